@@ -1,0 +1,22 @@
+import Database from 'better-sqlite3'
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
+import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core'
+import * as schema from './schema'
+
+/** The database or a transaction on it: core functions take either, so callers can compose them. */
+export type Db = BaseSQLiteDatabase<'sync', Database.RunResult, typeof schema>
+export type Connection = { sqlite: Database.Database; db: BetterSQLite3Database<typeof schema> }
+
+/**
+ * Opens the station database with the pragmas the SPEC relies on: WAL so
+ * readers never block the scan commit, synchronous=FULL so a committed scan
+ * survives a power cut (the WAL is fsynced at every commit), foreign keys on.
+ */
+export function openDatabase(file: string): Connection {
+  const sqlite = new Database(file)
+  sqlite.pragma('journal_mode = WAL')
+  sqlite.pragma('synchronous = FULL')
+  sqlite.pragma('foreign_keys = ON')
+  sqlite.pragma('busy_timeout = 5000')
+  return { sqlite, db: drizzle(sqlite, { schema }) }
+}

@@ -1,0 +1,162 @@
+// Reading orders: the list with search and filters, and one order in full.
+import { and, asc, desc, eq, gte, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm'
+import { alias, type SQLiteColumn } from 'drizzle-orm/sqlite-core'
+import type { OrderDetail, OrderStatus, OrderSummary, ScannedUnit } from '../../../shared/schemas'
+import type { Db } from '../db/connection'
+import { boxes, events, operators, orderLines, orders, products, scannedUnits } from '../db/schema'
+import { refuse } from '../errors'
+
+export type OrderQuery = { query?: string; status?: OrderStatus; limit?: number }
+
+const summaryColumns = {
+  id: orders.id,
+  omsOrderId: orders.omsOrderId,
+  orderNumber: orders.orderNumber,
+  channel: orders.channel,
+  channelOrderId: orders.channelOrderId,
+  parentOrderId: orders.parentOrderId,
+  orderType: orders.orderType,
+  status: orders.status,
+  omsStatus: orders.omsStatus,
+  priority: orders.priority,
+  dispatchAfter: orders.dispatchAfter,
+  createdAt: orders.omsCreatedAt,
+  orderedQuantity: sql<number>`(select coalesce(sum(${orderLines.quantity}), 0) from ${orderLines} where ${orderLines.orderId} = ${orders.id})`,
+  scannedQuantity: sql<number>`(select coalesce(sum(${orderLines.scannedQuantity}), 0) from ${orderLines} where ${orderLines.orderId} = ${orders.id})`
+}
+
+/** `column` starts with `prefix` (case-sensitive, so the column's index serves it). */
+const startsWith = (column: SQLiteColumn, prefix: string) => and(gte(column, prefix), lt(column, `${prefix}\uffff`))
+
+/**
+ * Orders by search text and status. The text matches the start of the order
+ * number, OMS id, channel order id or parent order id, or exactly a serial
+ * (IMEI) scanned into the order; matching is tried as typed and upper-cased.
+ */
+export function listOrders(db: Db, q: OrderQuery): OrderSummary[] {
+  const text = q.query?.trim() ?? ''
+  const filters: SQL[] = []
+  if (q.status) filters.push(eq(orders.status, q.status))
+  let matchedSerial: string | null = null
+  if (text) {
+    const variants = [...new Set([text, text.toUpperCase()])]
+    const bySerial = db
+      .selectDistinct({ orderId: scannedUnits.orderId })
+      .from(scannedUnits)
+      .where(or(inArray(scannedUnits.serial, variants), inArray(scannedUnits.serial2, variants)))
+      .all()
+      .map((r) => r.orderId)
+    if (bySerial.length) matchedSerial = text
+    filters.push(
+      or(
+        ...variants.flatMap((v) => [
+          startsWith(orders.orderNumber, v),
+          startsWith(orders.omsOrderId, v),
+          startsWith(orders.channelOrderId, v),
+          startsWith(orders.parentOrderId, v)
+        ]),
+        bySerial.length ? inArray(orders.id, bySerial) : undefined
+      )!
+    )
+  }
+  const rows = db
+    .select(summaryColumns)
+    .from(orders)
+    .where(filters.length ? and(...filters) : undefined)
+    .orderBy(desc(orders.priority), asc(orders.omsCreatedAt), asc(orders.id))
+    .limit(q.limit ?? 200)
+    .all()
+  return rows.map((r) => ({ ...r, matchedSerial }))
+}
+
+const scanner = alias(operators, 'scanner')
+
+export function getOrderDetail(db: Db, orderId: number): OrderDetail {
+  const order = db
+    .select({ ...summaryColumns, fulfilmentType: orders.fulfilmentType, shipTo: orders.shipTo, carrier: orders.carrier, service: orders.service })
+    .from(orders)
+    .where(eq(orders.id, orderId))
+    .get()
+  if (!order) return refuse('not_found', `Order ${orderId} does not exist.`)
+
+  const lines = db
+    .select({
+      id: orderLines.id,
+      lineId: orderLines.lineId,
+      sku: orderLines.sku,
+      productName: orderLines.productName,
+      quantity: orderLines.quantity,
+      serialized: orderLines.serialized,
+      condition: orderLines.condition,
+      serialKind: products.serialKind,
+      scanCount: orderLines.scannedQuantity
+    })
+    .from(orderLines)
+    .innerJoin(products, eq(products.sku, orderLines.sku))
+    .where(eq(orderLines.orderId, orderId))
+    .orderBy(asc(orderLines.id))
+    .all()
+    .map((l) => ({ ...l, pendingCount: l.quantity - l.scanCount }))
+
+  const units = db
+    .select({
+      id: scannedUnits.id,
+      boxId: scannedUnits.boxId,
+      orderLineId: scannedUnits.orderLineId,
+      serial: scannedUnits.serial,
+      serial2: scannedUnits.serial2,
+      entryMethod: scannedUnits.entryMethod,
+      scannedBy: scanner.name,
+      scannedAt: scannedUnits.scannedAt
+    })
+    .from(scannedUnits)
+    .innerJoin(scanner, eq(scanner.id, scannedUnits.scannedBy))
+    .where(and(eq(scannedUnits.orderId, orderId), isNull(scannedUnits.removedAt)))
+    .orderBy(asc(scannedUnits.scannedAt), asc(scannedUnits.id))
+    .all()
+  const unitsIn = (boxId: string | null): ScannedUnit[] =>
+    units.filter((u) => u.boxId === boxId).map(({ boxId: _, ...u }) => u)
+
+  const boxRows = db
+    .select({
+      id: boxes.id,
+      number: boxes.number,
+      status: boxes.status,
+      createdBy: operators.name,
+      createdAt: boxes.createdAt,
+      confirmedAt: boxes.confirmedAt
+    })
+    .from(boxes)
+    .innerJoin(operators, eq(operators.id, boxes.createdBy))
+    .where(eq(boxes.orderId, orderId))
+    .orderBy(asc(boxes.number))
+    .all()
+
+  const eventRows = db
+    .select({
+      id: events.id,
+      at: events.at,
+      type: events.type,
+      operator: operators.name,
+      fromStatus: events.fromStatus,
+      toStatus: events.toStatus,
+      reason: events.reason
+    })
+    .from(events)
+    .leftJoin(operators, eq(operators.id, events.operatorId))
+    .where(eq(events.orderId, orderId))
+    .orderBy(asc(events.at), asc(events.id))
+    .all()
+
+  return {
+    ...order,
+    matchedSerial: null,
+    lines,
+    boxes: boxRows.map((b) => {
+      const inBox = unitsIn(b.id)
+      return { ...b, unitCount: inBox.length, units: inBox }
+    }),
+    looseUnits: unitsIn(null),
+    events: eventRows
+  }
+}

@@ -1,0 +1,76 @@
+// The one state machine every order status change goes through (SPEC §1).
+import { eq } from 'drizzle-orm'
+import type { Db } from '../db/connection'
+import { orders, ORDER_STATUSES } from '../db/schema'
+import { recordExportedEvent } from '../events/eventLog'
+import { refuse } from '../errors'
+
+export type OrderStatus = (typeof ORDER_STATUSES)[number]
+
+/** Every legal move, with the reason a person would give for it. */
+export const TRANSITIONS: Record<OrderStatus, Partial<Record<OrderStatus, string>>> = {
+  on_hold: { ready: 'released from hold', cancelled: 'cancelled in the OMS' },
+  ready: { on_hold: 'held', in_progress: 'first unit scanned', cancelled: 'cancelled in the OMS' },
+  in_progress: { packed: 'packing confirmed', cancelled: 'cancelled in the OMS' },
+  packed: { shipped: 'handed to the carrier', cancelled: 'cancelled in the OMS' },
+  shipped: {},
+  cancelled: {}
+}
+
+const WHY_NOT: Record<OrderStatus, string> = {
+  on_hold: 'it is on hold and must be released first',
+  ready: 'nothing has been scanned into it yet',
+  in_progress: 'it is still being packed',
+  packed: 'packing is already confirmed',
+  shipped: 'it has already shipped',
+  cancelled: 'it was cancelled in the OMS'
+}
+
+export const STATUS_LABEL: Record<OrderStatus, string> = {
+  on_hold: 'on hold',
+  ready: 'ready',
+  in_progress: 'in progress',
+  packed: 'packed',
+  shipped: 'shipped',
+  cancelled: 'cancelled'
+}
+
+export function canTransition(from: OrderStatus, to: OrderStatus): boolean {
+  return TRANSITIONS[from][to] !== undefined
+}
+
+/** Refuses an illegal move with a sentence that says why. */
+export function assertTransition(from: OrderStatus, to: OrderStatus, orderNumber: string): void {
+  if (!canTransition(from, to)) {
+    refuse(
+      'illegal_transition',
+      `Order ${orderNumber} cannot become ${STATUS_LABEL[to]}: ${WHY_NOT[from]}.`
+    )
+  }
+}
+
+/**
+ * Moves an order to a new status: checked, logged in the event log and queued
+ * for export, all in the caller's transaction.
+ */
+export function transitionOrder(
+  db: Db,
+  order: { id: number; orderNumber: string; omsOrderId: string; status: OrderStatus },
+  to: OrderStatus,
+  by: { operatorId: number | null; at: string; reason?: string; data?: Record<string, unknown> }
+): void {
+  assertTransition(order.status, to, order.orderNumber)
+  db.update(orders).set({ status: to, updatedAt: by.at }).where(eq(orders.id, order.id)).run()
+  recordExportedEvent(db, {
+    at: by.at,
+    type: `order.${to}`,
+    operatorId: by.operatorId,
+    orderId: order.id,
+    entityId: order.omsOrderId,
+    fromStatus: order.status,
+    toStatus: to,
+    reason: by.reason ?? TRANSITIONS[order.status][to] ?? null,
+    payload: { omsOrderId: order.omsOrderId, orderNumber: order.orderNumber, from: order.status, to, at: by.at, operatorId: by.operatorId, ...by.data }
+  })
+  order.status = to
+}

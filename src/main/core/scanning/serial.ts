@@ -1,0 +1,80 @@
+// Scan input hygiene and serial validation (SPEC §5). Pure functions: no
+// database, so they run before any transaction is opened.
+
+export const MAX_SCAN_LENGTH = 64
+
+export type ScannerAffixes = { prefixes: string[]; suffixes: string[] }
+export type Checked = { ok: true; serial: string } | { ok: false; message: string }
+
+/** AIM symbology identifier a scanner may put in front of the data: "]" + code letter + modifier. */
+const AIM_ID = /^\][A-Za-z][0-9A-Za-z]/
+// eslint-disable-next-line no-control-regex
+const CONTROL_OR_SPACE = /[\u0000-\u0020\u007f-\u00a0\u2000-\u200f\u2028-\u202f\u205f\u3000\ufeff]/g
+
+/**
+ * Strips what scanners add around the data: configured prefixes and suffixes,
+ * an AIM symbology identifier, whitespace and control characters (CR, LF,
+ * TAB, GS, NUL…) anywhere in the input.
+ */
+export function cleanScan(raw: string, affixes: ScannerAffixes = { prefixes: [], suffixes: [] }): string {
+  let s = raw.replace(CONTROL_OR_SPACE, '')
+  for (const prefix of affixes.prefixes) if (prefix && s.startsWith(prefix)) s = s.slice(prefix.length)
+  for (const suffix of affixes.suffixes) if (suffix && s.endsWith(suffix)) s = s.slice(0, -suffix.length)
+  return s.replace(AIM_ID, '')
+}
+
+/** Luhn check digit for the first 14 digits of an IMEI. */
+export function luhnCheckDigit(body: string): number {
+  let sum = 0
+  for (let i = 0; i < body.length; i++) {
+    let d = body.charCodeAt(body.length - 1 - i) - 48
+    if (i % 2 === 0) {
+      d *= 2
+      if (d > 9) d -= 9
+    }
+    sum += d
+  }
+  return (10 - (sum % 10)) % 10
+}
+
+function firstOutside(s: string, allowed: RegExp): string | undefined {
+  return [...s].find((c) => !allowed.test(c))
+}
+
+const describeChar = (c: string) => (/^[\x21-\x7e]$/.test(c) ? `"${c}"` : `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`)
+
+/** An IMEI is exactly 15 digits whose last digit is the Luhn check digit of the first 14. */
+export function checkImei(input: string): Checked {
+  const s = input
+  if (s.length === 0) return { ok: false, message: 'Empty scan' }
+  if (s.length > MAX_SCAN_LENGTH) return { ok: false, message: `Scan too long (${s.length} characters, at most ${MAX_SCAN_LENGTH})` }
+  const bad = firstOutside(s, /[0-9]/)
+  if (bad !== undefined) return { ok: false, message: `Not an IMEI: ${describeChar(bad)} is not a digit (an IMEI is 15 digits)` }
+  if (s.length === 14) return { ok: false, message: '14-digit IMEI without check digit: scan the full 15-digit IMEI' }
+  if (s.length === 16) return { ok: false, message: 'IMEISV (16 digits) is not an IMEI: scan the 15-digit IMEI' }
+  if (s.length !== 15) return { ok: false, message: `Not an IMEI: ${s.length} digits (an IMEI is 15 digits)` }
+  const expected = luhnCheckDigit(s.slice(0, 14))
+  if (expected !== s.charCodeAt(14) - 48) {
+    return { ok: false, message: `IMEI check digit is wrong (ends in ${s[14]}, should be ${expected}): rescan` }
+  }
+  return { ok: true, serial: s }
+}
+
+/** The characters a serial number may hold when its product gives no pattern. */
+const SERIAL_CHARS = /[A-Za-z0-9\-_./]/
+
+/** A non-IMEI serial: printable, at most 64 characters, and matching the product's own pattern when it has one. */
+export function checkSerial(input: string, pattern: string | null): Checked {
+  const s = input
+  if (s.length === 0) return { ok: false, message: 'Empty scan' }
+  if (s.length > MAX_SCAN_LENGTH) return { ok: false, message: `Scan too long (${s.length} characters, at most ${MAX_SCAN_LENGTH})` }
+  const bad = firstOutside(s, SERIAL_CHARS)
+  if (bad !== undefined) return { ok: false, message: `Serial contains ${describeChar(bad)}, which no serial number has` }
+  if (pattern && !new RegExp(`^(?:${pattern})$`).test(s)) {
+    return { ok: false, message: `Serial ${s} does not match this product's serial format` }
+  }
+  return { ok: true, serial: s }
+}
+
+/** Type Allocation Code: the model part of an IMEI. */
+export const tacOf = (imei: string) => imei.slice(0, 8)

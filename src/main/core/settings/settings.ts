@@ -1,0 +1,34 @@
+// Station settings: a small key/value table with typed defaults.
+import { randomBytes } from 'node:crypto'
+import { eq } from 'drizzle-orm'
+import type { Db } from '../db/connection'
+import { settings } from '../db/schema'
+import type { ScannerAffixes } from '../scanning/serial'
+
+export type Settings = {
+  /** Prefixes every id that leaves the station; made once, at the first start. */
+  stationId: string
+  /** What the scanners put around the data, stripped from every scan. */
+  scannerAffixes: ScannerAffixes
+}
+
+const DEFAULTS: Omit<Settings, 'stationId'> = {
+  scannerAffixes: { prefixes: [], suffixes: [] }
+}
+
+export function getSetting<K extends keyof Settings>(db: Db, key: K): Settings[K] {
+  const row = db.select().from(settings).where(eq(settings.key, key)).get()
+  if (row) return row.value as Settings[K]
+  if (key === 'stationId') return ensureStationId(db) as Settings[K]
+  return DEFAULTS[key as keyof typeof DEFAULTS] as Settings[K]
+}
+
+export function setSetting<K extends keyof Settings>(db: Db, key: K, value: Settings[K]): void {
+  db.insert(settings).values({ key, value }).onConflictDoUpdate({ target: settings.key, set: { value } }).run()
+}
+
+function ensureStationId(db: Db): string {
+  const id = `ST-${randomBytes(4).toString('hex').toUpperCase()}`
+  setSetting(db, 'stationId', id)
+  return id
+}

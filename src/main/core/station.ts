@@ -1,0 +1,105 @@
+// The station core: opens the database, keeps who is signed in, and answers
+// every channel of the contract. It needs no Electron: Electron's ipc.ts, the
+// browser host and the command line all drive this same object.
+import { mkdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { count } from 'drizzle-orm'
+import type { Channel, ParsedArgsOf, ResultOf } from '../../shared/contract'
+import type { Operator } from '../../shared/schemas'
+import { systemClock, type Clock } from './clock'
+import { openDatabase, type Connection } from './db/connection'
+import { runMigrations } from './db/migrate'
+import { orders } from './db/schema'
+import { refuse } from './errors'
+import { createOperator, findOperatorForSignIn, listOperators, operatorCount, type NewOperator } from './operators/operators'
+import { importOrderFile, importRawFile, retryFailedImport } from './orders/importOrders'
+import { listFailedImports } from './orders/failedImports'
+import { getOrderDetail, listOrders } from './orders/queries'
+import { confirmationBlockers, confirmPacking } from './packing/confirmPacking'
+import { saveBox } from './packing/boxes'
+import { findAppFolder } from './paths'
+import { scanUnit } from './scanning/scanUnit'
+import { getSetting } from './settings/settings'
+
+export type Handlers = { [C in Channel]: (args: ParsedArgsOf<C>) => ResultOf<C> | Promise<ResultOf<C>> }
+
+export type StationOptions = { dataDir: string; clock?: Clock; version?: string }
+
+export type Station = {
+  handlers: Handlers
+  connection: Connection
+  dataDir: string
+  close(): void
+}
+
+export const DATABASE_FILE = 'station.db'
+
+type SampleFile = { products: unknown[]; orders: Record<string, unknown>[]; operators?: NewOperator[] }
+
+export function openStation({ dataDir, clock = systemClock, version = '0.0.0' }: StationOptions): Station {
+  mkdirSync(dataDir, { recursive: true })
+  const connection = openDatabase(join(dataDir, DATABASE_FILE))
+  runMigrations(connection)
+  const { db } = connection
+  const stationId = getSetting(db, 'stationId')
+  let signedIn: Operator | null = null
+
+  const operator = (): Operator => signedIn ?? refuse('not_signed_in', 'Sign in first: scan your badge or choose your name.')
+  const importContext = () => ({ db, clock, operatorId: signedIn?.id ?? null })
+
+  const handlers: Handlers = {
+    'app:info': () => ({
+      version,
+      stationId,
+      dataDir,
+      orderCount: db.select({ n: count() }).from(orders).get()!.n,
+      operatorCount: operatorCount(db)
+    }),
+    'app:loadSampleData': () => {
+      const sample = JSON.parse(readFileSync(join(findAppFolder('resources', 'sample-orders.json'), 'sample-orders.json'), 'utf8')) as SampleFile
+      if (operatorCount(db) === 0) {
+        const [lead, ...others] = sample.operators ?? []
+        const created = lead ? createOperator(db, clock, lead, null) : null
+        for (const o of others) createOperator(db, clock, o, created)
+      }
+      return importRawFile(importContext(), { products: sample.products, orders: sample.orders.map((record) => ({ record })) }, 'sample-orders.json')
+    },
+
+    'operators:list': () => listOperators(db),
+    'operators:create': (args) => createOperator(db, clock, args, signedIn),
+    'operators:signIn': (args) => (signedIn = findOperatorForSignIn(db, args)),
+    'operators:signOut': () => {
+      signedIn = null
+      return null
+    },
+    'operators:current': () => signedIn,
+
+    'orders:list': (args) => listOrders(db, args),
+    'orders:get': ({ orderId }) => getOrderDetail(db, orderId),
+    'orders:import': ({ fileName, content }) => importOrderFile(importContext(), fileName, content),
+    'orders:failedImports': () => listFailedImports(db),
+    'orders:retryFailedImport': ({ id }) => retryFailedImport(importContext(), id),
+
+    'scanning:scan': ({ orderId, input, orderLineId }) => {
+      const by = operator()
+      const result = scanUnit(db, clock, getSetting(db, 'scannerAffixes'), { orderId, input, orderLineId, operatorId: by.id })
+      return { ...result, order: getOrderDetail(db, orderId) }
+    },
+
+    'packing:save': ({ orderId }) => {
+      const result = saveBox(db, clock, orderId, operator().id)
+      return { ...result, order: getOrderDetail(db, orderId) }
+    },
+    'packing:confirmation': ({ orderId }) => {
+      const order = getOrderDetail(db, orderId)
+      const blockers = confirmationBlockers(order)
+      return { order, canConfirm: blockers.length === 0, blockers }
+    },
+    'packing:confirm': ({ orderId }) => {
+      confirmPacking(db, clock, orderId, operator().id)
+      return getOrderDetail(db, orderId)
+    }
+  }
+
+  return { handlers, connection, dataDir, close: () => connection.sqlite.close() }
+}

@@ -1,0 +1,118 @@
+// The one contract between the renderer and the main process: every channel
+// is `domain:verb`, with a zod schema for its arguments and one for its result.
+// Electron's ipc.ts, the browser host and the preload are all built from this map.
+import { z } from 'zod'
+import {
+  AppInfo,
+  FailedImport,
+  ImportFile,
+  ImportSummary,
+  NewOperator,
+  Operator,
+  OrderDetail,
+  OrderQuery,
+  OrderRef,
+  OrderSummary,
+  PackingConfirmation,
+  SaveResult,
+  ScanRequest,
+  ScanResult,
+  SignIn
+} from './schemas'
+
+const none = z.object({}).strict()
+
+export const contract = {
+  'app:info': { args: none, result: AppInfo },
+  'app:loadSampleData': { args: none, result: ImportSummary },
+
+  'operators:list': { args: none, result: z.array(Operator) },
+  'operators:create': { args: NewOperator, result: Operator },
+  'operators:signIn': { args: SignIn, result: Operator },
+  'operators:signOut': { args: none, result: z.null() },
+  'operators:current': { args: none, result: Operator.nullable() },
+
+  'orders:list': { args: OrderQuery, result: z.array(OrderSummary) },
+  'orders:get': { args: OrderRef, result: OrderDetail },
+  'orders:import': { args: ImportFile, result: ImportSummary },
+  'orders:failedImports': { args: none, result: z.array(FailedImport) },
+  'orders:retryFailedImport': { args: z.object({ id: z.number().int().positive() }), result: ImportSummary },
+
+  'scanning:scan': { args: ScanRequest, result: ScanResult },
+
+  'packing:save': { args: OrderRef, result: SaveResult },
+  'packing:confirmation': { args: OrderRef, result: PackingConfirmation },
+  'packing:confirm': { args: OrderRef, result: OrderDetail }
+} as const
+
+export type Contract = typeof contract
+export type Channel = keyof Contract
+export type ArgsOf<C extends Channel> = z.input<Contract[C]['args']>
+export type ParsedArgsOf<C extends Channel> = z.output<Contract[C]['args']>
+export type ResultOf<C extends Channel> = z.output<Contract[C]['result']>
+
+export const channels = Object.keys(contract) as Channel[]
+
+export function isChannel(name: unknown): name is Channel {
+  return typeof name === 'string' && Object.hasOwn(contract, name)
+}
+
+/** What every call returns over the wire: a value, or a failure a person can read. */
+export type Failure = { code: string; message: string }
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: Failure }
+
+type DomainOf<C extends string> = C extends `${infer D}:${string}` ? D : never
+type VerbOf<C extends string, D extends string> = C extends `${D}:${infer V}` ? V : never
+type ByDomain<R extends Record<Channel, unknown>> = {
+  [D in DomainOf<Channel>]: { [V in VerbOf<Channel, D>]: `${D}:${V}` extends Channel ? R[`${D}:${V}`] : never }
+}
+
+/**
+ * `window.station`, as the preload (or the browser host's client) exposes it:
+ * one method per channel, grouped by domain, each resolving to an Envelope.
+ * No generic invoke: only the channels of the contract exist.
+ */
+export type StationBridge = ByDomain<{ [C in Channel]: (args?: ArgsOf<C>) => Promise<Envelope<ResultOf<C>>> }>
+
+/** The same methods for the screens: they resolve to the result or throw a StationError. */
+export type StationApi = ByDomain<{ [C in Channel]: (args?: ArgsOf<C>) => Promise<ResultOf<C>> }>
+
+/** The raw, envelope-returning transport a bridge is built on (ipcRenderer.invoke, or a WebSocket). */
+export type Transport = (channel: Channel, args: unknown) => Promise<Envelope<unknown>>
+
+export class StationError extends Error {
+  constructor(
+    readonly code: string,
+    message: string
+  ) {
+    super(message)
+    this.name = 'StationError'
+  }
+}
+
+function byDomain(method: (channel: Channel) => (args?: unknown) => Promise<unknown>) {
+  const api: Record<string, Record<string, (args?: unknown) => Promise<unknown>>> = {}
+  for (const channel of channels) {
+    const [domain, verb] = channel.split(':') as [string, string]
+    api[domain] ??= {}
+    api[domain][verb] = method(channel)
+  }
+  return api
+}
+
+export function buildBridge(transport: Transport): StationBridge {
+  return byDomain((channel) => (args) => transport(channel, args ?? {})) as StationBridge
+}
+
+/** Wraps a bridge for the screens: a failure envelope becomes a thrown StationError. */
+export function buildApi(bridge: StationBridge): StationApi {
+  const raw = bridge as unknown as Record<string, Record<string, (args?: unknown) => Promise<Envelope<unknown>>>>
+  return byDomain((channel) => {
+    const [domain, verb] = channel.split(':') as [string, string]
+    return async (args) => {
+      const envelope = await raw[domain][verb](args)
+      if (!envelope.ok) throw new StationError(envelope.error.code, envelope.error.message)
+      return envelope.value
+    }
+  }) as StationApi
+}
