@@ -21,8 +21,9 @@ const summaryColumns = {
   priority: orders.priority,
   dispatchAfter: orders.dispatchAfter,
   createdAt: orders.omsCreatedAt,
-  orderedQuantity: sql<number>`(select coalesce(sum(${orderLines.quantity}), 0) from ${orderLines} where ${orderLines.orderId} = ${orders.id})`,
-  scannedQuantity: sql<number>`(select coalesce(sum(${orderLines.scannedQuantity}), 0) from ${orderLines} where ${orderLines.orderId} = ${orders.id})`
+  // Spelled out: inside a subquery drizzle would leave "id" unqualified (and it would mean order_lines.id).
+  orderedQuantity: sql<number>`(select coalesce(sum(ol.quantity), 0) from order_lines ol where ol.order_id = "orders"."id")`,
+  scannedQuantity: sql<number>`(select coalesce(sum(ol.scanned_quantity), 0) from order_lines ol where ol.order_id = "orders"."id")`
 }
 
 /** `column` starts with `prefix` (case-sensitive, so the column's index serves it). */

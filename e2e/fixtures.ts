@@ -1,0 +1,103 @@
+// Each test gets a fresh data folder and a station of its own: the Electron
+// app when the Electron binary is installed, otherwise the browser host
+// (`src/main/host/cli.ts`) with the page opened in Chromium.
+import { spawn, type ChildProcess } from 'node:child_process'
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import Database from 'better-sqlite3'
+import { _electron, test as base, type Page } from '@playwright/test'
+import { luhnCheckDigit } from '../src/main/core/scanning/serial'
+
+const root = resolve(import.meta.dirname, '..')
+
+/** The Electron binary, if `npm install` could download it (it cannot on an offline machine). */
+export function electronBinary(): string | null {
+  const pathFile = join(root, 'node_modules', 'electron', 'path.txt')
+  if (!existsSync(pathFile)) return null
+  const binary = join(root, 'node_modules', 'electron', 'dist', readFileSync(pathFile, 'utf8').trim())
+  return existsSync(binary) ? binary : null
+}
+
+type Fixtures = { dataDir: string; stationUrl: string | null; page: Page; db: () => Database.Database }
+
+export const test = base.extend<Fixtures>({
+  dataDir: async ({}, use) => {
+    const dir = mkdtempSync(join(tmpdir(), 'ps-e2e-'))
+    await use(dir)
+    rmSync(dir, { recursive: true, force: true })
+  },
+
+  stationUrl: async ({ dataDir }, use) => {
+    if (electronBinary()) return use(null)
+    const child = spawn(process.execPath, [join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(root, 'src/main/host/cli.ts'), '--port', '0', '--data-dir', dataDir], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe']
+    })
+    try {
+      await use(await waitForUrl(child))
+    } finally {
+      child.kill('SIGTERM')
+      await new Promise((r) => child.once('exit', r))
+    }
+  },
+
+  page: async ({ page, stationUrl, dataDir }, use) => {
+    const binary = electronBinary()
+    if (!binary) {
+      await page.goto(stationUrl!)
+      return use(page)
+    }
+    const app = await _electron.launch({ executablePath: binary, args: [join(root, 'out/main/index.js'), '--data-dir', dataDir], cwd: root })
+    try {
+      await use(await app.firstWindow())
+    } finally {
+      await app.close()
+    }
+  },
+
+  /** The station's own SQLite file, opened read-only: what the database holds after the screen said OK. */
+  db: async ({ dataDir }, use) => {
+    const opened: Database.Database[] = []
+    await use(() => {
+      const db = new Database(join(dataDir, 'station.db'), { readonly: true, fileMustExist: true })
+      opened.push(db)
+      return db
+    })
+    for (const db of opened) db.close()
+  }
+})
+
+function waitForUrl(child: ChildProcess): Promise<string> {
+  return new Promise((resolvePromise, reject) => {
+    let output = ''
+    const timer = setTimeout(() => reject(new Error(`The station did not start:\n${output}`)), 30_000)
+    const onData = (chunk: Buffer) => {
+      output += String(chunk)
+      const match = output.match(/Open (http:\/\/127\.0\.0\.1:\d+\/)/)
+      if (match) {
+        clearTimeout(timer)
+        resolvePromise(match[1])
+      }
+    }
+    child.stdout!.on('data', onData)
+    child.stderr!.on('data', onData)
+    child.once('exit', (code) => {
+      clearTimeout(timer)
+      reject(new Error(`The station exited (${code}):\n${output}`))
+    })
+  })
+}
+
+export { expect } from '@playwright/test'
+
+/** An IMEI from its first 14 digits plus the Luhn check digit. */
+export const imei = (body: string): string => body + luhnCheckDigit(body)
+
+/** Types a scan the way a keyboard-wedge scanner does: the characters, then Enter. */
+export async function scan(page: Page, text: string) {
+  const field = page.getByRole('textbox', { name: 'Serial' })
+  await field.focus()
+  await page.keyboard.type(text, { delay: 5 })
+  await page.keyboard.press('Enter')
+}

@@ -1,0 +1,118 @@
+// The first slice, end to end, driven like an operator: create the first
+// shift lead, import the sample order file, find an order by its channel
+// order id, Used Scan it with typed IMEIs, save and confirm the box, confirm packing.
+import { resolve } from 'node:path'
+import { expect, imei, scan, test } from './fixtures'
+
+const SAMPLE = resolve(import.meta.dirname, '../resources/sample-orders.json')
+
+test('import the sample orders, Used Scan an order completely and confirm packing', async ({ page, db }) => {
+  await page.getByLabel('Name').fill('Dana Whitfield')
+  await page.getByLabel('Badge code').fill('OP-9001')
+  await page.getByLabel('PIN').fill('1234')
+  await page.getByRole('button', { name: 'Create shift lead' }).click()
+
+  // Sign in by scanning the badge.
+  await page.getByLabel('Badge', { exact: true }).fill('OP-9001')
+  await page.getByLabel('Badge', { exact: true }).press('Enter')
+  await expect(page.getByLabel('Signed in operator')).toHaveText('Dana Whitfield')
+
+  await page.getByRole('button', { name: 'Import', exact: true }).click()
+  await page.getByLabel('Order file').click()
+  await page.locator('input[type=file]').setInputFiles(SAMPLE)
+  await page.getByRole('button', { name: 'Import', exact: true }).last().click()
+  await expect(page.getByRole('alert', { name: 'Import finished' })).toContainText('15 imported, 0 already here, 0 failed')
+
+  // Find the order by its marketplace id: type it and Enter, as a scanner would.
+  await page.getByRole('button', { name: 'Orders', exact: true }).click()
+  await page.getByLabel('Search').fill('404-7483840-3467836')
+  await page.getByLabel('Search').press('Enter')
+  await expect(page.getByRole('heading', { name: 'Order SO-10001' })).toBeVisible()
+
+  await page.getByRole('button', { name: 'Used Scan' }).click()
+  await expect(page.getByRole('textbox', { name: 'Serial' })).toBeFocused()
+  await expect(page.getByLabel('Scan Count')).toHaveText('0')
+  await expect(page.getByLabel('Pending Count')).toHaveText('2')
+
+  const first = imei('35391611204481')
+  const second = imei('35391611204482')
+  await scan(page, first)
+  await expect(page.getByLabel('Scan result')).toContainText('OK')
+  await expect(page.getByLabel('Scan Count')).toHaveText('1')
+  await expect(page.getByLabel('Pending Count')).toHaveText('1')
+  await expect(page.getByRole('textbox', { name: 'Serial' })).toBeFocused()
+
+  // A wrong check digit is refused by name, and nothing changes.
+  const bad = first.slice(0, 14) + ((Number(first[14]) + 1) % 10)
+  await scan(page, bad)
+  await expect(page.getByLabel('Scan result')).toContainText('INVALID SERIAL')
+  await expect(page.getByLabel('Scan result')).toContainText('check digit is wrong')
+  await expect(page.getByLabel('Scan Count')).toHaveText('1')
+
+  // The same IMEI again: a duplicate, and the message says where it is.
+  await scan(page, first)
+  await expect(page.getByLabel('Scan result')).toContainText('DUPLICATE')
+  await expect(page.getByLabel('Scan result')).toContainText('in this order, not yet in a box')
+  await expect(page.getByLabel('Scan Count')).toHaveText('1')
+
+  await scan(page, second)
+  await expect(page.getByLabel('Scan result')).toContainText('OK')
+  await expect(page.getByLabel('Scan Count')).toHaveText('2')
+  await expect(page.getByLabel('Pending Count')).toHaveText('0')
+
+  // Committed before the screen said OK: the database already holds both units.
+  const units = db().prepare('select serial, box_id from scanned_units order by scanned_at').all()
+  expect(units).toEqual([
+    { serial: first, box_id: null },
+    { serial: second, box_id: null }
+  ])
+
+  await page.getByRole('button', { name: 'Save' }).click()
+  await expect(page.getByLabel('Scan result')).toContainText('Box 1 saved with 2 units')
+  await page.keyboard.press('F8')
+  await expect(page.getByLabel('Scan result')).toContainText('Box 1 confirmed')
+
+  await page.getByRole('button', { name: 'Packing Confirmation' }).click()
+  await page.getByRole('button', { name: 'Confirm' }).click()
+  await expect(page.getByRole('alert')).toContainText('Order SO-10001 is packed.')
+  await expect(page.locator('[data-status]').first()).toHaveText('packed')
+
+  const stored = db()
+  expect(stored.prepare("select status from orders where order_number = 'SO-10001'").get()).toEqual({ status: 'packed' })
+  expect(stored.prepare("select number, status from boxes").all()).toEqual([{ number: 1, status: 'confirmed' }])
+  expect(stored.prepare("select count(*) n from scanned_units where box_id is not null").get()).toEqual({ n: 2 })
+  expect(stored.prepare("select type from outbox order by created_at, rowid").all().map((r: any) => r.type)).toEqual([
+    'order.in_progress',
+    'box.confirmed',
+    'order.packed'
+  ])
+})
+
+test('a held order cannot be scanned; an order is found again by a scanned IMEI', async ({ page, db }) => {
+  await page.getByRole('button', { name: 'Load sample data' }).click()
+  await page.getByRole('button', { name: 'Marek Nowak' }).click()
+
+  await page.getByLabel('Search').fill('RF-5521-0098')
+  await page.getByLabel('Search').press('Enter')
+  await expect(page.getByRole('heading', { name: 'Order SO-10008' })).toBeVisible()
+  await expect(page.getByRole('button', { name: 'Used Scan' })).toBeDisabled()
+
+  await page.getByRole('button', { name: '← Orders' }).click()
+  await page.getByLabel('Search').fill('BM-99812734')
+  await page.getByLabel('Search').press('Enter')
+  await page.getByRole('button', { name: 'Used Scan' }).click()
+
+  await scan(page, '35302611773010')
+  await expect(page.getByLabel('Scan result')).toContainText('14-digit IMEI without check digit')
+  const iphone12 = imei('35302611773010')
+  await scan(page, iphone12)
+  await expect(page.getByLabel('Scan result')).toContainText('OK')
+  await expect(page.getByRole('table', { name: 'Lines' }).getByRole('row').filter({ hasText: 'iPhone 12' })).toContainText('1')
+  expect(db().prepare('select count(*) n from scanned_units').get()).toEqual({ n: 1 })
+
+  await page.getByRole('button', { name: 'Orders', exact: true }).click()
+  await page.getByLabel('Search').fill(iphone12)
+  await expect(page.getByRole('table', { name: 'Orders' })).toContainText('SO-10005')
+  await expect(page.getByRole('table', { name: 'Orders' })).toContainText(`IMEI ${iphone12}`)
+  await expect(page.getByRole('table', { name: 'Orders' }).getByRole('row')).toHaveCount(2)
+})

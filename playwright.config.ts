@@ -1,0 +1,22 @@
+import { defineConfig } from '@playwright/test'
+
+// The specs drive the app the way an operator does. Each test gets a fresh
+// data folder and its own station process (see e2e/fixtures.ts): the browser
+// host in Debian's Chromium here, the Electron app where its binary is present.
+export default defineConfig({
+  testDir: 'e2e',
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  workers: 2,
+  retries: 0,
+  reporter: [['list']],
+  use: {
+    viewport: { width: 1400, height: 900 },
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-gpu']
+    },
+    screenshot: 'only-on-failure',
+    trace: 'retain-on-failure'
+  }
+})

@@ -1,0 +1,112 @@
+// The browser host: the station core in plain Node, the renderer served to a
+// browser, and the contract spoken over a WebSocket. Bound to 127.0.0.1 only;
+// a per-run token (given to the page we serve) and an Origin check keep other
+// web pages and other users' programs from talking to the station.
+import { randomBytes, timingSafeEqual } from 'node:crypto'
+import { readFile } from 'node:fs/promises'
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import { extname, join, normalize, sep } from 'node:path'
+import { WebSocketServer } from 'ws'
+import { dispatch } from '../core/dispatch'
+import type { Handlers } from '../core/station'
+
+export type BrowserHost = { url: string; port: number; close(): Promise<void> }
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.wav': 'audio/wav',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json'
+}
+
+export async function startBrowserHost(opts: { handlers: Handlers; rendererDir: string; port?: number }): Promise<BrowserHost> {
+  const token = randomBytes(24).toString('base64url')
+  const server = createServer((req, res) => {
+    serveFile(opts.rendererDir, token, req, res).catch(() => {
+      res.writeHead(500).end('Internal error')
+    })
+  })
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 25 * 1024 * 1024 })
+
+  server.on('upgrade', (req, socket, head) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1')
+    const origin = req.headers.origin
+    const host = req.headers.host
+    const sameOrigin = origin !== undefined && host !== undefined && origin === `http://${host}`
+    if (url.pathname !== '/station' || !sameOrigin || !sameToken(url.searchParams.get('token'), token)) {
+      socket.end('HTTP/1.1 403 Forbidden\r\n\r\n')
+      return
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      ws.on('message', async (data) => {
+        let id: unknown = null
+        try {
+          const message = JSON.parse(String(data)) as { id?: unknown; channel?: unknown; args?: unknown }
+          id = message.id
+          const envelope = await dispatch(opts.handlers, message.channel, message.args)
+          ws.send(JSON.stringify({ id, envelope }))
+        } catch {
+          ws.send(JSON.stringify({ id, envelope: { ok: false, error: { code: 'bad_message', message: 'The request could not be read.' } } }))
+        }
+      })
+    })
+  })
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(opts.port ?? 0, '127.0.0.1', () => resolve())
+  })
+  const port = (server.address() as { port: number }).port
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    port,
+    close: () =>
+      new Promise((resolve) => {
+        for (const client of wss.clients) client.terminate()
+        wss.close()
+        server.closeAllConnections()
+        server.close(() => resolve())
+      })
+  }
+}
+
+function sameToken(given: string | null, token: string): boolean {
+  if (!given || given.length !== token.length) return false
+  return timingSafeEqual(Buffer.from(given), Buffer.from(token))
+}
+
+async function serveFile(root: string, token: string, req: IncomingMessage, res: ServerResponse) {
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    res.writeHead(405).end()
+    return
+  }
+  const path = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname)
+  const relative = normalize(path === '/' ? '/index.html' : path).replace(/^([/\\])+/, '')
+  const file = join(root, relative)
+  if (!file.startsWith(root + sep) && file !== root) {
+    res.writeHead(403).end()
+    return
+  }
+  let body: Buffer
+  try {
+    body = await readFile(file)
+  } catch {
+    res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found')
+    return
+  }
+  if (relative === 'index.html') {
+    // The page learns the per-run token from a meta tag; no inline script is needed.
+    body = Buffer.from(String(body).replace('<meta name="station-token" content="" />', `<meta name="station-token" content="${token}" />`))
+  }
+  res.writeHead(200, {
+    'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'no-referrer'
+  })
+  res.end(req.method === 'HEAD' ? undefined : body)
+}

@@ -1,0 +1,33 @@
+// `npm run dev:web`: the station without Electron. Starts the core and the
+// browser host; open the printed address in a browser on this PC.
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import { openStation } from '../core/station'
+import { dataDirFromArgs, defaultDataDir, findAppFolder, optionFromArgs } from '../core/paths'
+import { startBrowserHost } from './browserHost'
+
+const argv = process.argv.slice(2)
+const dataDir = dataDirFromArgs(argv) ?? defaultDataDir()
+const port = Number(optionFromArgs(argv, 'port') ?? process.env.PACKING_STATION_PORT ?? 5174)
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  console.error(`--port must be a port number (got ${optionFromArgs(argv, 'port')})`)
+  process.exit(2)
+}
+const rendererDir = join(findAppFolder('out', join('renderer', 'index.html')), 'renderer')
+if (!existsSync(join(rendererDir, 'index.html'))) {
+  console.error('The renderer is not built: run `npm run build` first.')
+  process.exit(2)
+}
+
+const station = openStation({ dataDir, version: process.env.npm_package_version })
+const host = await startBrowserHost({ handlers: station.handlers, rendererDir, port })
+console.log(`Packing Station (browser host) — data in ${dataDir}`)
+console.log(`Open ${host.url} in Chromium on this PC. Ctrl+C stops the station.`)
+
+const stop = async () => {
+  await host.close()
+  station.close()
+  process.exit(0)
+}
+process.on('SIGINT', stop)
+process.on('SIGTERM', stop)

@@ -1,0 +1,25 @@
+// The one place that touches ipcMain. Every channel of the contract is
+// registered here, behind a sender check; the arguments are validated and
+// the handler run by the same dispatch() the browser host uses.
+import { ipcMain, type IpcMainInvokeEvent } from 'electron'
+import { channels } from '../shared/contract'
+import { dispatch } from './core/dispatch'
+import type { Handlers } from './core/station'
+
+/**
+ * Registers the contract. `isAppUrl` tells our own renderer's URL from
+ * anything else; calls from other pages or from sub-frames are refused.
+ */
+export function registerIpc(handlers: Handlers, isAppUrl: (url: string) => boolean): void {
+  const trusted = (event: IpcMainInvokeEvent) => {
+    const frame = event.senderFrame
+    return frame !== null && frame === event.sender.mainFrame && isAppUrl(frame.url)
+  }
+  for (const channel of channels) {
+    ipcMain.handle(channel, (event, args: unknown) =>
+      trusted(event)
+        ? dispatch(handlers, channel, args)
+        : { ok: false, error: { code: 'untrusted_sender', message: 'This page may not talk to the station.' } }
+    )
+  }
+}

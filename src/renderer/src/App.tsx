@@ -1,0 +1,65 @@
+import { useEffect, useState } from 'react'
+import { AppShell, Badge, Button, Group, Loader, Text, Title } from '@mantine/core'
+import type { Operator } from '../../shared/schemas'
+import { station } from './api'
+import { ImportOrders } from './screens/ImportOrders'
+import { OrderDetailScreen } from './screens/OrderDetail'
+import { OrdersList } from './screens/OrdersList'
+import { PackingConfirmationScreen } from './screens/PackingConfirmation'
+import type { Route } from './screens/routes'
+import { SignIn } from './screens/SignIn'
+import { UsedScan } from './screens/UsedScan'
+
+export function App() {
+  const [operator, setOperator] = useState<Operator | null | undefined>(undefined)
+  const [route, setRoute] = useState<Route>({ screen: 'orders' })
+
+  useEffect(() => {
+    station.operators.current().then(setOperator, () => setOperator(null))
+  }, [])
+
+  if (operator === undefined) return <Loader m="xl" />
+  if (operator === null) return <SignIn onSignedIn={setOperator} />
+
+  const signOut = async () => {
+    await station.operators.signOut()
+    setOperator(null)
+    setRoute({ screen: 'orders' })
+  }
+
+  return (
+    <AppShell header={{ height: 64 }} padding="md">
+      <AppShell.Header px="md">
+        <Group h="100%" justify="space-between">
+          <Group gap="lg">
+            <Title order={2}>Packing Station</Title>
+            <Button variant={route.screen === 'orders' ? 'filled' : 'subtle'} onClick={() => setRoute({ screen: 'orders' })}>
+              Orders
+            </Button>
+            <Button variant={route.screen === 'import' ? 'filled' : 'subtle'} onClick={() => setRoute({ screen: 'import' })}>
+              Import
+            </Button>
+          </Group>
+          <Group gap="sm">
+            <Text size="lg" fw={700} aria-label="Signed in operator">
+              {operator.name}
+            </Text>
+            <Badge size="lg" color={operator.role === 'shift_lead' ? 'grape' : 'gray'}>
+              {operator.role === 'shift_lead' ? 'Shift lead' : 'Operator'}
+            </Badge>
+            <Button variant="light" color="gray" onClick={signOut}>
+              Sign out
+            </Button>
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Main>
+        {route.screen === 'orders' && <OrdersList navigate={setRoute} />}
+        {route.screen === 'import' && <ImportOrders navigate={setRoute} />}
+        {route.screen === 'order' && <OrderDetailScreen orderId={route.orderId} navigate={setRoute} />}
+        {route.screen === 'usedScan' && <UsedScan orderId={route.orderId} navigate={setRoute} />}
+        {route.screen === 'confirm' && <PackingConfirmationScreen orderId={route.orderId} navigate={setRoute} />}
+      </AppShell.Main>
+    </AppShell>
+  )
+}

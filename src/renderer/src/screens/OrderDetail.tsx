@@ -1,0 +1,106 @@
+import { Alert, Button, Grid, Group, Paper, Stack, Table, Text, Title } from '@mantine/core'
+import { station } from '../api'
+import { BoxesList } from '../components/BoxesList'
+import { LinesTable } from '../components/LinesTable'
+import { StatusBadge } from '../components/StatusBadge'
+import { useAsync } from '../useAsync'
+import type { Navigate } from './routes'
+
+export function OrderDetailScreen({ orderId, navigate }: { orderId: number; navigate: Navigate }) {
+  const { value: order, error } = useAsync(() => station.orders.get({ orderId }), [orderId])
+  if (error) return <Alert color="red">{error}</Alert>
+  if (!order) return null
+  const open = order.status === 'ready' || order.status === 'in_progress'
+  const hasUsedSerialized = order.lines.some((l) => l.condition === 'used' && l.serialized)
+  const a = order.shipTo
+
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Group>
+          <Button variant="subtle" onClick={() => navigate({ screen: 'orders' })}>
+            ← Orders
+          </Button>
+          <Title order={2}>Order {order.orderNumber}</Title>
+          <StatusBadge status={order.status} omsStatus={order.omsStatus} />
+        </Group>
+        <Group>
+          <Button size="lg" disabled={!open || !hasUsedSerialized} onClick={() => navigate({ screen: 'usedScan', orderId })}>
+            Used Scan
+          </Button>
+          <Button size="lg" variant="light" onClick={() => navigate({ screen: 'confirm', orderId })}>
+            Packing Confirmation
+          </Button>
+        </Group>
+      </Group>
+      <Grid>
+        <Grid.Col span={{ base: 12, md: 8 }}>
+          <Paper withBorder p="md">
+            <Table variant="vertical" fz="md" aria-label="Order">
+              <Table.Tbody>
+                <Row label="Channel" value={order.channel} />
+                <Row label="Channel order id" value={order.channelOrderId} mono />
+                <Row label="OMS order id" value={order.omsOrderId} mono />
+                <Row label="Parent order id" value={order.parentOrderId} mono />
+                <Row label="Type" value={order.orderType === 'bulk' ? `Bulk (B2B), ${order.fulfilmentType === 'partial' ? 'partial' : 'block complete'}` : 'Normal (B2C)'} />
+                <Row label="Carrier" value={`${order.carrier} · ${order.service}`} />
+                <Row label="Dispatch after" value={order.dispatchAfter?.slice(0, 16).replace('T', ' ') ?? null} />
+                <Row label="Priority" value={String(order.priority)} />
+              </Table.Tbody>
+            </Table>
+          </Paper>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 4 }}>
+          <Paper withBorder p="md" h="100%">
+            <Text fw={700}>Ship to</Text>
+            <Text>{a.name}</Text>
+            {a.company && <Text>{a.company}</Text>}
+            <Text>{a.street1}</Text>
+            {a.street2 && <Text>{a.street2}</Text>}
+            <Text>
+              {a.postalCode} {a.city} {a.region ?? ''}
+            </Text>
+            <Text>{a.country}</Text>
+          </Paper>
+        </Grid.Col>
+      </Grid>
+      <Paper withBorder p="md">
+        <LinesTable lines={order.lines} />
+      </Paper>
+      <Grid>
+        <Grid.Col span={{ base: 12, md: 6 }}>
+          <Title order={3} mb="xs">
+            Boxes
+          </Title>
+          <BoxesList boxes={order.boxes} />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 6 }}>
+          <Title order={3} mb="xs">
+            History
+          </Title>
+          <Table fz="sm" aria-label="History">
+            <Table.Tbody>
+              {order.events.map((e) => (
+                <Table.Tr key={e.id}>
+                  <Table.Td>{e.at.slice(0, 19).replace('T', ' ')}</Table.Td>
+                  <Table.Td>{e.type}</Table.Td>
+                  <Table.Td>{e.operator ?? 'station'}</Table.Td>
+                  <Table.Td>{e.reason ?? ''}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Grid.Col>
+      </Grid>
+    </Stack>
+  )
+}
+
+function Row({ label, value, mono }: { label: string; value: string | null; mono?: boolean }) {
+  return (
+    <Table.Tr>
+      <Table.Th w={200}>{label}</Table.Th>
+      <Table.Td className={mono ? 'mono' : undefined}>{value ?? '—'}</Table.Td>
+    </Table.Tr>
+  )
+}

@@ -1,0 +1,102 @@
+import { useState } from 'react'
+import { Alert, Button, Card, Center, Group, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core'
+import type { Operator } from '../../../shared/schemas'
+import { station } from '../api'
+import { useAsync } from '../useAsync'
+
+/** Sign in by scanning a badge (typed + Enter) or choosing a name. */
+export function SignIn({ onSignedIn }: { onSignedIn: (operator: Operator) => void }) {
+  const operators = useAsync(() => station.operators.list(), [])
+  const [badge, setBadge] = useState('')
+  const [error, setError] = useState<string | null>(null)
+
+  const signIn = async (who: { operatorId: number } | { badgeCode: string }) => {
+    try {
+      onSignedIn(await station.operators.signIn(who))
+    } catch (e) {
+      setError((e as Error).message)
+      setBadge('')
+    }
+  }
+
+  return (
+    <Center mih="100vh" p="xl">
+      <Card withBorder shadow="sm" p="xl" w={640}>
+        <Stack>
+          <Title order={1}>Packing Station</Title>
+          {operators.value?.length === 0 ? (
+            <FirstRun onDone={operators.reload} />
+          ) : (
+            <>
+              <form
+                onSubmit={(e) => {
+                  e.preventDefault()
+                  if (badge.trim()) void signIn({ badgeCode: badge.trim() })
+                }}
+              >
+                <TextInput label="Badge" description="Scan your badge" value={badge} onChange={(e) => setBadge(e.currentTarget.value)} autoFocus size="lg" />
+              </form>
+              {error && (
+                <Alert color="red" title="Not signed in">
+                  {error}
+                </Alert>
+              )}
+              <Text fw={700}>Or choose your name</Text>
+              <Group>
+                {operators.value?.map((o) => (
+                  <Button key={o.id} size="lg" variant="light" onClick={() => signIn({ operatorId: o.id })}>
+                    {o.name}
+                  </Button>
+                ))}
+              </Group>
+            </>
+          )}
+        </Stack>
+      </Card>
+    </Center>
+  )
+}
+
+/** An empty station: load the demo set, or create the first shift lead. */
+function FirstRun({ onDone }: { onDone: () => void }) {
+  const [name, setName] = useState('')
+  const [badgeCode, setBadgeCode] = useState('')
+  const [pin, setPin] = useState('')
+  const [error, setError] = useState<string | null>(null)
+
+  const run = async (action: () => Promise<unknown>) => {
+    try {
+      await action()
+      onDone()
+    } catch (e) {
+      setError((e as Error).message)
+    }
+  }
+
+  return (
+    <Stack>
+      <Text size="lg">This station has no operators and no orders yet.</Text>
+      <Button size="lg" onClick={() => run(() => station.app.loadSampleData())}>
+        Load sample data
+      </Button>
+      <Text c="dimmed">The sample data has demo operators (shift lead Dana Whitfield, PIN 1234) and orders from several channels.</Text>
+      <Title order={3} mt="md">
+        Or create the first shift lead
+      </Title>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault()
+          void run(() => station.operators.create({ name, badgeCode, role: 'shift_lead', pin }))
+        }}
+      >
+        <Stack>
+          <TextInput label="Name" value={name} onChange={(e) => setName(e.currentTarget.value)} required />
+          <TextInput label="Badge code" value={badgeCode} onChange={(e) => setBadgeCode(e.currentTarget.value)} required />
+          <PasswordInput label="PIN" description="4 to 8 digits" value={pin} onChange={(e) => setPin(e.currentTarget.value)} required />
+          <Button type="submit">Create shift lead</Button>
+        </Stack>
+      </form>
+      {error && <Alert color="red">{error}</Alert>}
+    </Stack>
+  )
+}

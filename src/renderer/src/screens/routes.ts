@@ -1,0 +1,9 @@
+/** Where the app is: one screen at a time, no URL routing needed inside a station window. */
+export type Route =
+  | { screen: 'orders' }
+  | { screen: 'order'; orderId: number }
+  | { screen: 'usedScan'; orderId: number }
+  | { screen: 'confirm'; orderId: number }
+  | { screen: 'import' }
+
+export type Navigate = (route: Route) => void
