@@ -15,7 +15,7 @@ const HEADLINE: Record<string, string> = {
 
 /** The big green/red panel an operator reads from a metre away. */
 export function ScanFeedback({ feedback }: { feedback: Feedback }) {
-  const state = feedback === null ? 'idle' : feedback.outcome === 'accepted' || feedback.outcome === 'info' ? 'accepted' : 'refused'
+  const state = feedback === null ? 'idle' : feedback.outcome === 'accepted' || feedback.outcome === 'info' ? feedback.outcome : 'refused'
   return (
     <div className="scan-feedback" data-outcome={state} role="status" aria-live="assertive" aria-label="Scan result">
       <div className="headline">{feedback ? HEADLINE[feedback.outcome] : 'READY TO SCAN'}</div>
