@@ -33,7 +33,9 @@ export function importRawFile(ctx: ImportContext, file: RawOrderFile, source: st
     const outcome = importOrder(ctx, payload)
     tally(summary, 'order', omsOrderId, outcome)
     if (outcome.result === 'failed') recordFailure(ctx, source, payload, omsOrderId, outcome.reason)
-    else if (omsOrderId) resolveFailures(ctx, eq(failedImports.omsOrderId, omsOrderId))
+    // Only a record that was actually stored settles earlier failures of the same order: re-importing
+    // the original of a conflicting order leaves the conflict on the list.
+    else if (outcome.result === 'imported' && omsOrderId) resolveFailures(ctx, eq(failedImports.omsOrderId, omsOrderId))
   }
   return summary
 }

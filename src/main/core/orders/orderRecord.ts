@@ -64,7 +64,8 @@ export const OrderRecord = z
     ship_to: ShipToRecord,
     carrier: required('carrier'),
     service: required('service'),
-    dispatch_after: isoTime('dispatch_after').optional().nullable().transform((v) => v ?? null),
+    // May be empty (SPEC §1): "" means no dispatch time, as an empty CSV cell does.
+    dispatch_after: z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? null : v), isoTime('dispatch_after').nullable().optional()).transform((v) => v ?? null),
     priority: z.number().int('priority must be a whole number').optional().default(0),
     created_at: isoTime('created_at'),
     /** The OMS's own status for the order, when it sends one (e.g. held, cancelled, awaiting_payment). */
