@@ -14,6 +14,7 @@ import { refuse } from './errors'
 import { createOperator, findOperatorForSignIn, listOperators, operatorCount, type NewOperator } from './operators/operators'
 import { importOrderFile, importRawFile, retryFailedImport } from './orders/importOrders'
 import { listFailedImports } from './orders/failedImports'
+import { releaseDueHolds } from './orders/holds'
 import { getOrderDetail, listOrders } from './orders/queries'
 import { confirmationBlockers, confirmPacking } from './packing/confirmPacking'
 import { saveBox } from './packing/boxes'
@@ -43,6 +44,13 @@ export function openStation({ dataDir, clock = systemClock, version = '0.0.0' }:
   const { db } = connection
   const stationId = getSetting(db, 'stationId')
   let signedIn: Operator | null = null
+
+  // Holds whose dispatch time has passed are released at start-up (a restart
+  // catches up), every half minute, and whenever an order is looked at.
+  const releaseHolds = () => releaseDueHolds(db, clock)
+  releaseHolds()
+  const holdTimer = setInterval(releaseHolds, 30_000)
+  holdTimer.unref()
 
   const operator = (): Operator => signedIn ?? refuse('not_signed_in', 'Sign in first: scan your badge or choose your name.')
   const importContext = () => ({ db, clock, operatorId: signedIn?.id ?? null })
@@ -74,14 +82,21 @@ export function openStation({ dataDir, clock = systemClock, version = '0.0.0' }:
     },
     'operators:current': () => signedIn,
 
-    'orders:list': (args) => listOrders(db, args),
-    'orders:get': ({ orderId }) => getOrderDetail(db, orderId),
+    'orders:list': (args) => {
+      releaseHolds()
+      return listOrders(db, args)
+    },
+    'orders:get': ({ orderId }) => {
+      releaseHolds()
+      return getOrderDetail(db, orderId)
+    },
     'orders:import': ({ fileName, content }) => importOrderFile(importContext(), fileName, content),
     'orders:failedImports': () => listFailedImports(db),
     'orders:retryFailedImport': ({ id }) => retryFailedImport(importContext(), id),
 
     'scanning:scan': ({ orderId, input, orderLineId }) => {
       const by = operator()
+      releaseHolds()
       const result = scanUnit(db, clock, getSetting(db, 'scannerAffixes'), { orderId, input, orderLineId, operatorId: by.id })
       return { ...result, order: getOrderDetail(db, orderId) }
     },
@@ -101,5 +116,9 @@ export function openStation({ dataDir, clock = systemClock, version = '0.0.0' }:
     }
   }
 
-  return { handlers, connection, dataDir, close: () => connection.sqlite.close() }
+  const close = () => {
+    clearInterval(holdTimer)
+    connection.sqlite.close()
+  }
+  return { handlers, connection, dataDir, close }
 }
