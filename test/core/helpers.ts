@@ -4,6 +4,8 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import type Database from 'better-sqlite3'
+import { expect } from 'vitest'
+import { StationError } from '../../src/main/core/errors'
 import type { Clock } from '../../src/main/core/clock'
 import { createOperator } from '../../src/main/core/operators/operators'
 import { importRawFile, type ImportContext } from '../../src/main/core/orders/importOrders'
@@ -190,4 +192,15 @@ export function createOperators(t: TestStation): { lead: Operator; op: Operator 
   const lead = createOperator(t.db, t.clock, { name: 'Dana Whitfield', badgeCode: 'OP-9001', role: 'shift_lead', pin: '1234' }, null)
   const op = createOperator(t.db, t.clock, { name: 'Marek Nowak', badgeCode: 'OP-1001', role: 'operator' }, lead)
   return { lead, op }
+}
+
+/** Runs fn and returns the StationError it throws; fails the test if it throws nothing or something else. */
+export function catchError(fn: () => unknown): StationError {
+  try {
+    fn()
+  } catch (e) {
+    expect(e).toBeInstanceOf(StationError)
+    return e as StationError
+  }
+  throw new Error('expected a StationError, nothing was thrown')
 }

@@ -4,7 +4,7 @@ import { importOrderFile, importRawFile, retryFailedImport } from '../../src/mai
 import { listFailedImports } from '../../src/main/core/orders/failedImports'
 import { parseOrderFile } from '../../src/main/core/orders/parseOrderFile'
 import { getOrderDetail } from '../../src/main/core/orders/queries'
-import { allProducts, cleanup, count, importRecords, openTestStation, orderIdOf, orderRecord, PRODUCTS, snapshot, type TestStation } from './helpers'
+import { allProducts, catchError, cleanup, count, importRecords, openTestStation, orderIdOf, orderRecord, PRODUCTS, snapshot, type TestStation } from './helpers'
 
 afterEach(cleanup)
 
@@ -14,15 +14,6 @@ function station(withProducts = true): TestStation {
   return t
 }
 
-function catchError(fn: () => unknown): StationError {
-  try {
-    fn()
-  } catch (e) {
-    expect(e).toBeInstanceOf(StationError)
-    return e as StationError
-  }
-  throw new Error('expected a StationError, nothing was thrown')
-}
 
 const CSV_HEADER = [
   'oms_order_id',

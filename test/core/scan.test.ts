@@ -7,6 +7,7 @@ import { saveBox } from '../../src/main/core/packing/boxes'
 import { scanUnit, type ScanCommit } from '../../src/main/core/scanning/scanUnit'
 import { setSetting } from '../../src/main/core/settings/settings'
 import {
+  catchError,
   badImei,
   cleanup,
   count,
@@ -95,15 +96,6 @@ function expectRefused(w: World, orderId: number, input: string, outcome: ScanCo
   return r
 }
 
-function catchError(fn: () => unknown): StationError {
-  try {
-    fn()
-  } catch (e) {
-    expect(e).toBeInstanceOf(StationError)
-    return e as StationError
-  }
-  throw new Error('expected a StationError, nothing was thrown')
-}
 
 /** Scans, boxes and confirms order SO-1 (two A phones), then ships it. */
 function shipOrderOne(w: World) {

@@ -1,7 +1,6 @@
 import { Alert, Button, Grid, Group, Paper, Stack, Table, Text, Title } from '@mantine/core'
 import { station } from '../api'
-import { BoxesList } from '../components/BoxesList'
-import { LinesTable } from '../components/LinesTable'
+import { LinesAndBoxes } from '../components/LinesAndBoxes'
 import { StatusBadge } from '../components/StatusBadge'
 import { useAsync } from '../useAsync'
 import type { Navigate } from './routes'
@@ -64,34 +63,28 @@ export function OrderDetailScreen({ orderId, navigate }: { orderId: number; navi
           </Paper>
         </Grid.Col>
       </Grid>
-      <Paper withBorder p="md">
-        <LinesTable lines={order.lines} />
-      </Paper>
-      <Grid>
-        <Grid.Col span={{ base: 12, md: 6 }}>
-          <Title order={3} mb="xs">
-            Boxes
-          </Title>
-          <BoxesList boxes={order.boxes} />
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, md: 6 }}>
-          <Title order={3} mb="xs">
-            History
-          </Title>
-          <Table fz="sm" aria-label="History">
-            <Table.Tbody>
-              {order.events.map((e) => (
-                <Table.Tr key={e.id}>
-                  <Table.Td>{e.at.slice(0, 19).replace('T', ' ')}</Table.Td>
-                  <Table.Td>{e.type}</Table.Td>
-                  <Table.Td>{e.operator ?? 'station'}</Table.Td>
-                  <Table.Td>{e.reason ?? ''}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Grid.Col>
-      </Grid>
+      <LinesAndBoxes
+        order={order}
+        aside={
+          <>
+            <Title order={3} mb="xs">
+              History
+            </Title>
+            <Table fz="sm" aria-label="History">
+              <Table.Tbody>
+                {order.events.map((e) => (
+                  <Table.Tr key={e.id}>
+                    <Table.Td>{e.at.slice(0, 19).replace('T', ' ')}</Table.Td>
+                    <Table.Td>{e.type}</Table.Td>
+                    <Table.Td>{e.operator ?? 'station'}</Table.Td>
+                    <Table.Td>{e.reason ?? ''}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </>
+        }
+      />
     </Stack>
   )
 }

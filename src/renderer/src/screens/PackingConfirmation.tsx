@@ -1,8 +1,7 @@
 import { useState } from 'react'
-import { Alert, Button, Grid, Group, List, Paper, Stack, Title } from '@mantine/core'
+import { Alert, Button, Group, List, Stack, Title } from '@mantine/core'
 import { station } from '../api'
-import { BoxesList } from '../components/BoxesList'
-import { LinesTable } from '../components/LinesTable'
+import { LinesAndBoxes } from '../components/LinesAndBoxes'
 import { StatusBadge } from '../components/StatusBadge'
 import { useAsync } from '../useAsync'
 import type { Navigate } from './routes'
@@ -41,17 +40,9 @@ export function PackingConfirmationScreen({ orderId, navigate }: { orderId: numb
           </Button>
         )}
       </Group>
-      <Paper withBorder p="md">
-        <LinesTable lines={order.lines} />
-      </Paper>
-      <Grid>
-        <Grid.Col span={{ base: 12, md: 6 }}>
-          <Title order={3} mb="xs">
-            Boxes
-          </Title>
-          <BoxesList boxes={order.boxes} />
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, md: 6 }}>
+      <LinesAndBoxes
+        order={order}
+        aside={
           <Stack>
             {blockers.length > 0 && order.status !== 'packed' && (
               <Alert color="orange" title="Not ready to confirm">
@@ -71,8 +62,8 @@ export function PackingConfirmationScreen({ orderId, navigate }: { orderId: numb
               Confirm
             </Button>
           </Stack>
-        </Grid.Col>
-      </Grid>
+        }
+      />
     </Stack>
   )
 }

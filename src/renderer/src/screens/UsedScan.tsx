@@ -3,6 +3,7 @@ import { Alert, Button, Grid, Group, Kbd, Paper, SegmentedControl, Select, Stack
 import type { OrderDetail } from '../../../shared/schemas'
 import { station } from '../api'
 import { BoxesList } from '../components/BoxesList'
+import { CountValue } from '../components/CountValue'
 import { LinesTable } from '../components/LinesTable'
 import { beep, ScanFeedback, type Feedback } from '../components/ScanFeedback'
 import { StatusBadge } from '../components/StatusBadge'
@@ -149,20 +150,10 @@ export function UsedScan({ orderId, navigate }: { orderId: number; navigate: Nav
             <ScanFeedback feedback={feedback} />
             <Group grow>
               <Paper withBorder p="md">
-                <label className="count-label" htmlFor="scan-count">
-                  Scan Count
-                </label>
-                <output id="scan-count" className="count-value">
-                  {scanCount}
-                </output>
+                <CountValue id="scan-count" label="Scan Count" value={scanCount} />
               </Paper>
               <Paper withBorder p="md">
-                <label className="count-label" htmlFor="pending-count">
-                  Pending Count
-                </label>
-                <output id="pending-count" className="count-value">
-                  {pendingCount}
-                </output>
+                <CountValue id="pending-count" label="Pending Count" value={pendingCount} />
               </Paper>
               <Paper withBorder p="md">
                 <Text className="count-label">Not in a box</Text>
