@@ -7,7 +7,7 @@ import { count } from 'drizzle-orm'
 import type { Channel, ParsedArgsOf, ResultOf } from '../../shared/contract'
 import type { Operator } from '../../shared/schemas'
 import { systemClock, type Clock } from './clock'
-import { openDatabase, type Connection } from './db/connection'
+import { checkpointWal, openDatabase, type Connection } from './db/connection'
 import { runMigrations } from './db/migrate'
 import { orders } from './db/schema'
 import { refuse } from './errors'
@@ -51,6 +51,9 @@ export function openStation({ dataDir, clock = systemClock, version = '0.0.0' }:
   releaseHolds()
   const holdTimer = setInterval(releaseHolds, 30_000)
   holdTimer.unref()
+  // WAL checkpoints between scans, never inside one (see openDatabase).
+  const checkpointTimer = setInterval(() => checkpointWal(connection.sqlite), 1_000)
+  checkpointTimer.unref()
 
   const operator = (): Operator => signedIn ?? refuse('not_signed_in', 'Sign in first: scan your badge or choose your name.')
   const importContext = () => ({ db, clock, operatorId: signedIn?.id ?? null })
@@ -118,6 +121,7 @@ export function openStation({ dataDir, clock = systemClock, version = '0.0.0' }:
 
   const close = () => {
     clearInterval(holdTimer)
+    clearInterval(checkpointTimer)
     connection.sqlite.close()
   }
   return { handlers, connection, dataDir, close }

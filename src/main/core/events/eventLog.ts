@@ -1,6 +1,33 @@
+import { sql } from 'drizzle-orm'
 import type { Db } from '../db/connection'
+import { perConnection } from '../db/prepared'
 import { events, outbox } from '../db/schema'
 import { newId } from '../ids'
+
+const p = (name: string) => sql.placeholder(name)
+
+// Prepared once per connection: events are written on the scan path (first scan of an order).
+const statements = perConnection((db) => ({
+  event: db
+    .insert(events)
+    .values({
+      id: p('id'),
+      at: p('at'),
+      type: p('type'),
+      operatorId: p('operatorId'),
+      orderId: p('orderId'),
+      entityId: p('entityId'),
+      fromStatus: p('fromStatus'),
+      toStatus: p('toStatus'),
+      reason: p('reason'),
+      data: p('data')
+    })
+    .prepare(),
+  outbox: db
+    .insert(outbox)
+    .values({ id: p('id'), eventId: p('eventId'), type: p('type'), orderId: p('orderId'), payload: p('payload'), createdAt: p('createdAt') })
+    .prepare()
+}))
 
 export type EventInput = {
   at: string
@@ -20,20 +47,18 @@ export type EventInput = {
  */
 export function recordEvent(db: Db, input: EventInput): string {
   const id = newId()
-  db.insert(events)
-    .values({
-      id,
-      at: input.at,
-      type: input.type,
-      operatorId: input.operatorId,
-      orderId: input.orderId ?? null,
-      entityId: input.entityId ?? null,
-      fromStatus: input.fromStatus ?? null,
-      toStatus: input.toStatus ?? null,
-      reason: input.reason ?? null,
-      data: input.data ?? null
-    })
-    .run()
+  statements(db).event.run({
+    id,
+    at: input.at,
+    type: input.type,
+    operatorId: input.operatorId,
+    orderId: input.orderId ?? null,
+    entityId: input.entityId ?? null,
+    fromStatus: input.fromStatus ?? null,
+    toStatus: input.toStatus ?? null,
+    reason: input.reason ?? null,
+    data: input.data ?? null
+  })
   return id
 }
 
@@ -43,15 +68,6 @@ export function recordEvent(db: Db, input: EventInput): string {
  */
 export function recordExportedEvent(db: Db, input: EventInput & { payload: unknown }): string {
   const eventId = recordEvent(db, input)
-  db.insert(outbox)
-    .values({
-      id: newId(),
-      eventId,
-      type: input.type,
-      orderId: input.orderId ?? null,
-      payload: input.payload,
-      createdAt: input.at
-    })
-    .run()
+  statements(db).outbox.run({ id: newId(), eventId, type: input.type, orderId: input.orderId ?? null, payload: input.payload, createdAt: input.at })
   return eventId
 }

@@ -1,6 +1,7 @@
 // The one state machine every order status change goes through (SPEC §1).
-import { eq } from 'drizzle-orm'
+import { eq, sql } from 'drizzle-orm'
 import type { Db } from '../db/connection'
+import { perConnection } from '../db/prepared'
 import { orders, ORDER_STATUSES } from '../db/schema'
 import { recordExportedEvent } from '../events/eventLog'
 import { refuse } from '../errors'
@@ -35,6 +36,14 @@ export const STATUS_LABEL: Record<OrderStatus, string> = {
   cancelled: 'cancelled'
 }
 
+const setStatus = perConnection((db) =>
+  db
+    .update(orders)
+    .set({ status: sql`${sql.placeholder('status')}`, updatedAt: sql`${sql.placeholder('at')}` })
+    .where(eq(orders.id, sql.placeholder('id')))
+    .prepare()
+)
+
 export function canTransition(from: OrderStatus, to: OrderStatus): boolean {
   return TRANSITIONS[from][to] !== undefined
 }
@@ -60,7 +69,7 @@ export function transitionOrder(
   by: { operatorId: number | null; at: string; reason?: string; data?: Record<string, unknown> }
 ): void {
   assertTransition(order.status, to, order.orderNumber)
-  db.update(orders).set({ status: to, updatedAt: by.at }).where(eq(orders.id, order.id)).run()
+  setStatus(db).run({ status: to, at: by.at, id: order.id })
   recordExportedEvent(db, {
     at: by.at,
     type: `order.${to}`,

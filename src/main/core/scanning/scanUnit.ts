@@ -5,6 +5,7 @@ import { and, eq, isNull, or, sql } from 'drizzle-orm'
 import type { ScanOutcome } from '../../../shared/schemas'
 import { isoNow, type Clock } from '../clock'
 import type { Db } from '../db/connection'
+import { perConnection } from '../db/prepared'
 import { boxes, orderLines, orders, productTacs, products, scannedUnits } from '../db/schema'
 import { refuse } from '../errors'
 import { newId } from '../ids'
@@ -37,8 +38,7 @@ type Line = {
   serialPattern: string | null
 }
 
-function prepare(db: Db) {
-  return {
+const statementsFor = perConnection((db) => ({
     order: db
       .select({ id: orders.id, orderNumber: orders.orderNumber, omsOrderId: orders.omsOrderId, status: orders.status, dispatchAfter: orders.dispatchAfter })
       .from(orders)
@@ -96,11 +96,7 @@ function prepare(db: Db) {
       .set({ scannedQuantity: sql`${orderLines.scannedQuantity} + 1` })
       .where(eq(orderLines.id, sql.placeholder('orderLineId')))
       .prepare()
-  }
-}
-
-const statements = new WeakMap<Db, ReturnType<typeof prepare>>()
-const statementsFor = (db: Db) => statements.get(db) ?? statements.set(db, prepare(db)).get(db)!
+}))
 
 const refused = (outcome: Exclude<ScanOutcome, 'accepted'>, message: string, serial: string | null = null, orderLineId: number | null = null): ScanCommit => ({
   outcome,
