@@ -1,6 +1,16 @@
 import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
+import type { Plugin } from 'vite'
 import react from '@vitejs/plugin-react'
+
+// `npm run dev` only: the React refresh preamble is an inline script and hot reload talks over a
+// WebSocket, which the shipped CSP forbids. The built app keeps the strict policy untouched.
+const devCsp = (): Plugin => ({
+  name: 'packing-station-dev-csp',
+  apply: 'serve',
+  transformIndexHtml: (html) =>
+    html.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'").replace("connect-src 'self'", "connect-src 'self' ws: http://localhost:*")
+})
 
 // Three builds: the main process (ESM, dependencies stay in node_modules),
 // the preload (one CommonJS file: a sandboxed preload cannot be ESM or
@@ -26,7 +36,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve('src/renderer'),
-    plugins: [react()],
+    plugins: [react(), devCsp()],
     build: {
       rolldownOptions: {
         input: { index: resolve('src/renderer/index.html') }
