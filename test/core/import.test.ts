@@ -1,5 +1,4 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { StationError } from '../../src/main/core/errors'
 import { importOrderFile, importRawFile, retryFailedImport } from '../../src/main/core/orders/importOrders'
 import { listFailedImports } from '../../src/main/core/orders/failedImports'
 import { parseOrderFile } from '../../src/main/core/orders/parseOrderFile'

@@ -1,5 +1,4 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { StationError } from '../../src/main/core/errors'
 import { getOrderDetail } from '../../src/main/core/orders/queries'
 import { transitionOrder } from '../../src/main/core/orders/status'
 import { confirmationBlockers, confirmPacking } from '../../src/main/core/packing/confirmPacking'

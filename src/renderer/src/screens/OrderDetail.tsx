@@ -1,7 +1,7 @@
 import { Alert, Button, Grid, Group, Paper, Stack, Table, Text, Title } from '@mantine/core'
 import { station } from '../api'
 import { LinesAndBoxes } from '../components/LinesAndBoxes'
-import { StatusBadge } from '../components/StatusBadge'
+import { OrderHeader } from '../components/OrderHeader'
 import { useAsync } from '../useAsync'
 import type { Navigate } from './routes'
 
@@ -15,23 +15,21 @@ export function OrderDetailScreen({ orderId, navigate }: { orderId: number; navi
 
   return (
     <Stack>
-      <Group justify="space-between">
-        <Group>
-          <Button variant="subtle" onClick={() => navigate({ screen: 'orders' })}>
-            ← Orders
-          </Button>
-          <Title order={2}>Order {order.orderNumber}</Title>
-          <StatusBadge status={order.status} omsStatus={order.omsStatus} />
-        </Group>
-        <Group>
-          <Button size="lg" disabled={!open || !hasUsedSerialized} onClick={() => navigate({ screen: 'usedScan', orderId })}>
-            Used Scan
-          </Button>
-          <Button size="lg" variant="light" onClick={() => navigate({ screen: 'confirm', orderId })}>
-            Packing Confirmation
-          </Button>
-        </Group>
-      </Group>
+      <OrderHeader
+        order={order}
+        title={`Order ${order.orderNumber}`}
+        back={{ label: 'Orders', go: () => navigate({ screen: 'orders' }) }}
+        actions={
+          <Group>
+            <Button size="lg" disabled={!open || !hasUsedSerialized} onClick={() => navigate({ screen: 'usedScan', orderId })}>
+              Used Scan
+            </Button>
+            <Button size="lg" variant="light" onClick={() => navigate({ screen: 'confirm', orderId })}>
+              Packing Confirmation
+            </Button>
+          </Group>
+        }
+      />
       <Grid>
         <Grid.Col span={{ base: 12, md: 8 }}>
           <Paper withBorder p="md">

@@ -1,8 +1,8 @@
 import { useState } from 'react'
-import { Alert, Button, Group, List, Stack, Title } from '@mantine/core'
+import { Alert, Button, List, Stack } from '@mantine/core'
 import { station } from '../api'
 import { LinesAndBoxes } from '../components/LinesAndBoxes'
-import { StatusBadge } from '../components/StatusBadge'
+import { OrderHeader } from '../components/OrderHeader'
 import { useAsync } from '../useAsync'
 import type { Navigate } from './routes'
 
@@ -26,20 +26,18 @@ export function PackingConfirmationScreen({ orderId, navigate }: { orderId: numb
 
   return (
     <Stack>
-      <Group justify="space-between">
-        <Group>
-          <Button variant="subtle" onClick={() => navigate({ screen: 'order', orderId })}>
-            ← Order
-          </Button>
-          <Title order={2}>Packing Confirmation · {order.orderNumber}</Title>
-          <StatusBadge status={order.status} omsStatus={order.omsStatus} />
-        </Group>
-        {(order.status === 'ready' || order.status === 'in_progress') && (
-          <Button variant="light" size="lg" onClick={() => navigate({ screen: 'usedScan', orderId })}>
-            Back to scanning
-          </Button>
-        )}
-      </Group>
+      <OrderHeader
+        order={order}
+        title={`Packing Confirmation · ${order.orderNumber}`}
+        back={{ label: 'Order', go: () => navigate({ screen: 'order', orderId }) }}
+        actions={
+          (order.status === 'ready' || order.status === 'in_progress') && (
+            <Button variant="light" size="lg" onClick={() => navigate({ screen: 'usedScan', orderId })}>
+              Back to scanning
+            </Button>
+          )
+        }
+      />
       <LinesAndBoxes
         order={order}
         aside={

@@ -6,7 +6,7 @@ import { BoxesList } from '../components/BoxesList'
 import { CountValue } from '../components/CountValue'
 import { LinesTable } from '../components/LinesTable'
 import { beep, ScanFeedback, type Feedback } from '../components/ScanFeedback'
-import { StatusBadge } from '../components/StatusBadge'
+import { OrderHeader } from '../components/OrderHeader'
 import type { Navigate } from './routes'
 
 /**
@@ -80,21 +80,21 @@ export function UsedScan({ orderId, navigate }: { orderId: number; navigate: Nav
 
   return (
     <Stack>
-      <Group justify="space-between">
-        <Group>
-          <Button variant="subtle" onClick={() => navigate({ screen: 'order', orderId })}>
-            ← Order
-          </Button>
-          <Title order={2}>Used Scan · {order.orderNumber}</Title>
-          <StatusBadge status={order.status} omsStatus={order.omsStatus} />
+      <OrderHeader
+        order={order}
+        title={`Used Scan · ${order.orderNumber}`}
+        back={{ label: 'Order', go: () => navigate({ screen: 'order', orderId }) }}
+        detail={
           <Text c="dimmed" className="mono">
             {order.channel} {order.channelOrderId}
           </Text>
-        </Group>
-        <Button variant="light" size="lg" onClick={() => navigate({ screen: 'confirm', orderId })}>
-          Packing Confirmation
-        </Button>
-      </Group>
+        }
+        actions={
+          <Button variant="light" size="lg" onClick={() => navigate({ screen: 'confirm', orderId })}>
+            Packing Confirmation
+          </Button>
+        }
+      />
 
       <Grid>
         <Grid.Col span={{ base: 12, lg: 8 }}>
