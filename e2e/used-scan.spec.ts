@@ -16,6 +16,7 @@ test('import the sample orders, Used Scan an order completely and confirm packin
   await page.getByLabel('Badge', { exact: true }).fill('OP-9001')
   await page.getByLabel('Badge', { exact: true }).press('Enter')
   await expect(page.getByLabel('Signed in operator')).toHaveText('Dana Whitfield')
+  await expect(page.getByRole('alert', { name: 'No orders yet' })).toBeVisible()
 
   await page.getByRole('button', { name: 'Import', exact: true }).click()
   await page.getByLabel('Order file').click()

@@ -27,7 +27,13 @@ export function OrdersList({ navigate }: { navigate: Navigate }) {
     const timer = setTimeout(() => {
       station.orders
         .list({ query: query || undefined, status: status ?? undefined, limit: 500 })
-        .then((rows) => current && (setOrders(rows), setError(null)))
+        .then((rows) => {
+          if (!current) return
+          setOrders(rows)
+          setError(null)
+          // An unfiltered list with no rows: the station has no orders at all.
+          setEmpty(!query && !status && rows.length === 0)
+        })
         .catch((e: Error) => current && setError(e.message))
     }, 120)
     return () => {
@@ -35,10 +41,6 @@ export function OrdersList({ navigate }: { navigate: Navigate }) {
       clearTimeout(timer)
     }
   }, [query, status, version])
-
-  useEffect(() => {
-    station.app.info().then((info) => setEmpty(info.orderCount === 0))
-  }, [orders])
 
   const open = (order: OrderSummary) => navigate({ screen: 'order', orderId: order.id })
 
