@@ -54,7 +54,7 @@ app.enableSandbox()
 app.whenReady().then(() => {
   const dataDir = dataDirFromArgs(process.argv) ?? app.getPath('userData')
   station = openStation({ dataDir, version: app.getVersion() })
-  registerIpc(station.handlers, isAppUrl)
+  registerIpc(station, isAppUrl)
   createWindow()
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow()

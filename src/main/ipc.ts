@@ -1,16 +1,16 @@
 // The one place that touches ipcMain. Every channel of the contract is
 // registered here, behind a sender check; the arguments are validated and
 // the handler run by the same dispatch() the browser host uses.
-import { ipcMain, type IpcMainInvokeEvent } from 'electron'
+import { BrowserWindow, ipcMain, type IpcMainInvokeEvent } from 'electron'
 import { channels } from '../shared/contract'
 import { dispatch } from './core/dispatch'
-import type { Handlers } from './core/station'
+import type { Station } from './core/station'
 
 /**
  * Registers the contract. `isAppUrl` tells our own renderer's URL from
  * anything else; calls from other pages or from sub-frames are refused.
  */
-export function registerIpc(handlers: Handlers, isAppUrl: (url: string) => boolean): void {
+export function registerIpc({ handlers, subscribe }: Station, isAppUrl: (url: string) => boolean): void {
   const trusted = (event: IpcMainInvokeEvent) => {
     const frame = event.senderFrame
     return frame !== null && frame === event.sender.mainFrame && isAppUrl(frame.url)
@@ -22,4 +22,10 @@ export function registerIpc(handlers: Handlers, isAppUrl: (url: string) => boole
         : { ok: false, error: { code: 'untrusted_sender', message: 'This page may not talk to the station.' } }
     )
   }
+  // Notices (already validated by the station) go to our own windows only.
+  subscribe((notice, payload) => {
+    for (const win of BrowserWindow.getAllWindows()) {
+      if (isAppUrl(win.webContents.getURL())) win.webContents.send(notice, payload)
+    }
+  })
 }

@@ -1,48 +1,17 @@
 // The one contract between the renderer and the main process: every channel
 // is `domain:verb`, with a zod schema for its arguments and one for its result.
 // Electron's ipc.ts, the browser host and the preload are all built from this map.
-import { z } from 'zod'
-import {
-  AppInfo,
-  FailedImport,
-  ImportFile,
-  ImportSummary,
-  NewOperator,
-  Operator,
-  OrderDetail,
-  OrderQuery,
-  OrderRef,
-  OrderSummary,
-  PackingConfirmation,
-  SaveResult,
-  ScanRequest,
-  ScanResult,
-  SignIn
-} from './schemas'
+import type { z } from 'zod'
+import { coreChannels, coreNotices } from './channels/core'
 
-const none = z.object({}).strict()
-
+/** Every request channel: `domain:verb` → zod schemas of its arguments and result. */
 export const contract = {
-  'app:info': { args: none, result: AppInfo },
-  'app:loadSampleData': { args: none, result: ImportSummary },
+  ...coreChannels
+} as const
 
-  'operators:list': { args: none, result: z.array(Operator) },
-  'operators:create': { args: NewOperator, result: Operator },
-  'operators:signIn': { args: SignIn, result: Operator },
-  'operators:signOut': { args: none, result: z.null() },
-  'operators:current': { args: none, result: Operator.nullable() },
-
-  'orders:list': { args: OrderQuery, result: z.array(OrderSummary) },
-  'orders:get': { args: OrderRef, result: OrderDetail },
-  'orders:import': { args: ImportFile, result: ImportSummary },
-  'orders:failedImports': { args: none, result: z.array(FailedImport) },
-  'orders:retryFailedImport': { args: z.object({ id: z.number().int().positive() }), result: ImportSummary },
-
-  'scanning:scan': { args: ScanRequest, result: ScanResult },
-
-  'packing:save': { args: OrderRef, result: SaveResult },
-  'packing:confirmation': { args: OrderRef, result: PackingConfirmation },
-  'packing:confirm': { args: OrderRef, result: OrderDetail }
+/** Every main → renderer notice: `domain:event` → zod schema of its payload. */
+export const notices = {
+  ...coreNotices
 } as const
 
 export type Contract = typeof contract
@@ -52,6 +21,17 @@ export type ParsedArgsOf<C extends Channel> = z.output<Contract[C]['args']>
 export type ResultOf<C extends Channel> = z.output<Contract[C]['result']>
 
 export const channels = Object.keys(contract) as Channel[]
+
+export type Notices = typeof notices
+export type NoticeName = keyof Notices
+export type NoticeOf<N extends NoticeName> = z.output<Notices[N]>
+export type NoticeListener<N extends NoticeName> = (payload: NoticeOf<N>) => void
+/** Subscribes to one notice; returns the unsubscribe function. */
+export type Subscribe = <N extends NoticeName>(notice: N, listener: NoticeListener<N>) => () => void
+
+export function isNotice(name: unknown): name is NoticeName {
+  return typeof name === 'string' && Object.hasOwn(notices, name)
+}
 
 export function isChannel(name: unknown): name is Channel {
   return typeof name === 'string' && Object.hasOwn(contract, name)
@@ -72,10 +52,10 @@ type ByDomain<R extends Record<Channel, unknown>> = {
  * one method per channel, grouped by domain, each resolving to an Envelope.
  * No generic invoke: only the channels of the contract exist.
  */
-export type StationBridge = ByDomain<{ [C in Channel]: (args?: ArgsOf<C>) => Promise<Envelope<ResultOf<C>>> }>
+export type StationBridge = ByDomain<{ [C in Channel]: (args?: ArgsOf<C>) => Promise<Envelope<ResultOf<C>>> }> & { on: Subscribe }
 
 /** The same methods for the screens: they resolve to the result or throw a StationError. */
-export type StationApi = ByDomain<{ [C in Channel]: (args?: ArgsOf<C>) => Promise<ResultOf<C>> }>
+export type StationApi = ByDomain<{ [C in Channel]: (args?: ArgsOf<C>) => Promise<ResultOf<C>> }> & { on: Subscribe }
 
 /** The raw, envelope-returning transport a bridge is built on (ipcRenderer.invoke, or a WebSocket). */
 export type Transport = (channel: Channel, args: unknown) => Promise<Envelope<unknown>>
@@ -100,19 +80,27 @@ function byDomain(method: (channel: Channel) => (args?: unknown) => Promise<unkn
   return api
 }
 
-export function buildBridge(transport: Transport): StationBridge {
-  return byDomain((channel) => (args) => transport(channel, args ?? {})) as StationBridge
+export function buildBridge(transport: Transport, subscribe: Subscribe): StationBridge {
+  const bridge = byDomain((channel) => (args) => transport(channel, args ?? {})) as unknown as StationBridge
+  return Object.assign(bridge, {
+    on: ((notice, listener) => {
+      if (!isNotice(notice)) throw new Error(`There is no station notice named ${String(notice).slice(0, 60)}.`)
+      if (typeof listener !== 'function') throw new Error('A notice listener must be a function.')
+      return subscribe(notice, listener)
+    }) as Subscribe
+  })
 }
 
 /** Wraps a bridge for the screens: a failure envelope becomes a thrown StationError. */
 export function buildApi(bridge: StationBridge): StationApi {
   const raw = bridge as unknown as Record<string, Record<string, (args?: unknown) => Promise<Envelope<unknown>>>>
-  return byDomain((channel) => {
+  const api = byDomain((channel) => {
     const [domain, verb] = channel.split(':') as [string, string]
     return async (args) => {
       const envelope = await raw[domain][verb](args)
       if (!envelope.ok) throw new StationError(envelope.error.code, envelope.error.message)
       return envelope.value
     }
-  }) as StationApi
+  }) as unknown as StationApi
+  return Object.assign(api, { on: bridge.on })
 }

@@ -4,14 +4,16 @@
 import { mkdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { count } from 'drizzle-orm'
-import type { Channel, ParsedArgsOf, ResultOf } from '../../shared/contract'
+import { notices, type NoticeName } from '../../shared/contract'
 import type { Operator } from '../../shared/schemas'
 import { systemClock, type Clock } from './clock'
 import { checkpointWal, openDatabase, type Connection } from './db/connection'
 import { runMigrations } from './db/migrate'
 import { orders } from './db/schema'
+import type { Handlers, NoticeSink, Notify, StationContext } from './context'
 import { refuse } from './errors'
-import { createOperator, findOperatorForSignIn, listOperators, operatorCount, type NewOperator } from './operators/operators'
+import { operatorHandlers } from './operators/handlers'
+import { createOperator, operatorCount, type NewOperator } from './operators/operators'
 import { importOrderFile, importRawFile, retryFailedImport } from './orders/importOrders'
 import { listFailedImports } from './orders/failedImports'
 import { releaseDueHolds } from './orders/holds'
@@ -22,7 +24,7 @@ import { findAppFolder } from './paths'
 import { scanUnit } from './scanning/scanUnit'
 import { getSetting } from './settings/settings'
 
-export type Handlers = { [C in Channel]: (args: ParsedArgsOf<C>) => ResultOf<C> | Promise<ResultOf<C>> }
+export type { Handlers } from './context'
 
 export type StationOptions = { dataDir: string; clock?: Clock; version?: string }
 
@@ -30,6 +32,8 @@ export type Station = {
   handlers: Handlers
   connection: Connection
   dataDir: string
+  /** Hosts (Electron, the browser host) forward notices to the screens; returns the unsubscribe function. */
+  subscribe(sink: NoticeSink): () => void
   close(): void
 }
 
@@ -56,6 +60,26 @@ export function openStation({ dataDir, clock = systemClock, version = '0.0.0' }:
   checkpointTimer.unref()
 
   const operator = (): Operator => signedIn ?? refuse('not_signed_in', 'Sign in first: scan your badge or choose your name.')
+  const sinks = new Set<NoticeSink>()
+  const cleanups: (() => void)[] = []
+  const notify: Notify = (notice, payload) => {
+    const checked = notices[notice as NoticeName].parse(payload)
+    for (const sink of sinks) sink(notice, checked)
+  }
+  const context: StationContext = {
+    db,
+    connection,
+    clock,
+    dataDir,
+    stationId,
+    signedIn: () => signedIn,
+    operator,
+    setSignedIn: (next) => {
+      signedIn = next
+    },
+    notify,
+    onClose: (cleanup) => cleanups.push(cleanup)
+  }
   const importContext = () => ({ db, clock, operatorId: signedIn?.id ?? null })
 
   const handlers: Handlers = {
@@ -76,14 +100,7 @@ export function openStation({ dataDir, clock = systemClock, version = '0.0.0' }:
       return importRawFile(importContext(), { products: sample.products, orders: sample.orders.map((record) => ({ record })) }, 'sample-orders.json')
     },
 
-    'operators:list': () => listOperators(db),
-    'operators:create': (args) => createOperator(db, clock, args, signedIn),
-    'operators:signIn': (args) => (signedIn = findOperatorForSignIn(db, args)),
-    'operators:signOut': () => {
-      signedIn = null
-      return null
-    },
-    'operators:current': () => signedIn,
+    ...operatorHandlers(context),
 
     'orders:list': (args) => {
       releaseHolds()
@@ -119,10 +136,16 @@ export function openStation({ dataDir, clock = systemClock, version = '0.0.0' }:
     }
   }
 
+  const subscribe = (sink: NoticeSink) => {
+    sinks.add(sink)
+    return () => void sinks.delete(sink)
+  }
   const close = () => {
+    for (const cleanup of cleanups.splice(0).reverse()) cleanup()
+    sinks.clear()
     clearInterval(holdTimer)
     clearInterval(checkpointTimer)
     connection.sqlite.close()
   }
-  return { handlers, connection, dataDir, close }
+  return { handlers, connection, dataDir, subscribe, close }
 }

@@ -8,7 +8,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { extname, join, normalize, sep } from 'node:path'
 import { WebSocketServer } from 'ws'
 import { dispatch } from '../core/dispatch'
-import type { Handlers } from '../core/station'
+import type { Station } from '../core/station'
 
 export type BrowserHost = { url: string; port: number; close(): Promise<void> }
 
@@ -23,7 +23,7 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json'
 }
 
-export async function startBrowserHost(opts: { handlers: Handlers; rendererDir: string; port?: number }): Promise<BrowserHost> {
+export async function startBrowserHost(opts: { station: Pick<Station, 'handlers' | 'subscribe'>; rendererDir: string; port?: number }): Promise<BrowserHost> {
   const token = randomBytes(24).toString('base64url')
   const server = createServer((req, res) => {
     serveFile(opts.rendererDir, token, req, res).catch(() => {
@@ -47,13 +47,19 @@ export async function startBrowserHost(opts: { handlers: Handlers; rendererDir: 
         try {
           const message = JSON.parse(String(data)) as { id?: unknown; channel?: unknown; args?: unknown }
           id = message.id
-          const envelope = await dispatch(opts.handlers, message.channel, message.args)
+          const envelope = await dispatch(opts.station.handlers, message.channel, message.args)
           ws.send(JSON.stringify({ id, envelope }))
         } catch {
           ws.send(JSON.stringify({ id, envelope: { ok: false, error: { code: 'bad_message', message: 'The request could not be read.' } } }))
         }
       })
     })
+  })
+
+  // Notices go to every authenticated page, as `{ notice, payload }` (requests are answered as `{ id, envelope }`).
+  const unsubscribe = opts.station.subscribe((notice, payload) => {
+    const message = JSON.stringify({ notice, payload })
+    for (const client of wss.clients) client.send(message)
   })
 
   await new Promise<void>((resolve, reject) => {
@@ -66,6 +72,7 @@ export async function startBrowserHost(opts: { handlers: Handlers; rendererDir: 
     port,
     close: () =>
       new Promise((resolve) => {
+        unsubscribe()
         for (const client of wss.clients) client.terminate()
         wss.close()
         server.closeAllConnections()

@@ -20,7 +20,7 @@ if (!existsSync(join(rendererDir, 'index.html'))) {
 }
 
 const station = openStation({ dataDir, version: process.env.npm_package_version })
-const host = await startBrowserHost({ handlers: station.handlers, rendererDir, port })
+const host = await startBrowserHost({ station, rendererDir, port })
 console.log(`Packing Station (browser host) — data in ${dataDir}`)
 console.log(`Open ${host.url} in Chromium on this PC. Ctrl+C stops the station.`)
 

@@ -13,6 +13,13 @@ export const OPERATOR_ROLES = ['operator', 'shift_lead'] as const
 export const ASSIGNMENT_ROLES = ['picking', 'packing', 'shipping'] as const
 export const BOX_STATUSES = ['saved', 'confirmed', 'voided'] as const
 export const ENTRY_METHODS = ['scanned', 'typed'] as const
+/** Why a unit left its box: a shift lead removed it, its box was voided, or the order was cancelled and it was unpacked. */
+export const REMOVALS = ['removed', 'box_voided', 'unpacked_after_cancel'] as const
+export const LABEL_KINDS = ['box_label', 'shipping_label', 'packing_slip'] as const
+export const LABEL_FORMATS = ['pdf', 'zpl'] as const
+export const PRINT_JOB_STATUSES = ['queued', 'printing', 'printed', 'failed'] as const
+/** Why a returned serial needs a look: not shipped in that order, or not known to the station at all. */
+export const RETURN_FLAGS = ['not_in_order', 'unknown_serial', 'already_returned'] as const
 
 /** The product catalogue ("SKU mapping"): an order line must name a known SKU. */
 export const products = sqliteTable('products', {
@@ -76,6 +83,10 @@ export const orders = sqliteTable(
     status: text('status', { enum: ORDER_STATUSES }).notNull(),
     /** The status the OMS gave, kept visible when it is not packable (e.g. awaiting_payment). */
     omsStatus: text('oms_status'),
+    /** Recorded by the shipping step. */
+    trackingNumber: text('tracking_number'),
+    trackingUrl: text('tracking_url'),
+    shippedAt: text('shipped_at'),
     /** sha256 of the normalised record: tells a re-import of the same order from a conflicting one. */
     contentHash: text('content_hash').notNull(),
     importedAt: text('imported_at').notNull(),
@@ -211,7 +222,9 @@ export const scannedUnits = sqliteTable(
     scannedAt: text('scanned_at').notNull(),
     /** Set when a shift lead removes the unit; the row stays as history. */
     removedAt: text('removed_at'),
-    removedBy: integer('removed_by').references(() => operators.id)
+    removedBy: integer('removed_by').references(() => operators.id),
+    removal: text('removal', { enum: REMOVALS }),
+    removalReason: text('removal_reason')
   },
   (t) => [
     // A serial can be live in one place only; removed units stay as history.
@@ -277,7 +290,12 @@ export const outbox = sqliteTable(
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: text('next_attempt_at'),
     lastError: text('last_error'),
-    sentAt: text('sent_at')
+    sentAt: text('sent_at'),
+    /** The OMS refused the event (e.g. an IMEI another station shipped): shown to a shift lead, never dropped. */
+    rejectedAt: text('rejected_at'),
+    rejectReason: text('reject_reason'),
+    /** Written to the file-export folder (for OMSs that take files). */
+    exportedAt: text('exported_at')
   },
   (t) => [index('outbox_pending').on(t.sentAt, t.createdAt)]
 )
@@ -286,3 +304,58 @@ export const settings = sqliteTable('settings', {
   key: text('key').primaryKey(),
   value: text('value', { mode: 'json' }).notNull()
 })
+
+/** A returned parcel, scanned against the order it shipped in. */
+export const returns = sqliteTable(
+  'returns',
+  {
+    id: text('id').primaryKey(),
+    orderId: integer('order_id')
+      .notNull()
+      .references(() => orders.id),
+    receivedBy: integer('received_by')
+      .notNull()
+      .references(() => operators.id),
+    receivedAt: text('received_at').notNull(),
+    note: text('note')
+  },
+  (t) => [index('returns_order').on(t.orderId)]
+)
+
+export const returnUnits = sqliteTable(
+  'return_units',
+  {
+    id: text('id').primaryKey(),
+    returnId: text('return_id')
+      .notNull()
+      .references(() => returns.id),
+    serial: text('serial').notNull(),
+    /** The unit as it was shipped in the order; null when the serial was not shipped there. */
+    unitId: text('unit_id').references(() => scannedUnits.id),
+    flag: text('flag', { enum: RETURN_FLAGS }),
+    flagMessage: text('flag_message')
+  },
+  (t) => [index('return_units_serial').on(t.serial), index('return_units_return').on(t.returnId)]
+)
+
+/** Every label sent to a printer (or that failed to be): status, error, retry. */
+export const printJobs = sqliteTable(
+  'print_jobs',
+  {
+    id: text('id').primaryKey(),
+    kind: text('kind', { enum: LABEL_KINDS }).notNull(),
+    format: text('format', { enum: LABEL_FORMATS }).notNull(),
+    orderId: integer('order_id')
+      .notNull()
+      .references(() => orders.id),
+    boxId: text('box_id').references(() => boxes.id),
+    printer: text('printer').notNull(),
+    status: text('status', { enum: PRINT_JOB_STATUSES }).notNull(),
+    error: text('error'),
+    attempts: integer('attempts').notNull().default(0),
+    createdBy: integer('created_by').references(() => operators.id),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull()
+  },
+  (t) => [index('print_jobs_order').on(t.orderId), index('print_jobs_created').on(t.createdAt)]
+)

@@ -1,0 +1,32 @@
+// What every feature's handlers get from the station: the database, the
+// clock, who is signed in, a way to tell the screens something changed, and
+// a place to register clean-up for when the station closes.
+import type { Channel, NoticeName, NoticeOf, ParsedArgsOf, ResultOf } from '../../shared/contract'
+import type { Operator } from '../../shared/schemas'
+import type { Clock } from './clock'
+import type { Connection, Db } from './db/connection'
+
+export type Handler<C extends Channel> = (args: ParsedArgsOf<C>) => ResultOf<C> | Promise<ResultOf<C>>
+export type Handlers = { [C in Channel]: Handler<C> }
+/** The handlers of one domain: `HandlersOf<'packing'>` is every `packing:*` channel. */
+export type HandlersOf<D extends string> = { [C in Channel as C extends `${D}:${string}` ? C : never]: Handler<C> }
+
+export type Notify = <N extends NoticeName>(notice: N, payload: NoticeOf<N>) => void
+export type NoticeSink = (notice: NoticeName, payload: unknown) => void
+
+export type StationContext = {
+  db: Db
+  connection: Connection
+  clock: Clock
+  dataDir: string
+  stationId: string
+  /** The signed-in operator, or null. */
+  signedIn(): Operator | null
+  /** The signed-in operator; refuses with "sign in first" when nobody is. */
+  operator(): Operator
+  /** Signs an operator in (or everybody out, with null). */
+  setSignedIn(operator: Operator | null): void
+  notify: Notify
+  /** Runs when the station closes (timers, devices, network clients). */
+  onClose(cleanup: () => void): void
+}

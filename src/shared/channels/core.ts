@@ -1,0 +1,52 @@
+// The channels of the foundation: the station itself, operators, orders,
+// scanning and packing. Other features add a file of their own next to this
+// one and spread it into the contract (src/shared/contract.ts).
+import { z } from 'zod'
+import {
+  AppInfo,
+  FailedImport,
+  ImportFile,
+  ImportSummary,
+  NewOperator,
+  Operator,
+  OrderDetail,
+  OrderQuery,
+  OrderRef,
+  OrderSummary,
+  PackingConfirmation,
+  SaveResult,
+  ScanRequest,
+  ScanResult,
+  SignIn
+} from '../schemas'
+
+export const none = z.object({}).strict()
+
+export const coreChannels = {
+  'app:info': { args: none, result: AppInfo },
+  'app:loadSampleData': { args: none, result: ImportSummary },
+
+  'operators:list': { args: none, result: z.array(Operator) },
+  'operators:create': { args: NewOperator, result: Operator },
+  'operators:signIn': { args: SignIn, result: Operator },
+  'operators:signOut': { args: none, result: z.null() },
+  'operators:current': { args: none, result: Operator.nullable() },
+
+  'orders:list': { args: OrderQuery, result: z.array(OrderSummary) },
+  'orders:get': { args: OrderRef, result: OrderDetail },
+  'orders:import': { args: ImportFile, result: ImportSummary },
+  'orders:failedImports': { args: none, result: z.array(FailedImport) },
+  'orders:retryFailedImport': { args: z.object({ id: z.number().int().positive() }), result: ImportSummary },
+
+  'scanning:scan': { args: ScanRequest, result: ScanResult },
+
+  'packing:save': { args: OrderRef, result: SaveResult },
+  'packing:confirmation': { args: OrderRef, result: PackingConfirmation },
+  'packing:confirm': { args: OrderRef, result: OrderDetail }
+} as const
+
+/** Main → renderer notices of the foundation. */
+export const coreNotices = {
+  /** Orders changed behind the screen's back (import, hold release, sync): lists refresh. */
+  'orders:changed': z.object({ orderIds: z.array(z.number().int().positive()) })
+} as const
