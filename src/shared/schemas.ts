@@ -189,6 +189,10 @@ export const NewOperator = z.object({
     .optional()
 })
 
+/** A shift lead's approval of an exception: badge (scanned or typed) and PIN, checked by the main process. */
+export const Approval = z.object({ badgeCode: text(64), pin: z.string().regex(/^\d{4,8}$/, 'A PIN is 4 to 8 digits') })
+export type Approval = z.infer<typeof Approval>
+
 export const SignIn = z.union([z.object({ operatorId: id }), z.object({ badgeCode: text(64) })])
 
 export const OrderQuery = z.object({
