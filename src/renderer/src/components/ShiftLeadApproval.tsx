@@ -1,0 +1,141 @@
+import { useEffect, useRef, useState, type ReactNode } from 'react'
+import { Alert, Button, Group, Modal, PasswordInput, Stack, Text, Textarea, TextInput } from '@mantine/core'
+import type { Approval } from '../../../shared/schemas'
+import { StationError } from '../api'
+
+export type ShiftLeadApprovalProps = {
+  opened: boolean
+  /** What is being approved, e.g. "void box 2": the dialog's title reads "Approve: void box 2". */
+  action: string
+  /** Checks the approval with the station and does the action. Rejecting keeps the dialog open with the station's message. */
+  onApprove: (approval: Approval, reason: string | undefined) => Promise<unknown>
+  /** Cancel, Escape, or after a successful approval. */
+  onClose: () => void
+  /** Ask for a reason: `required` refuses an empty one, `optional` lets it be blank. Default: no Reason field. */
+  reason?: 'required' | 'optional'
+  /** The approve button's label (default "Approve"). */
+  approveLabel?: string
+  /** What the shift lead should know before approving (e.g. the unit or the box). */
+  children?: ReactNode
+}
+
+/**
+ * A shift lead approves an exception (SPEC §2, §4–§6): badge scanned or typed
+ * (the scanner's Enter moves on to the PIN), PIN, and — when asked — a reason.
+ * The station checks badge and PIN; a refusal (wrong PIN with the tries left,
+ * locked out, not a shift lead) shows here and the dialog stays open.
+ */
+export function ShiftLeadApproval({ opened, action, onApprove, onClose, reason: reasonMode, approveLabel = 'Approve', children }: ShiftLeadApprovalProps) {
+  const [badgeCode, setBadgeCode] = useState('')
+  const [pin, setPin] = useState('')
+  const [reason, setReason] = useState('')
+  const [error, setError] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+  const badgeRef = useRef<HTMLInputElement>(null)
+  const pinRef = useRef<HTMLInputElement>(null)
+
+  useEffect(() => {
+    if (!opened) return
+    setBadgeCode('')
+    setPin('')
+    setReason('')
+    setError(null)
+  }, [opened])
+
+  const missing =
+    !badgeCode.trim() ? 'Scan or type the shift lead’s badge.'
+    : !/^\d{4,8}$/.test(pin) ? 'The PIN is 4 to 8 digits.'
+    : reasonMode === 'required' && !reason.trim() ? 'Give a reason.'
+    : null
+
+  const approve = async () => {
+    if (busy) return
+    if (missing) return setError(missing)
+    setBusy(true)
+    setError(null)
+    try {
+      await onApprove({ badgeCode: badgeCode.trim(), pin }, reasonMode && reason.trim() ? reason.trim() : undefined)
+      onClose()
+    } catch (e) {
+      setError((e as Error).message)
+      setPin('')
+      // An unknown badge or someone who is not a shift lead: start again from the badge; otherwise retype the PIN.
+      const code = e instanceof StationError ? e.code : ''
+      if (code === 'unknown_operator' || code === 'shift_lead_only') {
+        setBadgeCode('')
+        setTimeout(() => badgeRef.current?.focus(), 0)
+      } else {
+        setTimeout(() => pinRef.current?.focus(), 0)
+      }
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <Modal opened={opened} onClose={() => !busy && onClose()} title={`Approve: ${action}`} size="lg" centered styles={{ title: { fontSize: '1.6rem', fontWeight: 800 } }}>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault()
+          void approve()
+        }}
+      >
+        <Stack>
+          {children}
+          <Text size="lg">A shift lead scans their badge and enters their PIN.</Text>
+          <TextInput
+            ref={badgeRef}
+            label="Badge"
+            size="lg"
+            data-autofocus
+            autoComplete="off"
+            value={badgeCode}
+            onChange={(e) => setBadgeCode(e.currentTarget.value)}
+            onKeyDown={(e) => {
+              // A badge scan ends with Enter: go on to the PIN instead of submitting.
+              if (e.key === 'Enter') {
+                e.preventDefault()
+                if (badgeCode.trim()) pinRef.current?.focus()
+              }
+            }}
+          />
+          <PasswordInput
+            ref={pinRef}
+            label="PIN"
+            size="lg"
+            inputMode="numeric"
+            autoComplete="off"
+            maxLength={8}
+            value={pin}
+            onChange={(e) => setPin(e.currentTarget.value.replace(/\D/g, ''))}
+          />
+          {reasonMode && (
+            <Textarea
+              label="Reason"
+              size="lg"
+              autosize
+              minRows={2}
+              maxLength={500}
+              required={reasonMode === 'required'}
+              value={reason}
+              onChange={(e) => setReason(e.currentTarget.value)}
+            />
+          )}
+          {error && (
+            <Alert color="red" title="Not approved" styles={{ message: { fontSize: '1.15rem' } }}>
+              {error}
+            </Alert>
+          )}
+          <Group justify="flex-end" mt="sm">
+            <Button size="lg" variant="default" onClick={onClose} disabled={busy}>
+              Cancel
+            </Button>
+            <Button size="lg" type="submit" color="grape" loading={busy}>
+              {approveLabel}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  )
+}
