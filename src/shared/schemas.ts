@@ -106,6 +106,10 @@ export const OrderDetail = OrderSummary.extend({
   shipTo: ShipTo,
   carrier: z.string(),
   service: z.string(),
+  /** Recorded by the shipping step; null until the order ships. */
+  trackingNumber: z.string().nullable(),
+  trackingUrl: z.string().nullable(),
+  shippedAt: z.string().nullable(),
   lines: z.array(OrderLine),
   boxes: z.array(Box),
   /** Units scanned since the last box (not yet in a box). */

@@ -74,7 +74,16 @@ const scanner = alias(operators, 'scanner')
 
 export function getOrderDetail(db: Db, orderId: number): OrderDetail {
   const order = db
-    .select({ ...summaryColumns, fulfilmentType: orders.fulfilmentType, shipTo: orders.shipTo, carrier: orders.carrier, service: orders.service })
+    .select({
+      ...summaryColumns,
+      fulfilmentType: orders.fulfilmentType,
+      shipTo: orders.shipTo,
+      carrier: orders.carrier,
+      service: orders.service,
+      trackingNumber: orders.trackingNumber,
+      trackingUrl: orders.trackingUrl,
+      shippedAt: orders.shippedAt
+    })
     .from(orders)
     .where(eq(orders.id, orderId))
     .get()
