@@ -3,15 +3,18 @@
 // Electron's ipc.ts, the browser host and the preload are all built from this map.
 import type { z } from 'zod'
 import { coreChannels, coreNotices } from './channels/core'
+import { scannerChannels, scannerNotices } from './channels/scanners'
 
 /** Every request channel: `domain:verb` → zod schemas of its arguments and result. */
 export const contract = {
-  ...coreChannels
+  ...coreChannels,
+  ...scannerChannels
 } as const
 
 /** Every main → renderer notice: `domain:event` → zod schema of its payload. */
 export const notices = {
-  ...coreNotices
+  ...coreNotices,
+  ...scannerNotices
 } as const
 
 export type Contract = typeof contract

@@ -12,6 +12,7 @@ import { runMigrations } from './db/migrate'
 import { orders } from './db/schema'
 import type { Handlers, NoticeSink, Notify, StationContext } from './context'
 import { refuse } from './errors'
+import { scannerHandlers } from '../devices/handlers'
 import { operatorHandlers } from './operators/handlers'
 import { createOperator, operatorCount, type NewOperator } from './operators/operators'
 import { importOrderFile, importRawFile, retryFailedImport } from './orders/importOrders'
@@ -101,6 +102,7 @@ export function openStation({ dataDir, clock = systemClock, version = '0.0.0' }:
     },
 
     ...operatorHandlers(context),
+    ...scannerHandlers(context),
 
     'orders:list': (args) => {
       releaseHolds()

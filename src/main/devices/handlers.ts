@@ -1,0 +1,73 @@
+// scanners:* — the scanners of this station: what can be chosen, the saved
+// choice, the connection state, and the Test scan area. The device manager
+// starts once the station is open and stops when it closes.
+import type { DeviceScan, ScannerDevices, TestedScan } from '../../shared/channels/scanners'
+import type { HandlersOf, StationContext } from '../core/context'
+import { cleanScan } from '../core/scanning/serial'
+import { getSetting } from '../core/settings/settings'
+import { DeviceManager } from './deviceManager'
+import { listHidDevices } from './hid/hidDevices'
+import { renderTyped } from './rawText'
+import { readScannerSettings, saveScannerSettings } from './scannerSettings'
+import { ScanStream } from './scanStream'
+import { listSerialPorts } from './serial/serialPorts'
+
+export function scannerHandlers(context: StationContext): HandlersOf<'scanners'> {
+  const { db, clock } = context
+  const stream = new ScanStream(clock)
+  stream.subscribe((scan) => context.notify('scanner:scan', scan))
+  const manager = new DeviceManager({ stream, clock, onStatus: (scanners) => context.notify('scanner:status', { scanners }) })
+
+  // Started on the next turn of the event loop, so a station opened and closed
+  // at once (the import command, tests) never touches a port.
+  const starting = setImmediate(() => void manager.apply(readScannerSettings(db)))
+  context.onClose(() => {
+    clearImmediate(starting)
+    void manager.stop()
+  })
+
+  /** What the station would validate: the core strips the configured prefixes/suffixes. */
+  const tested = (scan: DeviceScan): TestedScan => ({ ...scan, cleaned: cleanScan(scan.data, getSetting(db, 'scannerAffixes')) })
+
+  return {
+    'scanners:list': () => listScannerDevices(),
+    'scanners:settings': () => readScannerSettings(db),
+    'scanners:save': async (args) => {
+      context.operator()
+      const saved = saveScannerSettings(db, args)
+      clearImmediate(starting)
+      await manager.apply(saved)
+      return saved
+    },
+    'scanners:status': () => manager.statuses(),
+    'scanners:lastScan': () => {
+      const last = stream.last()
+      return last ? tested(last) : null
+    },
+    'scanners:testScan': ({ raw }) => {
+      const scan: DeviceScan = {
+        source: 'keyboard',
+        data: cleanScan(raw),
+        raw: renderTyped(raw),
+        deviceId: 'keyboard',
+        device: 'keyboard wedge',
+        symbology: null,
+        at: clock().toISOString()
+      }
+      stream.remember(scan)
+      return tested(scan)
+    }
+  }
+}
+
+/** Serial ports and HID devices; a list the station cannot read comes back empty with the reason. */
+export async function listScannerDevices(): Promise<ScannerDevices> {
+  const [serial, hid] = await Promise.allSettled([listSerialPorts(), listHidDevices()])
+  const reason = (r: PromiseSettledResult<unknown>) => (r.status === 'rejected' ? ((r.reason as Error)?.message ?? String(r.reason)) : null)
+  return {
+    serialPorts: serial.status === 'fulfilled' ? serial.value : [],
+    hidDevices: hid.status === 'fulfilled' ? hid.value : [],
+    serialProblem: reason(serial) && `Cannot list serial ports: ${reason(serial)}`,
+    hidProblem: reason(hid)
+  }
+}

@@ -1,0 +1,61 @@
+// The one stream of device scans in the main process: serial and HID
+// scanners publish into it, the handlers forward it to the screens as
+// `scanner:scan`. Each scan is cleaned the way the core cleans a typed one
+// (control characters and whitespace out); the core still applies the
+// station's prefix/suffix stripping and validation when the screen submits it.
+import type { DeviceScan, ScanSource } from '../../shared/channels/scanners'
+import type { Clock } from '../core/clock'
+import { cleanScan } from '../core/scanning/serial'
+
+export type ScanInput = {
+  source: ScanSource
+  deviceId: string
+  device: string
+  /** What the device decoded, before cleaning. */
+  decoded: string
+  /** Printable rendering of what arrived (see renderRaw). */
+  raw: string
+  symbology?: string | null
+}
+
+export type ScanListener = (scan: DeviceScan) => void
+
+export class ScanStream {
+  private readonly listeners = new Set<ScanListener>()
+  private latest: DeviceScan | null = null
+
+  constructor(private readonly clock: Clock) {}
+
+  /** Publishes a scan; input that is nothing once cleaned (a stray CR, line noise) is not a scan and returns null. */
+  publish(input: ScanInput): DeviceScan | null {
+    const data = cleanScan(input.decoded)
+    if (data.length === 0) return null
+    const scan: DeviceScan = {
+      source: input.source,
+      data: data.slice(0, 4096),
+      raw: input.raw.slice(0, 4096),
+      deviceId: input.deviceId,
+      device: input.device,
+      symbology: input.symbology ?? null,
+      at: this.clock().toISOString()
+    }
+    this.latest = scan
+    for (const listener of this.listeners) listener(scan)
+    return scan
+  }
+
+  /** The last scan from any device (the Test scan area shows it). */
+  last(): DeviceScan | null {
+    return this.latest
+  }
+
+  /** Remembers a keyboard-wedge test scan as the last one without sending it to any screen. */
+  remember(scan: DeviceScan): void {
+    this.latest = scan
+  }
+
+  subscribe(listener: ScanListener): () => void {
+    this.listeners.add(listener)
+    return () => void this.listeners.delete(listener)
+  }
+}
