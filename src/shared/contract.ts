@@ -3,11 +3,13 @@
 // Electron's ipc.ts, the browser host and the preload are all built from this map.
 import type { z } from 'zod'
 import { coreChannels, coreNotices } from './channels/core'
+import { shippingChannels } from './channels/shipping'
 import { scannerChannels, scannerNotices } from './channels/scanners'
 
 /** Every request channel: `domain:verb` → zod schemas of its arguments and result. */
 export const contract = {
   ...coreChannels,
+  ...shippingChannels,
   ...scannerChannels
 } as const
 

@@ -21,6 +21,7 @@ import { releaseDueHolds } from './orders/holds'
 import { getOrderDetail, listOrders } from './orders/queries'
 import { confirmationBlockers, confirmPacking } from './packing/confirmPacking'
 import { saveBox } from './packing/boxes'
+import { shippingHandlers } from './packing/shippingHandlers'
 import { findAppFolder } from './paths'
 import { scanUnit } from './scanning/scanUnit'
 import { getSetting } from './settings/settings'
@@ -102,6 +103,7 @@ export function openStation({ dataDir, clock = systemClock, version = '0.0.0' }:
     },
 
     ...operatorHandlers(context),
+    ...shippingHandlers(context),
     ...scannerHandlers(context),
 
     'orders:list': (args) => {

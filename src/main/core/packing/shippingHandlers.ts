@@ -1,0 +1,37 @@
+// shipping:*, returns:* and history:* — ship a packed order, scan a returned
+// parcel against the order it shipped in, and follow one IMEI through the station.
+import type { HandlersOf, StationContext } from '../context'
+import { serialHistory } from '../history/serialHistory'
+import { getOrderDetail } from '../orders/queries'
+import { checkReturn } from '../returns/checkReturn'
+import { listReturns } from '../returns/listReturns'
+import { recordReturn } from '../returns/recordReturn'
+import { getSetting } from '../settings/settings'
+import { shipOrder } from './shipping'
+
+type ShippingHandlers = HandlersOf<'shipping'> & HandlersOf<'returns'> & HandlersOf<'history'>
+
+export function shippingHandlers({ db, clock, operator }: StationContext): ShippingHandlers {
+  const affixes = () => getSetting(db, 'scannerAffixes')
+  return {
+    'shipping:ship': (args) => {
+      const shipment = shipOrder(db, clock, affixes(), args, operator().id)
+      const order = getOrderDetail(db, args.orderId)
+      const url = shipment.trackingUrl ? ` (${shipment.trackingUrl})` : ''
+      return {
+        message: `Order ${order.orderNumber} shipped with ${shipment.carrier} ${shipment.service}, tracking ${shipment.trackingNumber}${url}.`,
+        label: null,
+        order
+      }
+    },
+
+    'returns:check': (args) => {
+      operator()
+      return checkReturn(db, affixes(), args)
+    },
+    'returns:record': ({ orderId, serials, note }) => recordReturn(db, clock, affixes(), { orderId, serials, note }, operator().id),
+    'returns:list': ({ orderId }) => listReturns(db, orderId),
+
+    'history:serial': ({ input }) => serialHistory(db, affixes(), input)
+  }
+}

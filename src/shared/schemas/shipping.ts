@@ -1,0 +1,144 @@
+// Shapes of shipping, returns and IMEI history (SPEC §6), and the checks of
+// a tracking number and tracking URL: pure functions, so the Shipping screen
+// can say what is wrong before the station refuses it with the same words.
+import { z } from 'zod'
+import { OrderDetail } from '../schemas'
+
+const id = z.number().int().positive()
+
+export const TRACKING_NUMBER_MIN = 6
+export const TRACKING_NUMBER_MAX = 40
+export const TRACKING_URL_MAX = 2048
+
+/** A tracking number as printed or scanned: spaces (grouping on paper) and control characters removed. */
+export const normaliseTrackingNumber = (raw: string): string => raw.replace(/[\s\u0000-\u001f\u007f]/g, '')
+
+/** Why a (normalised) tracking number cannot be right, or null when it can. */
+export function trackingNumberProblem(trackingNumber: string): string | null {
+  if (trackingNumber.length === 0) return 'Enter the tracking number: scan it from the carrier label.'
+  const bad = [...trackingNumber].find((c) => !/[A-Za-z0-9-]/.test(c))
+  if (bad !== undefined) return `A tracking number has only letters, digits and "-", not "${bad}".`
+  if (trackingNumber.length < TRACKING_NUMBER_MIN || trackingNumber.length > TRACKING_NUMBER_MAX) {
+    return `A tracking number is ${TRACKING_NUMBER_MIN} to ${TRACKING_NUMBER_MAX} characters; this one has ${trackingNumber.length}.`
+  }
+  return null
+}
+
+/** Why a (trimmed, non-empty) tracking URL cannot be used, or null when it is a valid http(s) address. */
+export function trackingUrlProblem(url: string): string | null {
+  const valid = 'The tracking URL must be a web address starting with https:// or http://'
+  if (url.length > TRACKING_URL_MAX) return `${valid}, at most ${TRACKING_URL_MAX} characters.`
+  if (/\s/.test(url)) return `${valid}, without spaces.`
+  let parsed: URL
+  try {
+    parsed = new URL(url)
+  } catch {
+    return `${valid}: "${url.slice(0, 60)}" is not a web address.`
+  }
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return `${valid}, not ${parsed.protocol}.`
+  if (!/^[a-z0-9-]+(\.[a-z0-9-]+)+$/i.test(parsed.hostname)) return `${valid} and a carrier's domain name (such as www.dhl.com).`
+  if (parsed.username || parsed.password) return `${valid}, without a user name or password in it.`
+  return null
+}
+
+export const ShipRequest = z.object({
+  orderId: id,
+  carrier: z.string().trim().min(1, 'Enter the carrier').max(60),
+  service: z.string().trim().min(1, 'Enter the service').max(60),
+  /** As scanned or typed; the core strips scanner noise and checks it. */
+  trackingNumber: z.string().max(200),
+  /** Optional: empty or absent means none. */
+  trackingUrl: z.string().max(TRACKING_URL_MAX + 100).nullable().optional()
+})
+export type ShipRequest = z.infer<typeof ShipRequest>
+
+export const ShipResult = z.object({
+  /** "Order SO-1 shipped with DHL Parcel, tracking …". */
+  message: z.string(),
+  /** What became of the shipping label, when the station prints one by itself; null when it does not. */
+  label: z.string().nullable(),
+  order: OrderDetail
+})
+
+export const ReturnFlag = z.enum(['not_in_order', 'unknown_serial', 'already_returned'])
+export type ReturnFlag = z.infer<typeof ReturnFlag>
+
+export const ReturnCheckRequest = z.object({
+  orderId: id,
+  /** Exactly what the scanner sent. */
+  input: z.string().max(4096),
+  /** The serials already scanned into this parcel, to catch the same unit twice. */
+  inParcel: z.array(z.string().max(64)).max(1000).default([])
+})
+
+export const ReturnCheck = z.object({
+  serial: z.string(),
+  /** The unit as shipped in this order, or null when it was not. */
+  unitId: z.string().nullable(),
+  flag: ReturnFlag.nullable(),
+  /** "Shipped in this order" or why it is flagged, naming the other order. */
+  message: z.string(),
+  /** The order the serial was found in when it is not this one. */
+  otherOrder: z.object({ id, orderNumber: z.string() }).nullable()
+})
+export type ReturnCheck = z.infer<typeof ReturnCheck>
+
+export const RecordReturnRequest = z.object({
+  orderId: id,
+  serials: z.array(z.string().max(4096)).max(1000),
+  note: z.string().trim().max(500).optional()
+})
+
+export const ReturnUnit = z.object({
+  serial: z.string(),
+  unitId: z.string().nullable(),
+  flag: ReturnFlag.nullable(),
+  flagMessage: z.string().nullable()
+})
+
+export const ReturnRecord = z.object({
+  id: z.string(),
+  orderId: id,
+  receivedBy: z.string(),
+  receivedAt: z.string(),
+  note: z.string().nullable(),
+  units: z.array(ReturnUnit)
+})
+export type ReturnRecord = z.infer<typeof ReturnRecord>
+
+export const HistoryRequest = z.object({ input: z.string().max(4096) })
+
+export const HistoryKind = z.enum(['scanned', 'boxed', 'box_confirmed', 'removed', 'packed', 'shipped', 'cancelled', 'returned'])
+export type HistoryKind = z.infer<typeof HistoryKind>
+
+/** One thing that happened to a unit; fields that do not apply to its kind are null. */
+export const HistoryEntry = z.object({
+  at: z.string(),
+  kind: HistoryKind,
+  orderId: id.nullable(),
+  orderNumber: z.string().nullable(),
+  boxNumber: z.number().int().nullable(),
+  boxStatus: z.enum(['saved', 'confirmed', 'voided']).nullable(),
+  /** Who did it (scanned, removed, shipped, received the return). */
+  operator: z.string().nullable(),
+  /** The shift lead who approved a removal or a voided box. */
+  approvedBy: z.string().nullable(),
+  /** A sentence for the screen, e.g. "Removed by Dana Whitfield: screen cracked". */
+  detail: z.string(),
+  entryMethod: z.enum(['scanned', 'typed']).nullable(),
+  removal: z.enum(['removed', 'box_voided', 'unpacked_after_cancel']).nullable(),
+  carrier: z.string().nullable(),
+  trackingNumber: z.string().nullable(),
+  trackingUrl: z.string().nullable(),
+  flag: ReturnFlag.nullable()
+})
+export type HistoryEntry = z.infer<typeof HistoryEntry>
+
+export const SerialHistory = z.object({
+  /** The serial as searched, cleaned of scanner noise. */
+  serial: z.string(),
+  /** Every serial of the unit(s) found: both IMEIs of a dual-IMEI device. */
+  serials: z.array(z.string()),
+  entries: z.array(HistoryEntry)
+})
+export type SerialHistory = z.infer<typeof SerialHistory>
