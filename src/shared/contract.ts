@@ -4,13 +4,15 @@
 import type { z } from 'zod'
 import { coreChannels, coreNotices } from './channels/core'
 import { shippingChannels } from './channels/shipping'
+import { operatorChannels } from './channels/operators'
 import { scannerChannels, scannerNotices } from './channels/scanners'
 
 /** Every request channel: `domain:verb` → zod schemas of its arguments and result. */
 export const contract = {
   ...coreChannels,
   ...shippingChannels,
-  ...scannerChannels
+  ...scannerChannels,
+  ...operatorChannels
 } as const
 
 /** Every main → renderer notice: `domain:event` → zod schema of its payload. */

@@ -34,6 +34,10 @@ export const Operator = z.object({
 })
 export type Operator = z.infer<typeof Operator>
 
+/** Who is assigned to an order for picking, packing and shipping (SPEC §2): operator names, null when nobody is. */
+export const Assignments = z.object({ picking: z.string().nullable(), packing: z.string().nullable(), shipping: z.string().nullable() })
+export type Assignments = z.infer<typeof Assignments>
+
 export const OrderSummary = z.object({
   id,
   omsOrderId: z.string(),
@@ -50,7 +54,8 @@ export const OrderSummary = z.object({
   orderedQuantity: z.number().int(),
   scannedQuantity: z.number().int(),
   /** Set when the order was found through a scanned serial. */
-  matchedSerial: z.string().nullable()
+  matchedSerial: z.string().nullable(),
+  assignments: Assignments
 })
 export type OrderSummary = z.infer<typeof OrderSummary>
 
@@ -202,6 +207,8 @@ export const SignIn = z.union([z.object({ operatorId: id }), z.object({ badgeCod
 export const OrderQuery = z.object({
   query: z.string().max(100).optional(),
   status: OrderStatus.optional(),
+  /** Orders assigned (for picking, packing or shipping) to this operator, or to the signed-in one. */
+  assignedTo: z.union([id, z.literal('me')]).optional(),
   limit: z.number().int().min(1).max(500).optional()
 })
 

@@ -13,7 +13,7 @@ import { orders } from './db/schema'
 import type { Handlers, NoticeSink, Notify, StationContext } from './context'
 import { refuse } from './errors'
 import { scannerHandlers } from '../devices/handlers'
-import { operatorHandlers } from './operators/handlers'
+import { assignmentHandlers, operatorHandlers } from './operators/handlers'
 import { createOperator, operatorCount, type NewOperator } from './operators/operators'
 import { importOrderFile, importRawFile, retryFailedImport } from './orders/importOrders'
 import { listFailedImports } from './orders/failedImports'
@@ -104,11 +104,12 @@ export function openStation({ dataDir, clock = systemClock, version = '0.0.0' }:
 
     ...operatorHandlers(context),
     ...shippingHandlers(context),
+    ...assignmentHandlers(context),
     ...scannerHandlers(context),
 
     'orders:list': (args) => {
       releaseHolds()
-      return listOrders(db, args)
+      return listOrders(db, args, signedIn?.id ?? null)
     },
     'orders:get': ({ orderId }) => {
       releaseHolds()

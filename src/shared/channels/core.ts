@@ -1,14 +1,12 @@
-// The channels of the foundation: the station itself, operators, orders,
-// scanning and packing. Other features add a file of their own next to this
-// one and spread it into the contract (src/shared/contract.ts).
+// The channels of the foundation: the station itself, orders, scanning and
+// packing (operators are in ./operators.ts). Other features add a file of
+// their own next to this one and spread it into the contract (src/shared/contract.ts).
 import { z } from 'zod'
 import {
   AppInfo,
   FailedImport,
   ImportFile,
   ImportSummary,
-  NewOperator,
-  Operator,
   OrderDetail,
   OrderQuery,
   OrderRef,
@@ -16,8 +14,7 @@ import {
   PackingConfirmation,
   SaveResult,
   ScanRequest,
-  ScanResult,
-  SignIn
+  ScanResult
 } from '../schemas'
 
 export const none = z.object({}).strict()
@@ -25,12 +22,6 @@ export const none = z.object({}).strict()
 export const coreChannels = {
   'app:info': { args: none, result: AppInfo },
   'app:loadSampleData': { args: none, result: ImportSummary },
-
-  'operators:list': { args: none, result: z.array(Operator) },
-  'operators:create': { args: NewOperator, result: Operator },
-  'operators:signIn': { args: SignIn, result: Operator },
-  'operators:signOut': { args: none, result: z.null() },
-  'operators:current': { args: none, result: Operator.nullable() },
 
   'orders:list': { args: OrderQuery, result: z.array(OrderSummary) },
   'orders:get': { args: OrderRef, result: OrderDetail },

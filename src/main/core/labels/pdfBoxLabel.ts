@@ -6,7 +6,7 @@ import { formatSscc } from './sscc'
 import { drawLinear, drawMatrix, linearCode, QUIET_MODULES } from './barcodes'
 import type { BoxLabelData } from './labelData'
 import { formatDate, formatDimensions, formatWeight } from './format'
-import { finish, fitLine, newDocument, useFont, type Doc } from './pdfText'
+import { finish, fitLine, newDocument, textWidth, useFont, type Doc } from './pdfText'
 import { planSerials, type SerialBlock } from './serialsLayout'
 
 export type PageSize = { width: number; height: number }
@@ -16,7 +16,7 @@ const SSCC_MAX_MODULE = 1.4
 
 export async function renderBoxLabelPdf(data: BoxLabelData, size: PageSize): Promise<{ pdf: Buffer; pages: number }> {
   const doc = newDocument({ size: [size.width, size.height], info: { Title: `Box ${data.boxNumber} of ${data.boxCount} · ${data.orderNumber}` } })
-  const measure = (text: string, s: number) => useFont(doc, text, s).widthOfString(text)
+  const measure = (text: string, s: number) => textWidth(doc, text, s)
   const m = size.height < 200 ? 7 : 10
   const inner = size.width - 2 * m
   const compact = size.height < 250

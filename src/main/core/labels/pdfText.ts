@@ -27,10 +27,11 @@ function fontData(name: FontName): Buffer {
 
 /** Han, kana, hangul, CJK punctuation and full-width forms. */
 const CJK = /[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]|[\u{20000}-\u{3ffff}]/u
+const TOKENS = /[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]|[\u{20000}-\u{3ffff}]|\s+|[^\s\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef\u{20000}-\u{3ffff}]+/gu
 
 export const hasCjk = (text: string): boolean => CJK.test(text)
 
-/** A new PDF with our fonts registered lazily: the 4 MB CJK font is only parsed when a text needs it. */
+/** A new PDF with our fonts registered; the 4 MB CJK font only when a text needs it. */
 export function newDocument(options: ConstructorParameters<typeof PDFDocument>[0]): Doc {
   const doc = new PDFDocument({ autoFirstPage: false, margin: 0, ...options })
   doc.registerFont('regular', fontData('regular'))
@@ -40,7 +41,7 @@ export function newDocument(options: ConstructorParameters<typeof PDFDocument>[0
 
 const cjkRegistered = new WeakSet<Doc>()
 
-/** Selects the font for this text and size. */
+/** Selects the font for a run of text: the CJK font for CJK characters, DejaVu for the rest. */
 export function useFont(doc: Doc, text: string, size: number, bold = false): Doc {
   if (hasCjk(text)) {
     if (!cjkRegistered.has(doc)) {
@@ -52,23 +53,82 @@ export function useFont(doc: Doc, text: string, size: number, bold = false): Doc
   return doc.font(bold ? 'bold' : 'regular').fontSize(size)
 }
 
+/** Runs of CJK and non-CJK characters: each is set in its own font on one baseline. */
+function runs(text: string): string[] {
+  return text.match(/([\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]|[\u{20000}-\u{3ffff}])+|[^\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef\u{20000}-\u{3ffff}]+/gu) ?? []
+}
+
+/** Width of a line in points, each run in its font. */
+export function textWidth(doc: Doc, text: string, size: number, bold = false): number {
+  return runs(text).reduce((w, run) => w + useFont(doc, run, size, bold).widthOfString(run), 0)
+}
+
+const LINE = 1.17
+const ASCENT = 0.93
+
+/** Writes one line with its top at y (no wrapping). */
+function drawLine(doc: Doc, line: string, x: number, y: number, size: number, style: TextStyle, width: number): void {
+  const w = textWidth(doc, line, size, style.bold)
+  let at = style.align === 'right' ? x + width - w : style.align === 'center' ? x + (width - w) / 2 : x
+  doc.fillColor(style.color ?? 'black')
+  for (const run of runs(line)) {
+    useFont(doc, run, size, style.bold).text(run, at, y + size * ASCENT, { lineBreak: false, baseline: 'alphabetic' })
+    at += doc.widthOfString(run)
+  }
+}
+
+/** Greedy word wrap; a word wider than the line is broken between characters; CJK breaks anywhere. */
+export function wrap(doc: Doc, text: string, width: number, size: number, bold = false): string[] {
+  const lines: string[] = []
+  for (const paragraph of text.split('\n')) {
+    let line = ''
+    for (const token of paragraph.match(TOKENS) ?? []) {
+      if (textWidth(doc, line + token, size, bold) <= width) {
+        line += token
+        continue
+      }
+      if (line.trim()) lines.push(line.trimEnd())
+      line = /^\s+$/.test(token) ? '' : token
+      while (textWidth(doc, line, size, bold) > width && line.length > 1) {
+        let cut = line.length - 1
+        while (cut > 1 && textWidth(doc, line.slice(0, cut), size, bold) > width) cut--
+        lines.push(line.slice(0, cut))
+        line = line.slice(cut)
+      }
+    }
+    if (line.trim() || lines.length === 0) lines.push(line.trimEnd())
+  }
+  return lines
+}
+
+/** Cuts a line to the width with an ellipsis. */
+function ellipsize(doc: Doc, line: string, width: number, size: number, bold?: boolean): string {
+  let shown = line
+  while (shown.length > 1 && textWidth(doc, shown, size, bold) > width) shown = `${shown.slice(0, -2)}…`
+  return shown
+}
+
 /**
  * Writes `text` inside `box`: wrapped to the box's width, at the largest size
  * from `style.size` down to `style.minSize` at which it fits the box's
- * height. Returns the height used.
+ * height; at the minimum size what still does not fit is cut with an
+ * ellipsis. Returns the height used.
  */
 export function fitText(doc: Doc, text: string, box: Box, style: TextStyle): number {
   const min = style.minSize ?? style.size
-  const options = { width: box.width, align: style.align ?? 'left', lineGap: 0 } as const
   let size = style.size
-  for (; size > min; size = Math.max(min, size - 0.5)) {
-    useFont(doc, text, size, style.bold)
-    if (doc.heightOfString(text, options) <= box.height + 0.01) break
+  let lines = wrap(doc, text, box.width, size, style.bold)
+  while (size > min && lines.length * size * LINE > box.height + 0.01) {
+    size = Math.max(min, size - 0.5)
+    lines = wrap(doc, text, box.width, size, style.bold)
   }
-  useFont(doc, text, size, style.bold)
-  const height = Math.min(doc.heightOfString(text, options), box.height)
-  doc.fillColor(style.color ?? 'black').text(text, box.x, box.y, { ...options, height: box.height, ellipsis: true })
-  return height
+  const room = Math.max(1, Math.floor((box.height + 0.01) / (size * LINE)))
+  if (lines.length > room) {
+    lines = lines.slice(0, room)
+    lines[room - 1] = ellipsize(doc, `${lines[room - 1]}…`, box.width, size, style.bold)
+  }
+  lines.forEach((line, i) => drawLine(doc, line, box.x, box.y + i * size * LINE, size, style, box.width))
+  return lines.length * size * LINE
 }
 
 /**
@@ -78,16 +138,8 @@ export function fitText(doc: Doc, text: string, box: Box, style: TextStyle): num
 export function fitLine(doc: Doc, text: string, box: Box, style: TextStyle): number {
   const min = style.minSize ?? style.size
   let size = Math.min(style.size, box.height)
-  for (; size > min; size = Math.max(min, size - 0.5)) {
-    useFont(doc, text, size, style.bold)
-    if (doc.widthOfString(text) <= box.width) break
-  }
-  useFont(doc, text, size, style.bold)
-  let shown = text
-  while (shown.length > 1 && doc.widthOfString(shown) > box.width) shown = `${shown.slice(0, -2)}…`
-  const width = doc.widthOfString(shown)
-  const x = style.align === 'right' ? box.x + box.width - width : style.align === 'center' ? box.x + (box.width - width) / 2 : box.x
-  doc.fillColor(style.color ?? 'black').text(shown, x, box.y, { lineBreak: false })
+  while (size > min && textWidth(doc, text, size, style.bold) > box.width) size = Math.max(min, size - 0.5)
+  drawLine(doc, ellipsize(doc, text, box.width, size, style.bold), box.x, box.y, size, style, box.width)
   return size
 }
 

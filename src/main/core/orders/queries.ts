@@ -1,12 +1,13 @@
 // Reading orders: the list with search and filters, and one order in full.
-import { and, asc, desc, eq, gte, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm'
+import { and, asc, desc, eq, gte, inArray, isNull, lt, notInArray, or, sql, type SQL } from 'drizzle-orm'
 import { alias, type SQLiteColumn } from 'drizzle-orm/sqlite-core'
 import type { OrderDetail, OrderStatus, OrderSummary, ScannedUnit } from '../../../shared/schemas'
 import type { Db } from '../db/connection'
-import { boxes, events, operators, orderLines, orders, products, scannedUnits } from '../db/schema'
+import { assignments, boxes, events, operators, orderLines, orders, products, scannedUnits } from '../db/schema'
 import { refuse } from '../errors'
+import { assignmentsOf } from '../operators/assignments'
 
-export type OrderQuery = { query?: string; status?: OrderStatus; limit?: number }
+export type OrderQuery = { query?: string; status?: OrderStatus; assignedTo?: number | 'me'; limit?: number }
 
 const summaryColumns = {
   id: orders.id,
@@ -26,6 +27,10 @@ const summaryColumns = {
   scannedQuantity: sql<number>`(select coalesce(sum(ol.scanned_quantity), 0) from order_lines ol where ol.order_id = "orders"."id")`
 }
 
+/** Orders assigned to an operator (in `role`, or any role), through the assignments' operator index. */
+const assignedTo = (operatorId: number, role?: 'packing') =>
+  inArray(orders.id, sql`(select ${assignments.orderId} from ${assignments} where ${assignments.operatorId} = ${operatorId}${role ? sql` and ${assignments.role} = ${role}` : sql``})`)
+
 /** `column` starts with `prefix` (case-sensitive, so the column's index serves it). */
 const startsWith = (column: SQLiteColumn, prefix: string) => and(gte(column, prefix), lt(column, `${prefix}\uffff`))
 
@@ -33,11 +38,17 @@ const startsWith = (column: SQLiteColumn, prefix: string) => and(gte(column, pre
  * Orders by search text and status. The text matches the start of the order
  * number, OMS id, channel order id or parent order id, or exactly a serial
  * (IMEI) scanned into the order; matching is tried as typed and upper-cased.
+ * `assignedTo` keeps the orders an operator is assigned to ('me': the
+ * signed-in operator, `me`). The orders `me` is assigned to for packing come
+ * first, then the usual order (priority, then oldest).
  */
-export function listOrders(db: Db, q: OrderQuery): OrderSummary[] {
+export function listOrders(db: Db, q: OrderQuery, me: number | null = null): OrderSummary[] {
   const text = q.query?.trim() ?? ''
   const filters: SQL[] = []
   if (q.status) filters.push(eq(orders.status, q.status))
+  if (q.assignedTo !== undefined) {
+    filters.push(assignedTo(q.assignedTo === 'me' ? (me ?? refuse('not_signed_in', 'Sign in first to see your orders.')) : q.assignedTo))
+  }
   let matchedSerial: string | null = null
   if (text) {
     const variants = [...new Set([text, text.toUpperCase()])]
@@ -60,14 +71,22 @@ export function listOrders(db: Db, q: OrderQuery): OrderSummary[] {
       )!
     )
   }
-  const rows = db
-    .select(summaryColumns)
-    .from(orders)
-    .where(filters.length ? and(...filters) : undefined)
-    .orderBy(desc(orders.priority), asc(orders.omsCreatedAt), asc(orders.id))
-    .limit(q.limit ?? 200)
-    .all()
-  return rows.map((r) => ({ ...r, matchedSerial }))
+  const limit = q.limit ?? 200
+  const select = (extra: SQL | undefined, n: number) =>
+    db
+      .select(summaryColumns)
+      .from(orders)
+      .where(and(...filters, extra))
+      .orderBy(desc(orders.priority), asc(orders.omsCreatedAt), asc(orders.id))
+      .limit(n)
+      .all()
+  // Two queries rather than a per-row sort key: the first is driven by the
+  // assignments index, the second is the usual list without those orders.
+  const mine = me === null ? [] : select(assignedTo(me, 'packing'), limit)
+  const rest = mine.length < limit ? select(mine.length ? notInArray(orders.id, mine.map((r) => r.id)) : undefined, limit - mine.length) : []
+  const rows = [...mine, ...rest]
+  const assigned = assignmentsOf(db, rows.map((r) => r.id))
+  return rows.map((r) => ({ ...r, matchedSerial, assignments: assigned.get(r.id)! }))
 }
 
 const scanner = alias(operators, 'scanner')
@@ -161,6 +180,7 @@ export function getOrderDetail(db: Db, orderId: number): OrderDetail {
   return {
     ...order,
     matchedSerial: null,
+    assignments: assignmentsOf(db, [orderId]).get(orderId)!,
     lines,
     boxes: boxRows.map((b) => {
       const inBox = unitsIn(b.id)

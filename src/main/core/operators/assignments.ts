@@ -1,0 +1,107 @@
+// Assign Operator (SPEC §2): a shift lead chooses the operator for picking,
+// packing and shipping of one or many orders, in one transaction. Every
+// assignment that changes is logged on its order (from → to, who assigned);
+// one that stays the same is neither rewritten nor logged.
+import { and, eq, inArray } from 'drizzle-orm'
+import type { Assign, AssignResult, AssignmentRole } from '../../../shared/channels/operators'
+import type { Assignments, Operator } from '../../../shared/schemas'
+import { isoNow, type Clock } from '../clock'
+import type { Db } from '../db/connection'
+import { ASSIGNMENT_ROLES, assignments, operators, orders } from '../db/schema'
+import { recordEvent } from '../events/eventLog'
+import { refuse } from '../errors'
+
+const ROLE_NAMES: Record<AssignmentRole, string> = { picking: 'Picking', packing: 'Packing', shipping: 'Shipping' }
+
+const nobody = (): Assignments => ({ picking: null, packing: null, shipping: null })
+
+/** The operators assigned to each of `orderIds` (one query through the assignments' unique index). */
+export function assignmentsOf(db: Db, orderIds: number[]): Map<number, Assignments> {
+  const byOrder = new Map<number, Assignments>(orderIds.map((id) => [id, nobody()]))
+  if (!orderIds.length) return byOrder
+  const rows = db
+    .select({ orderId: assignments.orderId, role: assignments.role, name: operators.name })
+    .from(assignments)
+    .innerJoin(operators, eq(operators.id, assignments.operatorId))
+    .where(inArray(assignments.orderId, orderIds))
+    .all()
+  for (const r of rows) byOrder.get(r.orderId)![r.role] = r.name
+  return byOrder
+}
+
+export function assignOperators(db: Db, clock: Clock, request: Assign, by: Operator): AssignResult {
+  if (by.role !== 'shift_lead') refuse('shift_lead_only', 'Only a shift lead assigns operators to orders.')
+  const roles = ASSIGNMENT_ROLES.filter((role) => request[role] !== undefined)
+  if (!roles.length) refuse('nothing_to_assign', 'Choose an operator for picking, packing or shipping.')
+
+  const orderIds = [...new Set(request.orderIds)]
+  const found = db.select({ id: orders.id, orderNumber: orders.orderNumber }).from(orders).where(inArray(orders.id, orderIds)).all()
+  if (found.length !== orderIds.length) {
+    const missing = orderIds.filter((id) => !found.some((o) => o.id === id))
+    refuse('not_found', `Order${missing.length === 1 ? '' : 's'} ${missing.join(', ')} do${missing.length === 1 ? 'es' : ''} not exist: nothing was assigned.`)
+  }
+
+  const wanted = [...new Set(roles.map((role) => request[role]).filter((id): id is number => typeof id === 'number'))]
+  const people = new Map(
+    db
+      .select({ id: operators.id, name: operators.name, active: operators.active })
+      .from(operators)
+      .where(inArray(operators.id, wanted.length ? wanted : [0]))
+      .all()
+      .map((o) => [o.id, o])
+  )
+  for (const id of wanted) {
+    const person = people.get(id)
+    if (!person) refuse('unknown_operator', `There is no operator ${id}: nothing was assigned.`)
+    else if (!person.active) refuse('inactive_operator', `${person.name} is deactivated and cannot be assigned: nothing was assigned.`)
+  }
+
+  const current = new Map(
+    db
+      .select({ orderId: assignments.orderId, role: assignments.role, operatorId: assignments.operatorId, name: operators.name })
+      .from(assignments)
+      .innerJoin(operators, eq(operators.id, assignments.operatorId))
+      .where(and(inArray(assignments.orderId, orderIds), inArray(assignments.role, roles)))
+      .all()
+      .map((c) => [`${c.orderId}:${c.role}`, c])
+  )
+
+  const at = isoNow(clock)
+  let changed = 0
+  db.transaction((tx) => {
+    for (const order of found) {
+      for (const role of roles) {
+        const toId = request[role] ?? null
+        const from = current.get(`${order.id}:${role}`) ?? null
+        if ((from?.operatorId ?? null) === toId) continue
+        const to = toId === null ? null : people.get(toId)!
+        if (to) {
+          tx.insert(assignments)
+            .values({ orderId: order.id, role, operatorId: to.id, assignedBy: by.id, assignedAt: at })
+            .onConflictDoUpdate({ target: [assignments.orderId, assignments.role], set: { operatorId: to.id, assignedBy: by.id, assignedAt: at } })
+            .run()
+        } else {
+          tx.delete(assignments).where(and(eq(assignments.orderId, order.id), eq(assignments.role, role))).run()
+        }
+        recordEvent(tx, {
+          at,
+          type: !from ? 'order.assigned' : to ? 'order.reassigned' : 'order.unassigned',
+          operatorId: by.id,
+          orderId: order.id,
+          entityId: role,
+          reason: `${ROLE_NAMES[role]}: ${from?.name ?? 'nobody'} → ${to?.name ?? 'nobody'}`,
+          data: { role, from: from && { id: from.operatorId, name: from.name }, to: to && { id: to.id, name: to.name } }
+        })
+        changed++
+      }
+    }
+  })
+
+  const n = found.length
+  const what = `${n} order${n === 1 ? '' : 's'}`
+  return {
+    orders: n,
+    changed,
+    message: changed ? `Assigned: ${what}, ${changed} change${changed === 1 ? '' : 's'}.` : `Nothing changed: ${what} already had these operators.`
+  }
+}
