@@ -3,12 +3,14 @@
 // Electron's ipc.ts, the browser host and the preload are all built from this map.
 import type { z } from 'zod'
 import { coreChannels, coreNotices } from './channels/core'
+import { syncChannels, syncNotices } from './channels/sync'
 import { shippingChannels } from './channels/shipping'
 import { operatorChannels } from './channels/operators'
 import { scannerChannels, scannerNotices } from './channels/scanners'
 
 /** Every request channel: `domain:verb` → zod schemas of its arguments and result. */
 export const contract = {
+  ...syncChannels,
   ...coreChannels,
   ...shippingChannels,
   ...scannerChannels,
@@ -17,6 +19,7 @@ export const contract = {
 
 /** Every main → renderer notice: `domain:event` → zod schema of its payload. */
 export const notices = {
+  ...syncNotices,
   ...coreNotices,
   ...scannerNotices
 } as const

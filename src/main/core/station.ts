@@ -25,10 +25,14 @@ import { shippingHandlers } from './packing/shippingHandlers'
 import { findAppFolder } from './paths'
 import { scanUnit } from './scanning/scanUnit'
 import { getSetting } from './settings/settings'
+import { plainFileSecretStore, type SecretStore } from './sync/secretStore'
+import { syncHandlers } from './sync/syncHandlers'
+import { guardConfirmation, startSync } from './sync/syncService'
 
 export type { Handlers } from './context'
 
-export type StationOptions = { dataDir: string; clock?: Clock; version?: string }
+/** `secrets` keeps the OMS token (Electron: the system keychain); without it, a 0600 file in the data folder. */
+export type StationOptions = { dataDir: string; clock?: Clock; version?: string; secrets?: SecretStore }
 
 export type Station = {
   handlers: Handlers
@@ -43,7 +47,7 @@ export const DATABASE_FILE = 'station.db'
 
 type SampleFile = { products: unknown[]; orders: Record<string, unknown>[]; operators?: NewOperator[] }
 
-export function openStation({ dataDir, clock = systemClock, version = '0.0.0' }: StationOptions): Station {
+export function openStation({ dataDir, clock = systemClock, version = '0.0.0', secrets }: StationOptions): Station {
   mkdirSync(dataDir, { recursive: true })
   const connection = openDatabase(join(dataDir, DATABASE_FILE))
   runMigrations(connection)
@@ -82,9 +86,11 @@ export function openStation({ dataDir, clock = systemClock, version = '0.0.0' }:
     notify,
     onClose: (cleanup) => cleanups.push(cleanup)
   }
+  const sync = startSync(context, { secrets: secrets ?? plainFileSecretStore(dataDir) })
   const importContext = () => ({ db, clock, operatorId: signedIn?.id ?? null })
 
   const handlers: Handlers = {
+    ...syncHandlers(context, sync),
     'app:info': () => ({
       version,
       stationId,
@@ -140,6 +146,9 @@ export function openStation({ dataDir, clock = systemClock, version = '0.0.0' }:
       return getOrderDetail(db, orderId)
     }
   }
+
+  // Packing Confirmation asks the OMS first whether the order was cancelled meanwhile (SPEC §6).
+  handlers['packing:confirm'] = guardConfirmation(context, sync, handlers['packing:confirm'])
 
   const subscribe = (sink: NoticeSink) => {
     sinks.add(sink)

@@ -1,0 +1,125 @@
+// The station's HTTP client for the OMS (docs/oms-api.yaml), over Node's
+// built-in fetch. Every answer is parsed with zod; every failure becomes an
+// OmsError that says whether trying again later can help.
+import type { z } from 'zod'
+import { API_PREFIX, EventBatchAnswer, OrderStatusAnswer, PullPage, type WireEvent } from './omsWire'
+
+export type OmsErrorKind = 'network' | 'timeout' | 'http' | 'invalid_answer' | 'aborted'
+
+export class OmsError extends Error {
+  constructor(
+    readonly kind: OmsErrorKind,
+    message: string,
+    readonly status: number | null = null,
+    /** Seconds the OMS asked us to wait (Retry-After), when it said. */
+    readonly retryAfterMs: number | null = null
+  ) {
+    super(message)
+    this.name = 'OmsError'
+  }
+
+  /** Network errors, timeouts, 429 and 5xx: the same request may well work later. */
+  get retryable(): boolean {
+    return this.kind === 'network' || this.kind === 'timeout' || (this.kind === 'http' && (this.status === 429 || this.status === 408 || (this.status ?? 0) >= 500))
+  }
+}
+
+export type OmsClientOptions = {
+  baseUrl: string
+  stationId: string
+  token: string | null
+  timeoutMs: number
+  /** Aborts every request in flight when the station closes. */
+  signal?: AbortSignal
+}
+
+export type OmsClient = {
+  pullOrders(cursor: string | null, limit?: number): Promise<PullPage>
+  orderStatus(omsOrderId: string, timeoutMs?: number): Promise<z.infer<typeof OrderStatusAnswer> | null>
+  postEvents(events: WireEvent[]): Promise<EventBatchAnswer>
+}
+
+export function createOmsClient(options: OmsClientOptions): OmsClient {
+  const base = options.baseUrl.replace(/\/+$/, '') + API_PREFIX
+
+  async function request<S extends z.ZodType>(
+    method: 'GET' | 'POST',
+    path: string,
+    schema: S,
+    body?: unknown,
+    timeoutMs = options.timeoutMs,
+    allow404 = false
+  ): Promise<z.infer<S> | null> {
+    const timeout = AbortSignal.timeout(timeoutMs)
+    const signal = options.signal ? AbortSignal.any([timeout, options.signal]) : timeout
+    const headers: Record<string, string> = { accept: 'application/json' }
+    if (options.token) headers.authorization = `Bearer ${options.token}`
+    if (body !== undefined) headers['content-type'] = 'application/json'
+    let response: Response
+    let text: string
+    try {
+      response = await fetch(base + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal })
+      text = await response.text()
+    } catch (error) {
+      if (options.signal?.aborted) throw new OmsError('aborted', 'The station is closing.')
+      if (timeout.aborted) throw new OmsError('timeout', `The OMS did not answer within ${(timeoutMs / 1000).toFixed(1)} s.`)
+      throw new OmsError('network', `The OMS cannot be reached (${describeNetworkError(error)}).`)
+    }
+    if (allow404 && response.status === 404) return null
+    if (!response.ok) {
+      throw new OmsError('http', `The OMS answered ${response.status}${httpHint(response.status)}${detail(text)}`, response.status, retryAfter(response))
+    }
+    let json: unknown
+    try {
+      json = JSON.parse(text)
+    } catch {
+      throw new OmsError('invalid_answer', `The OMS answered ${method} ${path} with something that is not JSON.`)
+    }
+    const parsed = schema.safeParse(json)
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]
+      throw new OmsError('invalid_answer', `The OMS's answer to ${method} ${path.split('?')[0]} does not follow the contract (${issue?.path.join('.') || 'answer'}: ${issue?.message}).`)
+    }
+    return parsed.data
+  }
+
+  return {
+    async pullOrders(cursor, limit = 100) {
+      const query = new URLSearchParams({ limit: String(limit) })
+      if (cursor) query.set('cursor', cursor)
+      return (await request('GET', `/stations/${encodeURIComponent(options.stationId)}/orders?${query}`, PullPage))!
+    },
+    orderStatus(omsOrderId, timeoutMs) {
+      return request('GET', `/orders/${encodeURIComponent(omsOrderId)}/status`, OrderStatusAnswer, undefined, timeoutMs, true)
+    },
+    async postEvents(events) {
+      return (await request('POST', '/events', EventBatchAnswer, { stationId: options.stationId, events }))!
+    }
+  }
+}
+
+function describeNetworkError(error: unknown): string {
+  const cause = (error as { cause?: { code?: string; message?: string } })?.cause
+  return cause?.code ?? cause?.message ?? (error as Error)?.message ?? String(error)
+}
+
+function httpHint(status: number): string {
+  if (status === 401 || status === 403) return ': the token was refused (check the OMS token on the Sync screen)'
+  if (status === 429) return ': too many requests'
+  if (status >= 500) return ': the OMS has a problem on its side'
+  return ''
+}
+
+function detail(text: string): string {
+  const trimmed = text.trim().slice(0, 200)
+  return trimmed ? ` (${trimmed})` : ''
+}
+
+function retryAfter(response: Response): number | null {
+  const header = response.headers.get('retry-after')
+  if (!header) return null
+  const seconds = Number(header)
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000)
+  const at = Date.parse(header)
+  return Number.isNaN(at) ? null : Math.max(0, at - Date.now())
+}

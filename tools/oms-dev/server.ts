@@ -1,0 +1,209 @@
+// The stand-in OMS (`npm run oms:dev`): the contract of docs/oms-api.yaml on
+// 127.0.0.1 only, an in-memory store, and failures on demand (error rate,
+// timeouts, connections reset after the store committed, latency) for
+// development, demos and tests. A development tool: never shipped.
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { z } from 'zod'
+import { API_PREFIX, EventBatch } from '../../src/main/core/sync/omsWire'
+import { OmsStore } from './store'
+
+export const Failure = z.object({
+  /** Share of requests answered 500, 503 or 429 without doing anything. */
+  errorRate: z.number().min(0).max(1).default(0),
+  /** Share of requests done, then never answered (the station times out). */
+  timeoutRate: z.number().min(0).max(1).default(0),
+  /** Share of requests done, then the connection is reset (the station never hears the answer). */
+  dropRate: z.number().min(0).max(1).default(0),
+  /** Delay before every answer. */
+  latencyMs: z.number().int().min(0).max(60_000).default(0)
+})
+export type Failure = z.infer<typeof Failure>
+
+export type OmsDevOptions = {
+  port?: number
+  /** Requests must carry `Authorization: Bearer <token>` when set. */
+  token?: string | null
+  failure?: Partial<Failure>
+  orders?: Record<string, unknown>[]
+  products?: Record<string, unknown>[]
+  /** Seed for the failure dice, so a test run can be repeated exactly. */
+  seed?: number
+  /** Longest a "timeout" request is held open. */
+  hangMs?: number
+  log?: (line: string) => void
+}
+
+export type Injected = { errors: number; timeouts: number; drops: number; requests: number; eventPosts: number }
+
+export type OmsDev = {
+  url: string
+  store: OmsStore
+  injected: Injected
+  setFailure(failure: Partial<Failure>): Failure
+  close(): Promise<void>
+}
+
+const OrderList = z.object({ orders: z.array(z.record(z.string(), z.unknown())).default([]), products: z.array(z.record(z.string(), z.unknown())).default([]) })
+const StatusChange = z.object({ status: z.string().min(1) })
+const BlockSerials = z.object({ serials: z.array(z.string().min(1)).min(1), reason: z.string().min(1) })
+
+/** mulberry32: a small seeded generator for repeatable failure dice. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0
+    let t = a
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+export async function startOmsDev(options: OmsDevOptions = {}): Promise<OmsDev> {
+  const store = new OmsStore()
+  store.putProducts(options.products ?? [])
+  for (const order of options.orders ?? []) store.putOrder(order as never)
+  let failure = Failure.parse(options.failure ?? {})
+  const random = seededRandom(options.seed ?? Date.now())
+  const injected: Injected = { errors: 0, timeouts: 0, drops: 0, requests: 0, eventPosts: 0 }
+  const log = options.log ?? (() => {})
+  const hangMs = options.hangMs ?? 30_000
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error) => {
+      log(`error: ${(error as Error).message}`)
+      if (!res.headersSent) send(res, 500, { error: 'internal error in the stand-in' })
+    })
+  })
+
+  async function handle(req: IncomingMessage, res: ServerResponse) {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1')
+    const body = req.method === 'POST' || req.method === 'PUT' ? await readJson(req) : undefined
+    if (url.pathname.startsWith('/admin/')) return admin(req.method ?? 'GET', url, body, res)
+    if (!url.pathname.startsWith(`${API_PREFIX}/`)) return send(res, 404, { error: 'not found' })
+
+    injected.requests++
+    if (options.token && req.headers.authorization !== `Bearer ${options.token}`) return send(res, 401, { error: 'missing or wrong bearer token' })
+    if (failure.latencyMs) await sleep(failure.latencyMs)
+
+    const roll = random()
+    if (roll < failure.errorRate) {
+      injected.errors++
+      const status = [500, 503, 429][injected.errors % 3]!
+      log(`${req.method} ${url.pathname} → injected ${status}`)
+      return send(res, status, { error: 'injected failure' }, status === 429 ? { 'retry-after': '0' } : {})
+    }
+    const answer = api(req.method ?? 'GET', url, body)
+    if (roll < failure.errorRate + failure.timeoutRate) {
+      injected.timeouts++
+      log(`${req.method} ${url.pathname} → done, answer withheld (timeout)`)
+      const timer = setTimeout(() => req.socket.destroy(), hangMs)
+      res.once('close', () => clearTimeout(timer))
+      return
+    }
+    if (roll < failure.errorRate + failure.timeoutRate + failure.dropRate) {
+      injected.drops++
+      log(`${req.method} ${url.pathname} → done, connection reset`)
+      req.socket.destroy()
+      return
+    }
+    send(res, answer.status, answer.body)
+  }
+
+  function api(method: string, url: URL, body: unknown): { status: number; body: unknown } {
+    const path = url.pathname.slice(API_PREFIX.length)
+    const pull = path.match(/^\/stations\/([^/]+)\/orders$/)
+    if (method === 'GET' && pull) {
+      const limit = Math.min(500, Math.max(1, Number(url.searchParams.get('limit') ?? 100) || 100))
+      return { status: 200, body: store.page(url.searchParams.get('cursor'), limit) }
+    }
+    const status = path.match(/^\/orders\/([^/]+)\/status$/)
+    if (method === 'GET' && status) {
+      const answer = store.status(decodeURIComponent(status[1]!))
+      return answer ? { status: 200, body: answer } : { status: 404, body: { error: 'no such order' } }
+    }
+    if (method === 'POST' && path === '/events') {
+      const batch = EventBatch.safeParse(body)
+      if (!batch.success) return { status: 400, body: { error: z.prettifyError(batch.error) } }
+      injected.eventPosts++
+      return { status: 200, body: { results: store.receive(batch.data.events) } }
+    }
+    return { status: 404, body: { error: 'not found' } }
+  }
+
+  function admin(method: string, url: URL, body: unknown, res: ServerResponse) {
+    const path = url.pathname
+    if (method === 'GET' && path === '/admin/events') return send(res, 200, { events: [...store.received.values()].map((r) => r.event), tally: store.tally, rejections: store.rejections })
+    if (method === 'GET' && path === '/admin/stats') return send(res, 200, { injected, tally: store.tally, failure })
+    if (method === 'PUT' && path === '/admin/failure') {
+      const parsed = Failure.partial().safeParse(body)
+      return parsed.success ? send(res, 200, setFailure(parsed.data)) : send(res, 400, { error: z.prettifyError(parsed.error) })
+    }
+    if (method === 'POST' && path === '/admin/orders') {
+      const parsed = OrderList.safeParse(body)
+      if (!parsed.success) return send(res, 400, { error: z.prettifyError(parsed.error) })
+      store.putProducts(parsed.data.products)
+      for (const order of parsed.data.orders) store.putOrder(order as never)
+      return send(res, 200, { orders: parsed.data.orders.length })
+    }
+    const status = path.match(/^\/admin\/orders\/([^/]+)\/status$/)
+    if (method === 'POST' && status) {
+      const parsed = StatusChange.safeParse(body)
+      if (!parsed.success) return send(res, 400, { error: z.prettifyError(parsed.error) })
+      return store.setStatus(decodeURIComponent(status[1]!), parsed.data.status) ? send(res, 200, { ok: true }) : send(res, 404, { error: 'no such order' })
+    }
+    if (method === 'POST' && path === '/admin/reject-serials') {
+      const parsed = BlockSerials.safeParse(body)
+      if (!parsed.success) return send(res, 400, { error: z.prettifyError(parsed.error) })
+      store.blockSerials(parsed.data.serials, parsed.data.reason)
+      return send(res, 200, { ok: true })
+    }
+    return send(res, 404, { error: 'not found' })
+  }
+
+  function setFailure(next: Partial<Failure>): Failure {
+    failure = Failure.parse({ ...failure, ...next })
+    return failure
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve())
+  })
+  const { port } = server.address() as AddressInfo
+  return {
+    url: `http://127.0.0.1:${port}`,
+    store,
+    injected,
+    setFailure,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve())
+        server.closeAllConnections()
+      })
+  }
+}
+
+function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
+  res.writeHead(status, { 'content-type': 'application/json', ...headers })
+  res.end(JSON.stringify(body))
+}
+
+async function readJson(req: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = []
+  let size = 0
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length
+    if (size > 10_000_000) throw new Error('request body over 10 MB')
+    chunks.push(chunk as Buffer)
+  }
+  if (size === 0) return undefined
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString('utf8'))
+  } catch {
+    return undefined
+  }
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
