@@ -11,7 +11,7 @@ import { refuse } from '../errors'
 import { approveByShiftLead } from './approval'
 import { assignOperators } from './assignments'
 import { listAllOperators, setPin, unlockOperator, updateOperator } from './manageOperators'
-import { createOperator, findOperatorForSignIn, listOperators, operatorCount, operatorName, recordSignIn, recordSignOut } from './operators'
+import { createOperator, findOperatorForSignIn, listOperators, operatorCount, operatorName } from './operators'
 
 export function operatorHandlers(context: StationContext): HandlersOf<'operators'> {
   const { db, clock, signedIn, setSignedIn } = context
@@ -61,15 +61,13 @@ export function operatorHandlers(context: StationContext): HandlersOf<'operators
       const by = approved(approval, `unlock ${nameOf(operatorId)}`, 'unlock a shift lead')
       return unlockOperator(db, clock, operatorId, by)
     },
+    // With someone signed in already, this switches operator: no sign-out needed.
     'operators:signIn': (args) => {
       const operator = findOperatorForSignIn(db, args)
-      recordSignIn(db, clock, operator, signedIn(), 'badgeCode' in args ? 'badge' : 'name')
       setSignedIn(operator)
       return operator
     },
     'operators:signOut': () => {
-      const current = signedIn()
-      if (current) recordSignOut(db, clock, current)
       setSignedIn(null)
       return null
     },

@@ -65,19 +65,3 @@ export function findOperatorForSignIn(db: Db, who: { operatorId: number } | { ba
 export function operatorName(db: Db, operatorId: number): string | null {
   return db.select({ name: operators.name }).from(operators).where(eq(operators.id, operatorId)).get()?.name ?? null
 }
-
-/** Logs a sign-in; with someone else signed in already, it is a switch of operator. */
-export function recordSignIn(db: Db, clock: Clock, operator: Operator, previous: Operator | null, how: 'badge' | 'name') {
-  const switched = previous !== null && previous.id !== operator.id
-  recordEvent(db, {
-    at: isoNow(clock),
-    type: switched ? 'operator.switched' : 'operator.signed_in',
-    operatorId: operator.id,
-    entityId: String(operator.id),
-    data: { how, previous: switched ? { id: previous.id, name: previous.name } : null }
-  })
-}
-
-export function recordSignOut(db: Db, clock: Clock, operator: Operator) {
-  recordEvent(db, { at: isoNow(clock), type: 'operator.signed_out', operatorId: operator.id, entityId: String(operator.id) })
-}
