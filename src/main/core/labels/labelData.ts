@@ -82,7 +82,8 @@ export function unitsInBox(db: Db, boxId: string): BoxUnit[] {
 }
 
 /** The box as its label shows it; the SSCC must already be assigned (see assignSscc). */
-export function boxLabelData(db: Db, orderId: number, boxId: string, gs1PrefixLength: number): BoxLabelData {
+/** The box, if it belongs to the order and is confirmed; otherwise a refusal that says why. */
+export function requireConfirmedBox(db: Db, orderId: number, boxId: string): { order: OrderRow; box: BoxRow } {
   const order = orderOf(db, orderId)
   const box = db.select().from(boxes).where(eq(boxes.id, boxId)).get()
   if (!box || box.orderId !== orderId) return refuse('not_found', `Order ${order.orderNumber} has no box ${boxId}.`)
@@ -90,6 +91,11 @@ export function boxLabelData(db: Db, orderId: number, boxId: string, gs1PrefixLe
   if (box.status !== 'confirmed') {
     return refuse('box_not_confirmed', `Box ${box.number} of order ${order.orderNumber} is not confirmed yet: press Save again to confirm it, then print its label.`)
   }
+  return { order, box }
+}
+
+export function boxLabelData(db: Db, orderId: number, boxId: string, gs1PrefixLength: number): BoxLabelData {
+  const { order, box } = requireConfirmedBox(db, orderId, boxId)
   if (!box.sscc) return refuse('no_sscc', `Box ${box.number} has no SSCC yet.`)
   const confirmed = liveBoxes(db, orderId).filter((b) => b.status === 'confirmed')
   const units = unitsInBox(db, boxId)

@@ -5,7 +5,7 @@
 import { drawLinear, linearCode, QUIET_MODULES } from './barcodes'
 import { addressLines, formatDate } from './format'
 import type { PackingSlipData } from './labelData'
-import { finish, fitLine, fitText, newDocument, textWidth, wrap, type Doc } from './pdfText'
+import { finish, fitLine, fitText, newDocument, textWidth, wrap } from './pdfText'
 import { SLIP_PAPER } from './sizes'
 import type { SlipPaper } from '../../../shared/channels/labels'
 
