@@ -9,6 +9,8 @@ import { PackingConfirmationScreen } from './screens/PackingConfirmation'
 import type { Route } from './screens/routes'
 import { SignIn } from './screens/SignIn'
 import { UsedScan } from './screens/UsedScan'
+import { Scanners } from './screens/Scanners'
+import { IgnoredScanNotice, ScannerStatus } from './components/ScannerStatus'
 
 export function App() {
   const [operator, setOperator] = useState<Operator | null | undefined>(undefined)
@@ -28,7 +30,7 @@ export function App() {
   }
 
   return (
-    <AppShell header={{ height: 64 }} padding="md">
+    <AppShell header={{ height: 64 }} footer={{ height: 48 }} padding="md">
       <AppShell.Header px="md">
         <Group h="100%" justify="space-between">
           <Group gap="lg">
@@ -38,6 +40,9 @@ export function App() {
             </Button>
             <Button variant={route.screen === 'import' ? 'filled' : 'subtle'} onClick={() => setRoute({ screen: 'import' })}>
               Import
+            </Button>
+            <Button variant={route.screen === 'scanners' ? 'filled' : 'subtle'} onClick={() => setRoute({ screen: 'scanners' })}>
+              Scanners
             </Button>
           </Group>
           <Group gap="sm">
@@ -54,12 +59,19 @@ export function App() {
         </Group>
       </AppShell.Header>
       <AppShell.Main>
+        <IgnoredScanNotice />
         {route.screen === 'orders' && <OrdersList navigate={setRoute} />}
         {route.screen === 'import' && <ImportOrders navigate={setRoute} />}
         {route.screen === 'order' && <OrderDetailScreen orderId={route.orderId} navigate={setRoute} />}
         {route.screen === 'usedScan' && <UsedScan orderId={route.orderId} navigate={setRoute} />}
         {route.screen === 'confirm' && <PackingConfirmationScreen orderId={route.orderId} navigate={setRoute} />}
+        {route.screen === 'scanners' && <Scanners />}
       </AppShell.Main>
+      <AppShell.Footer px="md">
+        <Group h="100%" gap="xl" wrap="nowrap">
+          <ScannerStatus />
+        </Group>
+      </AppShell.Footer>
     </AppShell>
   )
 }

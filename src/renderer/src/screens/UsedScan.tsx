@@ -7,6 +7,7 @@ import { CountValue } from '../components/CountValue'
 import { LinesTable } from '../components/LinesTable'
 import { beep, ScanFeedback, type Feedback } from '../components/ScanFeedback'
 import { OrderHeader } from '../components/OrderHeader'
+import { useScanStream } from '../deviceScans'
 import type { Navigate } from './routes'
 
 /**
@@ -28,8 +29,8 @@ export function UsedScan({ orderId, navigate }: { orderId: number; navigate: Nav
 
   const focusSerial = () => setTimeout(() => input.current?.focus(), 0)
 
-  const scan = async () => {
-    const raw = serial
+  const scan = async (typed = serial) => {
+    const raw = typed
     setSerial('')
     if (!raw.trim() || busy) return focusSerial()
     setBusy(true)
@@ -60,6 +61,9 @@ export function UsedScan({ orderId, navigate }: { orderId: number; navigate: Nav
       focusSerial()
     }
   }
+
+  // Serial and HID scanners: each scan as if typed into the Serial field and Enter pressed.
+  useScanStream((device) => scan(device.data))
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {

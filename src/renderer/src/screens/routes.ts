@@ -5,5 +5,6 @@ export type Route =
   | { screen: 'usedScan'; orderId: number }
   | { screen: 'confirm'; orderId: number }
   | { screen: 'import' }
+  | { screen: 'scanners' }
 
 export type Navigate = (route: Route) => void
