@@ -45,18 +45,17 @@ export async function refused(t: TestStation, channel: string, args: unknown = {
   return envelope.error
 }
 
-/** `n` outbox events spread over the given orders, each in its own transaction, as the workflows write them. */
-export function writeEvents(t: TestStation, orderIds: (number | null)[], n: number): string[] {
-  const ids: string[] = []
-  for (let i = 0; i < n; i++) {
-    const orderId = orderIds[i % orderIds.length]
+/** `n` outbox events spread over the given orders, as the workflows write them (each in its own transaction unless `together`). */
+export function writeEvents(t: TestStation, orderIds: (number | null)[], n: number, together = false): string[] {
+  const write = (i: number) =>
     t.db.transaction((tx) => {
+      const orderId = orderIds[i % orderIds.length]
       recordExportedEvent(tx, { at: isoNow(t.clock), type: 'test.event', operatorId: null, orderId, payload: { seq: i, orderId } })
+      t.time.advance(1)
     })
-    t.time.advance(1)
-  }
-  for (const row of t.sqlite.prepare('select id from outbox order by created_at, id').all() as { id: string }[]) ids.push(row.id)
-  return ids
+  if (together) t.db.transaction(() => Array.from({ length: n }, (_, i) => write(i)))
+  else for (let i = 0; i < n; i++) write(i)
+  return (t.sqlite.prepare('select id from outbox order by created_at, id').all() as { id: string }[]).map((row) => row.id)
 }
 
 export const outboxRows = (t: TestStation) =>
