@@ -34,11 +34,11 @@ export function ScannerStatus() {
     <Group gap="md" wrap="nowrap" aria-label="Scanner status" style={{ minWidth: 0 }}>
       {configured.map((s) => (
         <Group key={s.source} gap={6} wrap="nowrap" title={s.message} data-scanner={s.source} data-state={s.state} style={{ minWidth: 0 }}>
-          <Badge size="lg" variant="dot" color={STATE_COLOUR[s.state]}>
+          <Badge size="xl" variant="dot" color={STATE_COLOUR[s.state]}>
             {s.label}: {STATE_WORDS[s.state]}
           </Badge>
           {s.state !== 'connected' && (
-            <Text size="sm" c={s.state === 'error' ? 'red.8' : 'dimmed'} truncate maw={520}>
+            <Text size="md" c={s.state === 'error' ? 'red.8' : 'dimmed'} truncate maw={560}>
               {s.message}
             </Text>
           )}

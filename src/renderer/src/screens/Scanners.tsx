@@ -146,7 +146,7 @@ export function Scanners() {
               <Stack gap="md" style={{ opacity: serial.enabled ? 1 : 0.5 }}>
                 <Select size="lg" label="Port" placeholder="Choose the scanner's port" data={portOptions} value={serial.port || null} disabled={!serial.enabled} onChange={(v) => setSerial({ ...serial, port: v ?? '' })} />
                 {serial.port === OTHER && (
-                  <TextInput size="lg" label="Port path" placeholder="COM5 or /dev/ttyS0" className="mono" value={serial.otherPath} disabled={!serial.enabled} onChange={(e) => setSerial({ ...serial, otherPath: e.currentTarget.value })} />
+                  <TextInput size="lg" label="Port path" placeholder="COM5 or /dev/ttyS0" classNames={{ input: 'mono' }} value={serial.otherPath} disabled={!serial.enabled} onChange={(e) => setSerial({ ...serial, otherPath: e.currentTarget.value })} />
                 )}
                 <Group grow align="start">
                   <Select size="lg" label="Baud rate" data={BAUD_RATES.map(String)} value={serial.baudRate} disabled={!serial.enabled} onChange={(v) => setSerial({ ...serial, baudRate: v ?? '9600' })} allowDeselect={false} />
@@ -261,7 +261,7 @@ export function Scanners() {
                   if (raw) setLast(await station.scanners.testScan({ raw }))
                 }}
               >
-                <TextInput className="serial-input" label="Keyboard-wedge test" value={testInput} onChange={(e) => setTestInput(e.currentTarget.value)} autoComplete="off" spellCheck={false} />
+                <TextInput size="lg" className="serial-input" label="Keyboard-wedge test" value={testInput} onChange={(e) => setTestInput(e.currentTarget.value)} autoComplete="off" spellCheck={false} />
               </form>
               {last ? (
                 <Stack gap={4} mt="md" aria-label="Last scan">
