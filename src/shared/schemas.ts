@@ -68,6 +68,10 @@ export const OrderLine = z.object({
   serialized: z.boolean(),
   condition: Condition,
   serialKind: z.enum(['imei', 'serial', 'none']),
+  /** 2 for a dual-IMEI device: IMEI 1 then IMEI 2 (or one code holding both) make one unit. */
+  imeisPerUnit: z.number().int(),
+  /** The product barcode a Non-Serialized scan reads. */
+  barcode: z.string().nullable(),
   scanCount: z.number().int(),
   pendingCount: z.number().int()
 })
@@ -88,6 +92,12 @@ export const Box = z.object({
   id: z.string(),
   number: z.number().int(),
   status: z.enum(['saved', 'confirmed', 'voided']),
+  sscc: z.string().nullable(),
+  presetName: z.string().nullable(),
+  lengthMm: z.number().int().nullable(),
+  widthMm: z.number().int().nullable(),
+  heightMm: z.number().int().nullable(),
+  weightG: z.number().int().nullable(),
   unitCount: z.number().int(),
   units: z.array(ScannedUnit),
   createdBy: z.string(),
@@ -145,6 +155,11 @@ export type FailedImport = z.infer<typeof FailedImport>
 
 export const ScanOutcome = z.enum([
   'accepted',
+  /** IMEI 1 of a dual-IMEI device is fine; IMEI 2 must follow. Nothing written yet. */
+  'awaiting_imei2',
+  /** A typed serial the hand-entry policy refuses, or that needs a shift lead's approval first. */
+  'hand_entry_refused',
+  'approval_required',
   'invalid_serial',
   'duplicate',
   'order_not_open',
@@ -159,6 +174,10 @@ export const ScanResult = z.object({
   message: z.string(),
   serial: z.string().nullable(),
   orderLineId: id.nullable(),
+  /** Units this scan committed (N for a multi-serial code). */
+  units: z.number().int(),
+  /** IMEI 1 of a dual-IMEI device waiting for IMEI 2: send it back as `firstImei` with the next scan. */
+  awaiting: z.object({ firstImei: z.string(), orderLineId: id, productName: z.string() }).nullable(),
   order: OrderDetail
 })
 export type ScanResult = z.infer<typeof ScanResult>
@@ -175,7 +194,9 @@ export const PackingConfirmation = z.object({
   order: OrderDetail,
   canConfirm: z.boolean(),
   /** Why Confirm is not possible yet, one sentence each. */
-  blockers: z.array(z.string())
+  blockers: z.array(z.string()),
+  /** A bulk `partial` order may ship short with a shift lead's approval; `why` says why it may not. */
+  shortShipment: z.object({ allowed: z.boolean(), why: z.string().nullable() })
 })
 export type PackingConfirmation = z.infer<typeof PackingConfirmation>
 
@@ -223,7 +244,13 @@ export const ScanRequest = z.object({
   /** Exactly what the scanner sent; the core strips and validates it. */
   input: z.string().max(4096),
   /** The line the operator picked, if any; otherwise the core finds it. */
-  orderLineId: id.optional()
+  orderLineId: id.optional(),
+  /** IMEI 1 of the dual-IMEI device whose IMEI 2 this scan is (from the previous answer's `awaiting`). */
+  firstImei: z.string().regex(/^\d{15}$/).optional(),
+  /** Told by keystroke timing in the scan field; device scans are always `scanned`. */
+  entryMethod: z.enum(['scanned', 'typed']).default('scanned'),
+  /** A shift lead's approval for a typed serial, when the station's hand-entry policy asks for one. */
+  approval: Approval.optional()
 })
 
 export const OrderRef = z.object({ orderId: id })

@@ -160,7 +160,7 @@ describe('an accepted scan', () => {
     setSetting(w.db, 'scannerAffixes', { prefixes: ['@@'], suffixes: ['##'] })
     const r = await w.handlers['operators:signIn']({ operatorId: w.operatorId })
     expect(r.id).toBe(w.operatorId)
-    const result = await w.handlers['scanning:scan']({ orderId: w.ids.a2, input: `@@${A1}##\r` })
+    const result = await w.handlers['scanning:scan']({ orderId: w.ids.a2, input: `@@${A1}##\r`, entryMethod: 'scanned' })
     expect(result).toMatchObject({ outcome: 'accepted', serial: A1 })
     expect(count(w.sqlite, 'scanned_units', 'serial = ?', A1)).toBe(1)
   })
@@ -286,7 +286,7 @@ describe('every refusal leaves the database unchanged', () => {
 
   it('wrong model (TAC) for the order', () => {
     const w = world()
-    expectRefused(w, w.ids.a2, B1, 'wrong_item', `Wrong model: ${B1} is Phone B 64GB, not any line of order SO-1`)
+    expectRefused(w, w.ids.a2, B1, 'wrong_item', `Wrong model: ${B1} is Phone B 64GB, not Product PHONE-A`)
   })
 
   it('wrong model (TAC) for the chosen line', () => {
@@ -322,7 +322,7 @@ describe('boxes', () => {
     expectAccepted(w.scan(w.ids.a2, A2), A2)
 
     const saved = w.save(w.ids.a2)
-    expect(saved).toEqual({ action: 'box_saved', boxNumber: 1, message: 'Box 1 saved with 2 units: press Save again to confirm' })
+    expect(saved).toMatchObject({ action: 'box_saved', boxNumber: 1, message: 'Box 1 saved with 2 units: press Save again to confirm' })
     let detail = getOrderDetail(w.db, w.ids.a2)
     expect(detail.looseUnits).toEqual([])
     expect(detail.boxes).toHaveLength(1)
@@ -333,7 +333,7 @@ describe('boxes', () => {
 
     w.time.advance(5000)
     const confirmed = w.save(w.ids.a2)
-    expect(confirmed).toEqual({ action: 'box_confirmed', boxNumber: 1, message: 'Box 1 confirmed' })
+    expect(confirmed).toMatchObject({ action: 'box_confirmed', boxNumber: 1, message: 'Box 1 confirmed (2 units)' })
     detail = getOrderDetail(w.db, w.ids.a2)
     expect(detail.boxes[0]).toMatchObject({ status: 'confirmed', confirmedAt: w.clock().toISOString() })
     const outbox = w.sqlite.prepare("select payload from outbox where type = 'box.confirmed'").get() as { payload: string }
@@ -403,7 +403,7 @@ describe('packing confirmation', () => {
     expectAccepted(w.scan(w.ids.a1, A1), A1)
     expect(catchError(() => confirmPacking(w.db, w.clock, w.ids.a1, w.operatorId)).message).toMatch(/not in a box yet/)
     w.save(w.ids.a1)
-    expect(catchError(() => confirmPacking(w.db, w.clock, w.ids.a1, w.operatorId)).message).toMatch(/Box 1 is saved but not confirmed/)
+    expect(catchError(() => confirmPacking(w.db, w.clock, w.ids.a1, w.operatorId)).message).toMatch(/Box 1 is open \(saved, not confirmed\)/)
     expect(status(w, w.ids.a1)).toBe('in_progress')
   })
 

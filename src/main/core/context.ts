@@ -27,6 +27,8 @@ export type StationContext = {
   /** Signs an operator in (or everybody out, with null). */
   setSignedIn(operator: Operator | null): void
   notify: Notify
+  /** Releases the holds whose dispatch time has passed (call before reading or scanning orders). */
+  releaseHolds(): void
   /** Runs when the station closes (timers, devices, network clients). */
   onClose(cleanup: () => void): void
 }

@@ -16,8 +16,10 @@ import {
   ScanRequest,
   ScanResult
 } from '../schemas'
+import { none } from './none'
+import { ConfirmRequest, SaveBoxRequest } from './packing'
 
-export const none = z.object({}).strict()
+export { none }
 
 export const coreChannels = {
   'app:info': { args: none, result: AppInfo },
@@ -31,9 +33,9 @@ export const coreChannels = {
 
   'scanning:scan': { args: ScanRequest, result: ScanResult },
 
-  'packing:save': { args: OrderRef, result: SaveResult },
+  'packing:save': { args: SaveBoxRequest, result: SaveResult },
   'packing:confirmation': { args: OrderRef, result: PackingConfirmation },
-  'packing:confirm': { args: OrderRef, result: OrderDetail }
+  'packing:confirm': { args: ConfirmRequest, result: OrderDetail }
 } as const
 
 /** Main → renderer notices of the foundation. */

@@ -87,6 +87,8 @@ export const orders = sqliteTable(
     trackingNumber: text('tracking_number'),
     trackingUrl: text('tracking_url'),
     shippedAt: text('shipped_at'),
+    /** The shift lead who put the order on hold by hand: such a hold never releases by itself. */
+    heldBy: integer('held_by'),
     /** sha256 of the normalised record: tells a re-import of the same order from a conflicting one. */
     contentHash: text('content_hash').notNull(),
     importedAt: text('imported_at').notNull(),

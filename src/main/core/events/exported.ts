@@ -51,10 +51,9 @@ export const exportedEvents = {
     short: z
       .object({
         approvedBy: by,
+        /** `open`: the OMS keeps the rest of the order open for a later shipment; `closed`: the rest is not shipped. */
         remainder: z.enum(['closed', 'open']),
-        lines: z.array(z.object({ lineId: z.string(), sku: z.string(), ordered: z.number().int(), packed: z.number().int() })),
-        /** The station's backorder for the open remainder. */
-        backorderOmsOrderId: z.string().nullable()
+        lines: z.array(z.object({ lineId: z.string(), sku: z.string(), ordered: z.number().int(), packed: z.number().int() }))
       })
       .optional()
   }),

@@ -52,3 +52,9 @@ export function approveByShiftLead(db: Db, clock: Clock, approval: Approval, act
   }
   return { id: lead.id, name: lead.name, badgeCode: lead.badgeCode, role: lead.role }
 }
+
+/** Station settings (box presets, hand-entry policy…) are changed by a signed-in shift lead. */
+export function requireShiftLead(operator: Operator, what: string): Operator {
+  if (operator.role !== 'shift_lead') refuse('shift_lead_only', `Only a shift lead can ${what}: ask your shift lead to sign in.`)
+  return operator
+}

@@ -5,6 +5,7 @@ import { isoNow, type Clock } from '../clock'
 import type { Db } from '../db/connection'
 import { orders } from '../db/schema'
 import { PACKABLE_OMS_STATUSES } from './orderRecord'
+import { refuse } from '../errors'
 import { transitionOrder } from './status'
 
 /** Releases every order held only by its dispatch time once that time has come; returns how many. */
@@ -18,6 +19,7 @@ export function releaseDueHolds(db: Db, clock: Clock): number {
         and(
           eq(orders.status, 'on_hold'),
           isNotNull(orders.dispatchAfter),
+          isNull(orders.heldBy),
           lte(orders.dispatchAfter, at),
           // An order the OMS holds (or does not let us pack) stays held whatever its dispatch time.
           or(isNull(orders.omsStatus), inArray(orders.omsStatus, [...PACKABLE_OMS_STATUSES]))
@@ -29,4 +31,46 @@ export function releaseDueHolds(db: Db, clock: Clock): number {
     }
     return due.length
   })
+}
+
+type ByShiftLead = { operatorId: number; approvedBy: { id: number; name: string }; reason: string }
+
+/** A shift lead releases a held order early; an order the OMS holds stays held (the OMS must release it). */
+export function releaseOrder(db: Db, clock: Clock, orderId: number, by: ByShiftLead): void {
+  db.transaction(
+    (tx) => {
+      const order = tx.select().from(orders).where(eq(orders.id, orderId)).get()
+      if (!order) return refuse('not_found', `Order ${orderId} does not exist.`)
+      if (order.status !== 'on_hold') return refuse('not_on_hold', `Order ${order.orderNumber} is not on hold.`)
+      if (order.omsStatus && !PACKABLE_OMS_STATUSES.has(order.omsStatus.toLowerCase())) {
+        return refuse('held_by_oms', `The OMS holds order ${order.orderNumber} (status ${order.omsStatus}): only the OMS can release it.`)
+      }
+      tx.update(orders).set({ heldBy: null }).where(eq(orders.id, order.id)).run()
+      transitionOrder(tx, order, 'ready', {
+        operatorId: by.operatorId,
+        at: isoNow(clock),
+        reason: `released by ${by.approvedBy.name}: ${by.reason}`,
+        data: { approvedBy: by.approvedBy }
+      })
+    },
+    { behavior: 'immediate' }
+  )
+}
+
+/** A shift lead puts a ready order on hold (it is released again by a shift lead). */
+export function holdOrder(db: Db, clock: Clock, orderId: number, by: ByShiftLead): void {
+  db.transaction(
+    (tx) => {
+      const order = tx.select().from(orders).where(eq(orders.id, orderId)).get()
+      if (!order) return refuse('not_found', `Order ${orderId} does not exist.`)
+      transitionOrder(tx, order, 'on_hold', {
+        operatorId: by.operatorId,
+        at: isoNow(clock),
+        reason: `held by ${by.approvedBy.name}: ${by.reason}`,
+        data: { approvedBy: by.approvedBy }
+      })
+      tx.update(orders).set({ heldBy: by.approvedBy.id }).where(eq(orders.id, order.id)).run()
+    },
+    { behavior: 'immediate' }
+  )
 }

@@ -3,7 +3,7 @@ import { and, asc, desc, eq, gte, inArray, isNull, lt, notInArray, or, sql, type
 import { alias, type SQLiteColumn } from 'drizzle-orm/sqlite-core'
 import type { OrderDetail, OrderStatus, OrderSummary, ScannedUnit } from '../../../shared/schemas'
 import type { Db } from '../db/connection'
-import { assignments, boxes, events, operators, orderLines, orders, products, scannedUnits } from '../db/schema'
+import { assignments, boxes, boxPresets, events, operators, orderLines, orders, products, scannedUnits } from '../db/schema'
 import { refuse } from '../errors'
 import { assignmentsOf } from '../operators/assignments'
 
@@ -118,6 +118,8 @@ export function getOrderDetail(db: Db, orderId: number): OrderDetail {
       serialized: orderLines.serialized,
       condition: orderLines.condition,
       serialKind: products.serialKind,
+      imeisPerUnit: products.imeisPerUnit,
+      barcode: products.barcode,
       scanCount: orderLines.scannedQuantity
     })
     .from(orderLines)
@@ -151,12 +153,19 @@ export function getOrderDetail(db: Db, orderId: number): OrderDetail {
       id: boxes.id,
       number: boxes.number,
       status: boxes.status,
+      sscc: boxes.sscc,
+      presetName: boxPresets.name,
+      lengthMm: boxes.lengthMm,
+      widthMm: boxes.widthMm,
+      heightMm: boxes.heightMm,
+      weightG: boxes.weightG,
       createdBy: operators.name,
       createdAt: boxes.createdAt,
       confirmedAt: boxes.confirmedAt
     })
     .from(boxes)
     .innerJoin(operators, eq(operators.id, boxes.createdBy))
+    .leftJoin(boxPresets, eq(boxPresets.id, boxes.presetId))
     .where(eq(boxes.orderId, orderId))
     .orderBy(asc(boxes.number))
     .all()

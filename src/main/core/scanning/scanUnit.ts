@@ -10,7 +10,9 @@ import { boxes, orderLines, orders, productTacs, products, scannedUnits } from '
 import { refuse } from '../errors'
 import { newId } from '../ids'
 import { STATUS_LABEL, transitionOrder } from '../orders/status'
-import { checkImei, checkSerial, cleanScan, tacOf, type Checked, type ScannerAffixes } from './serial'
+import { recordEvent } from '../events/eventLog'
+import { checkImei, checkSerial, tacOf, type Checked, type ScannerAffixes } from './serial'
+import { splitScan } from './splitScan'
 
 export type ScanInput = {
   orderId: number
@@ -18,6 +20,10 @@ export type ScanInput = {
   orderLineId?: number
   operatorId: number
   entryMethod?: 'scanned' | 'typed'
+  /** Second step of a dual-IMEI unit: IMEI 1, already checked, waiting for its IMEI 2 (this scan). */
+  firstImei?: string
+  /** The shift lead who approved a typed serial (hand-entry policy "with approval"). */
+  approvedBy?: { id: number; name: string }
 }
 
 export type ScanCommit = {
@@ -25,6 +31,10 @@ export type ScanCommit = {
   message: string
   serial: string | null
   orderLineId: number | null
+  /** Units committed by this scan: 1, or N for a multi-serial code, 0 when refused or waiting. */
+  units: number
+  /** Set when IMEI 1 of a dual-IMEI unit was accepted and IMEI 2 must follow; nothing is written yet. */
+  awaiting: { firstImei: string; orderLineId: number; productName: string } | null
 }
 
 type Line = {
@@ -36,6 +46,7 @@ type Line = {
   serialized: boolean
   serialKind: 'imei' | 'serial' | 'none'
   serialPattern: string | null
+  imeisPerUnit: number
 }
 
 const statementsFor = perConnection((db) => ({
@@ -53,7 +64,8 @@ const statementsFor = perConnection((db) => ({
         scannedQuantity: orderLines.scannedQuantity,
         serialized: orderLines.serialized,
         serialKind: products.serialKind,
-        serialPattern: products.serialPattern
+        serialPattern: products.serialPattern,
+        imeisPerUnit: products.imeisPerUnit
       })
       .from(orderLines)
       .innerJoin(products, eq(products.sku, orderLines.sku))
@@ -86,6 +98,7 @@ const statementsFor = perConnection((db) => ({
         orderId: sql.placeholder('orderId'),
         orderLineId: sql.placeholder('orderLineId'),
         serial: sql.placeholder('serial'),
+        serial2: sql.placeholder('serial2'),
         entryMethod: sql.placeholder('entryMethod'),
         scannedBy: sql.placeholder('operatorId'),
         scannedAt: sql.placeholder('at')
@@ -93,25 +106,33 @@ const statementsFor = perConnection((db) => ({
       .prepare(),
     countUnit: db
       .update(orderLines)
-      .set({ scannedQuantity: sql`${orderLines.scannedQuantity} + 1` })
+      .set({ scannedQuantity: sql`${orderLines.scannedQuantity} + ${sql.placeholder('n')}` })
       .where(eq(orderLines.id, sql.placeholder('orderLineId')))
       .prepare()
 }))
 
-const refused = (outcome: Exclude<ScanOutcome, 'accepted'>, message: string, serial: string | null = null, orderLineId: number | null = null): ScanCommit => ({
+const refused = (outcome: Exclude<ScanOutcome, 'accepted' | 'awaiting_imei2'>, message: string, serial: string | null = null, orderLineId: number | null = null): ScanCommit => ({
   outcome,
   message,
   serial,
-  orderLineId
+  orderLineId,
+  units: 0,
+  awaiting: null
 })
 
+type Unit = { line: Line; serial: string; serial2: string | null }
+type Found = { ok: true; line: Line; serial: string } | { ok: false; refusal: ScanCommit }
+
 /**
- * Validates a serialized scan against SPEC §5 and commits it. Returns the
- * outcome; only an `accepted` outcome has written anything.
+ * Validates a serialized scan against SPEC §5 and commits it. A scan may hold
+ * several serials (a 2D code): all are validated and all committed, or none.
+ * A dual-IMEI product takes IMEI 1 and IMEI 2 as one unit: from one code
+ * holding both, or from two scans (the first answers `awaiting_imei2`).
+ * Only an `accepted` outcome has written anything.
  */
 export function scanUnit(db: Db, clock: Clock, affixes: ScannerAffixes, scan: ScanInput): ScanCommit {
   const s = statementsFor(db)
-  const input = cleanScan(scan.input, affixes)
+  const parts = splitScan(scan.input, affixes)
   return db.transaction(
     (tx) => {
       const order = s.order.get({ orderId: scan.orderId })
@@ -122,55 +143,133 @@ export function scanUnit(db: Db, clock: Clock, affixes: ScannerAffixes, scan: Sc
       }
 
       const all = s.lines.all({ orderId: scan.orderId }) as Line[]
-      let candidates = all.filter((l) => l.serialized && (scan.orderLineId === undefined || l.id === scan.orderLineId))
+      const lineFilter = scan.orderLineId
+      const candidates = all.filter((l) => l.serialized && (lineFilter === undefined || l.id === lineFilter))
       if (candidates.length === 0) {
-        return scan.orderLineId === undefined
+        return lineFilter === undefined
           ? refused('wrong_item', `Order ${order.orderNumber} has no serialized line to scan into`)
-          : refuse('not_found', `Line ${scan.orderLineId} is not a serialized line of order ${order.orderNumber}.`)
+          : refuse('not_found', `Line ${lineFilter} is not a serialized line of order ${order.orderNumber}.`)
+      }
+      if (parts.length === 0) return refused('invalid_serial', 'Empty scan')
+
+      // Units this scan adds, counted per line, so a multi-serial code cannot over-scan or repeat itself.
+      const added = new Map<number, number>()
+      const inThisScan = new Set<string>()
+      const pending = (l: Line) => l.quantity - l.scannedQuantity - (added.get(l.id) ?? 0)
+
+      const find = (input: string, lines: Line[], needsRoom = true): Found => {
+        const checks = lines.map((line) => ({ line, check: checkFor(line, input) }))
+        const valid = checks.filter((c) => c.check.ok)
+        if (valid.length === 0) return { ok: false, refusal: refused('invalid_serial', (checks[0].check as { message: string }).message) }
+        const serial = (valid[0].check as { serial: string }).serial
+        let matching = valid.map((c) => c.line)
+        // The model, where the catalogue knows it from the IMEI's TAC, must be one this line ships.
+        if (matching.some((l) => l.serialKind === 'imei')) {
+          const models = s.modelByTac.all({ tac: tacOf(serial) })
+          if (models.length > 0) {
+            const ofModel = matching.filter((l) => models.some((m) => m.sku === l.sku))
+            if (ofModel.length === 0) {
+              const wanted = lineFilter !== undefined || lines.length === 1 ? lines[0].productName : `any line of order ${order.orderNumber}`
+              return { ok: false, refusal: refused('wrong_item', `Wrong model: ${serial} is ${models[0].name}, not ${wanted}`, serial) }
+            }
+            matching = ofModel
+          }
+        }
+        if (inThisScan.has(serial)) return { ok: false, refusal: refused('duplicate', `Duplicate: ${serial} is twice in this scan`, serial) }
+        const seen = s.liveUnit.get({ serial })
+        if (seen) return { ok: false, refusal: refused('duplicate', duplicateMessage(serial, order.id, seen), serial) }
+        if (!needsRoom) return { ok: true, line: matching[0], serial }
+        const line = matching.find((l) => pending(l) > 0)
+        if (!line) {
+          const full = matching[0]
+          const done = full.quantity - pending(full)
+          return { ok: false, refusal: refused('over_scan', `Over-scan: ${full.productName} is complete (${done} of ${full.quantity} scanned)`, serial, full.id) }
+        }
+        return { ok: true, line, serial }
       }
 
-      // Format first: the product's own rule (IMEI or pattern) of each candidate line.
-      const checks = candidates.map((line) => ({ line, check: checkFor(line, input) }))
-      const valid = checks.filter((c) => c.check.ok)
-      if (valid.length === 0) return refused('invalid_serial', (checks[0].check as { message: string }).message)
-      const serial = (valid[0].check as { serial: string }).serial
-      candidates = valid.map((c) => c.line)
+      const units: Unit[] = []
+      const add = (unit: Unit) => {
+        units.push(unit)
+        inThisScan.add(unit.serial)
+        if (unit.serial2) inThisScan.add(unit.serial2)
+        added.set(unit.line.id, (added.get(unit.line.id) ?? 0) + 1)
+      }
+      const where = (i: number) => (parts.length > 1 ? `Code part ${i + 1} of ${parts.length}: ` : '')
+      const fail = (refusal: ScanCommit, i: number): ScanCommit => ({ ...refusal, message: where(i) + refusal.message })
 
-      // The model, where the catalogue knows it from the IMEI's TAC, must be one this line ships.
-      if (candidates.some((l) => l.serialKind === 'imei')) {
-        const models = s.modelByTac.all({ tac: tacOf(serial) })
-        if (models.length > 0) {
-          const matching = candidates.filter((l) => models.some((m) => m.sku === l.sku))
-          if (matching.length === 0) {
-            const wanted = scan.orderLineId !== undefined ? candidates[0].productName : `any line of order ${order.orderNumber}`
-            return refused('wrong_item', `Wrong model: ${serial} is ${models[0].name}, not ${wanted}`, serial)
+      if (scan.firstImei !== undefined) {
+        // IMEI 2 of a dual-IMEI unit: IMEI 1 is checked again (things may have changed since).
+        if (parts.length !== 1) return refused('invalid_serial', 'Scan IMEI 2 on its own (one IMEI)')
+        const first = find(scan.firstImei, candidates)
+        if (!first.ok) return first.refusal
+        inThisScan.add(first.serial)
+        if (parts[0] === first.serial) return refused('duplicate', 'That is IMEI 1 again: scan IMEI 2 of the same device', first.serial)
+        const second = find(parts[0], [first.line], false)
+        if (!second.ok) return second.refusal
+        add({ line: first.line, serial: first.serial, serial2: second.serial })
+      } else {
+        for (let i = 0; i < parts.length; i++) {
+          const found = find(parts[i], candidates)
+          if (!found.ok) return fail(found.refusal, i)
+          if (found.line.imeisPerUnit < 2) {
+            add({ line: found.line, serial: found.serial, serial2: null })
+            continue
           }
-          candidates = matching
+          if (parts.length === 1) {
+            return {
+              outcome: 'awaiting_imei2' as const,
+              message: `IMEI 1 OK: now scan IMEI 2 of this ${found.line.productName}`,
+              serial: found.serial,
+              orderLineId: found.line.id,
+              units: 0,
+              awaiting: { firstImei: found.serial, orderLineId: found.line.id, productName: found.line.productName }
+            }
+          }
+          if (i + 1 >= parts.length) return fail(refused('invalid_serial', `IMEI 2 of ${found.serial} is missing from the code`, found.serial), i)
+          inThisScan.add(found.serial)
+          const second = find(parts[i + 1], [found.line], false)
+          if (!second.ok) return fail(second.refusal, i + 1)
+          inThisScan.delete(found.serial)
+          add({ line: found.line, serial: found.serial, serial2: second.serial })
+          i++
         }
       }
 
-      const seen = s.liveUnit.get({ serial })
-      if (seen) return refused('duplicate', duplicateMessage(serial, order.id, seen), serial)
-
-      const line = candidates.find((l) => l.scannedQuantity < l.quantity)
-      if (!line) {
-        const full = candidates[0]
-        return refused('over_scan', `Over-scan: ${full.productName} is complete (${full.scannedQuantity} of ${full.quantity} scanned)`, serial, full.id)
-      }
-
       const at = isoNow(clock)
-      s.insertUnit.run({
-        id: newId(),
-        orderId: order.id,
-        orderLineId: line.id,
-        serial,
-        entryMethod: scan.entryMethod ?? 'scanned',
-        operatorId: scan.operatorId,
-        at
-      })
-      s.countUnit.run({ orderLineId: line.id })
+      for (const unit of units) {
+        const unitId = newId()
+        s.insertUnit.run({
+          id: unitId,
+          orderId: order.id,
+          orderLineId: unit.line.id,
+          serial: unit.serial,
+          serial2: unit.serial2,
+          entryMethod: scan.entryMethod ?? 'scanned',
+          operatorId: scan.operatorId,
+          at
+        })
+        if (scan.approvedBy) {
+          recordEvent(tx, {
+            at,
+            type: 'unit.hand_entry_approved',
+            operatorId: scan.operatorId,
+            orderId: order.id,
+            entityId: unitId,
+            data: { serial: unit.serial, approvedBy: scan.approvedBy }
+          })
+        }
+      }
+      for (const [orderLineId, n] of added) s.countUnit.run({ orderLineId, n })
       if (order.status === 'ready') transitionOrder(tx, order, 'in_progress', { operatorId: scan.operatorId, at })
-      return { outcome: 'accepted' as const, message: `OK ${serial}`, serial, orderLineId: line.id }
+      const only = units[0]
+      const message =
+        units.length > 1
+          ? `OK: ${units.length} units from one code`
+          : only.serial2
+            ? `OK ${only.serial} + ${only.serial2}`
+            : `OK ${only.serial}`
+      return { outcome: 'accepted' as const, message, serial: only.serial, orderLineId: only.line.id, units: units.length, awaiting: null }
     },
     { behavior: 'immediate' }
   )

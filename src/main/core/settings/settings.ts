@@ -10,10 +10,19 @@ export type Settings = {
   stationId: string
   /** What the scanners put around the data, stripped from every scan. */
   scannerAffixes: ScannerAffixes
+  /** Serials typed by hand (told apart by keystroke timing): allowed, allowed with a shift lead's PIN, or refused. */
+  handEntryPolicy: HandEntryPolicy
+  /** Volume of the scan feedback sounds, 0 (silent) to 1. */
+  feedbackVolume: number
 }
 
+export const HAND_ENTRY_POLICIES = ['allowed', 'approval', 'refused'] as const
+export type HandEntryPolicy = (typeof HAND_ENTRY_POLICIES)[number]
+
 const DEFAULTS: Omit<Settings, 'stationId'> = {
-  scannerAffixes: { prefixes: [], suffixes: [] }
+  scannerAffixes: { prefixes: [], suffixes: [] },
+  handEntryPolicy: 'allowed',
+  feedbackVolume: 0.8
 }
 
 export function getSetting<K extends keyof Settings>(db: Db, key: K): Settings[K] {

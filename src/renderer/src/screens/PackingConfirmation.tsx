@@ -1,24 +1,36 @@
 import { useState } from 'react'
-import { Alert, Button, List, Stack } from '@mantine/core'
+import { Alert, Button, List, Radio, Stack, Text } from '@mantine/core'
 import { station } from '../api'
 import { LinesAndBoxes } from '../components/LinesAndBoxes'
 import { OrderHeader } from '../components/OrderHeader'
+import { ShiftLeadApproval } from '../components/ShiftLeadApproval'
 import { useAsync } from '../useAsync'
 import type { Navigate } from './routes'
 
-/** Packing Confirmation (SPEC §6): ordered vs scanned per line, the boxes, and Confirm when complete. */
+/**
+ * Packing Confirmation (SPEC §6): ordered vs scanned per line, the boxes, and
+ * Confirm when complete. A bulk `partial` order may ship short with a shift
+ * lead's approval (the rest stays open in the OMS or is closed); a
+ * `block_complete` order never ships short.
+ */
 export function PackingConfirmationScreen({ orderId, navigate }: { orderId: number; navigate: Navigate }) {
   const { value, error, setValue } = useAsync(() => station.packing.confirmation({ orderId }), [orderId])
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null)
+  const [shortOpen, setShortOpen] = useState(false)
+  const [remainder, setRemainder] = useState<'open' | 'closed'>('open')
   if (error) return <Alert color="red">{error}</Alert>
   if (!value) return null
-  const { order, canConfirm, blockers } = value
+  const { order, canConfirm, blockers, shortShipment } = value
+  const scanScreen = order.lines.some((l) => l.condition === 'used') ? 'usedScan' : 'distributionScan'
 
+  const done = async (text: string) => {
+    setValue(await station.packing.confirmation({ orderId }))
+    setMessage({ ok: true, text })
+  }
   const confirm = async () => {
     try {
       await station.packing.confirm({ orderId })
-      setValue(await station.packing.confirmation({ orderId }))
-      setMessage({ ok: true, text: `Order ${order.orderNumber} is packed.` })
+      await done(`Order ${order.orderNumber} is packed.`)
     } catch (e) {
       setMessage({ ok: false, text: (e as Error).message })
     }
@@ -32,7 +44,7 @@ export function PackingConfirmationScreen({ orderId, navigate }: { orderId: numb
         back={{ label: 'Order', go: () => navigate({ screen: 'order', orderId }) }}
         actions={
           (order.status === 'ready' || order.status === 'in_progress') && (
-            <Button variant="light" size="lg" onClick={() => navigate({ screen: 'usedScan', orderId })}>
+            <Button variant="light" size="lg" onClick={() => navigate({ screen: scanScreen, orderId })}>
               Back to scanning
             </Button>
           )
@@ -42,13 +54,18 @@ export function PackingConfirmationScreen({ orderId, navigate }: { orderId: numb
         order={order}
         aside={
           <Stack>
-            {blockers.length > 0 && order.status !== 'packed' && (
+            {blockers.length > 0 && order.status !== 'packed' && order.status !== 'shipped' && (
               <Alert color="orange" title="Not ready to confirm">
                 <List>
                   {blockers.map((b) => (
                     <List.Item key={b}>{b}</List.Item>
                   ))}
                 </List>
+                {!shortShipment.allowed && shortShipment.why && order.orderType === 'bulk' && (
+                  <Text mt="xs" fw={700}>
+                    {shortShipment.why}
+                  </Text>
+                )}
               </Alert>
             )}
             {message && (
@@ -59,9 +76,41 @@ export function PackingConfirmationScreen({ orderId, navigate }: { orderId: numb
             <Button size="xl" color="green" disabled={!canConfirm} onClick={confirm} autoFocus={canConfirm}>
               Confirm
             </Button>
+            {order.status === 'packed' && (
+              <Button size="xl" color="teal" onClick={() => navigate({ screen: 'ship', orderId })}>
+                Ship
+              </Button>
+            )}
+            {shortShipment.allowed && (
+              <Button size="lg" color="orange" variant="outline" onClick={() => setShortOpen(true)}>
+                Ship short…
+              </Button>
+            )}
           </Stack>
         }
       />
+      <ShiftLeadApproval
+        opened={shortOpen}
+        action={`ship ${order.orderNumber} short`}
+        approveLabel="Confirm short"
+        onApprove={async (approval) => {
+          await station.packing.confirm({ orderId, short: { approval, remainder } })
+          await done(`Order ${order.orderNumber} is packed short; the rest is ${remainder === 'open' ? 'kept open in the OMS' : 'closed'}.`)
+        }}
+        onClose={() => setShortOpen(false)}
+      >
+        <Stack gap="xs">
+          <Text>
+            {order.lines.map((l) => `${l.productName}: ${l.scanCount} of ${l.quantity}`).join(' · ')}
+          </Text>
+          <Radio.Group label="The rest of the order" value={remainder} onChange={(v) => setRemainder(v as 'open' | 'closed')}>
+            <Stack gap={4} mt={4}>
+              <Radio value="open" label="stays open (ships later)" />
+              <Radio value="closed" label="is closed (will not ship)" />
+            </Stack>
+          </Radio.Group>
+        </Stack>
+      </ShiftLeadApproval>
     </Stack>
   )
 }

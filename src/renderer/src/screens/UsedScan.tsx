@@ -1,86 +1,57 @@
-import { useEffect, useRef, useState } from 'react'
-import { Alert, Button, Grid, Group, Kbd, Paper, SegmentedControl, Select, Stack, Text, TextInput, Title } from '@mantine/core'
-import type { OrderDetail } from '../../../shared/schemas'
-import { station } from '../api'
-import { BoxesList } from '../components/BoxesList'
-import { CountValue } from '../components/CountValue'
+import { useState } from 'react'
+import { Button, Grid, Group, Kbd, NumberInput, Paper, SegmentedControl, Select, Stack, Text, Title } from '@mantine/core'
+import { BoxesList, LooseUnits } from '../components/BoxesList'
 import { LinesTable } from '../components/LinesTable'
-import { beep, ScanFeedback, type Feedback } from '../components/ScanFeedback'
 import { OrderHeader } from '../components/OrderHeader'
-import { useScanStream } from '../deviceScans'
+import { ScanField, type ScanEntry } from '../components/ScanField'
+import { SerialScanPanel, useSaveKey } from '../components/ScanPanel'
+import { CountValue } from '../components/CountValue'
+import { ScanFeedback } from '../components/ScanFeedback'
+import { station } from '../api'
 import type { Navigate } from './routes'
+import { useScanSession } from './scanSession'
+import { useScanStream } from '../deviceScans'
 
 /**
- * Used Scan (SPEC §3), serialized: the Serial field keeps the focus; each
- * scan ends with Enter and is committed before "OK" shows. Save (or F8)
- * puts the units scanned since the last box into a box; Save again confirms it.
+ * Used Scan (SPEC §3). Serialized: the Serial field keeps the focus; each
+ * scan ends with Enter and is committed before "OK" shows. Non-Serialized:
+ * scan the product barcode (one unit each) or enter a quantity for a line.
+ * Save (F8) puts the units scanned since the last box into a box; Save again confirms it.
  */
 export function UsedScan({ orderId, navigate }: { orderId: number; navigate: Navigate }) {
-  const [order, setOrder] = useState<OrderDetail | null>(null)
-  const [serial, setSerial] = useState('')
+  const session = useScanSession(orderId)
+  const { order } = session
+  const [mode, setMode] = useState<'serialized' | 'non-serialized' | null>(null)
   const [lineId, setLineId] = useState<string | null>(null)
-  const [feedback, setFeedback] = useState<Feedback>(null)
-  const [busy, setBusy] = useState(false)
-  const input = useRef<HTMLInputElement>(null)
+  const [quantity, setQuantity] = useState<number | string>(1)
+  // Serial and HID scanners: each scan as if typed into the scan field and Enter pressed.
+  useScanStream((scan) => session.scan({ value: scan.data, entryMethod: 'scanned' }, lineId ? Number(lineId) : undefined))
 
-  useEffect(() => {
-    station.orders.get({ orderId }).then(setOrder, (e: Error) => setFeedback({ outcome: 'error', message: e.message }))
-  }, [orderId])
-
-  const focusSerial = () => setTimeout(() => input.current?.focus(), 0)
-
-  const scan = async (typed = serial) => {
-    const raw = typed
-    setSerial('')
-    if (!raw.trim() || busy) return focusSerial()
-    setBusy(true)
-    try {
-      const result = await station.scanning.scan({ orderId, input: raw, orderLineId: lineId ? Number(lineId) : undefined })
-      setOrder(result.order)
-      setFeedback({ outcome: result.outcome, message: result.outcome === 'accepted' ? `${result.serial} scanned` : result.message })
-      beep(result.outcome === 'accepted')
-    } catch (e) {
-      setFeedback({ outcome: 'error', message: (e as Error).message })
-      beep(false)
-    } finally {
-      setBusy(false)
-      focusSerial()
-    }
-  }
-
-  const save = async () => {
-    try {
-      const result = await station.packing.save({ orderId })
-      setOrder(result.order)
-      setFeedback({ outcome: 'info', message: result.message })
-      beep(true)
-    } catch (e) {
-      setFeedback({ outcome: 'error', message: (e as Error).message })
-      beep(false)
-    } finally {
-      focusSerial()
-    }
-  }
-
-  // Serial and HID scanners: each scan as if typed into the Serial field and Enter pressed.
-  useScanStream((device) => scan(device.data))
-
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'F8') {
-        e.preventDefault()
-        void save()
-      }
-    }
-    window.addEventListener('keydown', onKey)
-    return () => window.removeEventListener('keydown', onKey)
-  })
-
-  if (!order) return feedback ? <Alert color="red">{feedback.message}</Alert> : null
+  if (!order) return session.feedback ? <ScanFeedback feedback={session.feedback} /> : null
   const serialLines = order.lines.filter((l) => l.serialized)
-  const scanCount = serialLines.reduce((n, l) => n + l.scanCount, 0)
-  const pendingCount = serialLines.reduce((n, l) => n + l.pendingCount, 0)
-  const savedBox = order.boxes.find((b) => b.status === 'saved')
+  const plainLines = order.lines.filter((l) => !l.serialized)
+  const current = mode ?? (serialLines.length > 0 ? 'serialized' : 'non-serialized')
+  const shownLines = current === 'serialized' ? serialLines : plainLines
+  const chosen = lineId && shownLines.some((l) => String(l.id) === lineId) ? Number(lineId) : undefined
+  const openBox = order.boxes.find((b) => b.status === 'saved')
+  const saveHint = openBox
+    ? order.looseUnits.length > 0
+      ? `Save adds the ${order.looseUnits.length} new unit(s) to open box ${openBox.number}.`
+      : `Box ${openBox.number} is saved: press Save again to confirm it.`
+    : 'Save puts the units scanned since the last box into a new box.'
+
+  const addUnits = async (args: { barcode?: string; orderLineId?: number; quantity?: number }) => {
+    try {
+      const result = await station.scanning.addUnits({ orderId, ...args })
+      session.setOrder(result.order)
+      session.show({ outcome: result.outcome, message: result.message })
+    } catch (e) {
+      session.show({ outcome: 'error', message: (e as Error).message })
+    }
+  }
+
+  const save = () => void session.save()
+  const message = (text: string, ok: boolean) => session.show({ outcome: ok ? 'info' : 'error', message: text })
 
   return (
     <Stack>
@@ -105,98 +76,106 @@ export function UsedScan({ orderId, navigate }: { orderId: number; navigate: Nav
           <Stack>
             <Group align="end">
               <SegmentedControl
-                size="md"
+                size="lg"
                 aria-label="Scan mode"
-                value="serialized"
+                value={current}
+                onChange={(v) => {
+                  setMode(v as typeof current)
+                  setLineId(null)
+                }}
                 data={[
-                  { value: 'serialized', label: 'Serialized' },
-                  { value: 'non-serialized', label: 'Non-Serialized', disabled: true }
+                  { value: 'serialized', label: 'Serialized', disabled: serialLines.length === 0 },
+                  { value: 'non-serialized', label: 'Non-Serialized', disabled: plainLines.length === 0 }
                 ]}
               />
               <Select
                 label="Line"
                 size="md"
                 w={420}
-                value={lineId}
-                onChange={(v) => {
-                  setLineId(v)
-                  focusSerial()
-                }}
-                placeholder="Any line (found from the IMEI)"
+                value={chosen === undefined ? null : String(chosen)}
+                onChange={setLineId}
+                placeholder={current === 'serialized' ? 'Any line (found from the IMEI)' : 'Any line (found from the barcode)'}
                 clearable
-                data={serialLines.map((l) => ({ value: String(l.id), label: `${l.lineId} · ${l.productName}` }))}
+                data={shownLines.map((l) => ({ value: String(l.id), label: `${l.lineId} · ${l.productName}` }))}
               />
             </Group>
-            <form
-              onSubmit={(e) => {
-                e.preventDefault()
-                void scan()
-              }}
-            >
-              <TextInput
-                ref={input}
-                className="serial-input"
-                label="Serial"
-                value={serial}
-                onChange={(e) => setSerial(e.currentTarget.value)}
-                autoFocus
-                autoComplete="off"
-                spellCheck={false}
-                onBlur={() => {
-                  // Keep the cursor in the serial field unless the operator is using another control.
-                  setTimeout(() => {
-                    const active = document.activeElement
-                    if (!active || active === document.body) input.current?.focus()
-                  }, 0)
-                }}
+
+            {current === 'serialized' ? (
+              <SerialScanPanel session={session} lines={chosen ? shownLines.filter((l) => l.id === chosen) : shownLines} orderLineId={chosen} saveHint={saveHint} onSave={save} />
+            ) : (
+              <NonSerializedPanel
+                onBarcode={(entry) => void addUnits({ barcode: entry.value, orderLineId: chosen })}
+                quantity={quantity}
+                setQuantity={setQuantity}
+                canAddQuantity={chosen !== undefined}
+                onQuantity={() => void addUnits({ orderLineId: chosen, quantity: Number(quantity) })}
+                session={session}
+                saveHint={saveHint}
+                onSave={save}
               />
-            </form>
-            <ScanFeedback feedback={feedback} />
-            <Group grow>
-              <Paper withBorder p="md">
-                <CountValue id="scan-count" label="Scan Count" value={scanCount} />
-              </Paper>
-              <Paper withBorder p="md">
-                <CountValue id="pending-count" label="Pending Count" value={pendingCount} />
-              </Paper>
-              <Paper withBorder p="md">
-                <Text className="count-label">Not in a box</Text>
-                <Text className="count-value">{order.looseUnits.length}</Text>
-              </Paper>
-            </Group>
-            <Group>
-              <Button size="xl" color={savedBox ? 'green' : 'blue'} onClick={save}>
-                Save
-              </Button>
-              <Text size="lg">
-                <Kbd>F8</Kbd>{' '}
-                {savedBox ? `Box ${savedBox.number} is saved: press Save again to confirm it.` : 'Save puts the units scanned since the last box into a new box.'}
-              </Text>
-            </Group>
+            )}
+
             <Paper withBorder p="md">
-              <LinesTable lines={serialLines} activeLineId={lineId ? Number(lineId) : null} />
+              <LinesTable lines={order.lines} activeLineId={chosen ?? null} onPick={(l) => {
+                setMode(l.serialized ? 'serialized' : 'non-serialized')
+                setLineId(String(l.id))
+              }} />
             </Paper>
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 4 }}>
           <Stack>
             <Title order={3}>Scanned since the last box</Title>
-            {order.looseUnits.length === 0 ? (
-              <Text c="dimmed">Nothing yet.</Text>
-            ) : (
-              <Paper withBorder p="sm" aria-label="Scanned since the last box">
-                {[...order.looseUnits].reverse().map((u) => (
-                  <Text key={u.id} className="mono" size="lg">
-                    {u.serial}
-                  </Text>
-                ))}
-              </Paper>
-            )}
+            <LooseUnits order={order} onChanged={session.setOrder} onMessage={message} />
             <Title order={3}>Boxes</Title>
-            <BoxesList boxes={order.boxes} />
+            <BoxesList boxes={order.boxes} order={order} onChanged={session.setOrder} onMessage={message} />
           </Stack>
         </Grid.Col>
       </Grid>
+    </Stack>
+  )
+}
+
+function NonSerializedPanel(props: {
+  onBarcode: (entry: ScanEntry) => void
+  quantity: number | string
+  setQuantity: (q: number | string) => void
+  canAddQuantity: boolean
+  onQuantity: () => void
+  session: ReturnType<typeof useScanSession>
+  saveHint: string
+  onSave: () => void
+}) {
+  const { order } = props.session
+  useSaveKey(props.onSave)
+  const lines = order?.lines.filter((l) => !l.serialized) ?? []
+  return (
+    <Stack>
+      <ScanField label="Product barcode" onScan={props.onBarcode} />
+      <Group align="end">
+        <NumberInput label="Quantity" size="lg" w={160} min={1} max={10000} value={props.quantity} onChange={props.setQuantity} />
+        <Button size="lg" variant="light" disabled={!props.canAddQuantity} onClick={props.onQuantity}>
+          Add quantity to line
+        </Button>
+        {!props.canAddQuantity && <Text c="dimmed">Choose a line to enter a quantity.</Text>}
+      </Group>
+      <ScanFeedback feedback={props.session.feedback} idle="Scan the product barcode (one unit each), or choose a line and enter a quantity." />
+      <Group grow>
+        <Paper withBorder p="md">
+          <CountValue id="scan-count" label="Scan Count" value={lines.reduce((n, l) => n + l.scanCount, 0)} />
+        </Paper>
+        <Paper withBorder p="md">
+          <CountValue id="pending-count" label="Pending Count" value={lines.reduce((n, l) => n + l.pendingCount, 0)} />
+        </Paper>
+      </Group>
+      <Group>
+        <Button size="xl" onClick={props.onSave}>
+          Save
+        </Button>
+        <Text size="lg">
+          <Kbd>F8</Kbd> {props.saveHint}
+        </Text>
+      </Group>
     </Stack>
   )
 }

@@ -1,0 +1,159 @@
+// The exceptions a shift lead approves (SPEC §4): removing a unit from a box
+// and voiding a box, each with a reason, both logged and reported to the OMS.
+// And after a cancellation (SPEC §1): each unit taken out of its box is recorded.
+// A removed unit's row stays as history; its serial is free to be scanned again.
+import { and, eq, isNull, or, sql } from 'drizzle-orm'
+import { isoNow, type Clock } from '../clock'
+import type { Db } from '../db/connection'
+import { boxes, orderLines, orders, scannedUnits } from '../db/schema'
+import { recordExportedEvent } from '../events/eventLog'
+import { refuse } from '../errors'
+import { cleanScan } from '../scanning/serial'
+import { openOrderForBoxes } from './boxes'
+import { exportedUnit, liveUnitsOfBox } from './units'
+
+export type ApprovedBy = { id: number; name: string }
+type Removal = 'removed' | 'box_voided' | 'unpacked_after_cancel'
+
+function takeOut(tx: Db, unitIds: string[], at: string, operatorId: number, removal: Removal, reason: string | null): void {
+  for (const id of unitIds) {
+    const unit = tx
+      .update(scannedUnits)
+      .set({ removedAt: at, removedBy: operatorId, removal, removalReason: reason })
+      .where(and(eq(scannedUnits.id, id), isNull(scannedUnits.removedAt)))
+      .returning({ orderLineId: scannedUnits.orderLineId })
+      .get()
+    if (unit) tx.update(orderLines).set({ scannedQuantity: sql`${orderLines.scannedQuantity} - 1` }).where(eq(orderLines.id, unit.orderLineId)).run()
+  }
+}
+
+const describe = (u: { serial: string | null; serial2: string | null }) => (u.serial ? (u.serial2 ? `${u.serial} / ${u.serial2}` : u.serial) : 'a non-serialized unit')
+
+/** Removes one unit (from its box or from the units not yet boxed) with a shift lead's approval. */
+export function removeUnit(
+  db: Db,
+  clock: Clock,
+  input: { orderId: number; unitId: string; reason: string; operatorId: number; approvedBy: ApprovedBy }
+): { message: string } {
+  return db.transaction(
+    (tx) => {
+      const order = openOrderForBoxes(tx, input.orderId, 'units can no longer be removed')
+      const unit = tx.select().from(scannedUnits).where(and(eq(scannedUnits.id, input.unitId), eq(scannedUnits.orderId, order.id))).get()
+      if (!unit) return refuse('not_found', `That unit is not in order ${order.orderNumber}.`)
+      if (unit.removedAt) return refuse('already_removed', `${describe(unit)} was already removed.`)
+      const box = unit.boxId ? tx.select().from(boxes).where(eq(boxes.id, unit.boxId)).get() : undefined
+      if (box?.status === 'confirmed') refuse('box_confirmed', `Box ${box.number} is confirmed: reopen it first, then remove the unit.`)
+      const at = isoNow(clock)
+      const exported = exportedUnit(tx, unit.id)!
+      takeOut(tx, [unit.id], at, input.operatorId, 'removed', input.reason)
+      recordExportedEvent(tx, {
+        at,
+        type: 'unit.removed',
+        operatorId: input.operatorId,
+        orderId: order.id,
+        entityId: unit.id,
+        reason: input.reason,
+        data: { approvedBy: input.approvedBy },
+        payload: {
+          omsOrderId: order.omsOrderId,
+          orderNumber: order.orderNumber,
+          boxId: box?.id ?? null,
+          boxNumber: box?.number ?? null,
+          reason: input.reason,
+          approvedBy: input.approvedBy,
+          unit: exported
+        }
+      })
+      return { message: `Removed ${describe(unit)}${box ? ` from box ${box.number}` : ''}` }
+    },
+    { behavior: 'immediate' }
+  )
+}
+
+/** Voids a box with a shift lead's approval: its units leave it and their serials are free again. */
+export function voidBox(
+  db: Db,
+  clock: Clock,
+  input: { orderId: number; boxId: string; reason: string; operatorId: number; approvedBy: ApprovedBy }
+): { message: string } {
+  return db.transaction(
+    (tx) => {
+      const order = openOrderForBoxes(tx, input.orderId, 'boxes can no longer be voided')
+      const box = tx.select().from(boxes).where(and(eq(boxes.id, input.boxId), eq(boxes.orderId, order.id))).get()
+      if (!box) return refuse('not_found', `That box is not a box of order ${order.orderNumber}.`)
+      if (box.status === 'voided') return refuse('box_voided', `Box ${box.number} is already voided.`)
+      const at = isoNow(clock)
+      const units = liveUnitsOfBox(tx, box.id)
+      takeOut(tx, units.map((u) => u.unitId), at, input.operatorId, 'box_voided', input.reason)
+      tx.update(boxes).set({ status: 'voided' }).where(eq(boxes.id, box.id)).run()
+      recordExportedEvent(tx, {
+        at,
+        type: 'box.voided',
+        operatorId: input.operatorId,
+        orderId: order.id,
+        entityId: box.id,
+        reason: input.reason,
+        data: { approvedBy: input.approvedBy },
+        payload: {
+          omsOrderId: order.omsOrderId,
+          orderNumber: order.orderNumber,
+          boxId: box.id,
+          boxNumber: box.number,
+          reason: input.reason,
+          approvedBy: input.approvedBy,
+          units
+        }
+      })
+      const n = units.length
+      return { message: `Box ${box.number} voided: ${n} unit${n === 1 ? '' : 's'} to scan again or put back` }
+    },
+    { behavior: 'immediate' }
+  )
+}
+
+/**
+ * A cancelled order's units are taken out of their boxes one by one: the
+ * operator scans each serial (or picks a non-serialized unit) as it comes out.
+ */
+export function unpackAfterCancel(
+  db: Db,
+  clock: Clock,
+  input: { orderId: number; operatorId: number; serial?: string; unitId?: string }
+): { message: string; remaining: number } {
+  return db.transaction(
+    (tx) => {
+      const order = tx.select().from(orders).where(eq(orders.id, input.orderId)).get()
+      if (!order) return refuse('not_found', `Order ${input.orderId} does not exist.`)
+      if (order.status !== 'cancelled') return refuse('not_cancelled', `Order ${order.orderNumber} is not cancelled: nothing to unpack.`)
+      const serial = input.serial === undefined ? undefined : cleanScan(input.serial)
+      const match = serial !== undefined ? or(eq(scannedUnits.serial, serial), eq(scannedUnits.serial2, serial)) : eq(scannedUnits.id, input.unitId ?? '')
+      const unit = tx
+        .select()
+        .from(scannedUnits)
+        .where(and(eq(scannedUnits.orderId, order.id), isNull(scannedUnits.removedAt), match))
+        .get()
+      if (!unit) {
+        return refuse('not_in_order', serial !== undefined ? `${serial} is not packed in order ${order.orderNumber} (or was already unpacked).` : 'That unit is not packed in this order.')
+      }
+      const box = unit.boxId ? tx.select().from(boxes).where(eq(boxes.id, unit.boxId)).get() : undefined
+      const at = isoNow(clock)
+      const exported = exportedUnit(tx, unit.id)!
+      takeOut(tx, [unit.id], at, input.operatorId, 'unpacked_after_cancel', 'order cancelled')
+      recordExportedEvent(tx, {
+        at,
+        type: 'order.unpacked_after_cancel',
+        operatorId: input.operatorId,
+        orderId: order.id,
+        entityId: unit.id,
+        payload: { omsOrderId: order.omsOrderId, orderNumber: order.orderNumber, boxId: box?.id ?? null, boxNumber: box?.number ?? null, unit: exported }
+      })
+      const remaining = tx
+        .select({ n: sql<number>`count(*)` })
+        .from(scannedUnits)
+        .where(and(eq(scannedUnits.orderId, order.id), isNull(scannedUnits.removedAt)))
+        .get()!.n
+      return { message: `Unpacked ${describe(unit)}${box ? ` from box ${box.number}` : ''}: ${remaining} left`, remaining }
+    },
+    { behavior: 'immediate' }
+  )
+}

@@ -1,0 +1,59 @@
+// packing:* and presets:* — boxes, the exceptions a shift lead approves,
+// unpacking a cancelled order, Packing Confirmation, and box presets.
+import type { HandlersOf, StationContext } from '../context'
+import { approveByShiftLead, requireShiftLead } from '../operators/approval'
+import { getOrderDetail } from '../orders/queries'
+import { deleteBoxPreset, listBoxPresets, saveBoxPreset } from './boxPresets'
+import { reopenBox, saveBox } from './boxes'
+import { confirmationBlockers, confirmPacking, shortShipment } from './confirmPacking'
+import { removeUnit, unpackAfterCancel, voidBox } from './exceptions'
+
+export function packingHandlers({ db, clock, operator }: StationContext): HandlersOf<'packing'> {
+  const approve = (approval: { badgeCode: string; pin: string }, action: string) => {
+    const lead = approveByShiftLead(db, clock, approval, action)
+    return { id: lead.id, name: lead.name }
+  }
+  const withOrder = <T extends object>(orderId: number, result: T) => ({ ...result, order: getOrderDetail(db, orderId) })
+  return {
+    'packing:save': ({ orderId, presetId, dimensionsMm, weightG }) => withOrder(orderId, saveBox(db, clock, orderId, operator().id, { presetId, dimensionsMm, weightG })),
+    'packing:reopenBox': ({ orderId, boxId }) => withOrder(orderId, reopenBox(db, clock, orderId, boxId, operator().id)),
+    'packing:removeUnit': ({ orderId, unitId, reason, approval }) => {
+      const by = operator()
+      const approvedBy = approve(approval, 'removing a unit from a box')
+      return withOrder(orderId, removeUnit(db, clock, { orderId, unitId, reason, operatorId: by.id, approvedBy }))
+    },
+    'packing:voidBox': ({ orderId, boxId, reason, approval }) => {
+      const by = operator()
+      const approvedBy = approve(approval, 'voiding a box')
+      return withOrder(orderId, voidBox(db, clock, { orderId, boxId, reason, operatorId: by.id, approvedBy }))
+    },
+    'packing:unpack': ({ orderId, serial, unitId }) => withOrder(orderId, unpackAfterCancel(db, clock, { orderId, serial, unitId, operatorId: operator().id })),
+    'packing:shortShipment': ({ orderId }) => shortShipment(getOrderDetail(db, orderId)),
+    'packing:confirmation': ({ orderId }) => {
+      const order = getOrderDetail(db, orderId)
+      const blockers = confirmationBlockers(order)
+      return { order, canConfirm: blockers.length === 0, blockers, shortShipment: shortShipment(order) }
+    },
+    'packing:confirm': ({ orderId, short }) => {
+      const by = operator()
+      const approved = short ? { approvedBy: approve(short.approval, 'shipping a bulk order short'), remainder: short.remainder } : undefined
+      confirmPacking(db, clock, orderId, by.id, approved)
+      return getOrderDetail(db, orderId)
+    }
+  }
+}
+
+export function presetHandlers({ db, operator }: StationContext): HandlersOf<'presets'> {
+  return {
+    'presets:list': () => listBoxPresets(db),
+    'presets:save': (preset) => {
+      requireShiftLead(operator(), 'change box presets')
+      return saveBoxPreset(db, preset)
+    },
+    'presets:delete': ({ id }) => {
+      requireShiftLead(operator(), 'delete box presets')
+      deleteBoxPreset(db, id)
+      return null
+    }
+  }
+}

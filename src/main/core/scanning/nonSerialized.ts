@@ -1,0 +1,115 @@
+// Non-Serialized Used Scan (SPEC §3): each scan of the product barcode adds
+// one unit to the line of that product, or the operator enters a quantity for
+// a line. Same rules as serial scans: the order must be open, the barcode must
+// belong to a line of the order, and no line takes more than it ordered.
+import { and, eq, sql } from 'drizzle-orm'
+import { isoNow, type Clock } from '../clock'
+import type { Db } from '../db/connection'
+import { orderLines, orders, products, scannedUnits } from '../db/schema'
+import { refuse } from '../errors'
+import { newId } from '../ids'
+import { STATUS_LABEL, transitionOrder } from '../orders/status'
+import { cleanScan, MAX_SCAN_LENGTH, type ScannerAffixes } from './serial'
+import type { ScanCommit } from './scanUnit'
+
+export type AddUnitsInput = {
+  orderId: number
+  operatorId: number
+  /** A scanned product barcode (adds one), or… */
+  barcode?: string
+  /** …a line and the quantity counted by hand. */
+  orderLineId?: number
+  quantity?: number
+}
+
+export const MAX_QUANTITY_ENTRY = 10_000
+
+const refused = (outcome: ScanCommit['outcome'], message: string, orderLineId: number | null = null): ScanCommit => ({
+  outcome,
+  message,
+  serial: null,
+  orderLineId,
+  units: 0,
+  awaiting: null
+})
+
+export function addNonSerializedUnits(db: Db, clock: Clock, affixes: ScannerAffixes, input: AddUnitsInput): ScanCommit {
+  return db.transaction(
+    (tx) => {
+      const order = tx.select().from(orders).where(eq(orders.id, input.orderId)).get()
+      if (!order) return refuse('not_found', `Order ${input.orderId} does not exist.`)
+      if (order.status !== 'ready' && order.status !== 'in_progress') {
+        return refused('order_not_open', `Order ${order.orderNumber} is ${STATUS_LABEL[order.status]}: no scanning`)
+      }
+      const lines = tx
+        .select({
+          id: orderLines.id,
+          productName: orderLines.productName,
+          quantity: orderLines.quantity,
+          scannedQuantity: orderLines.scannedQuantity,
+          barcode: products.barcode
+        })
+        .from(orderLines)
+        .innerJoin(products, eq(products.sku, orderLines.sku))
+        .where(and(eq(orderLines.orderId, order.id), eq(orderLines.serialized, false)))
+        .orderBy(orderLines.id)
+        .all()
+      if (lines.length === 0) return refused('wrong_item', `Order ${order.orderNumber} has no non-serialized line: use Serialized`)
+
+      let candidates = lines
+      let quantity = 1
+      if (input.barcode !== undefined) {
+        const code = cleanScan(input.barcode, affixes)
+        if (code.length === 0) return refused('invalid_serial', 'Empty scan')
+        if (code.length > MAX_SCAN_LENGTH || !/^[A-Za-z0-9\-_./]+$/.test(code)) {
+          return refused('invalid_serial', `Not a product barcode: ${code.slice(0, 20)}${code.length > 20 ? '…' : ''}`)
+        }
+        candidates = lines.filter((l) => l.barcode === code)
+        if (candidates.length === 0) return refused('wrong_item', `Wrong item: barcode ${code} is not a product of order ${order.orderNumber}`)
+        if (input.orderLineId !== undefined) {
+          candidates = candidates.filter((l) => l.id === input.orderLineId)
+          if (candidates.length === 0) {
+            const chosen = lines.find((l) => l.id === input.orderLineId)
+            return refused('wrong_item', `Wrong item: barcode ${code} is not ${chosen?.productName ?? 'the chosen line'}`)
+          }
+        }
+      } else {
+        if (input.orderLineId === undefined) return refuse('invalid_arguments', 'Choose the line the quantity is for.')
+        candidates = lines.filter((l) => l.id === input.orderLineId)
+        if (candidates.length === 0) return refuse('not_found', `Line ${input.orderLineId} is not a non-serialized line of order ${order.orderNumber}.`)
+        quantity = input.quantity ?? 1
+      }
+
+      const line = candidates.find((l) => l.quantity - l.scannedQuantity >= quantity)
+      if (!line) {
+        const l = candidates[0]
+        const pending = l.quantity - l.scannedQuantity
+        return refused(
+          'over_scan',
+          pending === 0
+            ? `Over-scan: ${l.productName} is complete (${l.scannedQuantity} of ${l.quantity})`
+            : `Over-scan: ${l.productName} needs only ${pending} more, not ${quantity}`,
+          l.id
+        )
+      }
+
+      const at = isoNow(clock)
+      for (let i = 0; i < quantity; i++) {
+        tx.insert(scannedUnits)
+          .values({ id: newId(), orderId: order.id, orderLineId: line.id, serial: null, entryMethod: input.barcode !== undefined ? 'scanned' : 'typed', scannedBy: input.operatorId, scannedAt: at })
+          .run()
+      }
+      tx.update(orderLines).set({ scannedQuantity: sql`${orderLines.scannedQuantity} + ${quantity}` }).where(eq(orderLines.id, line.id)).run()
+      if (order.status === 'ready') transitionOrder(tx, order, 'in_progress', { operatorId: input.operatorId, at })
+      return {
+        outcome: 'accepted' as const,
+        message: `OK ${line.productName} +${quantity} (${line.scannedQuantity + quantity} of ${line.quantity})`,
+        serial: null,
+        orderLineId: line.id,
+        units: quantity,
+        awaiting: null
+      }
+    },
+    { behavior: 'immediate' }
+  )
+}

@@ -1,0 +1,128 @@
+import { useEffect, useRef, type ReactNode } from 'react'
+import { Alert, Button, Group, Kbd, Paper, Stack, Text } from '@mantine/core'
+import type { OrderLine } from '../../../shared/schemas'
+import { CountValue } from './CountValue'
+import { ScanFeedback } from './ScanFeedback'
+import { ScanField, type ScanEntry, type ScanFieldHandle } from './ScanField'
+import { ShiftLeadApproval } from './ShiftLeadApproval'
+import type { ScanSession } from '../screens/scanSession'
+
+/**
+ * The serial-scan part both scan screens share: the Serial field (Enter ends
+ * a scan), IMEI 2 of a dual-IMEI device, the hand-entry approval, the
+ * feedback panel, Scan Count / Pending Count, and Save (F8).
+ */
+export function SerialScanPanel({
+  session,
+  lines,
+  orderLineId,
+  saveHint,
+  onSave,
+  extra
+}: {
+  session: ScanSession
+  /** The lines the counts are for (the chosen line, or every serialized line). */
+  lines: OrderLine[]
+  orderLineId?: number
+  saveHint: string
+  onSave: () => void
+  extra?: ReactNode
+}) {
+  const field = useRef<ScanFieldHandle>(null)
+  const { order, awaiting, approvalFor } = session
+  const open = order?.status === 'ready' || order?.status === 'in_progress'
+
+  useSaveKey(onSave)
+
+  const onScan = async (entry: ScanEntry) => {
+    await session.scan(entry, orderLineId)
+    field.current?.focus()
+  }
+
+  return (
+    <Stack>
+      {!open && order && <ReadOnlyNotice status={order.status} omsStatus={order.omsStatus} />}
+      <ScanField ref={field} label={awaiting ? 'Serial (IMEI 2)' : 'Serial'} onScan={(e) => void onScan(e)} />
+      {awaiting && (
+        <Alert color="blue" title="Dual-IMEI device" variant="filled">
+          <Group justify="space-between">
+            <Text size="lg">
+              IMEI 1 <span className="mono">{awaiting.firstImei}</span> of this {awaiting.productName} is checked: scan its IMEI 2 now.
+            </Text>
+            <Button variant="white" onClick={session.cancelAwaiting}>
+              Start this device again
+            </Button>
+          </Group>
+        </Alert>
+      )}
+      <ScanFeedback feedback={session.feedback} />
+      <Group grow>
+        <Paper withBorder p="md">
+          <CountValue id="scan-count" label="Scan Count" value={lines.reduce((n, l) => n + l.scanCount, 0)} />
+        </Paper>
+        <Paper withBorder p="md">
+          <CountValue id="pending-count" label="Pending Count" value={lines.reduce((n, l) => n + l.pendingCount, 0)} />
+        </Paper>
+        <Paper withBorder p="md">
+          <Text className="count-label">Not in a box</Text>
+          <Text className="count-value">{order?.looseUnits.length ?? 0}</Text>
+        </Paper>
+      </Group>
+      {extra}
+      <Group>
+        <Button size="xl" color={order?.boxes.some((b) => b.status === 'saved') && order.looseUnits.length === 0 ? 'green' : 'blue'} onClick={onSave} disabled={!open}>
+          Save
+        </Button>
+        <Text size="lg">
+          <Kbd>F8</Kbd> {saveHint}
+        </Text>
+      </Group>
+      <ShiftLeadApproval
+        opened={approvalFor !== null}
+        action={`serial typed by hand: ${approvalFor?.entry.value ?? ''}`}
+        onApprove={(approval) => session.approve(approval)}
+        onClose={() => {
+          session.dismissApproval()
+          field.current?.focus()
+        }}
+      >
+        <Text>This station accepts typed serials only with a shift lead's approval. Check the serial against the device label.</Text>
+      </ShiftLeadApproval>
+    </Stack>
+  )
+}
+
+/** F8 is Save on every scan screen. */
+export function useSaveKey(onSave: () => void) {
+  const latest = useRef(onSave)
+  latest.current = onSave
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'F8') {
+        e.preventDefault()
+        latest.current()
+      }
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [])
+}
+
+const WHY: Record<string, string> = {
+  on_hold: 'The order is on hold: it cannot be scanned until it is released.',
+  cancelled: 'The order was cancelled: nothing more can be scanned. Unpack its boxes from the order screen.',
+  packed: 'Packing is confirmed: the order cannot change any more.',
+  shipped: 'The order has shipped.'
+}
+
+export function ReadOnlyNotice({ status, omsStatus }: { status: string; omsStatus: string | null }) {
+  const oms = omsStatus && status === 'on_hold' ? ` The OMS status is "${omsStatus}".` : ''
+  return (
+    <Alert color="orange" variant="light" title="Read-only">
+      <Text size="lg">
+        {WHY[status] ?? 'This order cannot be scanned.'}
+        {oms}
+      </Text>
+    </Alert>
+  )
+}

@@ -1,0 +1,62 @@
+import { useRef, useState } from 'react'
+import { Alert, Button, Group, Paper, Stack, Text, Title } from '@mantine/core'
+import type { OrderDetail } from '../../../shared/schemas'
+import { station } from '../api'
+import { unitText } from './BoxesList'
+import { ScanFeedback, soundFor, type Feedback } from './ScanFeedback'
+import { ScanField, type ScanFieldHandle } from './ScanField'
+
+/**
+ * A cancelled order (SPEC §1): the units still in its boxes are listed for
+ * unpacking; the operator scans each one as it comes out, and it is recorded.
+ */
+export function UnpackPanel({ order, onChanged }: { order: OrderDetail; onChanged: (order: OrderDetail) => void }) {
+  const [feedback, setFeedback] = useState<Feedback>(null)
+  const field = useRef<ScanFieldHandle>(null)
+  const packed = [...order.boxes.flatMap((b) => b.units.map((u) => ({ unit: u, box: b.number as number | null }))), ...order.looseUnits.map((u) => ({ unit: u, box: null }))]
+
+  const unpack = async (args: { serial?: string; unitId?: string }) => {
+    try {
+      const result = await station.packing.unpack({ orderId: order.id, ...args })
+      onChanged(result.order)
+      setFeedback({ outcome: 'accepted', message: result.message })
+      soundFor('accepted')
+    } catch (e) {
+      setFeedback({ outcome: 'error', message: (e as Error).message })
+      soundFor('error')
+    }
+    field.current?.focus()
+  }
+
+  if (packed.length === 0) {
+    return (
+      <Alert color="gray" title="Nothing to unpack">
+        Every unit of this cancelled order is unpacked.
+      </Alert>
+    )
+  }
+  return (
+    <Paper withBorder p="md" aria-label="Unpack cancelled order">
+      <Stack>
+        <Title order={3}>Unpack: {packed.length} unit{packed.length === 1 ? '' : 's'} still packed</Title>
+        <Text size="lg">Take each unit out of its box and scan it. Non-serialized units: press Unpacked.</Text>
+        <ScanField ref={field} label="Unpacked serial" onScan={(e) => void unpack({ serial: e.value })} />
+        <ScanFeedback feedback={feedback} idle="Scan each unit as you take it out of the box." />
+        <Stack gap={4} aria-label="Still packed">
+          {packed.map(({ unit, box }) => (
+            <Group key={unit.id} justify="space-between">
+              <Text className="mono" size="lg">
+                {box === null ? 'not boxed' : `Box ${box}`} · {unitText(unit)}
+              </Text>
+              {!unit.serial && (
+                <Button size="compact-md" variant="light" onClick={() => void unpack({ unitId: unit.id })}>
+                  Unpacked
+                </Button>
+              )}
+            </Group>
+          ))}
+        </Stack>
+      </Stack>
+    </Paper>
+  )
+}

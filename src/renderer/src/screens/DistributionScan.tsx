@@ -1,0 +1,115 @@
+import { useCallback, useState } from 'react'
+import { Button, Grid, Group, Paper, Stack, Text, Title, UnstyledButton } from '@mantine/core'
+import type { OrderLine } from '../../../shared/schemas'
+import { BoxDimensions, type BoxDetailsChoice } from '../components/BoxDimensions'
+import { BoxesList, LooseUnits } from '../components/BoxesList'
+import { OrderHeader } from '../components/OrderHeader'
+import { ScanFeedback } from '../components/ScanFeedback'
+import { SerialScanPanel } from '../components/ScanPanel'
+import type { Navigate } from './routes'
+import { useScanSession } from './scanSession'
+
+/**
+ * Distribution Scan (SPEC §4), for new products: pick the product line, scan
+ * each IMEI (Enter) until the line is done or switch line, Save; choose the
+ * box dimensions (preset or custom) and optionally the weight; Save again confirms the box.
+ */
+export function DistributionScan({ orderId, navigate }: { orderId: number; navigate: Navigate }) {
+  const session = useScanSession(orderId)
+  const { order } = session
+  const [lineId, setLineId] = useState<number | null>(null)
+  const [details, setDetails] = useState<BoxDetailsChoice | null>(null)
+  const onDetails = useCallback((d: BoxDetailsChoice | null) => setDetails(d), [])
+
+  if (!order) return session.feedback ? <ScanFeedback feedback={session.feedback} /> : null
+  const lines = order.lines.filter((l) => l.condition === 'new' && l.serialized)
+  const line = lines.find((l) => l.id === lineId) ?? lines.find((l) => l.pendingCount > 0) ?? lines[0]
+  const openBox = order.boxes.find((b) => b.status === 'saved')
+  const confirming = openBox !== undefined && order.looseUnits.length === 0
+
+  const save = () => {
+    if (confirming && !details) {
+      session.show({ outcome: 'error', message: `Choose the dimensions of box ${openBox.number} first (a preset or custom).` })
+      return
+    }
+    void session.save(confirming ? (details ?? {}) : {}).then((r) => {
+      if (r?.action === 'box_confirmed') setDetails(null)
+    })
+  }
+  const message = (text: string, ok: boolean) => session.show({ outcome: ok ? 'info' : 'error', message: text })
+
+  return (
+    <Stack>
+      <OrderHeader
+        order={order}
+        title={`Distribution Scan · ${order.orderNumber}`}
+        back={{ label: 'Order', go: () => navigate({ screen: 'order', orderId }) }}
+        detail={
+          <Text c="dimmed" className="mono">
+            {order.channel} {order.channelOrderId}
+          </Text>
+        }
+        actions={
+          <Button variant="light" size="lg" onClick={() => navigate({ screen: 'confirm', orderId })}>
+            Packing Confirmation
+          </Button>
+        }
+      />
+      <Grid>
+        <Grid.Col span={{ base: 12, lg: 8 }}>
+          <Stack>
+            <Title order={3}>Product line</Title>
+            <Group aria-label="Product lines">
+              {lines.map((l) => (
+                <LineButton key={l.id} line={l} active={l.id === line?.id} onPick={() => setLineId(l.id)} />
+              ))}
+              {lines.length === 0 && <Text c="dimmed">This order has no new serialized lines: use Used Scan.</Text>}
+            </Group>
+            {line && (
+              <SerialScanPanel
+                session={session}
+                lines={[line]}
+                orderLineId={line.id}
+                onSave={save}
+                saveHint={
+                  confirming
+                    ? `Box ${openBox.number}: choose its dimensions below, then Save to confirm it.`
+                    : openBox
+                      ? `Save adds the new unit(s) to open box ${openBox.number}.`
+                      : 'Save puts the units scanned since the last box into a new box.'
+                }
+                extra={confirming ? <BoxDimensions key={openBox.id} boxNumber={openBox.number} onChange={onDetails} /> : null}
+              />
+            )}
+          </Stack>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, lg: 4 }}>
+          <Stack>
+            <Title order={3}>Scanned since the last box</Title>
+            <LooseUnits order={order} onChanged={session.setOrder} onMessage={message} />
+            <Title order={3}>Boxes</Title>
+            <BoxesList boxes={order.boxes} order={order} onChanged={session.setOrder} onMessage={message} />
+          </Stack>
+        </Grid.Col>
+      </Grid>
+    </Stack>
+  )
+}
+
+function LineButton({ line, active, onPick }: { line: OrderLine; active: boolean; onPick: () => void }) {
+  return (
+    <UnstyledButton onClick={onPick} aria-pressed={active} aria-label={`Line ${line.lineId} ${line.productName}`}>
+      <Paper withBorder p="sm" w={260} bg={active ? 'blue.1' : line.pendingCount === 0 ? 'green.0' : undefined} style={{ borderWidth: active ? 3 : 1, borderColor: active ? 'var(--mantine-color-blue-6)' : undefined }}>
+        <Text fw={800} size="lg">
+          {line.productName}
+        </Text>
+        <Text size="sm" className="mono">
+          {line.lineId} · {line.sku}
+        </Text>
+        <Text fw={700} size="lg">
+          {line.scanCount} of {line.quantity} · {line.pendingCount} pending
+        </Text>
+      </Paper>
+    </UnstyledButton>
+  )
+}

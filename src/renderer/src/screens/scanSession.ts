@@ -1,0 +1,81 @@
+// What both scan screens (Used Scan, Distribution Scan) share: the order as
+// the station last answered, the feedback panel, a dual-IMEI device waiting
+// for its IMEI 2, a typed serial waiting for a shift lead's approval, and Save.
+import { useCallback, useEffect, useRef, useState } from 'react'
+import type { ArgsOf } from '../../../shared/contract'
+import type { Approval, OrderDetail, ScanResult } from '../../../shared/schemas'
+import { station } from '../api'
+import { soundFor, type Feedback } from '../components/ScanFeedback'
+import type { ScanEntry } from '../components/ScanField'
+
+export type Awaiting = NonNullable<ScanResult['awaiting']>
+type PendingApproval = { entry: ScanEntry; orderLineId?: number; firstImei?: string }
+
+export function useScanSession(orderId: number) {
+  const [order, setOrder] = useState<OrderDetail | null>(null)
+  const [feedback, setFeedbackState] = useState<Feedback>(null)
+  const [awaiting, setAwaiting] = useState<Awaiting | null>(null)
+  const [approvalFor, setApprovalFor] = useState<PendingApproval | null>(null)
+  const busy = useRef(false)
+
+  const show = useCallback((next: Feedback) => {
+    setFeedbackState(next)
+    if (next) soundFor(next.outcome)
+  }, [])
+
+  const reload = useCallback(() => station.orders.get({ orderId }).then(setOrder, (e: Error) => show({ outcome: 'error', message: e.message })), [orderId, show])
+  useEffect(() => {
+    void reload()
+  }, [reload])
+
+  const applyResult = (result: ScanResult, pending: PendingApproval) => {
+    setOrder(result.order)
+    if (result.outcome === 'approval_required') setApprovalFor(pending)
+    setAwaiting(result.outcome === 'awaiting_imei2' ? result.awaiting : result.outcome === 'approval_required' ? awaiting : null)
+    show({ outcome: result.outcome, message: result.message })
+  }
+
+  /** One scan from the field (or a device): committed by the station before the screen says OK. */
+  const scan = async (entry: ScanEntry, orderLineId?: number, approval?: Approval) => {
+    if (busy.current) return
+    busy.current = true
+    const firstImei = awaiting?.firstImei
+    const args: ArgsOf<'scanning:scan'> = { orderId, input: entry.value, entryMethod: entry.entryMethod, orderLineId: awaiting?.orderLineId ?? orderLineId, firstImei, approval }
+    try {
+      applyResult(await station.scanning.scan(args), { entry, orderLineId, firstImei })
+    } catch (e) {
+      if (approval) throw e // the approval dialog shows the refusal (wrong PIN…) and stays open
+      show({ outcome: 'error', message: (e as Error).message })
+    } finally {
+      busy.current = false
+    }
+  }
+
+  /** The shift lead approved the typed serial: the same scan again, with the approval. */
+  const approve = async (approval: Approval) => {
+    if (!approvalFor) return
+    await scan(approvalFor.entry, approvalFor.orderLineId, approval)
+    setApprovalFor(null)
+  }
+
+  const cancelAwaiting = () => {
+    setAwaiting(null)
+    show({ outcome: 'info', message: 'IMEI 1 dropped: scan the device again, starting with IMEI 1.' })
+  }
+
+  const save = async (details: Omit<ArgsOf<'packing:save'>, 'orderId'> = {}) => {
+    try {
+      const result = await station.packing.save({ orderId, ...details })
+      setOrder(result.order)
+      show({ outcome: 'info', message: result.message })
+      return result
+    } catch (e) {
+      show({ outcome: 'error', message: (e as Error).message })
+      return null
+    }
+  }
+
+  return { order, setOrder, reload, feedback, show, awaiting, cancelAwaiting, approvalFor, approve, dismissApproval: () => setApprovalFor(null), scan, save }
+}
+
+export type ScanSession = ReturnType<typeof useScanSession>
