@@ -26,7 +26,7 @@ export async function renderShippingLabelPdf(data: ShippingLabelData, size: Page
   doc.rect(m, y, width, band).fill('black')
   // The 4×2 label has no room for the order block: its number goes into the band.
   const parcels = [small ? data.orderNumber : null, `${data.boxCount} box${data.boxCount === 1 ? '' : 'es'}`, formatWeight(data.weightG)].filter(Boolean).join(' · ')
-  fitLine(doc, `${data.carrier} · ${data.service}`.toUpperCase(), { x: m + 5, y: y + band * 0.18, width: width * 0.62, height: band * 0.64 }, { size: band * 0.64, minSize: 6, bold: true, color: 'white' })
+  fitLine(doc, `${data.carrier} · ${data.service}`.toUpperCase(), { x: m + 5, y: y + band * 0.18, width: width * 0.6 - 5, height: band * 0.64 }, { size: band * 0.64, minSize: 6, bold: true, color: 'white' })
   fitLine(doc, parcels, { x: m + width * 0.62, y: y + band * 0.3, width: width * 0.38 - 5, height: band * 0.4 }, { size: band * 0.4, minSize: 5, color: 'white', align: 'right' })
   y += band + (small ? 3 : 6)
 
