@@ -6,6 +6,7 @@ import { app, BrowserWindow, shell } from 'electron'
 import { openStation, type Station } from './core/station'
 import { APP_NAME, dataDirFromArgs } from './core/paths'
 import { registerIpc } from './ipc'
+import { keychainSecretStore } from './secretStore'
 
 app.setName(APP_NAME)
 const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined
@@ -53,7 +54,7 @@ app.on('web-contents-created', (_event, contents) => {
 app.enableSandbox()
 app.whenReady().then(() => {
   const dataDir = dataDirFromArgs(process.argv) ?? app.getPath('userData')
-  station = openStation({ dataDir, version: app.getVersion() })
+  station = openStation({ dataDir, version: app.getVersion(), secrets: keychainSecretStore(dataDir) })
   registerIpc(station, isAppUrl)
   createWindow()
   app.on('activate', () => {

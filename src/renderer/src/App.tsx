@@ -11,6 +11,8 @@ import { SignIn } from './screens/SignIn'
 import { UsedScan } from './screens/UsedScan'
 import { Scanners } from './screens/Scanners'
 import { IgnoredScanNotice, ScannerStatus } from './components/ScannerStatus'
+import { SyncStatus } from './components/SyncStatus'
+import { SyncScreen } from './screens/Sync'
 
 export function App() {
   const [operator, setOperator] = useState<Operator | null | undefined>(undefined)
@@ -44,6 +46,9 @@ export function App() {
             <Button variant={route.screen === 'scanners' ? 'filled' : 'subtle'} onClick={() => setRoute({ screen: 'scanners' })}>
               Scanners
             </Button>
+            <Button variant={route.screen === 'sync' ? 'filled' : 'subtle'} onClick={() => setRoute({ screen: 'sync' })}>
+              Sync
+            </Button>
           </Group>
           <Group gap="sm">
             <Text size="lg" fw={700} aria-label="Signed in operator">
@@ -66,10 +71,12 @@ export function App() {
         {route.screen === 'usedScan' && <UsedScan orderId={route.orderId} navigate={setRoute} />}
         {route.screen === 'confirm' && <PackingConfirmationScreen orderId={route.orderId} navigate={setRoute} />}
         {route.screen === 'scanners' && <Scanners />}
+        {route.screen === 'sync' && <SyncScreen isShiftLead={operator.role === 'shift_lead'} />}
       </AppShell.Main>
       <AppShell.Footer px="md">
         <Group h="100%" gap="xl" wrap="nowrap">
           <ScannerStatus />
+          <SyncStatus onOpen={() => setRoute({ screen: 'sync' })} />
         </Group>
       </AppShell.Footer>
     </AppShell>

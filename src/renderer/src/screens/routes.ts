@@ -6,5 +6,6 @@ export type Route =
   | { screen: 'confirm'; orderId: number }
   | { screen: 'import' }
   | { screen: 'scanners' }
+  | { screen: 'sync' }
 
 export type Navigate = (route: Route) => void

@@ -1,0 +1,73 @@
+// The OMS sync in the status bar: online/offline, events waiting, the last
+// successful sync and the last error; pressing it opens the Sync screen.
+import { useEffect, useState } from 'react'
+import { Badge, Group, Text, UnstyledButton } from '@mantine/core'
+import type { SyncStatus as Status } from '../../../shared/channels/sync'
+import { station } from '../api'
+
+/** The sync's status, kept current by the `sync:status` notice. */
+export function useSyncStatus(): Status | null {
+  const [status, setStatus] = useState<Status | null>(null)
+  useEffect(() => {
+    let live = true
+    const off = station.on('sync:status', (s) => setStatus(s))
+    station.sync.status().then(
+      (s) => live && setStatus(s),
+      () => {}
+    )
+    return () => {
+      live = false
+      off()
+    }
+  }, [])
+  return status
+}
+
+export const timeOf = (iso: string | null): string => {
+  if (!iso) return 'never'
+  const at = new Date(iso)
+  const sameDay = at.toDateString() === new Date().toDateString()
+  return sameDay ? at.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }) : at.toLocaleString([], { dateStyle: 'short', timeStyle: 'short' })
+}
+
+export function connection(status: Status): { label: string; color: string } {
+  if (!status.configured) return { label: 'OMS: offline station', color: 'gray' }
+  if (status.online === null) return { label: 'OMS: connecting', color: 'yellow' }
+  return status.online ? { label: 'OMS: online', color: 'green' } : { label: 'OMS: offline', color: 'red' }
+}
+
+export function SyncStatus({ onOpen }: { onOpen: () => void }) {
+  const status = useSyncStatus()
+  if (!status) return null
+  const { label, color } = connection(status)
+  return (
+    <UnstyledButton onClick={onOpen} aria-label="Sync status" style={{ minWidth: 0 }}>
+      <Group gap="md" wrap="nowrap" style={{ minWidth: 0 }}>
+        <Badge size="lg" variant="dot" color={color} data-online={String(status.online)}>
+          {label}
+        </Badge>
+        <Text size="md" fw={700} aria-label="Events waiting" style={{ whiteSpace: 'nowrap' }}>
+          {status.waiting} waiting
+        </Text>
+        {status.rejected > 0 && (
+          <Badge size="lg" color="red" style={{ flexShrink: 0 }}>
+            {status.rejected} rejected
+          </Badge>
+        )}
+        <Text size="md" style={{ whiteSpace: 'nowrap' }}>
+          Last sync {timeOf(status.lastSuccessAt)}
+        </Text>
+        {status.lastError && (
+          <Text size="md" c="red.8" truncate maw={460} title={status.lastError}>
+            {status.lastError}
+          </Text>
+        )}
+        {status.tokenWarning && (
+          <Text size="md" c="orange.8" truncate maw={300} title={status.tokenWarning}>
+            token stored unencrypted
+          </Text>
+        )}
+      </Group>
+    </UnstyledButton>
+  )
+}
