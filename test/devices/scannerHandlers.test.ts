@@ -8,6 +8,8 @@ import { luhnCheckDigit } from '../../src/main/core/scanning/serial'
 import type { NoticeName } from '../../src/shared/contract'
 import type { ScannerSettings, ScannerStatus } from '../../src/shared/channels/scanners'
 import { cleanup, openTestStation, snapshot, type TestStation } from '../core/helpers'
+import { listHidDevices } from '../../src/main/devices/hid/hidDevices'
+import { listSerialPorts } from '../../src/main/devices/serial/serialPorts'
 import { ptyPair } from './ptyPair'
 
 const pairs: ReturnType<typeof ptyPair>[] = []
@@ -61,8 +63,10 @@ describe('scanners:* channels', () => {
   it('lists serial ports and HID devices, or says why a list is empty', async () => {
     const t = openTestStation()
     const devices = await ok<{ serialPorts: unknown[]; hidDevices: unknown[]; serialProblem: string | null; hidProblem: string | null }>(t, 'scanners:list')
-    expect(Array.isArray(devices.serialPorts) && Array.isArray(devices.hidDevices)).toBe(true)
-    if (devices.hidDevices.length === 0 && devices.hidProblem) expect(devices.hidProblem).toMatch(/HID scanners are unavailable/)
+    expect(devices.serialPorts).toEqual(await listSerialPorts())
+    expect(devices.serialProblem).toBeNull()
+    if (devices.hidProblem) expect(devices.hidProblem).toMatch(/^HID scanners are unavailable: node-hid could not load/)
+    else expect(devices.hidDevices).toEqual(await listHidDevices())
   })
 
   it.each([
