@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import Database from 'better-sqlite3'
-import { _electron, test as base, type Page } from '@playwright/test'
+import { _electron, expect, test as base, type Page } from '@playwright/test'
 import { luhnCheckDigit } from '../src/main/core/scanning/serial'
 
 const root = resolve(import.meta.dirname, '..')
@@ -100,4 +100,49 @@ export async function scan(page: Page, text: string) {
   await field.focus()
   await page.keyboard.type(text, { delay: 5 })
   await page.keyboard.press('Enter')
+}
+
+/** First start: load the sample data and sign in by pressing an operator's name. */
+export async function startWithSampleData(page: Page, operator = 'Marek Nowak') {
+  await page.getByRole('button', { name: 'Load sample data' }).click()
+  await page.getByRole('button', { name: operator }).click()
+  await expect(page.getByLabel('Signed in operator')).toHaveText(operator)
+}
+
+/** Finds an order from the Orders screen (Enter opens it when exactly one matches). */
+export async function openOrder(page: Page, search: string, orderNumber: string) {
+  await page.getByRole('button', { name: 'Orders', exact: true }).click()
+  await page.getByLabel('Search').fill(search)
+  await page.getByLabel('Search').press('Enter')
+  await expect(page.getByRole('heading', { name: `Order ${orderNumber}` })).toBeVisible()
+}
+
+/** From the order screen: Used Scan every serial, Save twice (box saved, then confirmed), and confirm packing. */
+export async function packWithUsedScan(page: Page, serials: string[]) {
+  await page.getByRole('button', { name: 'Used Scan' }).click()
+  for (const serial of serials) {
+    await scan(page, serial)
+    await expect(page.getByLabel('Scan result')).toContainText(serial)
+    await expect(page.getByLabel('Scan result')).toContainText('OK')
+  }
+  await page.getByRole('button', { name: 'Save', exact: true }).click()
+  await expect(page.getByLabel('Scan result')).toContainText('saved')
+  await page.getByRole('button', { name: 'Save', exact: true }).click()
+  await expect(page.getByLabel('Scan result')).toContainText('confirmed')
+  await page.getByRole('button', { name: 'Packing Confirmation' }).click()
+  await page.getByRole('button', { name: 'Confirm', exact: true }).click()
+  await expect(page.getByRole('alert').filter({ hasText: 'is packed' })).toBeVisible()
+}
+
+/** From Packing Confirmation of a packed order: Ship, scan the tracking number (Enter), optionally a URL, Ship. */
+export async function shipPackedOrder(page: Page, trackingNumber: string, trackingUrl?: string) {
+  await page.getByRole('button', { name: 'Ship', exact: true }).click()
+  const tracking = page.getByRole('textbox', { name: 'Tracking number' })
+  await expect(tracking).toBeFocused()
+  await page.keyboard.type(trackingNumber, { delay: 5 })
+  await page.keyboard.press('Enter')
+  await expect(page.getByRole('textbox', { name: 'Tracking URL (optional)' })).toBeFocused()
+  if (trackingUrl) await page.keyboard.type(trackingUrl)
+  await page.getByRole('button', { name: 'Ship', exact: true }).click()
+  await expect(page.getByRole('alert', { name: 'Shipped' })).toBeVisible()
 }

@@ -9,6 +9,9 @@ import { PackingConfirmationScreen } from './screens/PackingConfirmation'
 import type { Route } from './screens/routes'
 import { SignIn } from './screens/SignIn'
 import { UsedScan } from './screens/UsedScan'
+import { ReturnsScreen } from './screens/Returns'
+import { SerialHistoryScreen } from './screens/SerialHistory'
+import { ShippingScreen } from './screens/Shipping'
 import { Scanners } from './screens/Scanners'
 import { IgnoredScanNotice, ScannerStatus } from './components/ScannerStatus'
 import { SyncStatus } from './components/SyncStatus'
@@ -43,6 +46,12 @@ export function App() {
             <Button variant={route.screen === 'import' ? 'filled' : 'subtle'} onClick={() => setRoute({ screen: 'import' })}>
               Import
             </Button>
+            <Button variant={route.screen === 'returns' ? 'filled' : 'subtle'} onClick={() => setRoute({ screen: 'returns' })}>
+              Returns
+            </Button>
+            <Button variant={route.screen === 'history' ? 'filled' : 'subtle'} onClick={() => setRoute({ screen: 'history' })}>
+              IMEI history
+            </Button>
             <Button variant={route.screen === 'scanners' ? 'filled' : 'subtle'} onClick={() => setRoute({ screen: 'scanners' })}>
               Scanners
             </Button>
@@ -71,6 +80,9 @@ export function App() {
         {route.screen === 'usedScan' && <UsedScan orderId={route.orderId} navigate={setRoute} />}
         {route.screen === 'confirm' && <PackingConfirmationScreen orderId={route.orderId} navigate={setRoute} />}
         {route.screen === 'scanners' && <Scanners />}
+        {route.screen === 'ship' && <ShippingScreen orderId={route.orderId} navigate={setRoute} />}
+        {route.screen === 'returns' && <ReturnsScreen key={route.orderId ?? 'find'} orderId={route.orderId} navigate={setRoute} />}
+        {route.screen === 'history' && <SerialHistoryScreen navigate={setRoute} />}
         {route.screen === 'sync' && <SyncScreen isShiftLead={operator.role === 'shift_lead'} />}
       </AppShell.Main>
       <AppShell.Footer px="md">

@@ -27,6 +27,11 @@ export function OrderDetailScreen({ orderId, navigate }: { orderId: number; navi
             <Button size="lg" variant="light" onClick={() => navigate({ screen: 'confirm', orderId })}>
               Packing Confirmation
             </Button>
+            {(order.status === 'packed' || order.status === 'shipped') && (
+              <Button size="lg" color="teal" onClick={() => navigate({ screen: 'ship', orderId })}>
+                {order.status === 'packed' ? 'Ship' : 'Shipment'}
+              </Button>
+            )}
           </Group>
         }
       />

@@ -6,6 +6,9 @@ export type Route =
   | { screen: 'confirm'; orderId: number }
   | { screen: 'import' }
   | { screen: 'scanners' }
+  | { screen: 'ship'; orderId: number }
+  | { screen: 'returns'; orderId?: number }
+  | { screen: 'history' }
   | { screen: 'sync' }
 
 export type Navigate = (route: Route) => void

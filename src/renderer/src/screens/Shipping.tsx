@@ -1,0 +1,199 @@
+import { useEffect, useRef, useState } from 'react'
+import { Alert, Button, Grid, Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core'
+import type { OrderDetail } from '../../../shared/schemas'
+import { normaliseTrackingNumber, trackingNumberProblem, trackingUrlProblem } from '../../../shared/schemas/shipping'
+import { station } from '../api'
+import { OrderHeader } from '../components/OrderHeader'
+import { useScanStream } from '../deviceScans'
+import { useAsync } from '../useAsync'
+import type { Navigate } from './routes'
+
+const when = (iso: string) => iso.slice(0, 16).replace('T', ' ')
+
+/**
+ * Shipping (SPEC §6): a packed order gets its carrier, service and tracking
+ * number (scanned from the carrier label), optionally a tracking URL, and
+ * becomes shipped. The scanner's Enter after the tracking number moves on to
+ * the URL; Ship (or Enter in the URL field) records it.
+ */
+export function ShippingScreen({ orderId, navigate }: { orderId: number; navigate: Navigate }) {
+  const { value: order, error, setValue } = useAsync(() => station.orders.get({ orderId }), [orderId])
+  if (error) return <Alert color="red">{error}</Alert>
+  if (!order) return null
+  return (
+    <Stack>
+      <OrderHeader order={order} title={`Ship · ${order.orderNumber}`} back={{ label: 'Order', go: () => navigate({ screen: 'order', orderId }) }} />
+      <Grid>
+        <Grid.Col span={{ base: 12, md: 8 }}>
+          {order.status === 'packed' && <ShipForm order={order} onShipped={setValue} />}
+          {order.status === 'shipped' && <Shipped order={order} navigate={navigate} />}
+          {order.status !== 'packed' && order.status !== 'shipped' && (
+            <Alert color="orange" title="Not packed yet" role="alert">
+              <Text size="lg">Only a packed order can ship: confirm packing first.</Text>
+              <Button mt="md" size="lg" variant="light" onClick={() => navigate({ screen: 'confirm', orderId })}>
+                Packing Confirmation
+              </Button>
+            </Alert>
+          )}
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 4 }}>
+          <ParcelSummary order={order} />
+        </Grid.Col>
+      </Grid>
+    </Stack>
+  )
+}
+
+function ShipForm({ order, onShipped }: { order: OrderDetail; onShipped: (order: OrderDetail) => void }) {
+  const [carrier, setCarrier] = useState(order.carrier)
+  const [service, setService] = useState(order.service)
+  const [trackingNumber, setTrackingNumber] = useState('')
+  const [trackingUrl, setTrackingUrl] = useState('')
+  const [checked, setChecked] = useState(false)
+  const [failure, setFailure] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+  const numberField = useRef<HTMLInputElement>(null)
+  const urlField = useRef<HTMLInputElement>(null)
+
+  // A scanner that is not a keyboard (serial, HID) fills the tracking number, as if scanned into it.
+  useScanStream((scan) => {
+    setTrackingNumber(scan.data)
+    urlField.current?.focus()
+  })
+  useEffect(() => numberField.current?.focus(), [])
+
+  const numberProblem = trackingNumberProblem(normaliseTrackingNumber(trackingNumber))
+  const urlProblem = trackingUrl.trim() ? trackingUrlProblem(trackingUrl.trim()) : null
+
+  const ship = async () => {
+    setChecked(true)
+    setFailure(null)
+    if (numberProblem || urlProblem || busy) return
+    setBusy(true)
+    try {
+      const result = await station.shipping.ship({ orderId: order.id, carrier, service, trackingNumber, trackingUrl: trackingUrl.trim() || null })
+      onShipped(result.order)
+    } catch (e) {
+      setFailure((e as Error).message)
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <Paper withBorder p="lg">
+      <form
+        onSubmit={(e) => {
+          e.preventDefault()
+          void ship()
+        }}
+      >
+        <Stack>
+          <Group grow>
+            <TextInput label="Carrier" size="lg" value={carrier} onChange={(e) => setCarrier(e.currentTarget.value)} error={checked && !carrier.trim() ? 'Enter the carrier' : null} />
+            <TextInput label="Service" size="lg" value={service} onChange={(e) => setService(e.currentTarget.value)} error={checked && !service.trim() ? 'Enter the service' : null} />
+          </Group>
+          <TextInput
+            ref={numberField}
+            className="serial-input"
+            label="Tracking number"
+            description="Scan the barcode on the carrier label."
+            value={trackingNumber}
+            onChange={(e) => setTrackingNumber(e.currentTarget.value)}
+            onKeyDown={(e) => {
+              // The scanner's Enter ends the tracking number: go on to the URL, do not ship yet.
+              if (e.key === 'Enter') {
+                e.preventDefault()
+                setChecked(true)
+                urlField.current?.focus()
+              }
+            }}
+            error={checked ? numberProblem : null}
+            autoComplete="off"
+            spellCheck={false}
+          />
+          <TextInput
+            ref={urlField}
+            label="Tracking URL (optional)"
+            size="lg"
+            placeholder="https://…"
+            value={trackingUrl}
+            onChange={(e) => setTrackingUrl(e.currentTarget.value)}
+            error={urlProblem}
+            autoComplete="off"
+            spellCheck={false}
+          />
+          {failure && (
+            <Alert color="red" title="Not shipped" role="alert">
+              <Text size="lg">{failure}</Text>
+            </Alert>
+          )}
+          <Group>
+            <Button type="submit" size="xl" color="teal" loading={busy}>
+              Ship
+            </Button>
+            <Text size="lg" c="dimmed">
+              The order becomes shipped and is reported to the OMS.
+            </Text>
+          </Group>
+        </Stack>
+      </form>
+    </Paper>
+  )
+}
+
+function Shipped({ order, navigate }: { order: OrderDetail; navigate: Navigate }) {
+  return (
+    <Alert color="teal" title="Shipped" role="alert" variant="light">
+      <Table variant="vertical" fz="lg" aria-label="Shipment" withRowBorders={false}>
+        <Table.Tbody>
+          <Table.Tr>
+            <Table.Th w={200}>Carrier</Table.Th>
+            <Table.Td>
+              {order.carrier} · {order.service}
+            </Table.Td>
+          </Table.Tr>
+          <Table.Tr>
+            <Table.Th>Tracking number</Table.Th>
+            <Table.Td className="mono">{order.trackingNumber}</Table.Td>
+          </Table.Tr>
+          <Table.Tr>
+            <Table.Th>Tracking URL</Table.Th>
+            <Table.Td className="mono" style={{ wordBreak: 'break-all' }}>
+              {order.trackingUrl ?? '—'}
+            </Table.Td>
+          </Table.Tr>
+          <Table.Tr>
+            <Table.Th>Shipped</Table.Th>
+            <Table.Td>{order.shippedAt ? when(order.shippedAt) : '—'}</Table.Td>
+          </Table.Tr>
+        </Table.Tbody>
+      </Table>
+      <Button mt="md" size="lg" variant="light" onClick={() => navigate({ screen: 'returns', orderId: order.id })}>
+        Returns of this order
+      </Button>
+    </Alert>
+  )
+}
+
+function ParcelSummary({ order }: { order: OrderDetail }) {
+  const a = order.shipTo
+  const boxes = order.boxes.filter((b) => b.status !== 'voided')
+  const units = boxes.reduce((n, b) => n + b.unitCount, 0)
+  return (
+    <Paper withBorder p="md">
+      <Title order={4}>Ship to</Title>
+      <Text size="lg">{a.name}</Text>
+      {a.company && <Text size="lg">{a.company}</Text>}
+      <Text size="lg">{a.street1}</Text>
+      {a.street2 && <Text size="lg">{a.street2}</Text>}
+      <Text size="lg">
+        {a.postalCode} {a.city} {a.region ?? ''}
+      </Text>
+      <Text size="lg">{a.country}</Text>
+      <Text size="lg" fw={700} mt="md">
+        {boxes.length} box{boxes.length === 1 ? '' : 'es'}, {units} unit{units === 1 ? '' : 's'}
+      </Text>
+    </Paper>
+  )
+}
