@@ -3,6 +3,7 @@
 // Electron's ipc.ts, the browser host and the preload are all built from this map.
 import type { z } from 'zod'
 import { coreChannels, coreNotices } from './channels/core'
+import { labelChannels, labelNotices } from './channels/labels'
 import { syncChannels, syncNotices } from './channels/sync'
 import { shippingChannels } from './channels/shipping'
 import { operatorChannels } from './channels/operators'
@@ -12,6 +13,7 @@ import { scannerChannels, scannerNotices } from './channels/scanners'
 export const contract = {
   ...syncChannels,
   ...coreChannels,
+  ...labelChannels,
   ...shippingChannels,
   ...scannerChannels,
   ...operatorChannels
@@ -21,6 +23,7 @@ export const contract = {
 export const notices = {
   ...syncNotices,
   ...coreNotices,
+  ...labelNotices,
   ...scannerNotices
 } as const
 

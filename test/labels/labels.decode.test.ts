@@ -1,7 +1,7 @@
 // Every label kind rendered to PDF, rasterized (pdftoppm) and read back
 // (zbarimg): what the barcodes say must be exactly what was packed.
 import { afterEach, describe, expect, it } from 'vitest'
-import { LabelSize } from '../../src/shared/channels/labels'
+import { LabelSize, type LabelSize as LabelSizeName } from '../../src/shared/channels/labels'
 import { getPrintSettings, savePrintSettings } from '../../src/main/core/labels/printSettings'
 import { renderLabelPdf } from '../../src/main/core/labels/render'
 import { isValidSscc } from '../../src/main/core/labels/sscc'
@@ -13,7 +13,7 @@ afterEach(cleanup)
 
 const PNG_DIR = process.env.LABEL_PNG_DIR // set it to keep the PNGs for a look
 
-async function render(t: LabelStation, kind: 'box_label' | 'shipping_label' | 'packing_slip', orderId: number, boxId?: string, size?: LabelSize['_output']) {
+async function render(t: LabelStation, kind: 'box_label' | 'shipping_label' | 'packing_slip', orderId: number, boxId?: string, size?: LabelSizeName) {
   const settings = { ...getPrintSettings(t.db), ...(size ? { labelSize: size } : {}) }
   return renderLabelPdf(t.db, t.clock, { kind, orderId, boxId }, settings)
 }

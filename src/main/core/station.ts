@@ -12,6 +12,7 @@ import { runMigrations } from './db/migrate'
 import { orders } from './db/schema'
 import type { Handlers, NoticeSink, Notify, StationContext } from './context'
 import { refuse } from './errors'
+import { labelHandlers } from '../printing/handlers'
 import { scannerHandlers } from '../devices/handlers'
 import { assignmentHandlers, operatorHandlers } from './operators/handlers'
 import { createOperator, operatorCount, type NewOperator } from './operators/operators'
@@ -109,6 +110,7 @@ export function openStation({ dataDir, clock = systemClock, version = '0.0.0', s
     },
 
     ...operatorHandlers(context),
+    ...labelHandlers(context),
     ...shippingHandlers(context),
     ...assignmentHandlers(context),
     ...scannerHandlers(context),

@@ -1,0 +1,78 @@
+// The print-job log (`print_jobs`): every label sent to a printer, or that
+// failed to be, with its status, the printer's error and the attempts.
+import { and, desc, eq } from 'drizzle-orm'
+import type { LabelKind, PrintJob } from '../../shared/channels/labels'
+import { isoNow, type Clock } from '../core/clock'
+import type { Db } from '../core/db/connection'
+import { boxes, operators, orders, printJobs } from '../core/db/schema'
+import { refuse } from '../core/errors'
+import { newId } from '../core/ids'
+
+export type JobStatus = PrintJob['status']
+
+const columns = {
+  id: printJobs.id,
+  kind: printJobs.kind,
+  format: printJobs.format,
+  orderId: printJobs.orderId,
+  orderNumber: orders.orderNumber,
+  boxId: printJobs.boxId,
+  boxNumber: boxes.number,
+  printer: printJobs.printer,
+  status: printJobs.status,
+  error: printJobs.error,
+  attempts: printJobs.attempts,
+  createdBy: operators.name,
+  createdAt: printJobs.createdAt,
+  updatedAt: printJobs.updatedAt
+}
+
+function select(db: Db) {
+  return db
+    .select(columns)
+    .from(printJobs)
+    .innerJoin(orders, eq(orders.id, printJobs.orderId))
+    .leftJoin(boxes, eq(boxes.id, printJobs.boxId))
+    .leftJoin(operators, eq(operators.id, printJobs.createdBy))
+}
+
+export function getJob(db: Db, jobId: string): PrintJob {
+  return select(db).where(eq(printJobs.id, jobId)).get() ?? refuse('not_found', `There is no print job ${jobId}.`)
+}
+
+export function listJobs(db: Db, query: { orderId?: number; limit?: number }): PrintJob[] {
+  return select(db)
+    .where(query.orderId ? and(eq(printJobs.orderId, query.orderId)) : undefined)
+    .orderBy(desc(printJobs.createdAt), desc(printJobs.id))
+    .limit(query.limit ?? 100)
+    .all()
+}
+
+export function createJob(
+  db: Db,
+  clock: Clock,
+  job: { kind: LabelKind; format: 'pdf' | 'zpl'; orderId: number; boxId: string | null; printer: string; createdBy: number | null }
+): string {
+  const id = newId()
+  const at = isoNow(clock)
+  db.insert(printJobs)
+    .values({ id, ...job, status: 'printing', attempts: 1, createdAt: at, updatedAt: at })
+    .run()
+  return id
+}
+
+export function updateJob(db: Db, clock: Clock, jobId: string, change: { status: JobStatus; error?: string | null; printer?: string; format?: 'pdf' | 'zpl'; newAttempt?: boolean }): void {
+  const job = db.select({ attempts: printJobs.attempts }).from(printJobs).where(eq(printJobs.id, jobId)).get()
+  if (!job) return
+  db.update(printJobs)
+    .set({
+      status: change.status,
+      error: change.error ?? null,
+      ...(change.printer ? { printer: change.printer } : {}),
+      ...(change.format ? { format: change.format } : {}),
+      attempts: change.newAttempt ? job.attempts + 1 : job.attempts,
+      updatedAt: isoNow(clock)
+    })
+    .where(eq(printJobs.id, jobId))
+    .run()
+}

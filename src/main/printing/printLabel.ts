@@ -1,0 +1,103 @@
+// Print, reprint and retry a label: the printer comes from the settings (the
+// screens only say which label of which order/box), the label is rendered
+// in the printer's language, sent, and the outcome lands in the job log.
+// Refusals that change nothing (no printer chosen, box not confirmed, no
+// tracking number yet) are thrown; a printer failure is a failed job.
+import { LABEL_KIND_NAMES, type LabelRef, type PrintJob, type PrinterTarget } from '../../shared/channels/labels'
+import type { StationContext } from '../core/context'
+import { refuse } from '../core/errors'
+import { shippingLabelData } from '../core/labels/labelData'
+import { getPrintSettings } from '../core/labels/printSettings'
+import { renderLabelPdf, renderLabelZpl, type RenderedLabel } from '../core/labels/render'
+import { createJob, getJob, updateJob } from './jobs'
+import { platformPrinting } from './platform'
+import { sendRaw, type RawOptions } from './rawTcp'
+import { PrintError, spoolJob, type SpoolerOptions } from './spooler'
+
+export type PrintOptions = { spooler?: SpoolerOptions; raw?: RawOptions }
+type Context = Pick<StationContext, 'db' | 'clock' | 'signedIn' | 'notify'>
+
+export function describeTarget(target: PrinterTarget): string {
+  switch (target.type) {
+    case 'spooler':
+      return target.language === 'zpl' ? `${target.queue} (CUPS, raw ZPL ${target.dpi} dpi)` : `${target.queue} (CUPS, PDF)`
+    case 'network':
+      return `${target.host}:${target.port} (ZPL ${target.dpi} dpi)`
+    case 'electron':
+      return `${target.name} (system printer, PDF)`
+  }
+}
+
+function targetFor(context: Context, ref: LabelRef): PrinterTarget {
+  const settings = getPrintSettings(context.db)
+  const target = settings.printers[ref.kind]
+  if (!target) return refuse('no_printer', `No printer is chosen for ${LABEL_KIND_NAMES[ref.kind].toLowerCase()}s: a shift lead picks one in Print settings.`)
+  if (ref.kind === 'packing_slip' && target.language === 'zpl') {
+    return refuse('zpl_packing_slip', 'A packing slip is printed on A4/Letter paper: choose a PDF printer for packing slips in Print settings.')
+  }
+  if (ref.kind === 'shipping_label' && !shippingLabelData(context.db, ref.orderId).trackingNumber) {
+    return refuse('no_tracking_number', 'This order has no tracking number yet: record it in the shipping step, then print the shipping label.')
+  }
+  return target
+}
+
+async function render(context: Context, ref: LabelRef, target: PrinterTarget): Promise<RenderedLabel> {
+  const settings = getPrintSettings(context.db)
+  const dpi = target.type === 'electron' ? 203 : target.dpi
+  return target.language === 'zpl' ? renderLabelZpl(context.db, ref, settings, dpi) : renderLabelPdf(context.db, context.clock, ref, settings)
+}
+
+async function send(target: PrinterTarget, label: RenderedLabel, options: PrintOptions): Promise<void> {
+  const bytes = label.format === 'pdf' ? label.pdf : Buffer.from(label.zpl, 'utf8')
+  if (target.type === 'spooler') {
+    await spoolJob(target.queue, bytes, { raw: label.format === 'zpl', title: label.title }, options.spooler)
+  } else if (target.type === 'network') {
+    await sendRaw({ host: target.host, port: target.port }, bytes, options.raw)
+  } else {
+    const platform = platformPrinting()
+    if (!platform) throw new PrintError('not_installed', `${target.name} is a printer of the desktop app: print from the station's own window, or choose a CUPS or network printer.`)
+    if (label.format !== 'pdf') throw new PrintError('failed', 'A system printer takes PDF only.')
+    await platform.printPdf(target.name, label.pdf, label.title)
+  }
+}
+
+async function attempt(context: Context, jobId: string, target: PrinterTarget, label: RenderedLabel, orderId: number, options: PrintOptions): Promise<PrintJob> {
+  try {
+    await send(target, label, options)
+    updateJob(context.db, context.clock, jobId, { status: 'printed' })
+  } catch (error) {
+    const message = error instanceof PrintError ? error.message : `Printing failed: ${(error as Error).message}`
+    updateJob(context.db, context.clock, jobId, { status: 'failed', error: message })
+  }
+  const job = getJob(context.db, jobId)
+  context.notify('printing:job', { jobId, orderId, status: job.status })
+  return job
+}
+
+/** Prints (or reprints) one label on the printer chosen for its kind. */
+export async function printLabel(context: Context, ref: LabelRef, options: PrintOptions = {}): Promise<PrintJob> {
+  const target = targetFor(context, ref)
+  const label = await render(context, ref, target)
+  const jobId = createJob(context.db, context.clock, {
+    kind: ref.kind,
+    format: label.format,
+    orderId: ref.orderId,
+    boxId: ref.boxId ?? null,
+    printer: describeTarget(target),
+    createdBy: context.signedIn()?.id ?? null
+  })
+  context.notify('printing:job', { jobId, orderId: ref.orderId, status: 'printing' })
+  return attempt(context, jobId, target, label, ref.orderId, options)
+}
+
+/** Sends a logged job again, to the printer now chosen for its kind (it may have been changed to fix the failure). */
+export async function retryJob(context: Context, jobId: string, options: PrintOptions = {}): Promise<PrintJob> {
+  const job = getJob(context.db, jobId)
+  if (job.status === 'printing') return refuse('job_busy', 'This job is being sent right now: wait for its result.')
+  const ref: LabelRef = { kind: job.kind, orderId: job.orderId, ...(job.boxId ? { boxId: job.boxId } : {}) }
+  const target = targetFor(context, ref)
+  const label = await render(context, ref, target)
+  updateJob(context.db, context.clock, jobId, { status: 'printing', printer: describeTarget(target), format: label.format, newAttempt: true })
+  context.notify('printing:job', { jobId, orderId: job.orderId, status: 'printing' })
+  return attempt(context, jobId, target, label, job.orderId, options)
+}
