@@ -146,3 +146,27 @@ export async function shipPackedOrder(page: Page, trackingNumber: string, tracki
   await page.getByRole('button', { name: 'Ship', exact: true }).click()
   await expect(page.getByRole('alert', { name: 'Shipped' })).toBeVisible()
 }
+
+/** Signs in the way a badge scanner does: the badge code typed fast into the Badge field, then Enter. */
+export async function signInByBadge(page: Page, badgeCode: string) {
+  const field = page.getByLabel('Badge', { exact: true })
+  await field.focus()
+  await page.keyboard.type(badgeCode, { delay: 5 })
+  await page.keyboard.press('Enter')
+}
+
+/**
+ * Fills the open shift-lead approval dialog ("Approve: …"): the badge scanned
+ * (its Enter moves on to the PIN, so the PIN is typed where the focus is),
+ * the reason if given, then Approve.
+ */
+export async function approveAsShiftLead(page: Page, badgeCode: string, pin: string, reason?: string) {
+  const dialog = page.getByRole('dialog', { name: /^Approve: / })
+  await dialog.getByLabel('Badge', { exact: true }).fill('')
+  await dialog.getByLabel('Badge', { exact: true }).focus()
+  await page.keyboard.type(badgeCode, { delay: 5 })
+  await page.keyboard.press('Enter')
+  await page.keyboard.type(pin)
+  if (reason !== undefined) await dialog.getByLabel('Reason').fill(reason)
+  await dialog.getByRole('button', { name: 'Approve' }).click()
+}

@@ -7,7 +7,8 @@ import { OrderDetailScreen } from './screens/OrderDetail'
 import { OrdersList } from './screens/OrdersList'
 import { PackingConfirmationScreen } from './screens/PackingConfirmation'
 import type { Route } from './screens/routes'
-import { SignIn } from './screens/SignIn'
+import { OperatorsScreen } from './screens/Operators'
+import { SignIn, SwitchOperator } from './screens/SignIn'
 import { UsedScan } from './screens/UsedScan'
 import { ReturnsScreen } from './screens/Returns'
 import { SerialHistoryScreen } from './screens/SerialHistory'
@@ -20,6 +21,7 @@ import { SyncScreen } from './screens/Sync'
 export function App() {
   const [operator, setOperator] = useState<Operator | null | undefined>(undefined)
   const [route, setRoute] = useState<Route>({ screen: 'orders' })
+  const [switching, setSwitching] = useState(false)
 
   useEffect(() => {
     station.operators.current().then(setOperator, () => setOperator(null))
@@ -32,6 +34,10 @@ export function App() {
     await station.operators.signOut()
     setOperator(null)
     setRoute({ screen: 'orders' })
+  }
+  const switchTo = (next: Operator) => {
+    setOperator(next)
+    if (next.role !== 'shift_lead' && route.screen === 'operators') setRoute({ screen: 'orders' })
   }
 
   return (
@@ -58,6 +64,11 @@ export function App() {
             <Button variant={route.screen === 'sync' ? 'filled' : 'subtle'} onClick={() => setRoute({ screen: 'sync' })}>
               Sync
             </Button>
+            {operator.role === 'shift_lead' && (
+              <Button variant={route.screen === 'operators' ? 'filled' : 'subtle'} onClick={() => setRoute({ screen: 'operators' })}>
+                Operators
+              </Button>
+            )}
           </Group>
           <Group gap="sm">
             <Text size="lg" fw={700} aria-label="Signed in operator">
@@ -66,13 +77,18 @@ export function App() {
             <Badge size="lg" color={operator.role === 'shift_lead' ? 'grape' : 'gray'}>
               {operator.role === 'shift_lead' ? 'Shift lead' : 'Operator'}
             </Badge>
+            <Button variant="light" onClick={() => setSwitching(true)}>
+              Switch operator
+            </Button>
             <Button variant="light" color="gray" onClick={signOut}>
               Sign out
             </Button>
           </Group>
         </Group>
       </AppShell.Header>
-      <AppShell.Main>
+      <SwitchOperator opened={switching} current={operator} onClose={() => setSwitching(false)} onSignedIn={switchTo} />
+      {/* Keyed by operator: after a switch, every screen loads again for the new operator (own orders first). */}
+      <AppShell.Main key={operator.id}>
         <IgnoredScanNotice />
         {route.screen === 'orders' && <OrdersList navigate={setRoute} />}
         {route.screen === 'import' && <ImportOrders navigate={setRoute} />}
@@ -84,6 +100,9 @@ export function App() {
         {route.screen === 'returns' && <ReturnsScreen key={route.orderId ?? 'find'} orderId={route.orderId} navigate={setRoute} />}
         {route.screen === 'history' && <SerialHistoryScreen navigate={setRoute} />}
         {route.screen === 'sync' && <SyncScreen isShiftLead={operator.role === 'shift_lead'} />}
+        {route.screen === 'operators' && operator.role === 'shift_lead' && (
+          <OperatorsScreen onChanged={() => station.operators.current().then((me) => me && setOperator(me))} />
+        )}
       </AppShell.Main>
       <AppShell.Footer px="md">
         <Group h="100%" gap="xl" wrap="nowrap">

@@ -1,21 +1,51 @@
 import type { ReactNode } from 'react'
-import { Button, Group, Title } from '@mantine/core'
-import type { OrderSummary } from '../../../shared/schemas'
+import { Button, Group, Stack, Text, Title } from '@mantine/core'
+import type { Assignments, OrderSummary } from '../../../shared/schemas'
 import { StatusBadge } from './StatusBadge'
 
-/** The top line of an order's screens: a way back, the screen's title with the order's status, and its actions. */
+/**
+ * The top line of an order's screens: a way back, the screen's title with the
+ * order's status, and its actions; below it, the operators assigned to the
+ * order for picking, packing and shipping (SPEC §2).
+ */
 export function OrderHeader(props: { order: OrderSummary; title: string; back: { label: string; go: () => void }; detail?: ReactNode; actions?: ReactNode }) {
   return (
-    <Group justify="space-between">
-      <Group>
-        <Button variant="subtle" onClick={props.back.go}>
-          ← {props.back.label}
-        </Button>
-        <Title order={2}>{props.title}</Title>
-        <StatusBadge status={props.order.status} omsStatus={props.order.omsStatus} />
-        {props.detail}
+    <Stack gap={4}>
+      <Group justify="space-between">
+        <Group>
+          <Button variant="subtle" onClick={props.back.go}>
+            ← {props.back.label}
+          </Button>
+          <Title order={2}>{props.title}</Title>
+          <StatusBadge status={props.order.status} omsStatus={props.order.omsStatus} />
+          {props.detail}
+        </Group>
+        {props.actions}
       </Group>
-      {props.actions}
+      <AssignedOperators assignments={props.order.assignments} />
+    </Stack>
+  )
+}
+
+const ROLES = [
+  ['picking', 'Picking'],
+  ['packing', 'Packing'],
+  ['shipping', 'Shipping']
+] as const
+
+function AssignedOperators({ assignments }: { assignments: Assignments }) {
+  return (
+    <Group gap="xl" pl="sm" aria-label="Assigned operators">
+      {ROLES.map(([role, label]) => (
+        <Text key={role} size="lg" aria-label={`${label} operator`}>
+          <Text span c="dimmed" fw={600}>
+            {label}:
+          </Text>{' '}
+          <Text span fw={700} c={assignments[role] ? undefined : 'dimmed'}>
+            {assignments[role] ?? 'not assigned'}
+          </Text>
+        </Text>
+      ))}
     </Group>
   )
 }

@@ -1,12 +1,53 @@
 import { useState } from 'react'
-import { Alert, Button, Card, Center, Group, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core'
+import { Alert, Button, Card, Center, Group, Modal, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core'
 import type { Operator } from '../../../shared/schemas'
 import { station } from '../api'
 import { useAsync } from '../useAsync'
 
-/** Sign in by scanning a badge (typed + Enter) or choosing a name. */
+/**
+ * Sign in by scanning a badge (typed + Enter) or choosing a name. No PIN: the
+ * PIN is for a shift lead's approvals (SPEC §2), not for signing in.
+ */
 export function SignIn({ onSignedIn }: { onSignedIn: (operator: Operator) => void }) {
   const operators = useAsync(() => station.operators.list(), [])
+  return (
+    <Center mih="100vh" p="xl">
+      <Card withBorder shadow="sm" p="xl" w={720}>
+        <Stack>
+          <Title order={1}>Packing Station</Title>
+          {operators.value?.length === 0 ? <FirstRun onDone={operators.reload} /> : <SignInPanel operators={operators.value ?? []} onSignedIn={onSignedIn} />}
+        </Stack>
+      </Card>
+    </Center>
+  )
+}
+
+/**
+ * Switch operator: the next operator signs in over the current one, without
+ * going through Sign out (the station keeps one signed-in operator).
+ */
+export function SwitchOperator({ opened, current, onClose, onSignedIn }: { opened: boolean; current: Operator; onClose: () => void; onSignedIn: (operator: Operator) => void }) {
+  const operators = useAsync(() => (opened ? station.operators.list() : Promise.resolve([])), [opened])
+  return (
+    <Modal opened={opened} onClose={onClose} title="Switch operator" size="xl" centered styles={{ title: { fontSize: '1.6rem', fontWeight: 800 } }}>
+      <Stack>
+        <Text size="lg">
+          {current.name} is signed in. The next operator scans their badge or chooses their name.
+        </Text>
+        <SignInPanel
+          operators={(operators.value ?? []).filter((o) => o.id !== current.id)}
+          onSignedIn={(operator) => {
+            onSignedIn(operator)
+            onClose()
+          }}
+        />
+      </Stack>
+    </Modal>
+  )
+}
+
+/** The Badge field (a badge scan is typed fast and ends with Enter) and one button per name. */
+function SignInPanel({ operators, onSignedIn }: { operators: Operator[]; onSignedIn: (operator: Operator) => void }) {
   const [badge, setBadge] = useState('')
   const [error, setError] = useState<string | null>(null)
 
@@ -20,40 +61,31 @@ export function SignIn({ onSignedIn }: { onSignedIn: (operator: Operator) => voi
   }
 
   return (
-    <Center mih="100vh" p="xl">
-      <Card withBorder shadow="sm" p="xl" w={640}>
-        <Stack>
-          <Title order={1}>Packing Station</Title>
-          {operators.value?.length === 0 ? (
-            <FirstRun onDone={operators.reload} />
-          ) : (
-            <>
-              <form
-                onSubmit={(e) => {
-                  e.preventDefault()
-                  if (badge.trim()) void signIn({ badgeCode: badge.trim() })
-                }}
-              >
-                <TextInput label="Badge" description="Scan your badge" value={badge} onChange={(e) => setBadge(e.currentTarget.value)} autoFocus size="lg" />
-              </form>
-              {error && (
-                <Alert color="red" title="Not signed in">
-                  {error}
-                </Alert>
-              )}
-              <Text fw={700}>Or choose your name</Text>
-              <Group>
-                {operators.value?.map((o) => (
-                  <Button key={o.id} size="lg" variant="light" onClick={() => signIn({ operatorId: o.id })}>
-                    {o.name}
-                  </Button>
-                ))}
-              </Group>
-            </>
-          )}
-        </Stack>
-      </Card>
-    </Center>
+    <Stack>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault()
+          if (badge.trim()) void signIn({ badgeCode: badge.trim() })
+        }}
+      >
+        <TextInput label="Badge" description="Scan your badge" value={badge} onChange={(e) => setBadge(e.currentTarget.value)} autoFocus data-autofocus size="xl" autoComplete="off" />
+      </form>
+      {error && (
+        <Alert color="red" title="Not signed in" styles={{ message: { fontSize: '1.15rem' } }}>
+          {error}
+        </Alert>
+      )}
+      <Text fw={700} size="lg">
+        Or choose your name
+      </Text>
+      <Group>
+        {operators.map((o) => (
+          <Button key={o.id} size="xl" variant="light" color={o.role === 'shift_lead' ? 'grape' : 'blue'} onClick={() => signIn({ operatorId: o.id })}>
+            {o.name}
+          </Button>
+        ))}
+      </Group>
+    </Stack>
   )
 }
 

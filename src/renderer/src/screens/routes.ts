@@ -5,6 +5,7 @@ export type Route =
   | { screen: 'usedScan'; orderId: number }
   | { screen: 'confirm'; orderId: number }
   | { screen: 'import' }
+  | { screen: 'operators' }
   | { screen: 'scanners' }
   | { screen: 'ship'; orderId: number }
   | { screen: 'returns'; orderId?: number }
