@@ -2,7 +2,7 @@
 // load the sample data and sign in, find an order, fill a shift lead's
 // approval dialog, and read what the station's database holds.
 import type Database from 'better-sqlite3'
-import { expect, type Locator, type Page } from '@playwright/test'
+import { expect, type CDPSession, type Locator, type Page } from '@playwright/test'
 
 export const DANA = { name: 'Dana Whitfield', badge: 'OP-9001', pin: '1234' }
 
@@ -27,6 +27,29 @@ export const scanResult = (page: Page): Locator => page.getByLabel('Scan result'
 export async function scanInto(page: Page, field: Locator, text: string) {
   await field.focus()
   await page.keyboard.type(text, { delay: 5 })
+  await page.keyboard.press('Enter')
+}
+
+const sessions = new WeakMap<Page, Promise<CDPSession>>()
+
+/**
+ * A scan as a keyboard-wedge scanner delivers it: every character's key
+ * events sent in one burst (real, trusted key events, ~0–5 ms apart), then
+ * Enter. Playwright's `keyboard.type` waits for each key's round trip, which
+ * on a loaded test machine spaces the keys 20–80 ms apart, so the station
+ * rightly takes them for hand typing; use this where "scanned" matters.
+ */
+export async function wedgeScan(page: Page, text: string, field: Locator = page.getByRole('textbox', { name: 'Serial' })) {
+  if (!sessions.has(page)) sessions.set(page, page.context().newCDPSession(page))
+  const cdp = await sessions.get(page)!
+  await field.focus()
+  await Promise.all(
+    [...text].flatMap((ch) => [
+      cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', key: ch, text: ch, unmodifiedText: ch }),
+      cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key: ch })
+    ])
+  )
+  await expect(field).toHaveValue(text)
   await page.keyboard.press('Enter')
 }
 
