@@ -205,7 +205,7 @@ function OrdersTable({ orders, onOpen, me, selection }: { orders: OrderSummary[]
               const o = orders[item.index]
               const mine = me !== null && o.assignments.packing === me.name
               return (
-                <Table.Tr key={o.id} style={{ height: ROW_HEIGHT, cursor: 'pointer' }} onClick={() => onOpen(o)} data-mine={mine || undefined}>
+                <Table.Tr key={o.id} style={{ height: ROW_HEIGHT, cursor: 'pointer' }} onClick={() => onOpen(o)} data-order={o.orderNumber} data-mine={mine || undefined}>
                   {selection && (
                     <Table.Td onClick={(e) => e.stopPropagation()}>
                       <Checkbox size="md" aria-label={`Select ${o.orderNumber}`} checked={selection.selected.has(o.id)} onChange={(e) => toggle(o.id, e.currentTarget.checked)} />
