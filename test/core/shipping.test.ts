@@ -1,5 +1,6 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { exportedEvents } from '../../src/main/core/events/exported'
+import { getPrintSettings } from '../../src/main/core/labels/printSettings'
 import { trackingNumberProblem, trackingUrlProblem } from '../../src/shared/schemas/shipping'
 import { cleanup, snapshot } from './helpers'
 import { A, shippingWorld, type ShippingWorld } from './shippingWorld'
@@ -57,6 +58,19 @@ describe('shipping a packed order', () => {
     expect(result.order).toMatchObject({ status: 'shipped', trackingNumber: 'JJD0001', trackingUrl: null, carrier: 'DHL', service: 'Parcel' })
     const payload = JSON.parse((w.sqlite.prepare("select payload from outbox where type = 'order.shipped'").get() as { payload: string }).payload)
     expect(payload.trackingUrl).toBeNull()
+  })
+
+  it('ships even when the shipping label is set to print by itself and no printer is chosen', async () => {
+    const w = await packedWorld()
+    w.sqlite.prepare("insert into settings (key, value) values ('printing.autoPrint', ?)").run(JSON.stringify({ boxLabel: false, shippingLabel: true }))
+    expect(getPrintSettings(w.db).autoPrint.shippingLabel).toBe(true)
+    const printLog = vi.spyOn(console, 'error').mockImplementation(() => undefined)
+    const result = await w.call('shipping:ship', { orderId: w.ids.one, carrier: 'DHL', service: 'Parcel', trackingNumber: 'JJD0001' })
+    // The label was asked for (and could not print): the shipment stands.
+    expect(printLog).toHaveBeenCalledWith(expect.stringContaining('Auto-print of the shipping label (order 1) did not start: No printer is chosen'))
+    printLog.mockRestore()
+    expect(result.order.status).toBe('shipped')
+    expect(w.sqlite.prepare("select count(*) n from outbox where type = 'order.shipped'").get()).toEqual({ n: 1 })
   })
 })
 

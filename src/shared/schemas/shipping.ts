@@ -55,8 +55,6 @@ export type ShipRequest = z.infer<typeof ShipRequest>
 export const ShipResult = z.object({
   /** "Order SO-1 shipped with DHL Parcel, tracking …". */
   message: z.string(),
-  /** What became of the shipping label, when the station prints one by itself; null when it does not. */
-  label: z.string().nullable(),
   order: OrderDetail
 })
 

@@ -1,5 +1,6 @@
 // shipping:*, returns:* and history:* — ship a packed order, scan a returned
 // parcel against the order it shipped in, and follow one IMEI through the station.
+import { autoPrintShippingLabel } from '../../printing/autoPrint'
 import type { HandlersOf, StationContext } from '../context'
 import { serialHistory } from '../history/serialHistory'
 import { getOrderDetail } from '../orders/queries'
@@ -11,18 +12,17 @@ import { shipOrder } from './shipping'
 
 type ShippingHandlers = HandlersOf<'shipping'> & HandlersOf<'returns'> & HandlersOf<'history'>
 
-export function shippingHandlers({ db, clock, operator }: StationContext): ShippingHandlers {
+export function shippingHandlers(context: StationContext): ShippingHandlers {
+  const { db, clock, operator } = context
   const affixes = () => getSetting(db, 'scannerAffixes')
   return {
-    'shipping:ship': (args) => {
+    'shipping:ship': async (args) => {
       const shipment = shipOrder(db, clock, affixes(), args, operator().id)
+      // The shipment is committed; the label prints when the settings say so, and a printer fault is a failed print job, never a failed shipment.
+      await autoPrintShippingLabel(context, args.orderId)
       const order = getOrderDetail(db, args.orderId)
       const url = shipment.trackingUrl ? ` (${shipment.trackingUrl})` : ''
-      return {
-        message: `Order ${order.orderNumber} shipped with ${shipment.carrier} ${shipment.service}, tracking ${shipment.trackingNumber}${url}.`,
-        label: null,
-        order
-      }
+      return { message: `Order ${order.orderNumber} shipped with ${shipment.carrier} ${shipment.service}, tracking ${shipment.trackingNumber}${url}.`, order }
     },
 
     'returns:check': (args) => {
