@@ -73,7 +73,7 @@ export function DistributionScan({ orderId, navigate }: { orderId: number; navig
                 onSave={save}
                 saveHint={
                   confirming
-                    ? `Box ${openBox.number}: choose its dimensions below, then Save to confirm it.`
+                    ? `Box ${openBox.number}: choose its dimensions (a preset or custom), then Save to confirm it.`
                     : openBox
                       ? `Save adds the new unit(s) to open box ${openBox.number}.`
                       : 'Save puts the units scanned since the last box into a new box.'

@@ -100,13 +100,17 @@ export function PackingConfirmationScreen({ orderId, navigate }: { orderId: numb
         onClose={() => setShortOpen(false)}
       >
         <Stack gap="xs">
-          <Text>
-            {order.lines.map((l) => `${l.productName}: ${l.scanCount} of ${l.quantity}`).join(' · ')}
-          </Text>
-          <Radio.Group label="The rest of the order" value={remainder} onChange={(v) => setRemainder(v as 'open' | 'closed')}>
-            <Stack gap={4} mt={4}>
-              <Radio value="open" label="stays open (ships later)" />
-              <Radio value="closed" label="is closed (will not ship)" />
+          <List size="lg" aria-label="Packed of ordered">
+            {order.lines.map((l) => (
+              <List.Item key={l.id}>
+                {l.productName}: <b>{l.scanCount} of {l.quantity}</b>
+              </List.Item>
+            ))}
+          </List>
+          <Radio.Group label="The rest of the order" size="lg" value={remainder} onChange={(v) => setRemainder(v as 'open' | 'closed')}>
+            <Stack gap="xs" mt={4}>
+              <Radio size="md" value="open" label="stays open (ships later)" />
+              <Radio size="md" value="closed" label="is closed (will not ship)" />
             </Stack>
           </Radio.Group>
         </Stack>
