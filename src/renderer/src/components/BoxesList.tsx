@@ -105,7 +105,7 @@ export function BoxesList({ boxes, order, onChanged, onMessage }: { boxes: Box[]
       >
         {pending?.kind === 'void' && (
           <Text>
-            Its {pending.box.unitCount} unit{pending.box.unitCount === 1 ? '' : 's'} leave the box and can be scanned again.
+            {pending.box.unitCount === 1 ? 'Its 1 unit leaves' : `Its ${pending.box.unitCount} units leave`} the box and can be scanned again.
           </Text>
         )}
         {pending?.kind === 'remove' && <Text>The unit leaves {pending.box ? `box ${pending.box.number}` : 'the order'}; its serial can be scanned again.</Text>}

@@ -1,5 +1,5 @@
 import { useEffect, useRef, type ReactNode } from 'react'
-import { Alert, Button, Group, Kbd, Paper, Stack, Text } from '@mantine/core'
+import { Alert, Button, Group, Kbd, NumberInput, Paper, Stack, Text } from '@mantine/core'
 import type { OrderLine } from '../../../shared/schemas'
 import { CountValue } from './CountValue'
 import { ScanFeedback } from './ScanFeedback'
@@ -124,5 +124,50 @@ export function ReadOnlyNotice({ status, omsStatus }: { status: string; omsStatu
         {oms}
       </Text>
     </Alert>
+  )
+}
+
+/** Non-Serialized scanning: the product barcode adds one unit, or a quantity for the chosen line. */
+export function NonSerializedPanel(props: {
+  onBarcode: (entry: ScanEntry) => void
+  quantity: number | string
+  setQuantity: (q: number | string) => void
+  canAddQuantity: boolean
+  onQuantity: () => void
+  session: ScanSession
+  saveHint: string
+  onSave: () => void
+}) {
+  const { order } = props.session
+  useSaveKey(props.onSave)
+  const lines = order?.lines.filter((l) => !l.serialized) ?? []
+  return (
+    <Stack>
+      <ScanField label="Product barcode" onScan={props.onBarcode} />
+      <Group align="end">
+        <NumberInput label="Quantity" size="lg" w={160} min={1} max={10000} value={props.quantity} onChange={props.setQuantity} />
+        <Button size="lg" variant="light" disabled={!props.canAddQuantity} onClick={props.onQuantity}>
+          Add quantity to line
+        </Button>
+        {!props.canAddQuantity && <Text c="dimmed">Choose a line to enter a quantity.</Text>}
+      </Group>
+      <ScanFeedback feedback={props.session.feedback} idle="Scan the product barcode (one unit each), or choose a line and enter a quantity." />
+      <Group grow>
+        <Paper withBorder p="md">
+          <CountValue id="scan-count" label="Scan Count" value={lines.reduce((n, l) => n + l.scanCount, 0)} />
+        </Paper>
+        <Paper withBorder p="md">
+          <CountValue id="pending-count" label="Pending Count" value={lines.reduce((n, l) => n + l.pendingCount, 0)} />
+        </Paper>
+      </Group>
+      <Group>
+        <Button size="xl" onClick={props.onSave}>
+          Save
+        </Button>
+        <Text size="lg">
+          <Kbd>F8</Kbd> {props.saveHint}
+        </Text>
+      </Group>
+    </Stack>
   )
 }

@@ -33,6 +33,6 @@ export const HEADLINE: Record<ScanOutcome | 'info' | 'error', string> = {
   order_not_open: 'ORDER NOT OPEN',
   over_scan: 'OVER-SCAN',
   wrong_item: 'WRONG ITEM',
-  info: 'SAVED',
+  info: 'DONE',
   error: 'NOT DONE'
 }

@@ -5,7 +5,9 @@ import { BoxDimensions, type BoxDetailsChoice } from '../components/BoxDimension
 import { BoxesList, LooseUnits } from '../components/BoxesList'
 import { OrderHeader } from '../components/OrderHeader'
 import { ScanFeedback } from '../components/ScanFeedback'
-import { SerialScanPanel } from '../components/ScanPanel'
+import { NonSerializedPanel, SerialScanPanel } from '../components/ScanPanel'
+import { station } from '../api'
+import { useScanStream } from '../deviceScans'
 import type { Navigate } from './routes'
 import { useScanSession } from './scanSession'
 
@@ -19,10 +21,26 @@ export function DistributionScan({ orderId, navigate }: { orderId: number; navig
   const { order } = session
   const [lineId, setLineId] = useState<number | null>(null)
   const [details, setDetails] = useState<BoxDetailsChoice | null>(null)
+  const [quantity, setQuantity] = useState<number | string>(1)
   const onDetails = useCallback((d: BoxDetailsChoice | null) => setDetails(d), [])
+  useScanStream((scan) => {
+    const current = session.order?.lines.find((l) => l.id === lineId)
+    if (current && !current.serialized) void addUnits({ barcode: scan.data, orderLineId: current.id })
+    else void session.scan({ value: scan.data, entryMethod: 'scanned' }, lineId ?? undefined)
+  })
+
+  const addUnits = async (args: { barcode?: string; orderLineId?: number; quantity?: number }) => {
+    try {
+      const result = await station.scanning.addUnits({ orderId, ...args })
+      session.setOrder(result.order)
+      session.show({ outcome: result.outcome, message: result.message })
+    } catch (e) {
+      session.show({ outcome: 'error', message: (e as Error).message })
+    }
+  }
 
   if (!order) return session.feedback ? <ScanFeedback feedback={session.feedback} /> : null
-  const lines = order.lines.filter((l) => l.condition === 'new' && l.serialized)
+  const lines = order.lines.filter((l) => l.condition === 'new')
   const line = lines.find((l) => l.id === lineId) ?? lines.find((l) => l.pendingCount > 0) ?? lines[0]
   const openBox = order.boxes.find((b) => b.status === 'saved')
   const confirming = openBox !== undefined && order.looseUnits.length === 0
@@ -37,6 +55,12 @@ export function DistributionScan({ orderId, navigate }: { orderId: number; navig
     })
   }
   const message = (text: string, ok: boolean) => session.show({ outcome: ok ? 'info' : 'error', message: text })
+  const saveHint = confirming
+    ? `Box ${openBox.number}: choose its dimensions (a preset or custom), then Save to confirm it.`
+    : openBox
+      ? `Save adds the new unit(s) to open box ${openBox.number}.`
+      : 'Save puts the units scanned since the last box into a new box.'
+  const dimensions = confirming ? <BoxDimensions key={openBox.id} boxNumber={openBox.number} onChange={onDetails} /> : null
 
   return (
     <Stack>
@@ -65,21 +89,21 @@ export function DistributionScan({ orderId, navigate }: { orderId: number; navig
               ))}
               {lines.length === 0 && <Text c="dimmed">This order has no new serialized lines: use Used Scan.</Text>}
             </Group>
-            {line && (
-              <SerialScanPanel
-                session={session}
-                lines={[line]}
-                orderLineId={line.id}
-                onSave={save}
-                saveHint={
-                  confirming
-                    ? `Box ${openBox.number}: choose its dimensions (a preset or custom), then Save to confirm it.`
-                    : openBox
-                      ? `Save adds the new unit(s) to open box ${openBox.number}.`
-                      : 'Save puts the units scanned since the last box into a new box.'
-                }
-                extra={confirming ? <BoxDimensions key={openBox.id} boxNumber={openBox.number} onChange={onDetails} /> : null}
-              />
+            {line?.serialized && <SerialScanPanel session={session} lines={[line]} orderLineId={line.id} onSave={save} saveHint={saveHint} extra={dimensions} />}
+            {line && !line.serialized && (
+              <>
+                <NonSerializedPanel
+                  session={session}
+                  onBarcode={(entry) => void addUnits({ barcode: entry.value, orderLineId: line.id })}
+                  quantity={quantity}
+                  setQuantity={setQuantity}
+                  canAddQuantity
+                  onQuantity={() => void addUnits({ orderLineId: line.id, quantity: Number(quantity) })}
+                  saveHint={saveHint}
+                  onSave={save}
+                />
+                {dimensions}
+              </>
             )}
           </Stack>
         </Grid.Col>

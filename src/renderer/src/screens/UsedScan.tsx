@@ -1,11 +1,9 @@
-import { useState } from 'react'
-import { Button, Grid, Group, Kbd, NumberInput, Paper, SegmentedControl, Select, Stack, Text, Title } from '@mantine/core'
+import { useRef, useState } from 'react'
+import { Button, Grid, Group, Paper, SegmentedControl, Select, Stack, Text, Title } from '@mantine/core'
 import { BoxesList, LooseUnits } from '../components/BoxesList'
 import { LinesTable } from '../components/LinesTable'
 import { OrderHeader } from '../components/OrderHeader'
-import { ScanField, type ScanEntry } from '../components/ScanField'
-import { SerialScanPanel, useSaveKey } from '../components/ScanPanel'
-import { CountValue } from '../components/CountValue'
+import { NonSerializedPanel, SerialScanPanel } from '../components/ScanPanel'
 import { ScanFeedback } from '../components/ScanFeedback'
 import { station } from '../api'
 import type { Navigate } from './routes'
@@ -24,10 +22,27 @@ export function UsedScan({ orderId, navigate }: { orderId: number; navigate: Nav
   const [mode, setMode] = useState<'serialized' | 'non-serialized' | null>(null)
   const [lineId, setLineId] = useState<string | null>(null)
   const [quantity, setQuantity] = useState<number | string>(1)
+  const modeRef = useRef<'serialized' | 'non-serialized'>('serialized')
   // Serial and HID scanners: each scan as if typed into the scan field and Enter pressed.
-  useScanStream((scan) => session.scan({ value: scan.data, entryMethod: 'scanned' }, lineId ? Number(lineId) : undefined))
+  const addUnits = async (args: { barcode?: string; orderLineId?: number; quantity?: number }) => {
+    try {
+      const result = await station.scanning.addUnits({ orderId, ...args })
+      session.setOrder(result.order)
+      session.show({ outcome: result.outcome, message: result.message })
+    } catch (e) {
+      session.show({ outcome: 'error', message: (e as Error).message })
+    }
+  }
+
+  // A device scan goes where a typed one would: the serial path, or the product barcode in Non-Serialized mode.
+  useScanStream((scan) =>
+    modeRef.current === 'non-serialized'
+      ? addUnits({ barcode: scan.data, orderLineId: lineId ? Number(lineId) : undefined })
+      : session.scan({ value: scan.data, entryMethod: 'scanned' }, lineId ? Number(lineId) : undefined)
+  )
 
   if (!order) return session.feedback ? <ScanFeedback feedback={session.feedback} /> : null
+  modeRef.current = mode ?? (order.lines.some((l) => l.serialized) ? 'serialized' : 'non-serialized')
   const serialLines = order.lines.filter((l) => l.serialized)
   const plainLines = order.lines.filter((l) => !l.serialized)
   const current = mode ?? (serialLines.length > 0 ? 'serialized' : 'non-serialized')
@@ -39,16 +54,6 @@ export function UsedScan({ orderId, navigate }: { orderId: number; navigate: Nav
       ? `Save adds the ${order.looseUnits.length} new unit(s) to open box ${openBox.number}.`
       : `Box ${openBox.number} is saved: press Save again to confirm it.`
     : 'Save puts the units scanned since the last box into a new box.'
-
-  const addUnits = async (args: { barcode?: string; orderLineId?: number; quantity?: number }) => {
-    try {
-      const result = await station.scanning.addUnits({ orderId, ...args })
-      session.setOrder(result.order)
-      session.show({ outcome: result.outcome, message: result.message })
-    } catch (e) {
-      session.show({ outcome: 'error', message: (e as Error).message })
-    }
-  }
 
   const save = () => void session.save()
   const message = (text: string, ok: boolean) => session.show({ outcome: ok ? 'info' : 'error', message: text })
@@ -132,50 +137,6 @@ export function UsedScan({ orderId, navigate }: { orderId: number; navigate: Nav
           </Stack>
         </Grid.Col>
       </Grid>
-    </Stack>
-  )
-}
-
-function NonSerializedPanel(props: {
-  onBarcode: (entry: ScanEntry) => void
-  quantity: number | string
-  setQuantity: (q: number | string) => void
-  canAddQuantity: boolean
-  onQuantity: () => void
-  session: ReturnType<typeof useScanSession>
-  saveHint: string
-  onSave: () => void
-}) {
-  const { order } = props.session
-  useSaveKey(props.onSave)
-  const lines = order?.lines.filter((l) => !l.serialized) ?? []
-  return (
-    <Stack>
-      <ScanField label="Product barcode" onScan={props.onBarcode} />
-      <Group align="end">
-        <NumberInput label="Quantity" size="lg" w={160} min={1} max={10000} value={props.quantity} onChange={props.setQuantity} />
-        <Button size="lg" variant="light" disabled={!props.canAddQuantity} onClick={props.onQuantity}>
-          Add quantity to line
-        </Button>
-        {!props.canAddQuantity && <Text c="dimmed">Choose a line to enter a quantity.</Text>}
-      </Group>
-      <ScanFeedback feedback={props.session.feedback} idle="Scan the product barcode (one unit each), or choose a line and enter a quantity." />
-      <Group grow>
-        <Paper withBorder p="md">
-          <CountValue id="scan-count" label="Scan Count" value={lines.reduce((n, l) => n + l.scanCount, 0)} />
-        </Paper>
-        <Paper withBorder p="md">
-          <CountValue id="pending-count" label="Pending Count" value={lines.reduce((n, l) => n + l.pendingCount, 0)} />
-        </Paper>
-      </Group>
-      <Group>
-        <Button size="xl" onClick={props.onSave}>
-          Save
-        </Button>
-        <Text size="lg">
-          <Kbd>F8</Kbd> {props.saveHint}
-        </Text>
-      </Group>
     </Stack>
   )
 }
