@@ -6,6 +6,8 @@ import { app, BrowserWindow, shell } from 'electron'
 import { openStation, type Station } from './core/station'
 import { APP_NAME, dataDirFromArgs } from './core/paths'
 import { registerIpc } from './ipc'
+import { electronPrinting } from './printing/electronPrinting'
+import { registerPlatformPrinting } from './printing/platform'
 import { keychainSecretStore } from './secretStore'
 
 app.setName(APP_NAME)
@@ -54,6 +56,7 @@ app.on('web-contents-created', (_event, contents) => {
 app.enableSandbox()
 app.whenReady().then(() => {
   const dataDir = dataDirFromArgs(process.argv) ?? app.getPath('userData')
+  registerPlatformPrinting(electronPrinting())
   station = openStation({ dataDir, version: app.getVersion(), secrets: keychainSecretStore(dataDir) })
   registerIpc(station, isAppUrl)
   createWindow()

@@ -17,6 +17,8 @@ import { Scanners } from './screens/Scanners'
 import { IgnoredScanNotice, ScannerStatus } from './components/ScannerStatus'
 import { SyncStatus } from './components/SyncStatus'
 import { SyncScreen } from './screens/Sync'
+import { PrintJobsScreen } from './screens/PrintJobs'
+import { PrintSettingsScreen } from './screens/PrintSettings'
 
 export function App() {
   const [operator, setOperator] = useState<Operator | null | undefined>(undefined)
@@ -57,6 +59,9 @@ export function App() {
             </Button>
             <Button variant={route.screen === 'history' ? 'filled' : 'subtle'} onClick={() => setRoute({ screen: 'history' })}>
               IMEI history
+            </Button>
+            <Button variant={route.screen === 'printJobs' || route.screen === 'printSettings' ? 'filled' : 'subtle'} onClick={() => setRoute({ screen: 'printJobs' })}>
+              Printing
             </Button>
             <Button variant={route.screen === 'scanners' ? 'filled' : 'subtle'} onClick={() => setRoute({ screen: 'scanners' })}>
               Scanners
@@ -99,6 +104,8 @@ export function App() {
         {route.screen === 'ship' && <ShippingScreen orderId={route.orderId} navigate={setRoute} />}
         {route.screen === 'returns' && <ReturnsScreen key={route.orderId ?? 'find'} orderId={route.orderId} navigate={setRoute} />}
         {route.screen === 'history' && <SerialHistoryScreen navigate={setRoute} />}
+        {route.screen === 'printJobs' && <PrintJobsScreen navigate={setRoute} />}
+        {route.screen === 'printSettings' && <PrintSettingsScreen />}
         {route.screen === 'sync' && <SyncScreen isShiftLead={operator.role === 'shift_lead'} />}
         {route.screen === 'operators' && operator.role === 'shift_lead' && (
           <OperatorsScreen onChanged={() => station.operators.current().then((me) => me && setOperator(me))} />

@@ -2,6 +2,7 @@ import { Alert, Button, Grid, Group, Paper, Stack, Table, Text, Title } from '@m
 import { station } from '../api'
 import { LinesAndBoxes } from '../components/LinesAndBoxes'
 import { OrderHeader } from '../components/OrderHeader'
+import { OrderLabels } from '../components/LabelActions'
 import { useAsync } from '../useAsync'
 import type { Navigate } from './routes'
 
@@ -35,6 +36,7 @@ export function OrderDetailScreen({ orderId, navigate }: { orderId: number; navi
           </Group>
         }
       />
+      <OrderLabels order={order} />
       <Grid>
         <Grid.Col span={{ base: 12, md: 8 }}>
           <Paper withBorder p="md">

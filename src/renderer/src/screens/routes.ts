@@ -10,6 +10,8 @@ export type Route =
   | { screen: 'ship'; orderId: number }
   | { screen: 'returns'; orderId?: number }
   | { screen: 'history' }
+  | { screen: 'printJobs' }
+  | { screen: 'printSettings' }
   | { screen: 'sync' }
 
 export type Navigate = (route: Route) => void

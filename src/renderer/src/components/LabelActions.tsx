@@ -1,0 +1,133 @@
+// Preview / Print / Reprint for the labels of an order or a box. The screen
+// names the label (kind, order, box); the station picks the printer.
+import { useEffect, useState } from 'react'
+import { Alert, Button, Group, Modal, Paper, Stack, Text } from '@mantine/core'
+import { LABEL_KIND_NAMES, type LabelKind, type LabelPreview as Preview, type PrintJob } from '../../../shared/channels/labels'
+import { station } from '../api'
+import { LabelPreview } from './LabelPreview'
+
+type Props = { orderId: number; boxId?: string; kinds: LabelKind[]; compact?: boolean }
+
+export function LabelActions({ orderId, boxId, kinds, compact }: Props) {
+  const [open, setOpen] = useState<LabelKind | null>(null)
+  const [jobs, setJobs] = useState<PrintJob[]>([])
+  const reload = () => station.labels.jobs({ orderId }).then(setJobs, () => undefined)
+  useEffect(() => {
+    void reload()
+    return station.on('printing:job', (n) => {
+      if (n.orderId === orderId) void reload()
+    })
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [orderId])
+  const lastJob = (kind: LabelKind) => jobs.find((j) => j.kind === kind && (boxId ? j.boxId === boxId : true))
+
+  return (
+    <>
+      <Group gap="xs">
+        {kinds.map((kind) => (
+          <Button key={kind} size={compact ? 'xs' : 'md'} variant="light" onClick={() => setOpen(kind)}>
+            {lastJob(kind) ? `${LABEL_KIND_NAMES[kind]} · reprint` : LABEL_KIND_NAMES[kind]}
+          </Button>
+        ))}
+      </Group>
+      {open && <LabelDialog kind={open} orderId={orderId} boxId={boxId} lastJob={lastJob(open)} onClose={() => setOpen(null)} />}
+    </>
+  )
+}
+
+function LabelDialog({ kind, orderId, boxId, lastJob, onClose }: { kind: LabelKind; orderId: number; boxId?: string; lastJob?: PrintJob; onClose: () => void }) {
+  const [preview, setPreview] = useState<Preview | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const [job, setJob] = useState<PrintJob | null>(null)
+  const [busy, setBusy] = useState(false)
+  const ref = { kind, orderId, ...(boxId ? { boxId } : {}) }
+
+  const load = () =>
+    station.labels.preview(ref).then(
+      (p) => {
+        setPreview(p)
+        setError(null)
+      },
+      (e: Error) => setError(e.message)
+    )
+  useEffect(() => {
+    void load()
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [kind, orderId, boxId])
+
+  const run = async (action: () => Promise<PrintJob>) => {
+    setBusy(true)
+    try {
+      setJob(await action())
+      setError(null)
+      void load()
+    } catch (e) {
+      setError((e as Error).message)
+    } finally {
+      setBusy(false)
+    }
+  }
+  const reprint = Boolean(lastJob || job)
+
+  return (
+    <Modal opened onClose={onClose} size="auto" title={preview?.title ?? LABEL_KIND_NAMES[kind]}>
+      <Stack>
+        {preview && <LabelPreview pdfBase64={preview.pdfBase64} title={preview.title} width={kind === 'packing_slip' ? 520 : 380} />}
+        {preview?.sscc && (
+          <Text size="sm" className="mono" aria-label="SSCC">
+            SSCC {preview.sscc}
+          </Text>
+        )}
+        {error && (
+          <Alert color="red" title="Not printed">
+            {error}
+          </Alert>
+        )}
+        {job && (
+          <Alert color={job.status === 'printed' ? 'green' : 'red'} title={job.status === 'printed' ? 'Printed' : 'Printing failed'}>
+            {job.status === 'printed' ? `Sent to ${job.printer}.` : job.error}
+          </Alert>
+        )}
+        <Group justify="flex-end">
+          {job?.status === 'failed' && (
+            <Button color="orange" loading={busy} onClick={() => run(() => station.labels.retry({ jobId: job.id }))}>
+              Retry
+            </Button>
+          )}
+          <Button size="md" loading={busy} disabled={!preview} onClick={() => run(() => station.labels.print(ref))}>
+            {reprint ? 'Reprint' : 'Print'}
+          </Button>
+          <Button size="md" variant="default" onClick={onClose}>
+            Close
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  )
+}
+
+/** The labels of an order: shipping label and packing slip, and the box label of each confirmed box. */
+export function OrderLabels({ order }: { order: { id: number; boxes: { id: string; number: number; status: string; unitCount: number }[] } }) {
+  const confirmed = order.boxes.filter((b) => b.status === 'confirmed')
+  return (
+    <Paper withBorder p="md" aria-label="Labels">
+      <Group justify="space-between" align="flex-start">
+        <Stack gap="xs">
+          <Text fw={700}>Labels</Text>
+          <LabelActions orderId={order.id} kinds={['shipping_label', 'packing_slip']} />
+        </Stack>
+        <Stack gap={6}>
+          {confirmed.length === 0 && <Text c="dimmed">Box labels print once a box is confirmed.</Text>}
+          {confirmed.map((box, i) => (
+            <Group key={box.id} gap="sm" data-box-label={i + 1}>
+              <Text w={150}>
+                Box {i + 1} of {confirmed.length} · {box.unitCount} unit{box.unitCount === 1 ? '' : 's'}
+              </Text>
+              <LabelActions orderId={order.id} boxId={box.id} kinds={['box_label']} compact />
+            </Group>
+          ))}
+        </Stack>
+      </Group>
+    </Paper>
+  )
+}

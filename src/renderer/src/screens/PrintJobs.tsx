@@ -1,0 +1,96 @@
+// The print-job log: every label sent (or not) with its printer, status and
+// error; Retry sends a failed job again to the printer now chosen for it.
+import { useEffect, useState } from 'react'
+import { Alert, Badge, Button, Group, Stack, Table, Text, Title } from '@mantine/core'
+import { LABEL_KIND_NAMES, type PrintJob } from '../../../shared/channels/labels'
+import { station } from '../api'
+import { useAsync } from '../useAsync'
+import type { Navigate } from './routes'
+
+const STATUS_COLOR: Record<PrintJob['status'], string> = { queued: 'gray', printing: 'blue', printed: 'green', failed: 'red' }
+
+export function PrintJobsScreen({ navigate }: { navigate: Navigate }) {
+  const { value: jobs, error, reload } = useAsync(() => station.labels.jobs({ limit: 200 }), [])
+  const [busy, setBusy] = useState<string | null>(null)
+  const [problem, setProblem] = useState<string | null>(null)
+  useEffect(() => station.on('printing:job', () => void reload()), [reload])
+
+  const retry = async (job: PrintJob) => {
+    setBusy(job.id)
+    try {
+      await station.labels.retry({ jobId: job.id })
+      setProblem(null)
+    } catch (e) {
+      setProblem((e as Error).message)
+    } finally {
+      setBusy(null)
+      void reload()
+    }
+  }
+
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Title order={2}>Print jobs</Title>
+        <Button size="md" variant="light" onClick={() => navigate({ screen: 'printSettings' })}>
+          Print settings
+        </Button>
+      </Group>
+      {error && <Alert color="red">{error}</Alert>}
+      {problem && (
+        <Alert color="red" title="Not sent">
+          {problem}
+        </Alert>
+      )}
+      {jobs && jobs.length === 0 && <Text c="dimmed">Nothing printed yet.</Text>}
+      {jobs && jobs.length > 0 && (
+        <Table striped fz="md" aria-label="Print jobs">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>When</Table.Th>
+              <Table.Th>Label</Table.Th>
+              <Table.Th>Order</Table.Th>
+              <Table.Th>Printer</Table.Th>
+              <Table.Th>Status</Table.Th>
+              <Table.Th>Tries</Table.Th>
+              <Table.Th />
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {jobs.map((job) => (
+              <Table.Tr key={job.id} data-job-status={job.status}>
+                <Table.Td>{job.updatedAt.slice(0, 19).replace('T', ' ')}</Table.Td>
+                <Table.Td>
+                  {LABEL_KIND_NAMES[job.kind]}
+                  {job.boxNumber !== null ? ` · box ${job.boxNumber}` : ''}
+                </Table.Td>
+                <Table.Td>
+                  <Button variant="subtle" size="compact-md" onClick={() => navigate({ screen: 'order', orderId: job.orderId })}>
+                    {job.orderNumber}
+                  </Button>
+                </Table.Td>
+                <Table.Td>{job.printer}</Table.Td>
+                <Table.Td>
+                  <Badge color={STATUS_COLOR[job.status]} size="lg">
+                    {job.status}
+                  </Badge>
+                  {job.error && (
+                    <Text size="sm" c="red" maw={420}>
+                      {job.error}
+                    </Text>
+                  )}
+                </Table.Td>
+                <Table.Td>{job.attempts}</Table.Td>
+                <Table.Td>
+                  <Button size="sm" variant={job.status === 'failed' ? 'filled' : 'light'} color={job.status === 'failed' ? 'orange' : undefined} loading={busy === job.id} disabled={job.status === 'printing'} onClick={() => retry(job)}>
+                    {job.status === 'failed' ? 'Retry' : 'Reprint'}
+                  </Button>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </Stack>
+  )
+}
