@@ -217,6 +217,8 @@ export function buildDataset(file: string, size: DatasetSize, log: (s: string) =
     op.run(2, 'Ali Packer', 'BADGE-0002', 'operator', null, at(t0))
     op.run(3, 'Birgit Packer', 'BADGE-0003', 'operator', null, at(t0))
     op.run(4, 'Bench Operator', 'BADGE-BENCH', 'operator', null, at(t0))
+    // The dataset brings its own presets (the boxes below refer to them by id), in place of the migration's starter set.
+    sqlite.prepare('DELETE FROM box_presets').run()
     const preset = sqlite.prepare('INSERT INTO box_presets (id, name, length_mm, width_mm, height_mm, max_weight_g) VALUES (?, ?, ?, ?, ?, ?)')
     PRESETS.forEach((p, i) => preset.run(i + 1, ...p))
     sqlite.prepare('INSERT INTO settings (key, value) VALUES (?, ?)').run('stationId', JSON.stringify('ST-BENCH01'))

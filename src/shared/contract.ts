@@ -6,6 +6,7 @@ import { coreChannels, coreNotices } from './channels/core'
 import { labelChannels, labelNotices } from './channels/labels'
 import { syncChannels, syncNotices } from './channels/sync'
 import { shippingChannels } from './channels/shipping'
+import { packingChannels } from './channels/packing'
 import { operatorChannels } from './channels/operators'
 import { scannerChannels, scannerNotices } from './channels/scanners'
 
@@ -15,8 +16,9 @@ export const contract = {
   ...coreChannels,
   ...labelChannels,
   ...shippingChannels,
-  ...scannerChannels,
-  ...operatorChannels
+  ...packingChannels,
+  ...operatorChannels,
+  ...scannerChannels
 } as const
 
 /** Every main → renderer notice: `domain:event` → zod schema of its payload. */

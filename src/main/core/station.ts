@@ -16,15 +16,14 @@ import { labelHandlers } from '../printing/handlers'
 import { scannerHandlers } from '../devices/handlers'
 import { assignmentHandlers, operatorHandlers } from './operators/handlers'
 import { createOperator, operatorCount, type NewOperator } from './operators/operators'
-import { importOrderFile, importRawFile, retryFailedImport } from './orders/importOrders'
-import { listFailedImports } from './orders/failedImports'
+import { orderHandlers } from './orders/handlers'
+import { importRawFile } from './orders/importOrders'
 import { releaseDueHolds } from './orders/holds'
-import { getOrderDetail, listOrders } from './orders/queries'
-import { confirmationBlockers, confirmPacking } from './packing/confirmPacking'
-import { saveBox } from './packing/boxes'
+import { packingHandlers, presetHandlers } from './packing/handlers'
 import { shippingHandlers } from './packing/shippingHandlers'
 import { findAppFolder } from './paths'
-import { scanUnit } from './scanning/scanUnit'
+import { scanningHandlers } from './scanning/handlers'
+import { settingsHandlers } from './settings/handlers'
 import { getSetting } from './settings/settings'
 import { plainFileSecretStore, type SecretStore } from './sync/secretStore'
 import { syncHandlers } from './sync/syncHandlers'
@@ -85,10 +84,10 @@ export function openStation({ dataDir, clock = systemClock, version = '0.0.0', s
       signedIn = next
     },
     notify,
+    releaseHolds,
     onClose: (cleanup) => cleanups.push(cleanup)
   }
   const sync = startSync(context, { secrets: secrets ?? plainFileSecretStore(dataDir) })
-  const importContext = () => ({ db, clock, operatorId: signedIn?.id ?? null })
 
   const handlers: Handlers = {
     ...syncHandlers(context, sync),
@@ -106,7 +105,7 @@ export function openStation({ dataDir, clock = systemClock, version = '0.0.0', s
         const created = lead ? createOperator(db, clock, lead, null) : null
         for (const o of others) createOperator(db, clock, o, created)
       }
-      return importRawFile(importContext(), { products: sample.products, orders: sample.orders.map((record) => ({ record })) }, 'sample-orders.json')
+      return importRawFile({ db, clock, operatorId: signedIn?.id ?? null }, { products: sample.products, orders: sample.orders.map((record) => ({ record })) }, 'sample-orders.json')
     },
 
     ...operatorHandlers(context),
@@ -115,38 +114,11 @@ export function openStation({ dataDir, clock = systemClock, version = '0.0.0', s
     ...assignmentHandlers(context),
     ...scannerHandlers(context),
 
-    'orders:list': (args) => {
-      releaseHolds()
-      return listOrders(db, args, signedIn?.id ?? null)
-    },
-    'orders:get': ({ orderId }) => {
-      releaseHolds()
-      return getOrderDetail(db, orderId)
-    },
-    'orders:import': ({ fileName, content }) => importOrderFile(importContext(), fileName, content),
-    'orders:failedImports': () => listFailedImports(db),
-    'orders:retryFailedImport': ({ id }) => retryFailedImport(importContext(), id),
-
-    'scanning:scan': ({ orderId, input, orderLineId }) => {
-      const by = operator()
-      releaseHolds()
-      const result = scanUnit(db, clock, getSetting(db, 'scannerAffixes'), { orderId, input, orderLineId, operatorId: by.id })
-      return { ...result, order: getOrderDetail(db, orderId) }
-    },
-
-    'packing:save': ({ orderId }) => {
-      const result = saveBox(db, clock, orderId, operator().id)
-      return { ...result, order: getOrderDetail(db, orderId) }
-    },
-    'packing:confirmation': ({ orderId }) => {
-      const order = getOrderDetail(db, orderId)
-      const blockers = confirmationBlockers(order)
-      return { order, canConfirm: blockers.length === 0, blockers }
-    },
-    'packing:confirm': ({ orderId }) => {
-      confirmPacking(db, clock, orderId, operator().id)
-      return getOrderDetail(db, orderId)
-    }
+    ...orderHandlers(context),
+    ...scanningHandlers(context),
+    ...packingHandlers(context),
+    ...presetHandlers(context),
+    ...settingsHandlers(context)
   }
 
   // Packing Confirmation asks the OMS first whether the order was cancelled meanwhile (SPEC §6).

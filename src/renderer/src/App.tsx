@@ -13,12 +13,28 @@ import { UsedScan } from './screens/UsedScan'
 import { ReturnsScreen } from './screens/Returns'
 import { SerialHistoryScreen } from './screens/SerialHistory'
 import { ShippingScreen } from './screens/Shipping'
+import { DistributionScan } from './screens/DistributionScan'
+import { SettingsScreen } from './screens/Settings'
+import { setFeedbackVolume } from './feedback/sounds'
 import { Scanners } from './screens/Scanners'
 import { IgnoredScanNotice, ScannerStatus } from './components/ScannerStatus'
 import { SyncStatus } from './components/SyncStatus'
 import { SyncScreen } from './screens/Sync'
 import { PrintJobsScreen } from './screens/PrintJobs'
 import { PrintSettingsScreen } from './screens/PrintSettings'
+
+/** The header's screens: one button each, highlighted while one of its screens is open. */
+const NAV: { label: string; screen: Route['screen']; screens: Route['screen'][]; shiftLeadOnly?: boolean }[] = [
+  { label: 'Orders', screen: 'orders', screens: ['orders', 'order', 'usedScan', 'distributionScan', 'confirm', 'ship'] },
+  { label: 'Import', screen: 'import', screens: ['import'] },
+  { label: 'Returns', screen: 'returns', screens: ['returns'] },
+  { label: 'IMEI history', screen: 'history', screens: ['history'] },
+  { label: 'Printing', screen: 'printJobs', screens: ['printJobs', 'printSettings'] },
+  { label: 'Scanners', screen: 'scanners', screens: ['scanners'] },
+  { label: 'Sync', screen: 'sync', screens: ['sync'] },
+  { label: 'Settings', screen: 'settings', screens: ['settings'] },
+  { label: 'Operators', screen: 'operators', screens: ['operators'], shiftLeadOnly: true }
+]
 
 export function App() {
   const [operator, setOperator] = useState<Operator | null | undefined>(undefined)
@@ -27,6 +43,7 @@ export function App() {
 
   useEffect(() => {
     station.operators.current().then(setOperator, () => setOperator(null))
+    station.settings.station().then((s) => setFeedbackVolume(s.feedbackVolume), () => undefined)
   }, [])
 
   if (operator === undefined) return <Loader m="xl" />
@@ -43,38 +60,11 @@ export function App() {
   }
 
   return (
-    <AppShell header={{ height: 64 }} footer={{ height: 48 }} padding="md">
+    <AppShell header={{ height: 108 }} footer={{ height: 48 }} padding="md">
       <AppShell.Header px="md">
-        <Group h="100%" justify="space-between">
-          <Group gap="lg">
-            <Title order={2}>Packing Station</Title>
-            <Button variant={route.screen === 'orders' ? 'filled' : 'subtle'} onClick={() => setRoute({ screen: 'orders' })}>
-              Orders
-            </Button>
-            <Button variant={route.screen === 'import' ? 'filled' : 'subtle'} onClick={() => setRoute({ screen: 'import' })}>
-              Import
-            </Button>
-            <Button variant={route.screen === 'returns' ? 'filled' : 'subtle'} onClick={() => setRoute({ screen: 'returns' })}>
-              Returns
-            </Button>
-            <Button variant={route.screen === 'history' ? 'filled' : 'subtle'} onClick={() => setRoute({ screen: 'history' })}>
-              IMEI history
-            </Button>
-            <Button variant={route.screen === 'printJobs' || route.screen === 'printSettings' ? 'filled' : 'subtle'} onClick={() => setRoute({ screen: 'printJobs' })}>
-              Printing
-            </Button>
-            <Button variant={route.screen === 'scanners' ? 'filled' : 'subtle'} onClick={() => setRoute({ screen: 'scanners' })}>
-              Scanners
-            </Button>
-            <Button variant={route.screen === 'sync' ? 'filled' : 'subtle'} onClick={() => setRoute({ screen: 'sync' })}>
-              Sync
-            </Button>
-            {operator.role === 'shift_lead' && (
-              <Button variant={route.screen === 'operators' ? 'filled' : 'subtle'} onClick={() => setRoute({ screen: 'operators' })}>
-                Operators
-              </Button>
-            )}
-          </Group>
+        {/* Two rows: who is signed in on top, the screens below; every nav entry stays a plain button. */}
+        <Group h={56} justify="space-between" wrap="nowrap">
+          <Title order={2}>Packing Station</Title>
           <Group gap="sm">
             <Text size="lg" fw={700} aria-label="Signed in operator">
               {operator.name}
@@ -90,6 +80,13 @@ export function App() {
             </Button>
           </Group>
         </Group>
+        <Group h={52} gap="xs" wrap="nowrap" className="main-nav">
+          {NAV.filter((entry) => !entry.shiftLeadOnly || operator.role === 'shift_lead').map((entry) => (
+            <Button key={entry.screen} variant={entry.screens.includes(route.screen) ? 'filled' : 'subtle'} onClick={() => setRoute({ screen: entry.screen } as Route)}>
+              {entry.label}
+            </Button>
+          ))}
+        </Group>
       </AppShell.Header>
       <SwitchOperator opened={switching} current={operator} onClose={() => setSwitching(false)} onSignedIn={switchTo} />
       {/* Keyed by operator: after a switch, every screen loads again for the new operator (own orders first). */}
@@ -99,14 +96,16 @@ export function App() {
         {route.screen === 'import' && <ImportOrders navigate={setRoute} />}
         {route.screen === 'order' && <OrderDetailScreen orderId={route.orderId} navigate={setRoute} />}
         {route.screen === 'usedScan' && <UsedScan orderId={route.orderId} navigate={setRoute} />}
+        {route.screen === 'distributionScan' && <DistributionScan orderId={route.orderId} navigate={setRoute} />}
+        {route.screen === 'settings' && <SettingsScreen operator={operator} />}
         {route.screen === 'confirm' && <PackingConfirmationScreen orderId={route.orderId} navigate={setRoute} />}
         {route.screen === 'scanners' && <Scanners />}
+        {route.screen === 'sync' && <SyncScreen isShiftLead={operator.role === 'shift_lead'} />}
         {route.screen === 'ship' && <ShippingScreen orderId={route.orderId} navigate={setRoute} />}
         {route.screen === 'returns' && <ReturnsScreen key={route.orderId ?? 'find'} orderId={route.orderId} navigate={setRoute} />}
         {route.screen === 'history' && <SerialHistoryScreen navigate={setRoute} />}
         {route.screen === 'printJobs' && <PrintJobsScreen navigate={setRoute} />}
         {route.screen === 'printSettings' && <PrintSettingsScreen />}
-        {route.screen === 'sync' && <SyncScreen isShiftLead={operator.role === 'shift_lead'} />}
         {route.screen === 'operators' && operator.role === 'shift_lead' && (
           <OperatorsScreen onChanged={() => station.operators.current().then((me) => me && setOperator(me))} />
         )}

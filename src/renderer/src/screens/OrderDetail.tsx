@@ -1,17 +1,21 @@
 import { Alert, Button, Grid, Group, Paper, Stack, Table, Text, Title } from '@mantine/core'
 import { station } from '../api'
 import { LinesAndBoxes } from '../components/LinesAndBoxes'
+import { HoldRelease } from '../components/HoldRelease'
 import { OrderHeader } from '../components/OrderHeader'
 import { OrderLabels } from '../components/LabelActions'
+import { ReadOnlyNotice } from '../components/ScanPanel'
+import { UnpackPanel } from '../components/UnpackPanel'
 import { useAsync } from '../useAsync'
 import type { Navigate } from './routes'
 
 export function OrderDetailScreen({ orderId, navigate }: { orderId: number; navigate: Navigate }) {
-  const { value: order, error } = useAsync(() => station.orders.get({ orderId }), [orderId])
+  const { value: order, error, setValue } = useAsync(() => station.orders.get({ orderId }), [orderId])
   if (error) return <Alert color="red">{error}</Alert>
   if (!order) return null
   const open = order.status === 'ready' || order.status === 'in_progress'
-  const hasUsedSerialized = order.lines.some((l) => l.condition === 'used' && l.serialized)
+  const hasUsed = order.lines.some((l) => l.condition === 'used')
+  const hasNew = order.lines.some((l) => l.condition === 'new' && l.serialized)
   const a = order.shipTo
 
   return (
@@ -22,9 +26,17 @@ export function OrderDetailScreen({ orderId, navigate }: { orderId: number; navi
         back={{ label: 'Orders', go: () => navigate({ screen: 'orders' }) }}
         actions={
           <Group>
-            <Button size="lg" disabled={!open || !hasUsedSerialized} onClick={() => navigate({ screen: 'usedScan', orderId })}>
-              Used Scan
-            </Button>
+            <HoldRelease order={order} onChanged={setValue} />
+            {hasUsed && (
+              <Button size="lg" disabled={!open} onClick={() => navigate({ screen: 'usedScan', orderId })}>
+                Used Scan
+              </Button>
+            )}
+            {hasNew && (
+              <Button size="lg" disabled={!open} onClick={() => navigate({ screen: 'distributionScan', orderId })}>
+                Distribution Scan
+              </Button>
+            )}
             <Button size="lg" variant="light" onClick={() => navigate({ screen: 'confirm', orderId })}>
               Packing Confirmation
             </Button>
@@ -36,6 +48,8 @@ export function OrderDetailScreen({ orderId, navigate }: { orderId: number; navi
           </Group>
         }
       />
+      {!open && order.status !== 'packed' && order.status !== 'shipped' && <ReadOnlyNotice status={order.status} omsStatus={order.omsStatus} />}
+      {order.status === 'cancelled' && <UnpackPanel order={order} onChanged={setValue} />}
       <OrderLabels order={order} />
       <Grid>
         <Grid.Col span={{ base: 12, md: 8 }}>
