@@ -210,11 +210,11 @@ describe('refusals and auto-print', () => {
     const t = labelStation()
     const printer = await fakePrinter()
     usePrinter(t, 'box_label', { type: 'network', host: '127.0.0.1', port: printer.port, language: 'zpl', dpi: 203 })
-    await autoPrintBoxLabel(context(t), t.orderId, t.boxOne, quick)
+    await autoPrintBoxLabel(context(t), t.boxOne, quick)
     expect(listJobs(t.db, {})).toHaveLength(0)
 
     savePrintSettings(t.db, { ...getPrintSettings(t.db), autoPrint: { boxLabel: true, shippingLabel: true } })
-    await autoPrintBoxLabel(context(t), t.orderId, t.boxOne, quick)
+    await autoPrintBoxLabel(context(t), t.boxOne, quick)
     expect(listJobs(t.db, {}).map((j) => j.status)).toEqual(['printed'])
     // No shipping printer chosen: nothing thrown, nothing logged.
     await expect(autoPrintShippingLabel(context(t), t.orderId, quick)).resolves.toBeUndefined()

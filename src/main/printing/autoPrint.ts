@@ -2,18 +2,22 @@
 // is confirmed, the shipping label when the order ships. Never throws into
 // the workflow that called it: a failure to print is a failed job in the log
 // (or, when nothing could even be sent, a line on the console).
+import { eq } from 'drizzle-orm'
 import type { StationContext } from '../core/context'
+import { boxes } from '../core/db/schema'
 import { getPrintSettings } from '../core/labels/printSettings'
 import { printLabel, type PrintOptions } from './printLabel'
 
 type Context = Pick<StationContext, 'db' | 'clock' | 'signedIn' | 'notify'>
 
-export async function autoPrintBoxLabel(context: Context, orderId: number, boxId: string, options: PrintOptions = {}): Promise<void> {
+export async function autoPrintBoxLabel(context: Context, boxId: string, options: PrintOptions = {}): Promise<void> {
   try {
     if (!getPrintSettings(context.db).autoPrint.boxLabel) return
-    await printLabel(context, { kind: 'box_label', orderId, boxId }, options)
+    const box = context.db.select({ orderId: boxes.orderId }).from(boxes).where(eq(boxes.id, boxId)).get()
+    if (!box) throw new Error('there is no such box')
+    await printLabel(context, { kind: 'box_label', orderId: box.orderId, boxId }, options)
   } catch (error) {
-    console.error(`Auto-print of the box label (order ${orderId}, box ${boxId}) did not start: ${(error as Error).message}`)
+    console.error(`Auto-print of the box label (box ${boxId}) did not start: ${(error as Error).message}`)
   }
 }
 
