@@ -73,7 +73,7 @@ test('orders pulled from the OMS are packed and the OMS receives every event exa
   await page.screenshot({ path: '/tmp/sync-after.png', fullPage: true })
 })
 
-test('an order cancelled in the OMS after scanning cannot be confirmed', async ({ page }) => {
+test('an order cancelled in the OMS after scanning cannot be confirmed, and its units are unpacked one by one', async ({ page, db }) => {
   await page.getByRole('button', { name: 'Load sample data' }).click()
   await page.getByRole('button', { name: 'Dana Whitfield' }).click()
   await page.getByRole('button', { name: 'Sync', exact: true }).click()
@@ -98,4 +98,22 @@ test('an order cancelled in the OMS after scanning cannot be confirmed', async (
   await page.getByRole('button', { name: 'Packing Confirmation' }).click()
   await page.getByRole('button', { name: 'Confirm' }).click()
   await expect(page.getByRole('alert')).toContainText('Order SO-10001 was cancelled in the OMS')
+
+  // SPEC §1: the units already in boxes are listed for unpacking, and each unpacking is recorded.
+  await page.getByRole('button', { name: '← Order' }).click()
+  const unpack = page.getByLabel('Unpack cancelled order')
+  await expect(unpack).toContainText('2 units still packed')
+  const field = page.getByRole('textbox', { name: 'Unpacked serial' })
+  await field.fill(imei('35391611204499'))
+  await field.press('Enter')
+  await expect(page.getByLabel('Scan result')).toContainText('is not packed in order SO-10001')
+  expect(db().prepare("select count(*) n from scanned_units where removed_at is not null").get()).toEqual({ n: 0 })
+  for (const body of ['35391611204491', '35391611204492']) {
+    await field.fill(imei(body))
+    await field.press('Enter')
+    await expect(page.getByLabel('Scan result')).toContainText(`Unpacked ${imei(body)} from box 1`)
+  }
+  await expect(page.getByRole('alert', { name: 'Nothing to unpack' })).toBeVisible()
+  expect(db().prepare("select count(*) n from scanned_units where removal = 'unpacked_after_cancel'").get()).toEqual({ n: 2 })
+  expect(db().prepare("select count(*) n from outbox where type = 'order.unpacked_after_cancel'").get()).toEqual({ n: 2 })
 })

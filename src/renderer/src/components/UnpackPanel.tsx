@@ -30,9 +30,12 @@ export function UnpackPanel({ order, onChanged }: { order: OrderDetail; onChange
 
   if (packed.length === 0) {
     return (
-      <Alert color="gray" title="Nothing to unpack">
-        Every unit of this cancelled order is unpacked.
-      </Alert>
+      <Stack>
+        {feedback && <ScanFeedback feedback={feedback} />}
+        <Alert color="gray" title="Nothing to unpack">
+          Every unit of this cancelled order is unpacked.
+        </Alert>
+      </Stack>
     )
   }
   return (
