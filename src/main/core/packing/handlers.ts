@@ -1,6 +1,7 @@
 // packing:* and presets:* — boxes, the exceptions a shift lead approves,
 // unpacking a cancelled order, Packing Confirmation, and box presets.
 import type { HandlersOf, StationContext } from '../context'
+import { autoPrintBoxLabel } from '../../printing/autoPrint'
 import { approveByShiftLead, requireShiftLead } from '../operators/approval'
 import { getOrderDetail } from '../orders/queries'
 import { deleteBoxPreset, listBoxPresets, saveBoxPreset } from './boxPresets'
@@ -8,14 +9,20 @@ import { reopenBox, saveBox } from './boxes'
 import { confirmationBlockers, confirmPacking, shortShipment } from './confirmPacking'
 import { removeUnit, unpackAfterCancel, voidBox } from './exceptions'
 
-export function packingHandlers({ db, clock, operator }: StationContext): HandlersOf<'packing'> {
+export function packingHandlers(context: StationContext): HandlersOf<'packing'> {
+  const { db, clock, operator } = context
   const approve = (approval: { badgeCode: string; pin: string }, action: string) => {
     const lead = approveByShiftLead(db, clock, approval, action)
     return { id: lead.id, name: lead.name }
   }
   const withOrder = <T extends object>(orderId: number, result: T) => ({ ...result, order: getOrderDetail(db, orderId) })
   return {
-    'packing:save': ({ orderId, presetId, dimensionsMm, weightG }) => withOrder(orderId, saveBox(db, clock, orderId, operator().id, { presetId, dimensionsMm, weightG })),
+    'packing:save': async ({ orderId, presetId, dimensionsMm, weightG }) => {
+      const result = saveBox(db, clock, orderId, operator().id, { presetId, dimensionsMm, weightG })
+      // After the commit, never inside it: a printer fault lands in the print-job log, the box stays confirmed.
+      if (result.action === 'box_confirmed') await autoPrintBoxLabel(context, result.boxId)
+      return withOrder(orderId, result)
+    },
     'packing:reopenBox': ({ orderId, boxId }) => withOrder(orderId, reopenBox(db, clock, orderId, boxId, operator().id)),
     'packing:removeUnit': ({ orderId, unitId, reason, approval }) => {
       const by = operator()
