@@ -1,12 +1,10 @@
 import { useCallback, useState } from 'react'
-import { Button, Grid, Group, Paper, Stack, Text, Title, UnstyledButton } from '@mantine/core'
+import { Group, Paper, Text, Title, UnstyledButton } from '@mantine/core'
 import type { OrderLine } from '../../../shared/schemas'
 import { BoxDimensions, type BoxDetailsChoice } from '../components/BoxDimensions'
-import { BoxesList, LooseUnits } from '../components/BoxesList'
-import { OrderHeader } from '../components/OrderHeader'
 import { ScanFeedback } from '../components/ScanFeedback'
 import { NonSerializedPanel, SerialScanPanel } from '../components/ScanPanel'
-import { station } from '../api'
+import { ScanScreenLayout } from '../components/ScanScreenLayout'
 import { useScanStream } from '../deviceScans'
 import type { Navigate } from './routes'
 import { useScanSession } from './scanSession'
@@ -25,19 +23,9 @@ export function DistributionScan({ orderId, navigate }: { orderId: number; navig
   const onDetails = useCallback((d: BoxDetailsChoice | null) => setDetails(d), [])
   useScanStream((scan) => {
     const current = session.order?.lines.find((l) => l.id === lineId)
-    if (current && !current.serialized) void addUnits({ barcode: scan.data, orderLineId: current.id })
+    if (current && !current.serialized) void session.addUnits({ barcode: scan.data, orderLineId: current.id })
     else void session.scan({ value: scan.data, entryMethod: 'scanned' }, lineId ?? undefined)
   })
-
-  const addUnits = async (args: { barcode?: string; orderLineId?: number; quantity?: number }) => {
-    try {
-      const result = await station.scanning.addUnits({ orderId, ...args })
-      session.setOrder(result.order)
-      session.show({ outcome: result.outcome, message: result.message })
-    } catch (e) {
-      session.show({ outcome: 'error', message: (e as Error).message })
-    }
-  }
 
   if (!order) return session.feedback ? <ScanFeedback feedback={session.feedback} /> : null
   const lines = order.lines.filter((l) => l.condition === 'new')
@@ -54,7 +42,6 @@ export function DistributionScan({ orderId, navigate }: { orderId: number; navig
       if (r?.action === 'box_confirmed') setDetails(null)
     })
   }
-  const message = (text: string, ok: boolean) => session.show({ outcome: ok ? 'info' : 'error', message: text })
   const saveHint = confirming
     ? `Box ${openBox.number}: choose its dimensions (a preset or custom), then Save to confirm it.`
     : openBox
@@ -63,60 +50,31 @@ export function DistributionScan({ orderId, navigate }: { orderId: number; navig
   const dimensions = confirming ? <BoxDimensions key={openBox.id} boxNumber={openBox.number} onChange={onDetails} /> : null
 
   return (
-    <Stack>
-      <OrderHeader
-        order={order}
-        title={`Distribution Scan · ${order.orderNumber}`}
-        back={{ label: 'Order', go: () => navigate({ screen: 'order', orderId }) }}
-        detail={
-          <Text c="dimmed" className="mono">
-            {order.channel} {order.channelOrderId}
-          </Text>
-        }
-        actions={
-          <Button variant="light" size="lg" onClick={() => navigate({ screen: 'confirm', orderId })}>
-            Packing Confirmation
-          </Button>
-        }
-      />
-      <Grid>
-        <Grid.Col span={{ base: 12, lg: 8 }}>
-          <Stack>
-            <Title order={3}>Product line</Title>
-            <Group aria-label="Product lines">
-              {lines.map((l) => (
-                <LineButton key={l.id} line={l} active={l.id === line?.id} onPick={() => setLineId(l.id)} />
-              ))}
-              {lines.length === 0 && <Text c="dimmed">This order has no new serialized lines: use Used Scan.</Text>}
-            </Group>
-            {line?.serialized && <SerialScanPanel session={session} lines={[line]} orderLineId={line.id} onSave={save} saveHint={saveHint} extra={dimensions} />}
-            {line && !line.serialized && (
-              <>
-                <NonSerializedPanel
-                  session={session}
-                  onBarcode={(entry) => void addUnits({ barcode: entry.value, orderLineId: line.id })}
-                  quantity={quantity}
-                  setQuantity={setQuantity}
-                  canAddQuantity
-                  onQuantity={() => void addUnits({ orderLineId: line.id, quantity: Number(quantity) })}
-                  saveHint={saveHint}
-                  onSave={save}
-                />
-                {dimensions}
-              </>
-            )}
-          </Stack>
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, lg: 4 }}>
-          <Stack>
-            <Title order={3}>Scanned since the last box</Title>
-            <LooseUnits order={order} onChanged={session.setOrder} onMessage={message} />
-            <Title order={3}>Boxes</Title>
-            <BoxesList boxes={order.boxes} order={order} onChanged={session.setOrder} onMessage={message} />
-          </Stack>
-        </Grid.Col>
-      </Grid>
-    </Stack>
+    <ScanScreenLayout title="Distribution Scan" order={order} session={session} navigate={navigate}>
+      <Title order={3}>Product line</Title>
+      <Group aria-label="Product lines">
+        {lines.map((l) => (
+          <LineButton key={l.id} line={l} active={l.id === line?.id} onPick={() => setLineId(l.id)} />
+        ))}
+        {lines.length === 0 && <Text c="dimmed">This order has no new serialized lines: use Used Scan.</Text>}
+      </Group>
+      {line?.serialized && <SerialScanPanel session={session} lines={[line]} orderLineId={line.id} onSave={save} saveHint={saveHint} extra={dimensions} />}
+      {line && !line.serialized && (
+        <>
+          <NonSerializedPanel
+            session={session}
+            onBarcode={(entry) => void session.addUnits({ barcode: entry.value, orderLineId: line.id })}
+            quantity={quantity}
+            setQuantity={setQuantity}
+            canAddQuantity
+            onQuantity={() => void session.addUnits({ orderLineId: line.id, quantity: Number(quantity) })}
+            saveHint={saveHint}
+            onSave={save}
+          />
+          {dimensions}
+        </>
+      )}
+    </ScanScreenLayout>
   )
 }
 

@@ -1,11 +1,9 @@
 import { useRef, useState } from 'react'
-import { Button, Grid, Group, Paper, SegmentedControl, Select, Stack, Text, Title } from '@mantine/core'
-import { BoxesList, LooseUnits } from '../components/BoxesList'
+import { Group, Paper, SegmentedControl, Select } from '@mantine/core'
 import { LinesTable } from '../components/LinesTable'
-import { OrderHeader } from '../components/OrderHeader'
 import { NonSerializedPanel, SerialScanPanel } from '../components/ScanPanel'
+import { ScanScreenLayout } from '../components/ScanScreenLayout'
 import { ScanFeedback } from '../components/ScanFeedback'
-import { station } from '../api'
 import type { Navigate } from './routes'
 import { useScanSession } from './scanSession'
 import { useScanStream } from '../deviceScans'
@@ -23,29 +21,18 @@ export function UsedScan({ orderId, navigate }: { orderId: number; navigate: Nav
   const [lineId, setLineId] = useState<string | null>(null)
   const [quantity, setQuantity] = useState<number | string>(1)
   const modeRef = useRef<'serialized' | 'non-serialized'>('serialized')
-  // Serial and HID scanners: each scan as if typed into the scan field and Enter pressed.
-  const addUnits = async (args: { barcode?: string; orderLineId?: number; quantity?: number }) => {
-    try {
-      const result = await station.scanning.addUnits({ orderId, ...args })
-      session.setOrder(result.order)
-      session.show({ outcome: result.outcome, message: result.message })
-    } catch (e) {
-      session.show({ outcome: 'error', message: (e as Error).message })
-    }
-  }
-
   // A device scan goes where a typed one would: the serial path, or the product barcode in Non-Serialized mode.
   useScanStream((scan) =>
     modeRef.current === 'non-serialized'
-      ? addUnits({ barcode: scan.data, orderLineId: lineId ? Number(lineId) : undefined })
+      ? session.addUnits({ barcode: scan.data, orderLineId: lineId ? Number(lineId) : undefined })
       : session.scan({ value: scan.data, entryMethod: 'scanned' }, lineId ? Number(lineId) : undefined)
   )
 
   if (!order) return session.feedback ? <ScanFeedback feedback={session.feedback} /> : null
-  modeRef.current = mode ?? (order.lines.some((l) => l.serialized) ? 'serialized' : 'non-serialized')
   const serialLines = order.lines.filter((l) => l.serialized)
   const plainLines = order.lines.filter((l) => !l.serialized)
   const current = mode ?? (serialLines.length > 0 ? 'serialized' : 'non-serialized')
+  modeRef.current = current
   const shownLines = current === 'serialized' ? serialLines : plainLines
   const chosen = lineId && shownLines.some((l) => String(l.id) === lineId) ? Number(lineId) : undefined
   const openBox = order.boxes.find((b) => b.status === 'saved')
@@ -56,87 +43,56 @@ export function UsedScan({ orderId, navigate }: { orderId: number; navigate: Nav
     : 'Save puts the units scanned since the last box into a new box.'
 
   const save = () => void session.save()
-  const message = (text: string, ok: boolean) => session.show({ outcome: ok ? 'info' : 'error', message: text })
 
   return (
-    <Stack>
-      <OrderHeader
-        order={order}
-        title={`Used Scan · ${order.orderNumber}`}
-        back={{ label: 'Order', go: () => navigate({ screen: 'order', orderId }) }}
-        detail={
-          <Text c="dimmed" className="mono">
-            {order.channel} {order.channelOrderId}
-          </Text>
-        }
-        actions={
-          <Button variant="light" size="lg" onClick={() => navigate({ screen: 'confirm', orderId })}>
-            Packing Confirmation
-          </Button>
-        }
-      />
+    <ScanScreenLayout title="Used Scan" order={order} session={session} navigate={navigate}>
+      <Group align="end">
+        <SegmentedControl
+          size="lg"
+          aria-label="Scan mode"
+          value={current}
+          onChange={(v) => {
+            setMode(v as typeof current)
+            setLineId(null)
+          }}
+          data={[
+            { value: 'serialized', label: 'Serialized', disabled: serialLines.length === 0 },
+            { value: 'non-serialized', label: 'Non-Serialized', disabled: plainLines.length === 0 }
+          ]}
+        />
+        <Select
+          label="Line"
+          size="md"
+          w={420}
+          value={chosen === undefined ? null : String(chosen)}
+          onChange={setLineId}
+          placeholder={current === 'serialized' ? 'Any line (found from the IMEI)' : 'Any line (found from the barcode)'}
+          clearable
+          data={shownLines.map((l) => ({ value: String(l.id), label: `${l.lineId} · ${l.productName}` }))}
+        />
+      </Group>
 
-      <Grid>
-        <Grid.Col span={{ base: 12, lg: 8 }}>
-          <Stack>
-            <Group align="end">
-              <SegmentedControl
-                size="lg"
-                aria-label="Scan mode"
-                value={current}
-                onChange={(v) => {
-                  setMode(v as typeof current)
-                  setLineId(null)
-                }}
-                data={[
-                  { value: 'serialized', label: 'Serialized', disabled: serialLines.length === 0 },
-                  { value: 'non-serialized', label: 'Non-Serialized', disabled: plainLines.length === 0 }
-                ]}
-              />
-              <Select
-                label="Line"
-                size="md"
-                w={420}
-                value={chosen === undefined ? null : String(chosen)}
-                onChange={setLineId}
-                placeholder={current === 'serialized' ? 'Any line (found from the IMEI)' : 'Any line (found from the barcode)'}
-                clearable
-                data={shownLines.map((l) => ({ value: String(l.id), label: `${l.lineId} · ${l.productName}` }))}
-              />
-            </Group>
+      {current === 'serialized' ? (
+        <SerialScanPanel session={session} lines={chosen ? shownLines.filter((l) => l.id === chosen) : shownLines} orderLineId={chosen} saveHint={saveHint} onSave={save} />
+      ) : (
+        <NonSerializedPanel
+          onBarcode={(entry) => void session.addUnits({ barcode: entry.value, orderLineId: chosen })}
+          quantity={quantity}
+          setQuantity={setQuantity}
+          canAddQuantity={chosen !== undefined}
+          onQuantity={() => void session.addUnits({ orderLineId: chosen, quantity: Number(quantity) })}
+          session={session}
+          saveHint={saveHint}
+          onSave={save}
+        />
+      )}
 
-            {current === 'serialized' ? (
-              <SerialScanPanel session={session} lines={chosen ? shownLines.filter((l) => l.id === chosen) : shownLines} orderLineId={chosen} saveHint={saveHint} onSave={save} />
-            ) : (
-              <NonSerializedPanel
-                onBarcode={(entry) => void addUnits({ barcode: entry.value, orderLineId: chosen })}
-                quantity={quantity}
-                setQuantity={setQuantity}
-                canAddQuantity={chosen !== undefined}
-                onQuantity={() => void addUnits({ orderLineId: chosen, quantity: Number(quantity) })}
-                session={session}
-                saveHint={saveHint}
-                onSave={save}
-              />
-            )}
-
-            <Paper withBorder p="md">
-              <LinesTable lines={order.lines} activeLineId={chosen ?? null} onPick={(l) => {
-                setMode(l.serialized ? 'serialized' : 'non-serialized')
-                setLineId(String(l.id))
-              }} />
-            </Paper>
-          </Stack>
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, lg: 4 }}>
-          <Stack>
-            <Title order={3}>Scanned since the last box</Title>
-            <LooseUnits order={order} onChanged={session.setOrder} onMessage={message} />
-            <Title order={3}>Boxes</Title>
-            <BoxesList boxes={order.boxes} order={order} onChanged={session.setOrder} onMessage={message} />
-          </Stack>
-        </Grid.Col>
-      </Grid>
-    </Stack>
+      <Paper withBorder p="md">
+        <LinesTable lines={order.lines} activeLineId={chosen ?? null} onPick={(l) => {
+          setMode(l.serialized ? 'serialized' : 'non-serialized')
+          setLineId(String(l.id))
+        }} />
+      </Paper>
+    </ScanScreenLayout>
   )
 }

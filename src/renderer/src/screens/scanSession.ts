@@ -63,6 +63,20 @@ export function useScanSession(orderId: number) {
     show({ outcome: 'info', message: 'IMEI 1 dropped: scan the device again, starting with IMEI 1.' })
   }
 
+  /** Non-serialized units: a product barcode (one unit) or a quantity for a line. */
+  const addUnits = async (args: Omit<ArgsOf<'scanning:addUnits'>, 'orderId'>) => {
+    try {
+      const result = await station.scanning.addUnits({ orderId, ...args })
+      setOrder(result.order)
+      show({ outcome: result.outcome, message: result.message })
+    } catch (e) {
+      show({ outcome: 'error', message: (e as Error).message })
+    }
+  }
+
+  /** What the box list reports (reopen, remove, void): info when done, error when refused. */
+  const message = (text: string, ok: boolean) => show({ outcome: ok ? 'info' : 'error', message: text })
+
   const save = async (details: Omit<ArgsOf<'packing:save'>, 'orderId'> = {}) => {
     try {
       const result = await station.packing.save({ orderId, ...details })
@@ -75,7 +89,7 @@ export function useScanSession(orderId: number) {
     }
   }
 
-  return { order, setOrder, reload, feedback, show, awaiting, cancelAwaiting, approvalFor, approve, dismissApproval: () => setApprovalFor(null), scan, save }
+  return { order, setOrder, reload, feedback, show, awaiting, cancelAwaiting, approvalFor, approve, dismissApproval: () => setApprovalFor(null), scan, addUnits, message, save }
 }
 
 export type ScanSession = ReturnType<typeof useScanSession>

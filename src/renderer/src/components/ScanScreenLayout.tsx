@@ -1,0 +1,47 @@
+import type { ReactNode } from 'react'
+import { Button, Grid, Stack, Text, Title } from '@mantine/core'
+import type { OrderDetail } from '../../../shared/schemas'
+import type { Navigate } from '../screens/routes'
+import type { ScanSession } from '../screens/scanSession'
+import { BoxesList, LooseUnits } from './BoxesList'
+import { OrderHeader } from './OrderHeader'
+
+/**
+ * The frame both scan screens share: the order's header (back to the order,
+ * on to Packing Confirmation), the screen's own scanning part on the left,
+ * and on the right the units not yet boxed and the boxes with their actions.
+ */
+export function ScanScreenLayout({ title, order, session, navigate, children }: { title: string; order: OrderDetail; session: ScanSession; navigate: Navigate; children: ReactNode }) {
+  return (
+    <Stack>
+      <OrderHeader
+        order={order}
+        title={`${title} · ${order.orderNumber}`}
+        back={{ label: 'Order', go: () => navigate({ screen: 'order', orderId: order.id }) }}
+        detail={
+          <Text c="dimmed" className="mono">
+            {order.channel} {order.channelOrderId}
+          </Text>
+        }
+        actions={
+          <Button variant="light" size="lg" onClick={() => navigate({ screen: 'confirm', orderId: order.id })}>
+            Packing Confirmation
+          </Button>
+        }
+      />
+      <Grid>
+        <Grid.Col span={{ base: 12, lg: 8 }}>
+          <Stack>{children}</Stack>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, lg: 4 }}>
+          <Stack>
+            <Title order={3}>Scanned since the last box</Title>
+            <LooseUnits order={order} onChanged={session.setOrder} onMessage={session.message} />
+            <Title order={3}>Boxes</Title>
+            <BoxesList boxes={order.boxes} order={order} onChanged={session.setOrder} onMessage={session.message} />
+          </Stack>
+        </Grid.Col>
+      </Grid>
+    </Stack>
+  )
+}
