@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react'
+import { useCallback, useRef, useState } from 'react'
 import { Group, Paper, Text, Title, UnstyledButton } from '@mantine/core'
 import type { OrderLine } from '../../../shared/schemas'
 import { BoxDimensions, type BoxDetailsChoice } from '../components/BoxDimensions'
@@ -21,15 +21,18 @@ export function DistributionScan({ orderId, navigate }: { orderId: number; navig
   const [details, setDetails] = useState<BoxDetailsChoice | null>(null)
   const [quantity, setQuantity] = useState<number | string>(1)
   const onDetails = useCallback((d: BoxDetailsChoice | null) => setDetails(d), [])
+  // A device scan goes to the line on screen, exactly as a scan typed into its field would.
+  const shown = useRef<OrderLine | undefined>(undefined)
   useScanStream((scan) => {
-    const current = session.order?.lines.find((l) => l.id === lineId)
+    const current = shown.current
     if (current && !current.serialized) void session.addUnits({ barcode: scan.data, orderLineId: current.id })
-    else void session.scan({ value: scan.data, entryMethod: 'scanned' }, lineId ?? undefined)
+    else void session.scan({ value: scan.data, entryMethod: 'scanned' }, current?.id)
   })
 
   if (!order) return session.feedback ? <ScanFeedback feedback={session.feedback} /> : null
   const lines = order.lines.filter((l) => l.condition === 'new')
   const line = lines.find((l) => l.id === lineId) ?? lines.find((l) => l.pendingCount > 0) ?? lines[0]
+  shown.current = line
   const openBox = order.boxes.find((b) => b.status === 'saved')
   const confirming = openBox !== undefined && order.looseUnits.length === 0
 
