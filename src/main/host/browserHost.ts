@@ -1,14 +1,17 @@
 // The browser host: the station core in plain Node, the renderer served to a
 // browser, and the contract spoken over a WebSocket. Bound to 127.0.0.1 only;
-// a per-run token (given to the page we serve) and an Origin check keep other
-// web pages and other users' programs from talking to the station.
+// a per-run token (given to the page we serve), a Host check (DNS rebinding)
+// and an Origin check keep other web pages and other users' programs from
+// talking to the station.
 import { randomBytes, timingSafeEqual } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import { extname, join, normalize, sep } from 'node:path'
+import type { Duplex } from 'node:stream'
 import { WebSocketServer } from 'ws'
 import { dispatch } from '../core/dispatch'
 import type { Station } from '../core/station'
+import { isAllowedHost, isAllowedOrigin } from './allowedHosts'
 
 export type BrowserHost = { url: string; port: number; close(): Promise<void> }
 
@@ -25,7 +28,13 @@ const TYPES: Record<string, string> = {
 
 export async function startBrowserHost(opts: { station: Pick<Station, 'handlers' | 'subscribe'>; rendererDir: string; port?: number }): Promise<BrowserHost> {
   const token = randomBytes(24).toString('base64url')
+  // Set once listening; no request can arrive before that.
+  let port = 0
   const server = createServer((req, res) => {
+    if (!isAllowedHost(req.headers.host, port)) {
+      res.writeHead(421, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' }).end(MISDIRECTED)
+      return
+    }
     serveFile(opts.rendererDir, token, req, res).catch(() => {
       res.writeHead(500).end('Internal error')
     })
@@ -33,12 +42,13 @@ export async function startBrowserHost(opts: { station: Pick<Station, 'handlers'
   const wss = new WebSocketServer({ noServer: true, maxPayload: 25 * 1024 * 1024 })
 
   server.on('upgrade', (req, socket, head) => {
+    if (!isAllowedHost(req.headers.host, port)) {
+      refuseUpgrade(socket, '421 Misdirected Request', MISDIRECTED)
+      return
+    }
     const url = new URL(req.url ?? '/', 'http://127.0.0.1')
-    const origin = req.headers.origin
-    const host = req.headers.host
-    const sameOrigin = origin !== undefined && host !== undefined && origin === `http://${host}`
-    if (url.pathname !== '/station' || !sameOrigin || !sameToken(url.searchParams.get('token'), token)) {
-      socket.end('HTTP/1.1 403 Forbidden\r\n\r\n')
+    if (url.pathname !== '/station' || !isAllowedOrigin(req.headers.origin, port) || !sameToken(url.searchParams.get('token'), token)) {
+      refuseUpgrade(socket, '403 Forbidden', 'Forbidden')
       return
     }
     wss.handleUpgrade(req, socket, head, (ws) => {
@@ -66,7 +76,7 @@ export async function startBrowserHost(opts: { station: Pick<Station, 'handlers'
     server.once('error', reject)
     server.listen(opts.port ?? 0, '127.0.0.1', () => resolve())
   })
-  const port = (server.address() as { port: number }).port
+  port = (server.address() as { port: number }).port
   return {
     url: `http://127.0.0.1:${port}/`,
     port,
@@ -79,6 +89,13 @@ export async function startBrowserHost(opts: { station: Pick<Station, 'handlers'
         server.close(() => resolve())
       })
   }
+}
+
+const MISDIRECTED = 'Misdirected request: open the station at 127.0.0.1 or localhost.'
+
+function refuseUpgrade(socket: Duplex, status: string, text: string) {
+  const headers = `Connection: close\r\nContent-Type: text/plain\r\nContent-Length: ${Buffer.byteLength(text)}`
+  socket.end(`HTTP/1.1 ${status}\r\n${headers}\r\n\r\n${text}`)
 }
 
 function sameToken(given: string | null, token: string): boolean {
