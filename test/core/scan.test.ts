@@ -210,6 +210,17 @@ describe('every refusal leaves the database unchanged', () => {
     expectRefused(w, w.ids.tablet, input, 'invalid_serial', message)
   })
 
+  it('a format character (RLO) around a valid IMEI is refused as an invalid serial, not stripped', () => {
+    const w = world()
+    const rlo = 'Scan contains U+202E (a hidden text-direction character): rescan the label'
+    const r = expectRefused(w, w.ids.a2, `\u202e${A1}\u202c\r\n`, 'invalid_serial', rlo)
+    expect(r.serial).toBeNull()
+    expect(status(w, w.ids.a2)).toBe('ready')
+    // In a multi-serial code the whole code is refused, the clean part included.
+    expectRefused(w, w.ids.a2, `${A2}\n\u200b${A1}`, 'invalid_serial', /^Code part 2 of 2: Scan contains U\+200B/)
+    expect(count(w.sqlite, 'scanned_units')).toBe(0)
+  })
+
   it('duplicate in this order, not yet in a box', () => {
     const w = world()
     expectAccepted(w.scan(w.ids.a2, A1), A1)

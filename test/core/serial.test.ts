@@ -141,9 +141,17 @@ describe('cleanScan', () => {
     ['leading and trailing spaces', `   ${value}  `],
     ['inner space', '4901 5420 3237 518'],
     ['no-break space', `${value}\u00a0`],
-    ['BOM', `\ufeff${value}`]
+    ['C1 next line', `${value}\u0085`],
+    ['line separator', `${value}\u2028`],
+    ['ideographic space', `\u3000${value}`]
   ])('strips %s', (_name, raw) => {
     expect(cleanScan(raw)).toBe(value)
+    expect(checkImei(cleanScan(raw))).toEqual({ ok: true, serial: value })
+  })
+
+  it('keeps format characters, so the checks can refuse them', () => {
+    expect(cleanScan(`\u202e${value}\u202c\r\n`)).toBe(`\u202e${value}\u202c`)
+    expect(cleanScan(`\ufeff${value}`)).toBe(`\ufeff${value}`)
   })
 
   it('strips an AIM symbology identifier', () => {
@@ -180,6 +188,49 @@ describe('cleanScan', () => {
   it('turns a scan of only control characters into the empty string', () => {
     expect(cleanScan('\r\n\t \u0000')).toBe('')
     expect(checkImei(cleanScan('\r\n')).ok).toBe(false)
+  })
+})
+
+// SPEC §5: format and bidi characters (Unicode Cf) are refused, never stripped. Stripped, an RLO would let a
+// label that reads as one number on screen store another, and a ZWSP or BOM would hide that the data is not clean.
+describe('format and bidi characters', () => {
+  const value = '490154203237518'
+  const rlo = 'Scan contains U+202E (a hidden text-direction character): rescan the label'
+
+  it('refuses a valid IMEI wrapped in RLO or LRO, naming the character', () => {
+    expect(checkImei(cleanScan(`\u202e${value}\u202c`))).toEqual({ ok: false, message: rlo })
+    expect(checkImei(cleanScan(`\u202d${value}\u202c`))).toEqual({
+      ok: false,
+      message: 'Scan contains U+202D (a hidden text-direction character): rescan the label'
+    })
+  })
+
+  it('refuses an IMEI written reversed inside an RLO (it reads as 815732302451094, the data is a valid IMEI)', () => {
+    expect(checkImei(value).ok).toBe(true)
+    expect(checkImei(cleanScan(`\u202e${value}`))).toEqual({ ok: false, message: rlo })
+    expect(checkImei(cleanScan(`]C1\u202e${value}\u202c\r\n`))).toEqual({ ok: false, message: rlo })
+  })
+
+  it.each([
+    ['a zero-width space', `4901542\u200b03237518`, 'U+200B', 'formatting'],
+    ['a BOM', `\ufeff${value}`, 'U+FEFF', 'formatting'],
+    ['a soft hyphen', `4901-5420\u00ad3237518`, 'U+00AD', 'formatting'],
+    ['a word joiner', `${value}\u2060`, 'U+2060', 'formatting'],
+    ['a left-to-right mark', `${value}\u200e`, 'U+200E', 'text-direction'],
+    ['a right-to-left isolate', `\u2067${value}\u2069`, 'U+2067', 'text-direction'],
+    ['an Arabic letter mark', `\u061c${value}`, 'U+061C', 'text-direction'],
+    ['a language tag (outside the BMP)', `${value}\u{e0001}`, 'U+E0001', 'formatting']
+  ])('refuses %s in an IMEI or serial', (_name, raw, code, kind) => {
+    const message = `Scan contains ${code} (a hidden ${kind} character): rescan the label`
+    expect(checkImei(cleanScan(raw))).toEqual({ ok: false, message })
+    expect(checkSerial(cleanScan(raw), null)).toEqual({ ok: false, message })
+  })
+
+  it('refuses a format character in a serial with a pattern, before the pattern is tried', () => {
+    expect(checkSerial('DMPXK2\u200bABCD12', '[A-Z0-9\u200b]{10,13}')).toEqual({
+      ok: false,
+      message: 'Scan contains U+200B (a hidden formatting character): rescan the label'
+    })
   })
 })
 

@@ -8,13 +8,20 @@ export type Checked = { ok: true; serial: string } | { ok: false; message: strin
 
 /** AIM symbology identifier a scanner may put in front of the data: "]" + code letter + modifier. */
 const AIM_ID = /^\][A-Za-z][0-9A-Za-z]/
-// eslint-disable-next-line no-control-regex
-const CONTROL_OR_SPACE = /[\u0000-\u0020\u007f-\u00a0\u2000-\u200f\u2028-\u202f\u205f\u3000\ufeff]/g
+/** Control characters (C0, DEL, C1) and white space: scanner noise, never part of a serial. */
+const CONTROL_OR_SPACE = /[\p{Cc}\p{Zs}\p{Zl}\p{Zp}]/gu
+/**
+ * Format characters (Unicode Cf) are kept so the checks can refuse them: an
+ * RLO/LRO changes how a serial reads on screen without changing its digits, so
+ * stripping one would accept a label someone tampered with or a reversed number.
+ */
+const FORMAT_CHAR = /\p{Cf}/u
+const BIDI_CHAR = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u
 
 /**
  * Strips what scanners add around the data: configured prefixes and suffixes,
  * an AIM symbology identifier, whitespace and control characters (CR, LF,
- * TAB, GS, NUL…) anywhere in the input.
+ * TAB, GS, NUL…) anywhere in the input. Format characters stay (see FORMAT_CHAR).
  */
 export function cleanScan(raw: string, affixes: ScannerAffixes = { prefixes: [], suffixes: [] }): string {
   let s = raw.replace(CONTROL_OR_SPACE, '')
@@ -43,9 +50,19 @@ function firstOutside(s: string, allowed: RegExp): string | undefined {
 
 const describeChar = (c: string) => (/^[\x21-\x7e]$/.test(c) ? `"${c}"` : `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`)
 
+/** The refusal for a scan holding a format or bidi character, or null when it holds none. */
+export function formatCharacterRefusal(s: string): Checked | null {
+  const found = FORMAT_CHAR.exec(s)?.[0]
+  if (found === undefined) return null
+  const kind = BIDI_CHAR.test(found) ? 'a hidden text-direction character' : 'a hidden formatting character'
+  return { ok: false, message: `Scan contains ${describeChar(found)} (${kind}): rescan the label` }
+}
+
 /** An IMEI is exactly 15 digits whose last digit is the Luhn check digit of the first 14. */
 export function checkImei(input: string): Checked {
   const s = input
+  const hidden = formatCharacterRefusal(s)
+  if (hidden) return hidden
   if (s.length === 0) return { ok: false, message: 'Empty scan' }
   if (s.length > MAX_SCAN_LENGTH) return { ok: false, message: `Scan too long (${s.length} characters, at most ${MAX_SCAN_LENGTH})` }
   const bad = firstOutside(s, /[0-9]/)
@@ -66,6 +83,8 @@ const SERIAL_CHARS = /[A-Za-z0-9\-_./]/
 /** A non-IMEI serial: printable, at most 64 characters, and matching the product's own pattern when it has one. */
 export function checkSerial(input: string, pattern: string | null): Checked {
   const s = input
+  const hidden = formatCharacterRefusal(s)
+  if (hidden) return hidden
   if (s.length === 0) return { ok: false, message: 'Empty scan' }
   if (s.length > MAX_SCAN_LENGTH) return { ok: false, message: `Scan too long (${s.length} characters, at most ${MAX_SCAN_LENGTH})` }
   const bad = firstOutside(s, SERIAL_CHARS)
