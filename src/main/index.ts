@@ -1,67 +1,43 @@
-// Electron lifecycle: open the station core, register the IPC contract,
-// create the window with locked-down web preferences. Nothing else lives here.
+// Electron lifecycle: open the station core, register the IPC contract, serve
+// the renderer from app://station, create the window. The security rules
+// live in webSecurity.ts, the scheme in appProtocol.ts, the window in windows.ts.
 import { join } from 'node:path'
-import { pathToFileURL } from 'node:url'
-import { app, BrowserWindow, shell } from 'electron'
+import { app, BrowserWindow } from 'electron'
+import { APP_ENTRY_URL, appUrlMatcher, handleAppProtocol, registerAppScheme } from './appProtocol'
+import { isStationTrackingUrl } from './core/packing/trackingUrls'
 import { openStation, type Station } from './core/station'
 import { APP_NAME, dataDirFromArgs } from './core/paths'
 import { registerIpc } from './ipc'
 import { electronPrinting } from './printing/electronPrinting'
 import { registerPlatformPrinting } from './printing/platform'
 import { keychainSecretStore } from './secretStore'
+import { guardAllWebContents, guardSessions } from './webSecurity'
+import { createMainWindow } from './windows'
 
 app.setName(APP_NAME)
+registerAppScheme()
 const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined
-const rendererFile = join(import.meta.dirname, '../renderer/index.html')
-const appUrl = devServerUrl ?? pathToFileURL(rendererFile).href
-const isAppUrl = (url: string) => url === appUrl || url.startsWith(`${appUrl}#`) || url.startsWith(`${appUrl}?`) || (devServerUrl !== undefined && url.startsWith(devServerUrl))
+const rendererUrl = devServerUrl ?? APP_ENTRY_URL
+const rendererDir = join(import.meta.dirname, '../renderer')
+const preload = join(import.meta.dirname, '../preload/index.cjs')
+const isAppUrl = appUrlMatcher(devServerUrl)
 
 let station: Station | undefined
 
-function createWindow(): void {
-  const win = new BrowserWindow({
-    width: 1400,
-    height: 900,
-    minWidth: 1024,
-    minHeight: 700,
-    title: APP_NAME,
-    backgroundColor: '#101418',
-    show: false,
-    webPreferences: {
-      preload: join(import.meta.dirname, '../preload/index.cjs'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      spellcheck: false
-    }
-  })
-  win.once('ready-to-show', () => win.show())
-  if (devServerUrl) void win.loadURL(devServerUrl)
-  else void win.loadFile(rendererFile)
-}
-
-app.on('web-contents-created', (_event, contents) => {
-  // No navigation away from the app, no new windows; http(s) links open in the system browser.
-  contents.on('will-navigate', (event, url) => {
-    if (!isAppUrl(url)) event.preventDefault()
-  })
-  contents.setWindowOpenHandler(({ url }) => {
-    if (/^https?:\/\//.test(url)) void shell.openExternal(url)
-    return { action: 'deny' }
-  })
-  contents.on('will-attach-webview', (event) => event.preventDefault())
-})
-
+// A link can only open what the station stored as a shipped order's tracking URL.
+guardAllWebContents(isAppUrl, (url) => station !== undefined && isStationTrackingUrl(station.connection.db, url))
 app.enableSandbox()
+
 app.whenReady().then(() => {
+  guardSessions()
+  handleAppProtocol(rendererDir)
   const dataDir = dataDirFromArgs(process.argv) ?? app.getPath('userData')
   registerPlatformPrinting(electronPrinting())
   station = openStation({ dataDir, version: app.getVersion(), secrets: keychainSecretStore(dataDir) })
   registerIpc(station, isAppUrl)
-  createWindow()
+  createMainWindow(rendererUrl, preload)
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) createWindow()
+    if (BrowserWindow.getAllWindows().length === 0) createMainWindow(rendererUrl, preload)
   })
 })
 

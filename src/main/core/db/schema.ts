@@ -100,6 +100,8 @@ export const orders = sqliteTable(
     index('orders_channel_order_id').on(t.channelOrderId),
     index('orders_parent_order_id').on(t.parentOrderId),
     index('orders_status').on(t.status, t.priority, t.omsCreatedAt),
+    // Opening a tracking URL in the browser checks it is one the station stored (core/packing/trackingUrls.ts).
+    index('orders_tracking_url').on(t.trackingUrl).where(sql`${t.trackingUrl} IS NOT NULL`),
     check('orders_bulk_fulfilment', sql`${t.orderType} = 'bulk' OR ${t.fulfilmentType} IS NULL`)
   ]
 )

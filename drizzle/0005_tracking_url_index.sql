@@ -1,0 +1,1 @@
+CREATE INDEX `orders_tracking_url` ON `orders` (`tracking_url`) WHERE "orders"."tracking_url" IS NOT NULL;
