@@ -4,18 +4,20 @@
 // CUPS path runs real executables through execFile (scripts standing in for
 // lp/lpstat, which this machine does not have) to check the arguments, the
 // bytes on stdin and the refusals.
-import { chmodSync, readFileSync, writeFileSync } from 'node:fs'
+import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { createServer, type Server, type Socket } from 'node:net'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import type { NoticeName } from '../../src/shared/contract'
-import type { PrinterTarget } from '../../src/shared/channels/labels'
+import { dispatch } from '../../src/main/core/dispatch'
+import type { Envelope, NoticeName } from '../../src/shared/contract'
+import { queueName, type PrinterTarget, type PrintSettings } from '../../src/shared/channels/labels'
 import { getPrintSettings, savePrintSettings } from '../../src/main/core/labels/printSettings'
 import { autoPrintBoxLabel, autoPrintShippingLabel } from '../../src/main/printing/autoPrint'
 import { listJobs } from '../../src/main/printing/jobs'
 import { printLabel, retryJob } from '../../src/main/printing/printLabel'
 import { parseHostStatus, sendRaw } from '../../src/main/printing/rawTcp'
 import { discoverPrinters } from '../../src/main/printing/discovery'
+import { checkQueue, spoolJob } from '../../src/main/printing/spooler'
 import { cleanup, makeDataDir, snapshot } from '../core/helpers'
 import { labelStation, type LabelStation } from '../labels/fixtures'
 
@@ -134,23 +136,41 @@ describe('raw ZPL to port 9100', () => {
   })
 })
 
-/** Scripts standing in for CUPS's lp and lpstat: they log their arguments and stdin, and answer like CUPS. */
-function fakeCups(behaviour: { lp?: 'ok' | 'refuse'; queue?: 'idle' | 'paper_out' }) {
+/**
+ * Scripts standing in for CUPS's lp and lpstat: they log their arguments and stdin, and answer like CUPS. Every call
+ * of either is also appended to `calls` (one line: the command, then each argument in brackets).
+ */
+function fakeCups(behaviour: { lp?: 'ok' | 'refuse'; queue?: 'idle' | 'paper_out'; queues?: string[] }) {
   const dir = makeDataDir()
   const log = join(dir, 'log')
-  writeFileSync(
-    join(dir, 'lp'),
-    `#!/bin/sh\nprintf '%s\\n' "$@" > ${log}.args\ncat > ${log}.stdin\n${behaviour.lp === 'refuse' ? `echo 'lp: The printer or class does not exist.' >&2\nexit 1` : `echo 'request id is Zebra-17 (0 file(s))'`}\n`
-  )
-  writeFileSync(
-    join(dir, 'lpstat'),
-    `#!/bin/sh\ncase "$1" in\n-e) printf 'Zebra\\nOffice_Laser\\n';;\n-d) echo 'system default destination: Office_Laser';;\n-p) ${
-      behaviour.queue === 'paper_out' ? `echo "printer $2 disabled since Sat 21 Nov 2026 -"; echo '\tMedia empty or jammed'` : `echo "printer $2 is idle.  enabled since Sat 21 Nov 2026"`
-    };;\nesac\n`
-  )
+  const record = (command: string) => `{ printf '${command}'; printf ' [%s]' "$@"; echo; } >> ${log}.calls`
+  const lpAnswer =
+    behaviour.lp === 'refuse' ? `echo 'lp: The printer or class does not exist.' >&2\nexit 1` : `echo 'request id is Zebra-17 (0 file(s))'`
+  writeFileSync(join(dir, 'lp'), `#!/bin/sh\n${record('lp')}\nprintf '%s\\n' "$@" > ${log}.args\ncat > ${log}.stdin\n${lpAnswer}\n`)
+  const queues = (behaviour.queues ?? ['Zebra', 'Office_Laser']).map((q) => `${q}\\n`).join('')
+  const status =
+    behaviour.queue === 'paper_out'
+      ? `echo "printer $q disabled since Sat 21 Nov 2026 -"; echo '\tMedia empty or jammed'`
+      : `echo "printer $q is idle.  enabled since Sat 21 Nov 2026"`
+  // Like CUPS's lpstat, -p takes the rest of its own argument as the list when attached (-pZebra).
+  const lpstat = [
+    '#!/bin/sh',
+    record('lpstat'),
+    'case "$1" in',
+    `-e) printf '${queues}';;`,
+    "-d) echo 'system default destination: Office_Laser';;",
+    `-p*) q="\${1#-p}"; ${status};;`,
+    'esac'
+  ]
+  writeFileSync(join(dir, 'lpstat'), `${lpstat.join('\n')}\n`)
   chmodSync(join(dir, 'lp'), 0o755)
   chmodSync(join(dir, 'lpstat'), 0o755)
-  return { spooler: { lp: join(dir, 'lp'), lpstat: join(dir, 'lpstat') }, args: () => readFileSync(`${log}.args`, 'utf8').trim().split('\n'), stdin: () => readFileSync(`${log}.stdin`) }
+  return {
+    spooler: { lp: join(dir, 'lp'), lpstat: join(dir, 'lpstat') },
+    args: () => readFileSync(`${log}.args`, 'utf8').trim().split('\n'),
+    stdin: () => readFileSync(`${log}.stdin`),
+    calls: () => (existsSync(`${log}.calls`) ? readFileSync(`${log}.calls`, 'utf8').trim().split('\n') : [])
+  }
 }
 
 describe('CUPS through lp', () => {
@@ -161,6 +181,7 @@ describe('CUPS through lp', () => {
     const job = await printLabel(context(t), { kind: 'packing_slip', orderId: t.bigOrderId }, { spooler: cups.spooler })
     expect(job.status).toBe('printed')
     expect(cups.args()).toEqual(['-d', 'Office_Laser', '-t', 'Packing slip · SO-7002', '--'])
+    expect(cups.calls()).toEqual(['lpstat [-pOffice_Laser]', 'lp [-d] [Office_Laser] [-t] [Packing slip · SO-7002] [--]'])
     expect(cups.stdin().subarray(0, 5).toString()).toBe('%PDF-')
   })
 
@@ -219,5 +240,138 @@ describe('refusals and auto-print', () => {
     // No shipping printer chosen: nothing thrown, nothing logged.
     await expect(autoPrintShippingLabel(context(t), t.orderId, quick)).resolves.toBeUndefined()
     expect(listJobs(t.db, {})).toHaveLength(1)
+  })
+})
+
+/** Dana (shift lead, createOperators) signs in and approves, as the Print settings screen asks her to. */
+const LEAD = { badgeCode: 'OP-9001', pin: '1234' }
+const call = (t: LabelStation, channel: string, args: unknown = {}): Promise<Envelope<unknown>> =>
+  dispatch(t.handlers, channel, args, () => undefined)
+async function leadSignedIn(t: LabelStation) {
+  expect(await call(t, 'operators:signIn', LEAD)).toMatchObject({ ok: true, value: { role: 'shift_lead' } })
+}
+const boxLabel = (t: LabelStation) => ({ kind: 'box_label' as const, orderId: t.orderId, boxId: t.boxOne })
+const withBoxPrinter = (settings: PrintSettings, queue: string) => ({
+  ...settings,
+  printers: { ...settings.printers, box_label: { type: 'spooler', queue, language: 'zpl', dpi: 203 } },
+  approval: LEAD
+})
+
+/** What an attacker put in the settings: as a separate argument after `lpstat -p`, lpstat read it as -h (its server). */
+const ATTACK = '-hattacker.example:631'
+const QUEUE_RULE = "A printer queue name cannot start with '-' or contain spaces, '/', '\\', '#', '?', quotes or control characters"
+/** Names CUPS accepts: lpadmin refuses only control characters, space, slash, backslash, # ? ' " and more than 127 bytes. */
+const ORDINARY = ['Zebra_ZD421', 'office-laser', 'HP.LaserJet@host', 'Étiquettes-2.0', 'Label+Printer=1:A', 'Q'.repeat(127)]
+
+describe('printer queue names never reach lp/lpstat as options', () => {
+  it('the schema follows CUPS’s rules and refuses a leading "-"', () => {
+    const controls = ['Zebra\u0000', `Zebra\u0000${ATTACK}`, 'Zebra\u0007', 'Zebra\u001b[2J', 'Zebra\u007f', 'Zebra\u0085']
+    const refused = ['', '-', ATTACK, '-Zebra', ...controls, 'Office Laser', 'Office\tLaser', 'a/b', 'Zebra/copy2', 'a#b', 'a\\b']
+    refused.push('a?b', "a'b", 'a"b', 'Q'.repeat(128), 'é'.repeat(64))
+    for (const name of refused) expect(queueName.safeParse(name).success, JSON.stringify(name)).toBe(false)
+    expect(queueName.safeParse(ATTACK).error?.issues[0]?.message).toBe(QUEUE_RULE)
+    expect(queueName.safeParse('Zebra\u0000').error?.issues[0]?.message).toBe(QUEUE_RULE)
+    for (const name of ORDINARY) expect(queueName.parse(name)).toBe(name)
+    expect(queueName.parse('  Zebra_ZD421 ')).toBe('Zebra_ZD421')
+  })
+
+  it('printing:saveSettings refuses "-hattacker.example:631" and a NUL byte, changes nothing, and lp/lpstat are never run', async () => {
+    const t = labelStation()
+    await leadSignedIn(t)
+    const cups = fakeCups({ lp: 'ok' })
+    const settings = getPrintSettings(t.db)
+    const before = snapshot(t.sqlite)
+    for (const queue of [ATTACK, `Zebra\u0000${ATTACK}`, 'Zebra\u0000']) {
+      const answer = await call(t, 'printing:saveSettings', withBoxPrinter(settings, queue))
+      expect(answer).toMatchObject({ ok: false, error: { code: 'invalid_arguments' } })
+      expect((answer as { error: { message: string } }).error.message).toContain(QUEUE_RULE)
+    }
+    expect(snapshot(t.sqlite)).toEqual(before)
+    const none = await printLabel(context(t), boxLabel(t), { spooler: cups.spooler }).catch((e) => e)
+    expect(none.code).toBe('no_printer')
+    expect(cups.calls()).toEqual([])
+  })
+
+  it('checkQueue and spoolJob called directly refuse the same names before running anything', async () => {
+    const cups = fakeCups({ lp: 'ok' })
+    const job = Buffer.from('^XA^XZ')
+    await expect(spoolJob(ATTACK, job, { raw: true, title: 'Box label' }, cups.spooler)).rejects.toThrow(
+      `${QUEUE_RULE}: "-hattacker.example:631" was not sent to the print spooler. Choose the printer again in Print settings.`
+    )
+    for (const queue of [ATTACK, `Zebra\u0000${ATTACK}`, '-', ' Zebra', 'Office Laser', 'Zebra/copy2', 'Q'.repeat(128)]) {
+      const refusal = { name: 'PrintError', code: 'bad_queue_name' }
+      const spooled = spoolJob(queue, job, { raw: true, title: 'Box label' }, cups.spooler)
+      await expect(spooled, JSON.stringify(queue)).rejects.toMatchObject(refusal)
+      await expect(checkQueue(queue, cups.spooler), JSON.stringify(queue)).rejects.toMatchObject(refusal)
+    }
+    await expect(checkQueue('Zebra\u0000', cups.spooler)).rejects.toThrow(`${QUEUE_RULE}: "Zebra\\u0000" was not sent`)
+    expect(cups.calls()).toEqual([])
+  })
+
+  it('a bad queue stored before this rule is not used: the printers setting no longer parses, so no printer is chosen', async () => {
+    const t = labelStation()
+    const cups = fakeCups({ lp: 'ok' })
+    const stored = { box_label: { type: 'spooler', queue: ATTACK, language: 'zpl', dpi: 203 }, shipping_label: null, packing_slip: null }
+    t.sqlite
+      .prepare("insert into settings (key, value) values ('printing.printers', ?) on conflict (key) do update set value = excluded.value")
+      .run(JSON.stringify(stored))
+    const job = await printLabel(context(t), boxLabel(t), { spooler: cups.spooler }).catch((e) => e)
+    expect(job.code).toBe('no_printer')
+    expect(cups.calls()).toEqual([])
+  })
+
+  it('discovery does not offer a CUPS queue whose name lp/lpstat could read as options, and says why', async () => {
+    const cups = fakeCups({ queues: ['Zebra_ZD421', ATTACK, 'Office_Laser'] })
+    const found = await discoverPrinters(cups.spooler)
+    expect(found.printers.map((p) => p.label)).toEqual(['Zebra_ZD421 (CUPS)', 'Office_Laser (CUPS)'])
+    expect(found.problems).toEqual([`The CUPS queue "-hattacker.example:631" is not offered: ${QUEUE_RULE}. Rename it in CUPS to use it.`])
+    expect(cups.calls()).toEqual(['lpstat [-e]', 'lpstat [-d]'])
+  })
+
+  const named = ORDINARY.map((queue) => [queue.length > 40 ? `${queue.slice(0, 8)}… (${queue.length} characters)` : queue, queue])
+  it.each(named)('an ordinary name (%s) saves through dispatch and prints: lpstat -p<name>, lp -d <name> … --', async (_, queue) => {
+    const t = labelStation()
+    await leadSignedIn(t)
+    const cups = fakeCups({ lp: 'ok' })
+    const saved = await call(t, 'printing:saveSettings', withBoxPrinter(getPrintSettings(t.db), queue))
+    expect(saved).toMatchObject({ ok: true, value: { printers: { box_label: { type: 'spooler', queue } } } })
+    expect(await call(t, 'printing:settings')).toMatchObject({ ok: true, value: { printers: { box_label: { queue } } } })
+    const job = await printLabel(context(t), boxLabel(t), { spooler: cups.spooler })
+    expect(job.status).toBe('printed')
+    expect(cups.calls()[0]).toBe(`lpstat [-p${queue}]`)
+    expect(cups.args()).toEqual(['-d', queue, '-t', expect.stringMatching(/^Box label · SO-7001/), '-o', 'raw', '--'])
+  })
+})
+
+describe('print settings without a GS1 prefix', () => {
+  it('gs1: null saves through dispatch and reads back as null; a box label is refused for want of an SSCC, nothing changed', async () => {
+    const t = labelStation()
+    await leadSignedIn(t)
+    const current = (await call(t, 'printing:settings')) as { ok: true; value: PrintSettings }
+    expect(current.value.gs1).toEqual({ companyPrefix: '0614141', extensionDigit: 1 })
+
+    const cleared = { ...current.value, gs1: null }
+    expect(await call(t, 'printing:saveSettings', { ...cleared, approval: LEAD })).toEqual({ ok: true, value: cleared })
+    expect(await call(t, 'printing:settings')).toEqual({ ok: true, value: cleared })
+    expect(getPrintSettings(t.db).gs1).toBeNull()
+    // Saved again while already empty, and a prefix can be set again afterwards.
+    expect(await call(t, 'printing:saveSettings', { ...cleared, approval: LEAD })).toEqual({ ok: true, value: cleared })
+    const gs1 = { companyPrefix: '4012345', extensionDigit: 3 }
+    expect(await call(t, 'printing:saveSettings', { ...cleared, gs1, approval: LEAD })).toMatchObject({ ok: true, value: { gs1 } })
+    expect(await call(t, 'printing:saveSettings', { ...cleared, approval: LEAD })).toEqual({ ok: true, value: cleared })
+
+    const before = snapshot(t.sqlite)
+    expect(await call(t, 'labels:preview', { kind: 'box_label', orderId: t.orderId, boxId: t.boxOne })).toEqual({
+      ok: false,
+      error: {
+        code: 'gs1_not_set',
+        message: 'The GS1 company prefix is not set: a shift lead sets it in Print settings, then print the box label again.'
+      }
+    })
+    expect(snapshot(t.sqlite)).toEqual(before)
+    expect(t.sqlite.prepare('select sscc from boxes where id = ?').get(t.boxOne)).toEqual({ sscc: null })
+    // Labels without an SSCC still render.
+    const slip = await call(t, 'labels:preview', { kind: 'packing_slip', orderId: t.orderId })
+    expect(slip).toMatchObject({ ok: true, value: { sscc: null, title: 'Packing slip · SO-7001' } })
   })
 })

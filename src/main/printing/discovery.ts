@@ -3,7 +3,7 @@
 // reported as a problem, not an error: the other sources still answer.
 import type { DiscoveredPrinter } from '../../shared/channels/labels'
 import { platformPrinting } from './platform'
-import { listQueues, PrintError, type SpoolerOptions } from './spooler'
+import { listQueues, PrintError, queueNameProblem, type SpoolerOptions } from './spooler'
 
 export async function discoverPrinters(options: SpoolerOptions = {}): Promise<{ printers: DiscoveredPrinter[]; problems: string[] }> {
   const printers: DiscoveredPrinter[] = []
@@ -11,6 +11,14 @@ export async function discoverPrinters(options: SpoolerOptions = {}): Promise<{ 
   try {
     const { queues, defaultQueue } = await listQueues(options)
     for (const queue of queues) {
+      // CUPS allows names (a leading '-', an instance "Queue/copy") that the settings refuse: offering one would
+      // fail the whole answer, and printing to it would be refused anyway.
+      const problem = queueNameProblem(queue)
+      if (problem) {
+        const shown = JSON.stringify(queue).slice(0, 80)
+        problems.push(`The CUPS queue ${shown} is not offered: ${problem}. Rename it in CUPS to use it.`)
+        continue
+      }
       printers.push({ target: { type: 'spooler', queue, language: 'pdf', dpi: 203 }, label: `${queue} (CUPS)`, source: 'cups', isDefault: queue === defaultQueue })
     }
   } catch (error) {

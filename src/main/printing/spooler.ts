@@ -1,18 +1,39 @@
 // The OS print spooler (CUPS on Linux and macOS): queues from `lpstat`, jobs
 // through `lp`. Always execFile with an argument array, never a shell; the
 // job's bytes go through stdin, so no temporary file and no file name to quote.
+// A queue name is checked again here, whoever calls (the settings may predate
+// the rule, or come from somewhere other than the screens), and is passed so
+// that neither command can read it as an option: see checkQueue and spoolJob.
 import { execFile } from 'node:child_process'
+import { queueName } from '../../shared/channels/labels'
 
 export type SpoolerOptions = { lp?: string; lpstat?: string; timeoutMs?: number }
 
 export class PrintError extends Error {
   constructor(
-    readonly code: 'offline' | 'timeout' | 'refused' | 'paper_out' | 'paused' | 'not_installed' | 'not_found' | 'failed',
+    readonly code: 'offline' | 'timeout' | 'refused' | 'paper_out' | 'paused' | 'not_installed' | 'not_found' | 'bad_queue_name' | 'failed',
     message: string
   ) {
     super(message)
     this.name = 'PrintError'
   }
+}
+
+/** Why `queue` is not a name to hand to lp/lpstat, or null when it is one. */
+export function queueNameProblem(queue: string): string | null {
+  const checked = queueName.safeParse(queue)
+  if (!checked.success) return checked.error.issues[0]?.message ?? 'This is not a printer queue name.'
+  // The schema trims; a name that only passes once trimmed is not the name CUPS would be asked about.
+  return checked.data === queue ? null : 'A printer queue name cannot start or end with spaces'
+}
+
+/** Refuses a queue name that lp/lpstat could read as options (a leading '-') or that CUPS would never accept. */
+export function assertQueueName(queue: string): void {
+  const problem = queueNameProblem(queue)
+  if (!problem) return
+  const shown = JSON.stringify(queue).slice(0, 80)
+  const what = `${problem}: ${shown} was not sent to the print spooler`
+  throw new PrintError('bad_queue_name', `${what}. Choose the printer again in Print settings.`)
 }
 
 type Run = { stdout: string; stderr: string }
@@ -48,7 +69,10 @@ export async function listQueues(options: SpoolerOptions = {}): Promise<{ queues
  * "Paper out" or "Printer is not connected").
  */
 export async function checkQueue(queue: string, options: SpoolerOptions = {}): Promise<void> {
-  const { stdout } = await run(options.lpstat ?? 'lpstat', ['-p', queue], null, options.timeoutMs ?? 5000).catch((e: PrintError) => {
+  assertQueueName(queue)
+  // Attached (`-pQueue`), never `-p Queue`: lpstat takes the next argument as the list only when it does not start
+  // with '-', so `-p -hhost` would reach -h. lpstat has no `--` (it exits on it as an unknown option).
+  const { stdout } = await run(options.lpstat ?? 'lpstat', [`-p${queue}`], null, options.timeoutMs ?? 5000).catch((e: PrintError) => {
     if (e.code === 'refused') throw new PrintError('not_found', `There is no print queue named ${queue}: choose the printer again in Print settings.`)
     throw e
   })
@@ -61,7 +85,9 @@ export async function checkQueue(queue: string, options: SpoolerOptions = {}): P
 
 /** Sends a job to a CUPS queue; `raw` for ZPL (no filtering). Returns the request id. */
 export async function spoolJob(queue: string, data: Buffer, opts: { raw: boolean; title: string }, options: SpoolerOptions = {}): Promise<string> {
+  assertQueueName(queue)
   await checkQueue(queue, options)
+  // lp takes the argument after -d/-t whatever it starts with; `--` ends the options, so the job comes from stdin.
   const args = ['-d', queue, '-t', opts.title.slice(0, 120), ...(opts.raw ? ['-o', 'raw'] : []), '--']
   const { stdout } = await run(options.lp ?? 'lp', args, data, options.timeoutMs ?? 15000)
   return /request id is (\S+)/.exec(stdout)?.[1] ?? stdout.trim()

@@ -53,7 +53,10 @@ export function savePrintSettings(db: Db, next: PrintSettingsT): PrintSettingsT 
   db.transaction((tx) => {
     for (const field of Object.keys(KEYS) as (keyof PrintSettingsT)[]) {
       const value = checked[field] as unknown
-      tx.insert(settings).values({ key: KEYS[field], value }).onConflictDoUpdate({ target: settings.key, set: { value } }).run()
+      // `value` is NOT NULL and drizzle writes a JS null as SQL NULL, not as JSON "null": a field set to
+      // null (no GS1 prefix) is stored as no row, which reads back as the default, null.
+      if (value === null) tx.delete(settings).where(eq(settings.key, KEYS[field])).run()
+      else tx.insert(settings).values({ key: KEYS[field], value }).onConflictDoUpdate({ target: settings.key, set: { value } }).run()
     }
   })
   return getPrintSettings(db)
