@@ -4,12 +4,13 @@
 // marked exported only after both files are in place; a file is named after
 // its first event, so a re-export after a crash replaces it instead of adding
 // a second copy (consumers still dedupe by the event id, as the OMS does).
-import { mkdirSync } from 'node:fs'
+import { existsSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { z } from 'zod'
 import { isoNow, type Clock } from '../clock'
 import type { Db } from '../db/connection'
 import { removeStaleTemps, writeFileAtomically } from './atomicFile'
+import { exportFolderPathProblem } from './exportFolder'
 import type { WireEvent } from './omsWire'
 import { markExported, unexportedEvents } from './outboxRows'
 
@@ -28,7 +29,11 @@ const BoxUnits = z.object({
 
 export function exportEvents(db: Db, clock: Clock, stationId: string, folder: string, options: ExportOptions = {}): ExportOutcome {
   const { batchSize = 1000, maxBatches = 100, onChunk } = options
-  mkdirSync(folder, { recursive: true })
+  // Never a recursive mkdir here: on a kernel tree (/proc) it loops forever on the main thread. The folder was
+  // created when it was saved (checkExportFolder); a folder that has gone since is created one level only.
+  const problem = exportFolderPathProblem(folder)
+  if (problem) throw new Error(problem)
+  if (!existsSync(folder)) mkdirSync(folder)
   const prefix = (kind: string) => `${kind}-${safe(stationId)}-`
   removeStaleTemps(folder, (name) => name.startsWith(`.${prefix('events')}`) || name.startsWith(`.${prefix('packed-units')}`))
 
