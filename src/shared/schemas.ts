@@ -209,7 +209,7 @@ export const AppInfo = z.object({
 })
 export type AppInfo = z.infer<typeof AppInfo>
 
-export const NewOperator = z.object({
+export const NewOperator = z.strictObject({
   name: text(80),
   badgeCode: text(64),
   role: OperatorRole,
@@ -220,12 +220,14 @@ export const NewOperator = z.object({
 })
 
 /** A shift lead's approval of an exception: badge (scanned or typed) and PIN, checked by the main process. */
-export const Approval = z.object({ badgeCode: text(64), pin: z.string().regex(/^\d{4,8}$/, 'A PIN is 4 to 8 digits') })
+export const Approval = z.strictObject({ badgeCode: text(64), pin: z.string().regex(/^\d{4,8}$/, 'A PIN is 4 to 8 digits') })
 export type Approval = z.infer<typeof Approval>
 
-export const SignIn = z.union([z.object({ operatorId: id }), z.object({ badgeCode: text(64) })])
+const signInPin = z.string().regex(/^\d{4,8}$/, 'A PIN is 4 to 8 digits').optional()
+/** By name or by badge; shift leads (and operators, where the station asks) add their PIN. */
+export const SignIn = z.union([z.strictObject({ operatorId: id, pin: signInPin }), z.strictObject({ badgeCode: text(64), pin: signInPin })])
 
-export const OrderQuery = z.object({
+export const OrderQuery = z.strictObject({
   query: z.string().max(100).optional(),
   status: OrderStatus.optional(),
   /** Orders assigned (for picking, packing or shipping) to this operator, or to the signed-in one. */
@@ -233,13 +235,13 @@ export const OrderQuery = z.object({
   limit: z.number().int().min(1).max(500).optional()
 })
 
-export const ImportFile = z.object({
+export const ImportFile = z.strictObject({
   fileName: text(260),
   /** The file's text (UTF-8). 20 MB is far above any real order file. */
   content: z.string().max(20_000_000)
 })
 
-export const ScanRequest = z.object({
+export const ScanRequest = z.strictObject({
   orderId: id,
   /** Exactly what the scanner sent; the core strips and validates it. */
   input: z.string().max(4096),
@@ -253,4 +255,4 @@ export const ScanRequest = z.object({
   approval: Approval.optional()
 })
 
-export const OrderRef = z.object({ orderId: id })
+export const OrderRef = z.strictObject({ orderId: id })

@@ -106,7 +106,7 @@ describe('approveByShiftLead', () => {
     expect(catchError(() => approve(t, '1234', 'OP-4040')).code).toBe('unknown_operator')
     expect(snapshot(t.sqlite)).toEqual(before)
 
-    await ok(t, 'operators:signIn', { badgeCode: 'OP-9001' })
+    await ok(t, 'operators:signIn', DANA)
     await ok(t, 'operators:update', { operatorId: second.id, active: false, approval: DANA })
     expect(catchError(() => approve(t, '5555', 'OP-9002')).code).toBe('unknown_operator')
   })

@@ -7,7 +7,7 @@ import type { AssignResult } from '../../src/shared/channels/operators'
 import type { OrderDetail, OrderSummary } from '../../src/shared/schemas'
 import { createOperator } from '../../src/main/core/operators/operators'
 import { cleanup, count, importRecords, orderIdOf, orderRecord, snapshot, type TestStation } from './helpers'
-import { eventsOfType, leadSignedIn, ok, refused } from './operatorsFixtures'
+import { DANA, eventsOfType, leadSignedIn, ok, refused } from './operatorsFixtures'
 
 afterEach(cleanup)
 
@@ -31,7 +31,7 @@ const assignmentRows = (t: TestStation) =>
 describe('assignments:assign', () => {
   it('assigns packing for several orders at once, logging each on its order with who assigned', async () => {
     const { t, lead, marek, order } = await station()
-    const result = await ok<AssignResult>(t, 'assignments:assign', { orderIds: [order(1), order(2)], packing: marek.id })
+    const result = await ok<AssignResult>(t, 'assignments:assign', { orderIds: [order(1), order(2)], packing: marek.id, approval: DANA })
     expect(result).toEqual({ orders: 2, changed: 2, message: 'Assigned: 2 orders, 2 changes.' })
     expect(assignmentRows(t)).toEqual([
       { order_number: 'SO-1', role: 'packing', name: 'Marek Nowak' },
@@ -51,9 +51,9 @@ describe('assignments:assign', () => {
 
   it('reassigns (from → to logged), leaves the roles not chosen alone, skips what did not change, and unassigns with null', async () => {
     const { t, lead, marek, aisha, order } = await station()
-    await ok(t, 'assignments:assign', { orderIds: [order(1), order(2)], picking: marek.id, packing: marek.id })
+    await ok(t, 'assignments:assign', { orderIds: [order(1), order(2)], picking: marek.id, packing: marek.id, approval: DANA })
 
-    const again = await ok<AssignResult>(t, 'assignments:assign', { orderIds: [order(1), order(2)], picking: marek.id, packing: aisha.id })
+    const again = await ok<AssignResult>(t, 'assignments:assign', { orderIds: [order(1), order(2)], picking: marek.id, packing: aisha.id, approval: DANA })
     expect(again).toMatchObject({ orders: 2, changed: 2 })
     const reassigned = eventsOfType(t, 'order.reassigned')
     expect(reassigned.map((e) => [e.order_id, e.reason])).toEqual([
@@ -65,34 +65,35 @@ describe('assignments:assign', () => {
     expect(row).toEqual({ assigned_by: lead.id })
 
     const eventsBefore = count(t.sqlite, 'events')
-    expect(await ok<AssignResult>(t, 'assignments:assign', { orderIds: [order(1)], packing: aisha.id })).toMatchObject({ changed: 0 })
+    expect(await ok<AssignResult>(t, 'assignments:assign', { orderIds: [order(1)], packing: aisha.id, approval: DANA })).toMatchObject({ changed: 0 })
     expect(count(t.sqlite, 'events')).toBe(eventsBefore)
 
-    await ok(t, 'assignments:assign', { orderIds: [order(2)], shipping: aisha.id, picking: null })
+    await ok(t, 'assignments:assign', { orderIds: [order(2)], shipping: aisha.id, picking: null, approval: DANA })
     expect(eventsOfType(t, 'order.unassigned').map((e) => e.reason)).toEqual(['Picking: Marek Nowak → nobody'])
     expect((await ok<OrderDetail>(t, 'orders:get', { orderId: order(2) })).assignments).toEqual({ picking: null, packing: 'Aisha Rahman', shipping: 'Aisha Rahman' })
   })
 
   it('refuses, in one transaction for all orders, and changes nothing', async () => {
     const { t, marek, aisha, order } = await station()
-    await ok(t, 'assignments:assign', { orderIds: [order(3)], packing: aisha.id })
+    await ok(t, 'assignments:assign', { orderIds: [order(3)], packing: aisha.id, approval: DANA })
     await ok(t, 'operators:update', { operatorId: aisha.id, active: false, approval: { badgeCode: 'OP-9001', pin: '1234' } })
     const before = snapshot(t.sqlite)
 
-    const missing = await refused(t, 'assignments:assign', { orderIds: [order(1), 999], packing: marek.id })
+    const missing = await refused(t, 'assignments:assign', { orderIds: [order(1), 999], packing: marek.id, approval: DANA })
     expect(missing).toEqual({ code: 'not_found', message: 'Order 999 does not exist: nothing was assigned.' })
-    expect((await refused(t, 'assignments:assign', { orderIds: [order(1)], packing: 4040 })).code).toBe('unknown_operator')
-    expect((await refused(t, 'assignments:assign', { orderIds: [order(1), order(2)], picking: marek.id, packing: aisha.id })).message).toBe(
+    expect((await refused(t, 'assignments:assign', { orderIds: [order(1)], packing: 4040, approval: DANA })).code).toBe('unknown_operator')
+    expect((await refused(t, 'assignments:assign', { orderIds: [order(1), order(2)], picking: marek.id, packing: aisha.id, approval: DANA })).message).toBe(
       'Aisha Rahman is deactivated and cannot be assigned: nothing was assigned.'
     )
-    expect((await refused(t, 'assignments:assign', { orderIds: [order(1)] })).code).toBe('nothing_to_assign')
-    expect((await refused(t, 'assignments:assign', { orderIds: [], packing: marek.id })).code).toBe('invalid_arguments')
+    expect((await refused(t, 'assignments:assign', { orderIds: [order(1)], approval: DANA })).code).toBe('nothing_to_assign')
+    expect((await refused(t, 'assignments:assign', { orderIds: [], packing: marek.id, approval: DANA })).code).toBe('invalid_arguments')
 
     await ok(t, 'operators:signIn', { badgeCode: 'OP-1001' })
-    const notLead = await refused(t, 'assignments:assign', { orderIds: [order(1)], packing: marek.id })
-    expect(notLead).toEqual({ code: 'shift_lead_only', message: 'Only a shift lead assigns operators to orders.' })
+    const byMarek = { badgeCode: 'OP-1001', pin: '1234' }
+    const notLead = await refused(t, 'assignments:assign', { orderIds: [order(1)], packing: marek.id, approval: byMarek })
+    expect(notLead).toEqual({ code: 'shift_lead_only', message: "Marek Nowak is not a shift lead: assign operators to orders needs a shift lead's approval." })
     await ok(t, 'operators:signOut')
-    expect((await refused(t, 'assignments:assign', { orderIds: [order(1)], packing: marek.id })).code).toBe('not_signed_in')
+    expect((await refused(t, 'assignments:assign', { orderIds: [order(1)], packing: marek.id, approval: DANA })).code).toBe('not_signed_in')
 
     expect(snapshot(t.sqlite)).toEqual(before)
   })
@@ -102,8 +103,8 @@ describe('orders list by assigned operator', () => {
   async function assigned() {
     const s = await station()
     const { t, marek, aisha, order } = s
-    await ok(t, 'assignments:assign', { orderIds: [order(2), order(4)], packing: marek.id })
-    await ok(t, 'assignments:assign', { orderIds: [order(3)], picking: marek.id, packing: aisha.id })
+    await ok(t, 'assignments:assign', { orderIds: [order(2), order(4)], packing: marek.id, approval: DANA })
+    await ok(t, 'assignments:assign', { orderIds: [order(3)], picking: marek.id, packing: aisha.id, approval: DANA })
     return s
   }
 

@@ -26,12 +26,14 @@ describe('sign-in', () => {
     expect(await ok(t, 'operators:signIn', { badgeCode: ' OP-1001 ' })).toEqual(op)
     expect(await ok(t, 'operators:current')).toEqual(op)
 
-    expect(await ok(t, 'operators:signIn', { operatorId: lead.id })).toEqual(lead)
+    expect((await refused(t, 'operators:signIn', { operatorId: lead.id })).code).toBe('pin_required')
+    expect(await ok(t, 'operators:current')).toEqual(op)
+    expect(await ok(t, 'operators:signIn', { operatorId: lead.id, pin: DANA.pin })).toEqual(lead)
     expect(await ok(t, 'operators:current')).toEqual(lead)
 
     await ok(t, 'operators:signOut')
     expect(await ok(t, 'operators:current')).toBeNull()
-    expect((await refused(t, 'assignments:assign', { orderIds: [1], packing: op.id })).code).toBe('not_signed_in')
+    expect((await refused(t, 'assignments:assign', { orderIds: [1], packing: op.id, approval: DANA })).code).toBe('not_signed_in')
   })
 
   it('an unknown badge changes nobody: the operator signed in stays signed in', async () => {
@@ -71,11 +73,12 @@ describe('adding operators', () => {
     const { t } = await leadSignedIn()
     await ok(t, 'operators:signIn', { badgeCode: 'OP-1001' })
     const before = snapshot(t.sqlite)
-    const notLead = await refused(t, 'operators:create', { name: 'Aisha Rahman', badgeCode: 'OP-1002', role: 'operator', approval: DANA })
-    expect(notLead).toEqual({ code: 'shift_lead_only', message: 'Only a shift lead can add operators. Marek Nowak is signed in as an operator.' })
+    const marekApproves = { badgeCode: 'OP-1001', pin: '1234' }
+    const notLead = await refused(t, 'operators:create', { name: 'Aisha Rahman', badgeCode: 'OP-1002', role: 'operator', approval: marekApproves })
+    expect(notLead).toEqual({ code: 'shift_lead_only', message: "Marek Nowak is not a shift lead: add an operator needs a shift lead's approval." })
     expect(snapshot(t.sqlite)).toEqual(before)
 
-    await ok(t, 'operators:signIn', { badgeCode: 'OP-9001' })
+    await ok(t, 'operators:signIn', DANA)
     const afterSwitch = snapshot(t.sqlite)
     const taken = await refused(t, 'operators:create', { name: 'Marek Twin', badgeCode: 'OP-1001', role: 'operator', approval: DANA })
     expect(taken).toEqual({ code: 'badge_taken', message: 'Badge OP-1001 already belongs to another operator.' })
@@ -129,7 +132,7 @@ describe('changing operators', () => {
   it('never demotes or deactivates the last active shift lead', async () => {
     const { t, lead } = await leadSignedIn()
     const ola = await ok<Operator>(t, 'operators:create', { ...OLA, approval: DANA })
-    await ok(t, 'operators:signIn', { badgeCode: OLA.badgeCode })
+    await ok(t, 'operators:signIn', { badgeCode: OLA.badgeCode, pin: OLA.pin })
     await ok(t, 'operators:update', { operatorId: lead.id, active: false, approval: { badgeCode: OLA.badgeCode, pin: OLA.pin } })
     expect(row(t, lead.id).active).toBe(0)
 
@@ -144,7 +147,7 @@ describe('changing operators', () => {
   it('deactivates (the operator stays in history, cannot sign in) and reactivates', async () => {
     const { t, lead, op } = await leadSignedIn()
     await ok(t, 'operators:signIn', { badgeCode: 'OP-1001' })
-    await ok(t, 'operators:signIn', { badgeCode: 'OP-9001' })
+    await ok(t, 'operators:signIn', DANA)
 
     const off = await ok<OperatorRecord>(t, 'operators:update', { operatorId: op.id, active: false, approval: DANA })
     expect(off.active).toBe(false)
@@ -163,13 +166,13 @@ describe('changing operators', () => {
     expect(await ok(t, 'operators:signIn', { badgeCode: 'OP-1001' })).toEqual(op)
   })
 
-  it('a demoted shift lead keeps no PIN', async () => {
+  it('a demoted shift lead keeps no PIN; an operator may be given one (stations that ask operators for a PIN)', async () => {
     const { t } = await leadSignedIn()
     const ola = await ok<Operator>(t, 'operators:create', { ...OLA, approval: DANA })
     const demoted = await ok<OperatorRecord>(t, 'operators:update', { operatorId: ola.id, role: 'operator', approval: DANA })
     expect(demoted).toMatchObject({ role: 'operator', hasPin: false })
     expect(row(t, ola.id).pin_hash).toBeNull()
-    expect((await refused(t, 'operators:setPin', { operatorId: ola.id, pin: '5555', approval: DANA })).code).toBe('pin_for_shift_leads')
+    expect(await ok(t, 'operators:setPin', { operatorId: ola.id, pin: '5555', approval: DANA })).toMatchObject({ role: 'operator', hasPin: true })
   })
 
   it('sets a new PIN: the old one stops working, the new one approves', async () => {
@@ -183,18 +186,20 @@ describe('changing operators', () => {
     await ok(t, 'operators:update', { operatorId: ola.id, name: 'Ola B.', approval: { badgeCode: OLA.badgeCode, pin: '86420' } })
   })
 
-  it('an operator signed in sees no management: operators:all, update, setPin and unlock are refused', async () => {
+  it('an operator signed in sees no management, and changes nothing without a shift lead’s badge and PIN', async () => {
     const { t, lead, op } = await leadSignedIn()
     await ok(t, 'operators:signIn', { badgeCode: 'OP-1001' })
     const before = snapshot(t.sqlite)
+    expect((await refused(t, 'operators:all', {})).code).toBe('shift_lead_only')
+    const marek = { badgeCode: 'OP-1001', pin: '1111' }
     for (const [channel, args] of [
-      ['operators:all', {}],
-      ['operators:update', { operatorId: op.id, role: 'shift_lead', pin: '1111', approval: DANA }],
-      ['operators:setPin', { operatorId: lead.id, pin: '1111', approval: DANA }],
-      ['operators:unlock', { operatorId: lead.id, approval: DANA }]
+      ['operators:update', { operatorId: op.id, role: 'shift_lead', pin: '1111', approval: marek }],
+      ['operators:setPin', { operatorId: lead.id, pin: '1111', approval: marek }],
+      ['operators:unlock', { operatorId: lead.id, approval: marek }]
     ] as const) {
       expect((await refused(t, channel, args)).code).toBe('shift_lead_only')
     }
+    expect((await refused(t, 'operators:setPin', { operatorId: lead.id, pin: '1111' })).code).toBe('invalid_arguments')
     expect(snapshot(t.sqlite)).toEqual(before)
   })
 })

@@ -26,7 +26,7 @@ export async function refused(t: TestStation, channel: string, args: unknown = {
 export async function leadSignedIn(): Promise<{ t: TestStation; lead: Operator; op: Operator }> {
   const t = openTestStation()
   const { lead, op } = createOperators(t)
-  await ok(t, 'operators:signIn', { badgeCode: lead.badgeCode })
+  await ok(t, 'operators:signIn', { badgeCode: lead.badgeCode, pin: DANA.pin })
   return { t, lead, op }
 }
 

@@ -63,7 +63,7 @@ export function shippingWorld() {
     refusal,
     pack,
     ship,
-    signIn: (badgeCode: string) => call('operators:signIn', { badgeCode })
+    signIn: (badgeCode: string) => call('operators:signIn', badgeCode === LEAD_APPROVAL.badgeCode ? LEAD_APPROVAL : { badgeCode })
   }
 }
 

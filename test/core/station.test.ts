@@ -4,9 +4,9 @@ import { fileURLToPath } from 'node:url'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { checkJournalOrder, runMigrations } from '../../src/main/core/db/migrate'
 import { dispatch } from '../../src/main/core/dispatch'
-import type { Handlers } from '../../src/main/core/station'
+import type { GuardedHandlers } from '../../src/main/core/station'
 import { channels } from '../../src/shared/contract'
-import { cleanup, count, imei, makeDataDir, openTestStation, snapshot, TAC_A, type TestStation } from './helpers'
+import { cleanup, count, createOperators, imei, makeDataDir, openTestStation, snapshot, TAC_A, type TestStation } from './helpers'
 
 afterEach(cleanup)
 
@@ -30,6 +30,7 @@ async function ok<T = unknown>(t: TestStation, channel: string, args?: unknown):
 async function sampleStation(): Promise<TestStation> {
   const t = openTestStation()
   await ok(t, 'app:loadSampleData')
+  await ok(t, 'operators:signIn', { badgeCode: 'OP-1001' })
   return t
 }
 
@@ -93,13 +94,15 @@ describe('dispatch', () => {
 
   it('passes a StationError through as its code and message', async () => {
     const t = openTestStation()
+    createOperators(t)
+    await ok(t, 'operators:signIn', { badgeCode: 'OP-1001' })
     expect(await call(t, 'orders:get', { orderId: 999 })).toEqual({ ok: false, error: { code: 'not_found', message: 'Order 999 does not exist.' } })
   })
 
   it('turns a result outside the contract into internal, and logs it', async () => {
     const t = openTestStation()
     const log = vi.fn()
-    const handlers = { ...t.handlers, 'app:info': () => ({ version: 1 }) } as unknown as Handlers
+    const handlers = { ...t.handlers, 'app:info': () => ({ version: 1 }) } as unknown as GuardedHandlers
     const envelope = await dispatch(handlers, 'app:info', {}, log)
     expect(envelope).toMatchObject({ ok: false, error: { code: 'internal' } })
     expect(log).toHaveBeenCalledTimes(1)
@@ -116,7 +119,7 @@ describe('dispatch', () => {
       'operators:list': () => {
         throw new TypeError('boom')
       }
-    } as unknown as Handlers
+    } as unknown as GuardedHandlers
     expect(await dispatch(handlers, 'app:info', {}, silent)).toMatchObject({ ok: false, error: { code: 'disk_full' } })
     const internal = await dispatch(handlers, 'operators:list', {}, silent)
     expect(internal).toMatchObject({ ok: false, error: { code: 'internal', message: expect.stringContaining('boom') } })
@@ -135,6 +138,7 @@ describe('signing in', () => {
     ['packing:confirm', (id: number) => ({ orderId: id })]
   ] as const)('%s while not signed in is refused with not_signed_in and changes nothing', async (channel, args) => {
     const t = await sampleStation()
+    await ok(t, 'operators:signOut')
     const before = snapshot(t.sqlite)
     const envelope = await call(t, channel, args(orderIdByNumber(t, 'SO-10001')))
     expect(envelope).toMatchObject({ ok: false, error: { code: 'not_signed_in', message: expect.stringContaining('Sign in first') } })
@@ -204,11 +208,12 @@ describe('persistence', () => {
     expect(snapshot(second.sqlite)).toEqual(before)
     const info = await ok<{ stationId: string; orderCount: number; operatorCount: number }>(second, 'app:info')
     expect(info).toMatchObject({ stationId, orderCount: SAMPLE.orders.length, operatorCount: SAMPLE.operators.length })
+    // The session is not persisted: the next start begins signed out.
+    expect(await ok(second, 'operators:current')).toBeNull()
+    await ok(second, 'operators:signIn', { badgeCode: 'OP-1001' })
     const order = await ok<{ status: string; boxes: { units: { serial: string }[] }[] }>(second, 'orders:get', { orderId })
     expect(order.status).toBe('in_progress')
     expect(order.boxes[0].units.map((u) => u.serial)).toEqual([serial])
-    // The session is not persisted: the next start begins signed out.
-    expect(await ok(second, 'operators:current')).toBeNull()
   })
 })
 

@@ -112,9 +112,8 @@ describe('multi-serial codes', () => {
 
 describe('hand-entry policy', () => {
   const policy = async (w: Awaited<ReturnType<typeof world>>, handEntryPolicy: 'allowed' | 'approval' | 'refused') => {
-    await w.h['operators:signIn']({ operatorId: w.lead.id })
-    await w.h['settings:saveStation']({ handEntryPolicy, feedbackVolume: 0.5 })
-    await w.h['operators:signIn']({ operatorId: w.op.id })
+    // The operator stays signed in: the shift lead approves the change with badge and PIN.
+    await w.h['settings:saveStation']({ handEntryPolicy, feedbackVolume: 0.5, operatorSignInPin: false, approval: LEAD })
   }
 
   it('allowed: the unit records it was typed', async () => {

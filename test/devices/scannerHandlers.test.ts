@@ -35,6 +35,8 @@ async function signedInStation() {
   return { t, notices }
 }
 
+/** The sample data's shift lead approves scanner changes. */
+const LEAD = { badgeCode: 'OP-9001', pin: '1234' }
 const NOTHING: ScannerSettings = { keyboard: { prefixes: [], suffixes: [] }, serial: null, hid: null }
 
 async function waitFor<T>(what: string, get: () => T | undefined | null | false, timeoutMs = 8000): Promise<T> {
@@ -49,7 +51,7 @@ async function waitFor<T>(what: string, get: () => T | undefined | null | false,
 
 describe('scanners:* channels', () => {
   it('a station with no scanner configured opens; the keyboard wedge is ready, serial and HID are off', async () => {
-    const t = openTestStation()
+    const { t } = await signedInStation()
     expect(await ok(t, 'scanners:settings')).toEqual(NOTHING)
     const statuses = await ok<ScannerStatus[]>(t, 'scanners:status')
     expect(statuses.map((s) => [s.source, s.state, s.message])).toEqual([
@@ -61,7 +63,7 @@ describe('scanners:* channels', () => {
   })
 
   it('lists serial ports and HID devices, or says why a list is empty', async () => {
-    const t = openTestStation()
+    const { t } = await signedInStation()
     const devices = await ok<{ serialPorts: unknown[]; hidDevices: unknown[]; serialProblem: string | null; hidProblem: string | null }>(t, 'scanners:list')
     expect(devices.serialPorts).toEqual(await listSerialPorts())
     expect(devices.serialProblem).toBeNull()
@@ -79,22 +81,26 @@ describe('scanners:* channels', () => {
     const { t } = await signedInStation()
     const before = snapshot(t.sqlite)
     const serial = { device: { path: '/dev/ttyACM0', vendorId: null, productId: null, serialNumber: null }, baudRate: 9600, suffix: 'cr', interByteTimeoutMs: 50, ...change }
-    const envelope = await call(t, 'scanners:save', { ...NOTHING, serial })
+    const envelope = await call(t, 'scanners:save', { ...NOTHING, serial, approval: LEAD })
     expect(envelope).toMatchObject({ ok: false, error: { code: 'invalid_arguments' } })
     if (!envelope.ok) expect(envelope.error.message).toMatch(message)
     expect(snapshot(t.sqlite)).toEqual(before)
   })
 
-  it('refuses to save before anybody signs in', async () => {
-    const t = openTestStation()
-    const envelope = await call(t, 'scanners:save', { ...NOTHING, keyboard: { prefixes: ['#'], suffixes: [] } })
+  it('refuses to save before anybody signs in, and without a shift lead’s approval', async () => {
+    const { t } = await signedInStation()
+    await ok(t, 'operators:signOut')
+    const envelope = await call(t, 'scanners:save', { ...NOTHING, keyboard: { prefixes: ['#'], suffixes: [] }, approval: LEAD })
     expect(envelope).toMatchObject({ ok: false, error: { code: 'not_signed_in' } })
+    await ok(t, 'operators:signIn', { badgeCode: 'OP-1001' })
+    const unapproved = await call(t, 'scanners:save', { ...NOTHING, keyboard: { prefixes: ['#'], suffixes: [] } })
+    expect(unapproved).toMatchObject({ ok: false, error: { code: 'invalid_arguments' } })
     expect(await ok(t, 'scanners:settings')).toEqual(NOTHING)
   })
 
   it('keyboard-wedge prefixes/suffixes are the station-wide scanner affixes; the test field shows raw, decoded and what is validated', async () => {
     const { t } = await signedInStation()
-    await ok(t, 'scanners:save', { ...NOTHING, keyboard: { prefixes: ['#'], suffixes: ['*'] } })
+    await ok(t, 'scanners:save', { ...NOTHING, keyboard: { prefixes: ['#'], suffixes: ['*'] }, approval: LEAD })
     const tested = await ok(t, 'scanners:testScan', { raw: '#353916112044813*\t' })
     expect(tested).toMatchObject({ source: 'keyboard', raw: '#353916112044813*<TAB>', data: '#353916112044813*', cleaned: '353916112044813' })
     expect(await ok(t, 'scanners:lastScan')).toMatchObject({ source: 'keyboard', cleaned: '353916112044813' })
@@ -106,7 +112,7 @@ describe('scanners:* channels', () => {
     await pair.start()
     const { t, notices } = await signedInStation()
     const serial = { device: { path: pair.a, vendorId: null, productId: null, serialNumber: null }, baudRate: 19200, suffix: 'crlf', interByteTimeoutMs: 50 }
-    expect(await ok(t, 'scanners:save', { ...NOTHING, serial })).toEqual({ ...NOTHING, serial })
+    expect(await ok(t, 'scanners:save', { ...NOTHING, serial, approval: LEAD })).toEqual({ ...NOTHING, serial })
     const statusOf = (list: ScannerStatus[]) => list.find((s) => s.source === 'serial')!
     await waitFor('connected', () => notices.some((n) => n.notice === 'scanner:status' && statusOf((n.payload as { scanners: ScannerStatus[] }).scanners).state === 'connected'))
     expect(statusOf(await ok(t, 'scanners:status'))).toMatchObject({ state: 'connected', deviceId: `serial:${pair.a}` })
@@ -121,6 +127,7 @@ describe('scanners:* channels', () => {
     const dataDir = t.dataDir
     t.close()
     const again = openTestStation(dataDir)
+    await ok(again, 'operators:signIn', { badgeCode: 'OP-1001' })
     expect(await ok(again, 'scanners:settings')).toEqual({ ...NOTHING, serial })
     let state = ''
     await waitFor('connected after a restart', () => {

@@ -132,6 +132,7 @@ describe('cancellation check before Packing Confirmation', () => {
     expect(statusOf(t, 'OMS-1')).toBe('cancelled')
     expect(result.pulled.statusChanges).toBe(1)
     // The OMS refuses the packing it no longer wants; the refusal waits for a shift lead.
+    await ok(t, 'operators:signIn', { badgeCode: 'OP-9001', pin: '1234' })
     const rejected = await ok<{ type: string; reason: string }[]>(t, 'sync:rejectedEvents')
     expect(rejected).toEqual([expect.objectContaining({ type: 'order.packed', reason: 'order OMS-1 was cancelled in the OMS before it was packed' })])
     expect(back.store.tally.rejected).toBe(1)

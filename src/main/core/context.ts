@@ -3,11 +3,15 @@
 // a place to register clean-up for when the station closes.
 import type { Channel, NoticeName, NoticeOf, ParsedArgsOf, ResultOf } from '../../shared/contract'
 import type { Operator } from '../../shared/schemas'
+import type { Call } from './access/guard'
 import type { Clock } from './clock'
 import type { Connection, Db } from './db/connection'
 
-export type Handler<C extends Channel> = (args: ParsedArgsOf<C>) => ResultOf<C> | Promise<ResultOf<C>>
+/** `call` says who approved it, for channels that need a shift lead's approval (see src/shared/access.ts). */
+export type Handler<C extends Channel> = (args: ParsedArgsOf<C>, call: Call) => ResultOf<C> | Promise<ResultOf<C>>
 export type Handlers = { [C in Channel]: Handler<C> }
+/** The station's handlers as hosts call them: the role table's guard already in front of each. */
+export type GuardedHandlers = { [C in Channel]: (args: ParsedArgsOf<C>) => ResultOf<C> | Promise<ResultOf<C>> }
 /** The handlers of one domain: `HandlersOf<'packing'>` is every `packing:*` channel. */
 export type HandlersOf<D extends string> = { [C in Channel as C extends `${D}:${string}` ? C : never]: Handler<C> }
 

@@ -3,11 +3,11 @@
 // {code, message} a person can read. Used by Electron's ipc.ts and the browser host.
 import { z } from 'zod'
 import { contract, isChannel, StationError, type Envelope } from '../../shared/contract'
-import type { Handlers } from './station'
+import type { GuardedHandlers } from './context'
 
 export type Log = (message: string, error?: unknown) => void
 
-export async function dispatch(handlers: Handlers, channel: unknown, args: unknown, log: Log = console.error): Promise<Envelope<unknown>> {
+export async function dispatch(handlers: GuardedHandlers, channel: unknown, args: unknown, log: Log = console.error): Promise<Envelope<unknown>> {
   if (!isChannel(channel)) return failure('unknown_channel', `There is no station call named ${String(channel).slice(0, 60)}.`)
   const spec = contract[channel]
   const parsed = spec.args.safeParse(args ?? {})

@@ -4,14 +4,15 @@
 import { mkdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { count } from 'drizzle-orm'
-import { notices, type NoticeName } from '../../shared/contract'
+import { channels, notices, type Channel, type NoticeName } from '../../shared/contract'
 import type { Operator } from '../../shared/schemas'
 import { systemClock, type Clock } from './clock'
 import { checkpointWal, openDatabase, type Connection } from './db/connection'
 import { runMigrations } from './db/migrate'
 import { orders } from './db/schema'
-import type { Handlers, NoticeSink, Notify, StationContext } from './context'
+import type { GuardedHandlers, Handlers, NoticeSink, Notify, StationContext } from './context'
 import { refuse } from './errors'
+import { authorize } from './access/guard'
 import { labelHandlers } from '../printing/handlers'
 import { scannerHandlers } from '../devices/handlers'
 import { assignmentHandlers, operatorHandlers } from './operators/handlers'
@@ -29,13 +30,13 @@ import { plainFileSecretStore, type SecretStore } from './sync/secretStore'
 import { syncHandlers } from './sync/syncHandlers'
 import { guardConfirmation, startSync } from './sync/syncService'
 
-export type { Handlers } from './context'
+export type { GuardedHandlers, Handlers } from './context'
 
 /** `secrets` keeps the OMS token (Electron: the system keychain); without it, a 0600 file in the data folder. */
 export type StationOptions = { dataDir: string; clock?: Clock; version?: string; secrets?: SecretStore }
 
 export type Station = {
-  handlers: Handlers
+  handlers: GuardedHandlers
   connection: Connection
   dataDir: string
   /** Hosts (Electron, the browser host) forward notices to the screens; returns the unsubscribe function. */
@@ -123,6 +124,7 @@ export function openStation({ dataDir, clock = systemClock, version = '0.0.0', s
 
   // Packing Confirmation asks the OMS first whether the order was cancelled meanwhile (SPEC §6).
   handlers['packing:confirm'] = guardConfirmation(context, sync, handlers['packing:confirm'])
+  const guarded = guardHandlers(context, handlers)
 
   const subscribe = (sink: NoticeSink) => {
     sinks.add(sink)
@@ -135,5 +137,15 @@ export function openStation({ dataDir, clock = systemClock, version = '0.0.0', s
     clearInterval(checkpointTimer)
     connection.sqlite.close()
   }
-  return { handlers, connection, dataDir, subscribe, close }
+  return { handlers: guarded, connection, dataDir, subscribe, close }
+}
+
+/** Every handler behind the role table: the guard runs first, on every call, whoever calls. */
+function guardHandlers(context: StationContext, handlers: Handlers): GuardedHandlers {
+  const guarded: Partial<Record<Channel, unknown>> = {}
+  for (const channel of channels) {
+    const handler = handlers[channel] as (args: unknown, call: unknown) => unknown
+    guarded[channel] = (args: unknown) => handler(args, authorize(context, channel, args))
+  }
+  return guarded as GuardedHandlers
 }

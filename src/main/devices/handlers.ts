@@ -32,8 +32,8 @@ export function scannerHandlers(context: StationContext): HandlersOf<'scanners'>
   return {
     'scanners:list': () => listScannerDevices(),
     'scanners:settings': () => readScannerSettings(db),
-    'scanners:save': async (args) => {
-      context.operator()
+    // An `approval` channel: the guard checked the shift lead's badge and PIN.
+    'scanners:save': async ({ approval: _, ...args }) => {
       const saved = saveScannerSettings(db, args)
       clearImmediate(starting)
       await manager.apply(saved)

@@ -29,7 +29,7 @@ export const coreChannels = {
   'orders:get': { args: OrderRef, result: OrderDetail },
   'orders:import': { args: ImportFile, result: ImportSummary },
   'orders:failedImports': { args: none, result: z.array(FailedImport) },
-  'orders:retryFailedImport': { args: z.object({ id: z.number().int().positive() }), result: ImportSummary },
+  'orders:retryFailedImport': { args: z.strictObject({ id: z.number().int().positive() }), result: ImportSummary },
 
   'scanning:scan': { args: ScanRequest, result: ScanResult },
 

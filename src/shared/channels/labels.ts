@@ -3,6 +3,7 @@
 // The screens name *which label of which order/box* to print, never a printer
 // or a host: the main process picks the printer from the settings.
 import { z } from 'zod'
+import { Approval } from '../schemas'
 import { none } from './core'
 
 const id = z.number().int().positive()
@@ -22,7 +23,7 @@ export const SlipPaper = z.enum(['A4', 'Letter'])
 export type SlipPaper = z.infer<typeof SlipPaper>
 
 /** GS1 numbers for the SSCC: extension digit + company prefix + serial reference + check digit = 18 digits. */
-export const Gs1Settings = z.object({
+export const Gs1Settings = z.strictObject({
   companyPrefix: z.string().regex(/^\d{7,10}$/, 'A GS1 company prefix is 7 to 10 digits'),
   extensionDigit: z.number().int().min(0).max(9),
   /** This station's share of serial references, so two stations with one prefix never collide. */
@@ -37,32 +38,41 @@ const hostName = z
   .min(1)
   .max(253)
   .regex(/^[A-Za-z0-9.-]+$|^\[?[0-9A-Fa-f:]+\]?$/, 'A host name or IP address')
-const queueName = z
+/**
+ * A CUPS queue as lpadmin accepts one: up to 127 bytes, no whitespace, control characters (C0, DEL, C1), '/', '\\',
+ * '#', '?' or quotes. A leading '-' is refused too (CUPS allows it): lp and lpstat would read such a name as options.
+ * '@' stays allowed: CUPS queue names may hold it. Checked again before every lp/lpstat call (spooler.ts).
+ */
+export const queueName = z
   .string()
   .trim()
-  .min(1)
-  .max(127)
-  .regex(/^[^\s/#\\]+$/, 'A printer queue name has no spaces, slashes or #')
+  .min(1, 'A printer queue name is 1 to 127 characters')
+  .max(127, 'A printer queue name is 1 to 127 characters')
+  .regex(
+    /^(?!-)[^\s\p{Cc}/\\#?'"]+$/u,
+    "A printer queue name cannot start with '-' or contain spaces, '/', '\\', '#', '?', quotes or control characters"
+  )
+  .refine((name) => new TextEncoder().encode(name).length <= 127, 'A printer queue name is at most 127 bytes (UTF-8) long')
 const Dpi = z.union([z.literal(203), z.literal(300)])
 
 /** Where a kind of label goes. */
 export const PrinterTarget = z.discriminatedUnion('type', [
   /** A queue of the OS spooler (CUPS on Linux/macOS) through `lp`: PDF, or ZPL to a raw queue. */
   /** `dpi` matters for ZPL only (the thermal printer's resolution). */
-  z.object({ type: z.literal('spooler'), queue: queueName, language: z.enum(['pdf', 'zpl']), dpi: Dpi.default(203) }),
+  z.strictObject({ type: z.literal('spooler'), queue: queueName, language: z.enum(['pdf', 'zpl']), dpi: Dpi.default(203) }),
   /** A thermal printer on the network: raw ZPL to TCP port 9100. */
-  z.object({ type: z.literal('network'), host: hostName, port: z.number().int().min(1).max(65535).default(9100), language: z.literal('zpl'), dpi: Dpi }),
+  z.strictObject({ type: z.literal('network'), host: hostName, port: z.number().int().min(1).max(65535).default(9100), language: z.literal('zpl'), dpi: Dpi }),
   /** A printer Electron knows (Windows, or where lp is missing): PDF printed silently by Electron. */
-  z.object({ type: z.literal('electron'), name: z.string().trim().min(1).max(200), language: z.literal('pdf') })
+  z.strictObject({ type: z.literal('electron'), name: z.string().trim().min(1).max(200), language: z.literal('pdf') })
 ])
 export type PrinterTarget = z.infer<typeof PrinterTarget>
 
-export const PrintSettings = z.object({
+export const PrintSettings = z.strictObject({
   labelSize: LabelSize,
   slipPaper: SlipPaper,
   gs1: Gs1Settings.nullable(),
-  printers: z.object({ box_label: PrinterTarget.nullable(), shipping_label: PrinterTarget.nullable(), packing_slip: PrinterTarget.nullable() }),
-  autoPrint: z.object({ boxLabel: z.boolean(), shippingLabel: z.boolean() })
+  printers: z.strictObject({ box_label: PrinterTarget.nullable(), shipping_label: PrinterTarget.nullable(), packing_slip: PrinterTarget.nullable() }),
+  autoPrint: z.strictObject({ boxLabel: z.boolean(), shippingLabel: z.boolean() })
 })
 export type PrintSettings = z.infer<typeof PrintSettings>
 
@@ -118,7 +128,7 @@ export const labelChannels = {
 
   'printing:printers': { args: none, result: z.object({ printers: z.array(DiscoveredPrinter), problems: z.array(z.string()) }) },
   'printing:settings': { args: none, result: PrintSettings },
-  'printing:saveSettings': { args: PrintSettings, result: PrintSettings }
+  'printing:saveSettings': { args: PrintSettings.extend({ approval: Approval }), result: PrintSettings }
 } as const
 
 export const labelNotices = {

@@ -18,7 +18,7 @@ export const OperatorRecord = Operator.extend({
 })
 export type OperatorRecord = z.infer<typeof OperatorRecord>
 
-export const OperatorChange = z.object({
+export const OperatorChange = z.strictObject({
   operatorId: id,
   name: z.string().trim().min(1).max(80).optional(),
   badgeCode: z.string().trim().min(1).max(64).optional(),
@@ -35,11 +35,12 @@ export const AssignmentRole = z.enum(['picking', 'packing', 'shipping'])
 export type AssignmentRole = z.infer<typeof AssignmentRole>
 
 /** Per role: an operator id, null to take the assignment away, or absent to leave it unchanged. */
-export const Assign = z.object({
+export const Assign = z.strictObject({
   orderIds: z.array(id).min(1).max(500),
   picking: id.nullable().optional(),
   packing: id.nullable().optional(),
-  shipping: id.nullable().optional()
+  shipping: id.nullable().optional(),
+  approval: Approval
 })
 export type Assign = z.infer<typeof Assign>
 
@@ -59,8 +60,8 @@ export const operatorChannels = {
   /** The first operator of a station (a shift lead) needs no approval; every later one does. */
   'operators:create': { args: NewOperator.extend({ approval: Approval.optional() }), result: Operator },
   'operators:update': { args: OperatorChange, result: OperatorRecord },
-  'operators:setPin': { args: z.object({ operatorId: id, pin, approval: Approval }), result: OperatorRecord },
-  'operators:unlock': { args: z.object({ operatorId: id, approval: Approval }), result: OperatorRecord },
+  'operators:setPin': { args: z.strictObject({ operatorId: id, pin, approval: Approval }), result: OperatorRecord },
+  'operators:unlock': { args: z.strictObject({ operatorId: id, approval: Approval }), result: OperatorRecord },
   /** Signs an operator in; with someone already signed in this switches operator. */
   'operators:signIn': { args: SignIn, result: Operator },
   'operators:signOut': { args: none, result: z.null() },

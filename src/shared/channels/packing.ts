@@ -20,7 +20,7 @@ export const BoxPreset = z.object({
 })
 export type BoxPreset = z.infer<typeof BoxPreset>
 
-export const BoxPresetInput = z.object({
+export const BoxPresetInput = z.strictObject({
   id: id.optional(),
   name: z.string().trim().min(1).max(60),
   lengthMm: mm,
@@ -29,16 +29,16 @@ export const BoxPresetInput = z.object({
   maxWeightG: z.number().int().min(100, 'at least 100 g').max(1_000_000)
 })
 
-export const SaveBoxRequest = z.object({
+export const SaveBoxRequest = z.strictObject({
   orderId: id,
   /** Used when Save confirms the open box: a preset, or custom dimensions. */
   presetId: id.optional(),
-  dimensionsMm: z.object({ length: mm, width: mm, height: mm }).optional(),
+  dimensionsMm: z.strictObject({ length: mm, width: mm, height: mm }).optional(),
   weightG: z.number().int().min(1).max(1_000_000).optional()
 })
 
 export const AddUnitsRequest = z
-  .object({
+  .strictObject({
     orderId: id,
     barcode: z.string().max(4096).optional(),
     orderLineId: id.optional(),
@@ -51,15 +51,17 @@ export type ActionResult = z.infer<typeof ActionResult>
 
 export const ShortShipmentCheck = z.object({ allowed: z.boolean(), why: z.string().nullable() })
 
-export const ConfirmRequest = z.object({
+export const ConfirmRequest = z.strictObject({
   orderId: id,
   /** Ship a bulk `partial` order short: a shift lead approves, and says whether the rest stays open in the OMS. */
-  short: z.object({ approval: Approval, remainder: z.enum(['open', 'closed']) }).optional()
+  short: z.strictObject({ approval: Approval, remainder: z.enum(['open', 'closed']) }).optional()
 })
 
-export const StationSettings = z.object({
+export const StationSettings = z.strictObject({
   handEntryPolicy: z.enum(['allowed', 'approval', 'refused']),
-  feedbackVolume: z.number().min(0).max(1)
+  feedbackVolume: z.number().min(0).max(1),
+  /** Operators sign in with a PIN too (shift leads always do). */
+  operatorSignInPin: z.boolean()
 })
 export type StationSettings = z.infer<typeof StationSettings>
 
@@ -68,22 +70,22 @@ const approved = { approval: Approval, reason }
 export const packingChannels = {
   'scanning:addUnits': { args: AddUnitsRequest, result: ScanResult },
 
-  'packing:reopenBox': { args: z.object({ orderId: id, boxId: z.string().max(64) }), result: ActionResult },
-  'packing:removeUnit': { args: z.object({ orderId: id, unitId: z.string().max(64), ...approved }), result: ActionResult },
-  'packing:voidBox': { args: z.object({ orderId: id, boxId: z.string().max(64), ...approved }), result: ActionResult },
+  'packing:reopenBox': { args: z.strictObject({ orderId: id, boxId: z.string().max(64) }), result: ActionResult },
+  'packing:removeUnit': { args: z.strictObject({ orderId: id, unitId: z.string().max(64), ...approved }), result: ActionResult },
+  'packing:voidBox': { args: z.strictObject({ orderId: id, boxId: z.string().max(64), ...approved }), result: ActionResult },
   'packing:unpack': {
-    args: z.object({ orderId: id, serial: z.string().max(4096).optional(), unitId: z.string().max(64).optional() }),
+    args: z.strictObject({ orderId: id, serial: z.string().max(4096).optional(), unitId: z.string().max(64).optional() }),
     result: ActionResult.extend({ remaining: z.number().int() })
   },
-  'packing:shortShipment': { args: z.object({ orderId: id }), result: ShortShipmentCheck },
+  'packing:shortShipment': { args: z.strictObject({ orderId: id }), result: ShortShipmentCheck },
 
   'presets:list': { args: none, result: z.array(BoxPreset) },
-  'presets:save': { args: BoxPresetInput, result: BoxPreset },
-  'presets:delete': { args: z.object({ id }), result: z.null() },
+  'presets:save': { args: BoxPresetInput.extend({ approval: Approval }), result: BoxPreset },
+  'presets:delete': { args: z.strictObject({ id, approval: Approval }), result: z.null() },
 
-  'orders:hold': { args: z.object({ orderId: id, ...approved }), result: OrderDetail },
-  'orders:release': { args: z.object({ orderId: id, ...approved }), result: OrderDetail },
+  'orders:hold': { args: z.strictObject({ orderId: id, ...approved }), result: OrderDetail },
+  'orders:release': { args: z.strictObject({ orderId: id, ...approved }), result: OrderDetail },
 
   'settings:station': { args: none, result: StationSettings },
-  'settings:saveStation': { args: StationSettings, result: StationSettings }
+  'settings:saveStation': { args: StationSettings.extend({ approval: Approval }), result: StationSettings }
 } as const

@@ -1,6 +1,7 @@
 // Scanners (SPEC §8): the devices and ports the station can read scans from,
 // their settings, their connection state, and the scans themselves.
 import { z } from 'zod'
+import { Approval } from '../schemas'
 
 const none = z.object({}).strict()
 
@@ -44,7 +45,7 @@ export const ScannerStatus = z.object({
 export type ScannerStatus = z.infer<typeof ScannerStatus>
 
 const affix = z.string().min(1).max(16).refine((s) => !/[\r\n]/.test(s), 'a prefix or suffix cannot hold a line break')
-export const KeyboardSettings = z.object({
+export const KeyboardSettings = z.strictObject({
   prefixes: z.array(affix).max(8),
   suffixes: z.array(affix).max(8)
 })
@@ -55,7 +56,7 @@ const hexId = z
   .regex(/^[0-9a-fA-F]{4}$/, 'a USB id is 4 hex digits')
   .transform((s) => s.toLowerCase())
 
-export const SerialDevice = z.object({
+export const SerialDevice = z.strictObject({
   /** Where the port was (COM4, /dev/ttyACM0) or, for a device without USB ids, where it always is. */
   path: z
     .string()
@@ -73,7 +74,7 @@ export const BAUD_RATES = [1200, 2400, 4800, 9600, 19200, 38400, 57600, 115200] 
 export const SerialSuffix = z.enum(['cr', 'lf', 'crlf', 'timeout'])
 export type SerialSuffix = z.infer<typeof SerialSuffix>
 
-export const SerialSettings = z.object({
+export const SerialSettings = z.strictObject({
   device: SerialDevice,
   baudRate: z
     .number()
@@ -88,7 +89,7 @@ export type SerialSettings = z.infer<typeof SerialSettings>
 export const HidMode = z.enum(['pos', 'keyboard'])
 export type HidMode = z.infer<typeof HidMode>
 
-export const HidDevice = z.object({
+export const HidDevice = z.strictObject({
   path: z.string().min(1).max(500),
   vendorId: z.number().int().min(0).max(0xffff),
   productId: z.number().int().min(0).max(0xffff),
@@ -97,14 +98,14 @@ export const HidDevice = z.object({
 })
 export type HidDevice = z.infer<typeof HidDevice>
 
-export const HidSettings = z.object({
+export const HidSettings = z.strictObject({
   device: HidDevice,
   /** HID POS barcode reports (usage page 0x8C), or keyboard-emulation reports. */
   mode: HidMode
 })
 export type HidSettings = z.infer<typeof HidSettings>
 
-export const ScannerSettings = z.object({
+export const ScannerSettings = z.strictObject({
   keyboard: KeyboardSettings,
   serial: SerialSettings.nullable(),
   hid: HidSettings.nullable()
@@ -141,7 +142,7 @@ export type ScannerDevices = z.infer<typeof ScannerDevices>
 export const scannerChannels = {
   'scanners:list': { args: none, result: ScannerDevices },
   'scanners:settings': { args: none, result: ScannerSettings },
-  'scanners:save': { args: ScannerSettings, result: ScannerSettings },
+  'scanners:save': { args: ScannerSettings.extend({ approval: Approval }), result: ScannerSettings },
   'scanners:status': { args: none, result: z.array(ScannerStatus) },
   'scanners:lastScan': { args: none, result: TestedScan.nullable() },
   /** The Test scan area's keyboard-wedge field: what the station makes of a typed scan. */

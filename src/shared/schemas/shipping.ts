@@ -41,7 +41,7 @@ export function trackingUrlProblem(url: string): string | null {
   return null
 }
 
-export const ShipRequest = z.object({
+export const ShipRequest = z.strictObject({
   orderId: id,
   carrier: z.string().trim().min(1, 'Enter the carrier').max(60),
   service: z.string().trim().min(1, 'Enter the service').max(60),
@@ -61,7 +61,7 @@ export const ShipResult = z.object({
 export const ReturnFlag = z.enum(['not_in_order', 'unknown_serial', 'already_returned'])
 export type ReturnFlag = z.infer<typeof ReturnFlag>
 
-export const ReturnCheckRequest = z.object({
+export const ReturnCheckRequest = z.strictObject({
   orderId: id,
   /** Exactly what the scanner sent. */
   input: z.string().max(4096),
@@ -81,7 +81,7 @@ export const ReturnCheck = z.object({
 })
 export type ReturnCheck = z.infer<typeof ReturnCheck>
 
-export const RecordReturnRequest = z.object({
+export const RecordReturnRequest = z.strictObject({
   orderId: id,
   serials: z.array(z.string().max(4096)).max(1000),
   note: z.string().trim().max(500).optional()
@@ -104,7 +104,7 @@ export const ReturnRecord = z.object({
 })
 export type ReturnRecord = z.infer<typeof ReturnRecord>
 
-export const HistoryRequest = z.object({ input: z.string().max(4096) })
+export const HistoryRequest = z.strictObject({ input: z.string().max(4096) })
 
 export const HistoryKind = z.enum(['scanned', 'boxed', 'box_confirmed', 'removed', 'packed', 'shipped', 'cancelled', 'returned'])
 export type HistoryKind = z.infer<typeof HistoryKind>

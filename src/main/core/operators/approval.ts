@@ -14,6 +14,7 @@ export const MAX_PIN_ATTEMPTS = 5
 export const LOCK_OUT_MS = 5 * 60_000
 
 export type Approval = { badgeCode: string; pin: string }
+type OperatorRow = typeof operators.$inferSelect
 
 /**
  * Checks a shift lead's badge and PIN for `action` (e.g. "void box 2 of SO-10001")
@@ -22,35 +23,47 @@ export type Approval = { badgeCode: string; pin: string }
  * (or before it): the lock-out must survive the refusal it causes.
  */
 export function approveByShiftLead(db: Db, clock: Clock, approval: Approval, action: string): Operator {
-  const now = clock()
   const lead = db.select().from(operators).where(eq(operators.badgeCode, approval.badgeCode.trim())).get()
   if (!lead || !lead.active) return refuse('unknown_operator', `No operator has badge ${approval.badgeCode.trim()}.`)
   if (lead.role !== 'shift_lead' || !lead.pinHash) {
     return refuse('shift_lead_only', `${lead.name} is not a shift lead: ${action} needs a shift lead's approval.`)
   }
-  if (lead.lockedUntil && Date.parse(lead.lockedUntil) > now.getTime()) {
-    const minutes = Math.ceil((Date.parse(lead.lockedUntil) - now.getTime()) / 60_000)
-    return refuse('pin_locked', `Too many wrong PINs: ${lead.name}'s approvals are locked for ${minutes} more minute${minutes === 1 ? '' : 's'}.`)
+  checkPin(db, clock, lead, approval.pin, action, 'approvals')
+  return { id: lead.id, name: lead.name, badgeCode: lead.badgeCode, role: lead.role }
+}
+
+/**
+ * Checks `pin` against the operator's PIN hash, with the lock-out: a wrong
+ * PIN is counted (and committed: call outside any transaction), five in a row
+ * lock the operator's PIN for five minutes. `what` names what is locked
+ * ("approvals", "sign-in") in the messages. Refuses; returns on a right PIN.
+ */
+export function checkPin(db: Db, clock: Clock, row: OperatorRow, pin: string, action: string, what: string): void {
+  const now = clock()
+  if (!row.pinHash) return refuse('no_pin', `${row.name} has no PIN yet: a shift lead sets one on the Operators screen.`)
+  if (row.lockedUntil && Date.parse(row.lockedUntil) > now.getTime()) {
+    const minutes = Math.ceil((Date.parse(row.lockedUntil) - now.getTime()) / 60_000)
+    return refuse('pin_locked', `Too many wrong PINs: ${row.name}'s ${what} are locked for ${minutes} more minute${minutes === 1 ? '' : 's'}.`)
   }
   const at = isoNow(clock)
-  if (!verifyPin(approval.pin, lead.pinHash)) {
-    const attempts = lead.failedPinAttempts + 1
+  if (!verifyPin(pin, row.pinHash)) {
+    const attempts = row.failedPinAttempts + 1
     const locked = attempts >= MAX_PIN_ATTEMPTS
     db.transaction((tx) => {
       tx.update(operators)
         .set(locked ? { failedPinAttempts: 0, lockedUntil: new Date(now.getTime() + LOCK_OUT_MS).toISOString() } : { failedPinAttempts: attempts })
-        .where(eq(operators.id, lead.id))
+        .where(eq(operators.id, row.id))
         .run()
-      recordEvent(tx, { at, type: locked ? 'operator.pin_locked' : 'operator.pin_wrong', operatorId: lead.id, entityId: String(lead.id), reason: action })
+      recordEvent(tx, { at, type: locked ? 'operator.pin_locked' : 'operator.pin_wrong', operatorId: row.id, entityId: String(row.id), reason: action })
     })
+    const left = MAX_PIN_ATTEMPTS - attempts
     return locked
-      ? refuse('pin_locked', `Wrong PIN ${MAX_PIN_ATTEMPTS} times: ${lead.name}'s approvals are locked for ${LOCK_OUT_MS / 60_000} minutes.`)
-      : refuse('wrong_pin', `Wrong PIN for ${lead.name} (${MAX_PIN_ATTEMPTS - attempts} tr${MAX_PIN_ATTEMPTS - attempts === 1 ? 'y' : 'ies'} left). Nothing was changed.`)
+      ? refuse('pin_locked', `Wrong PIN ${MAX_PIN_ATTEMPTS} times: ${row.name}'s ${what} are locked for ${LOCK_OUT_MS / 60_000} minutes.`)
+      : refuse('wrong_pin', `Wrong PIN for ${row.name} (${left} tr${left === 1 ? 'y' : 'ies'} left). Nothing was changed.`)
   }
-  if (lead.failedPinAttempts > 0 || lead.lockedUntil) {
-    db.update(operators).set({ failedPinAttempts: 0, lockedUntil: null }).where(eq(operators.id, lead.id)).run()
+  if (row.failedPinAttempts > 0 || row.lockedUntil) {
+    db.update(operators).set({ failedPinAttempts: 0, lockedUntil: null }).where(eq(operators.id, row.id)).run()
   }
-  return { id: lead.id, name: lead.name, badgeCode: lead.badgeCode, role: lead.role }
 }
 
 /** Station settings (box presets, hand-entry policy…) are changed by a signed-in shift lead. */

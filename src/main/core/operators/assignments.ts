@@ -29,7 +29,7 @@ export function assignmentsOf(db: Db, orderIds: number[]): Map<number, Assignmen
   return byOrder
 }
 
-export function assignOperators(db: Db, clock: Clock, request: Assign, by: Operator): AssignResult {
+export function assignOperators(db: Db, clock: Clock, request: Omit<Assign, 'approval'>, by: Operator): AssignResult {
   if (by.role !== 'shift_lead') refuse('shift_lead_only', 'Only a shift lead assigns operators to orders.')
   const roles = ASSIGNMENT_ROLES.filter((role) => request[role] !== undefined)
   if (!roles.length) refuse('nothing_to_assign', 'Choose an operator for picking, packing or shipping.')

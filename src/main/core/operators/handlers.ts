@@ -1,69 +1,53 @@
 // operators:* — who works at the station, who is signed in now, and the
 // shift lead's operator management; assignments:* — Assign Operator.
 //
-// Sign-in is by badge or name, without a PIN (SPEC §2): the PIN is for
-// approvals. So the management screen being open to a signed-in shift lead is
-// not enough to change operators: every change also needs a shift lead's
-// badge and PIN (approveByShiftLead: wrong PINs count towards the lock-out).
-import type { Approval, Operator } from '../../../shared/schemas'
+// Shift leads sign in with their PIN; operators by badge or name, with a PIN
+// when the station asks for one (SPEC §2). Every change to operators also
+// needs a shift lead's badge and PIN in the call: the role table
+// (src/shared/access.ts) has the guard check them before a handler runs, and
+// hands the approving shift lead to the handler as `call.approvedBy`.
+import type { Operator } from '../../../shared/schemas'
+import type { Call } from '../access/guard'
 import type { HandlersOf, StationContext } from '../context'
 import { refuse } from '../errors'
-import { approveByShiftLead } from './approval'
 import { assignOperators } from './assignments'
 import { listAllOperators, setPin, unlockOperator, updateOperator } from './manageOperators'
-import { createOperator, findOperatorForSignIn, listOperators, operatorCount, operatorName } from './operators'
+import { getSetting } from '../settings/settings'
+import { createOperator, listOperators, operatorCount } from './operators'
+import { signInOperator } from './signIn'
 
 export function operatorHandlers(context: StationContext): HandlersOf<'operators'> {
   const { db, clock, signedIn, setSignedIn } = context
 
-  const signedInShiftLead = (what: string): Operator => {
-    const me = context.operator()
-    return me.role === 'shift_lead' ? me : refuse('shift_lead_only', `Only a shift lead can ${what}. ${me.name} is signed in as an operator.`)
-  }
-  /** The signed-in shift lead opens the screen; a shift lead's badge and PIN approve the change. */
-  const approved = (approval: Approval | undefined, action: string, what: string): Operator => {
-    signedInShiftLead(what)
-    if (!approval) return refuse('approval_required', `A shift lead's badge and PIN are needed to ${what}.`)
-    return approveByShiftLead(db, clock, approval, action)
-  }
+  /** The shift lead whose badge and PIN the guard checked (every change here is an `approval` channel). */
+  const approver = (call: Call): Operator => call.approvedBy ?? refuse('approval_required', "A shift lead's badge and PIN are needed.")
   /** The signed-in operator sees a change to themselves at once (name, role in the header). */
   const refreshSession = (changed: { id: number; name: string; badgeCode: string; role: Operator['role'] }) => {
     if (signedIn()?.id === changed.id) setSignedIn({ id: changed.id, name: changed.name, badgeCode: changed.badgeCode, role: changed.role })
   }
-  const nameOf = (operatorId: number) => operatorName(db, operatorId) ?? `operator ${operatorId}`
 
   return {
     'operators:list': () => listOperators(db),
-    'operators:all': () => {
-      signedInShiftLead('see every operator')
-      return listAllOperators(db, clock)
-    },
-    'operators:create': ({ approval, ...input }) => {
+    'operators:all': () => listAllOperators(db, clock),
+    'operators:create': ({ approval: _, ...input }, call) => {
       // The very first operator (a shift lead) is created on an empty station: nobody could approve it.
       if (operatorCount(db) === 0) return createOperator(db, clock, input, null)
-      const by = approved(approval, `add operator ${input.name}`, 'add operators')
-      return createOperator(db, clock, input, by)
+      return createOperator(db, clock, input, approver(call))
     },
-    'operators:update': ({ approval, ...change }) => {
+    'operators:update': ({ approval: _, ...change }, call) => {
       if (change.active === false && signedIn()?.id === change.operatorId) {
         refuse('deactivate_self', 'You cannot deactivate yourself while signed in: another shift lead has to.')
       }
-      const by = approved(approval, `change operator ${nameOf(change.operatorId)}`, 'change operators')
-      const updated = updateOperator(db, clock, change, by)
+      const updated = updateOperator(db, clock, change, approver(call))
       refreshSession(updated)
       return updated
     },
-    'operators:setPin': ({ operatorId, pin, approval }) => {
-      const by = approved(approval, `set the PIN of ${nameOf(operatorId)}`, 'set a PIN')
-      return setPin(db, clock, operatorId, pin, by)
-    },
-    'operators:unlock': ({ operatorId, approval }) => {
-      const by = approved(approval, `unlock ${nameOf(operatorId)}`, 'unlock a shift lead')
-      return unlockOperator(db, clock, operatorId, by)
-    },
+    'operators:setPin': ({ operatorId, pin }, call) => setPin(db, clock, operatorId, pin, approver(call)),
+    'operators:unlock': ({ operatorId }, call) => unlockOperator(db, clock, operatorId, approver(call)),
     // With someone signed in already, this switches operator: no sign-out needed.
+    // A refused sign-in (wrong PIN, unknown badge) leaves whoever was signed in signed in.
     'operators:signIn': (args) => {
-      const operator = findOperatorForSignIn(db, args)
+      const operator = signInOperator(db, clock, args, getSetting(db, 'operatorSignInPin'))
       setSignedIn(operator)
       return operator
     },
@@ -77,8 +61,9 @@ export function operatorHandlers(context: StationContext): HandlersOf<'operators
 
 export function assignmentHandlers(context: StationContext): HandlersOf<'assignments'> {
   return {
-    'assignments:assign': (request) => {
-      const result = assignOperators(context.db, context.clock, request, context.operator())
+    'assignments:assign': ({ approval: _, ...request }, call) => {
+      const by = call.approvedBy ?? refuse('approval_required', "A shift lead's badge and PIN are needed to assign operators.")
+      const result = assignOperators(context.db, context.clock, request, by)
       if (result.changed) context.notify('orders:changed', { orderIds: [...new Set(request.orderIds)] })
       return result
     }

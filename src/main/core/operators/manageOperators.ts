@@ -107,7 +107,6 @@ export function updateOperator(db: Db, clock: Clock, change: Omit<OperatorChange
 export function setPin(db: Db, clock: Clock, operatorId: number, pin: string, by: Operator): OperatorRecord {
   requireShiftLead(by, 'set a PIN')
   const row = find(db, operatorId)
-  if (row.role !== 'shift_lead') refuse('pin_for_shift_leads', `${row.name} is not a shift lead: only shift leads have a PIN.`)
   if (!row.active) refuse('inactive_operator', `${row.name} is deactivated: reactivate them first.`)
   const at = isoNow(clock)
   return db.transaction((tx) => {

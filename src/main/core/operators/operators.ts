@@ -52,16 +52,6 @@ export function createOperator(db: Db, clock: Clock, input: NewOperator, by: Ope
   })
 }
 
-export function findOperatorForSignIn(db: Db, who: { operatorId: number } | { badgeCode: string }): Operator {
-  const where = 'operatorId' in who ? eq(operators.id, who.operatorId) : eq(operators.badgeCode, who.badgeCode.trim())
-  const found = db.select({ ...publicColumns, active: operators.active }).from(operators).where(where).get()
-  if (!found || !found.active) {
-    return refuse('unknown_operator', 'badgeCode' in who ? `No operator has badge ${who.badgeCode}.` : 'No such operator.')
-  }
-  const { active: _, ...operator } = found
-  return operator
-}
-
 export function operatorName(db: Db, operatorId: number): string | null {
   return db.select({ name: operators.name }).from(operators).where(eq(operators.id, operatorId)).get()?.name ?? null
 }

@@ -1,7 +1,8 @@
 // orders:* — the orders list and detail, file import, and holds set or
 // released by a shift lead.
 import type { HandlersOf, StationContext } from '../context'
-import { approveByShiftLead } from '../operators/approval'
+import type { Call } from '../access/guard'
+import { refuse } from '../errors'
 import { listFailedImports } from './failedImports'
 import { holdOrder, releaseOrder } from './holds'
 import { importOrderFile, retryFailedImport } from './importOrders'
@@ -9,9 +10,10 @@ import { getOrderDetail, listOrders } from './queries'
 
 export function orderHandlers({ db, clock, signedIn, operator, releaseHolds, notify }: StationContext): HandlersOf<'orders'> {
   const importContext = () => ({ db, clock, operatorId: signedIn()?.id ?? null })
-  const byShiftLead = (approval: { badgeCode: string; pin: string }, reason: string, action: string) => {
+  /** Holds are `approval` channels: the guard checked the shift lead's badge and PIN. */
+  const byShiftLead = (call: Call, reason: string) => {
     const by = operator()
-    const lead = approveByShiftLead(db, clock, approval, action)
+    const lead = call.approvedBy ?? refuse('approval_required', "A shift lead's badge and PIN are needed.")
     return { operatorId: by.id, approvedBy: { id: lead.id, name: lead.name }, reason }
   }
   return {
@@ -27,13 +29,13 @@ export function orderHandlers({ db, clock, signedIn, operator, releaseHolds, not
     'orders:import': ({ fileName, content }) => importOrderFile(importContext(), fileName, content),
     'orders:failedImports': () => listFailedImports(db),
     'orders:retryFailedImport': ({ id }) => retryFailedImport(importContext(), id),
-    'orders:hold': ({ orderId, approval, reason }) => {
-      holdOrder(db, clock, orderId, byShiftLead(approval, reason, 'putting an order on hold'))
+    'orders:hold': ({ orderId, reason }, call) => {
+      holdOrder(db, clock, orderId, byShiftLead(call, reason))
       notify('orders:changed', { orderIds: [orderId] })
       return getOrderDetail(db, orderId)
     },
-    'orders:release': ({ orderId, approval, reason }) => {
-      releaseOrder(db, clock, orderId, byShiftLead(approval, reason, 'releasing an order from hold'))
+    'orders:release': ({ orderId, reason }, call) => {
+      releaseOrder(db, clock, orderId, byShiftLead(call, reason))
       notify('orders:changed', { orderIds: [orderId] })
       return getOrderDetail(db, orderId)
     }

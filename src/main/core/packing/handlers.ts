@@ -2,7 +2,9 @@
 // unpacking a cancelled order, Packing Confirmation, and box presets.
 import type { HandlersOf, StationContext } from '../context'
 import { autoPrintBoxLabel } from '../../printing/autoPrint'
-import { approveByShiftLead, requireShiftLead } from '../operators/approval'
+import type { Call } from '../access/guard'
+import { refuse } from '../errors'
+import { approveByShiftLead } from '../operators/approval'
 import { getOrderDetail } from '../orders/queries'
 import { deleteBoxPreset, listBoxPresets, saveBoxPreset } from './boxPresets'
 import { reopenBox, saveBox } from './boxes'
@@ -15,6 +17,11 @@ export function packingHandlers(context: StationContext): HandlersOf<'packing'> 
     const lead = approveByShiftLead(db, clock, approval, action)
     return { id: lead.id, name: lead.name }
   }
+  /** The shift lead the guard checked for an `approval` channel. */
+  const approver = (call: Call) => {
+    const lead = call.approvedBy ?? refuse('approval_required', "A shift lead's badge and PIN are needed.")
+    return { id: lead.id, name: lead.name }
+  }
   const withOrder = <T extends object>(orderId: number, result: T) => ({ ...result, order: getOrderDetail(db, orderId) })
   return {
     'packing:save': async ({ orderId, presetId, dimensionsMm, weightG }) => {
@@ -24,14 +31,14 @@ export function packingHandlers(context: StationContext): HandlersOf<'packing'> 
       return withOrder(orderId, result)
     },
     'packing:reopenBox': ({ orderId, boxId }) => withOrder(orderId, reopenBox(db, clock, orderId, boxId, operator().id)),
-    'packing:removeUnit': ({ orderId, unitId, reason, approval }) => {
+    'packing:removeUnit': ({ orderId, unitId, reason }, call) => {
       const by = operator()
-      const approvedBy = approve(approval, 'removing a unit from a box')
+      const approvedBy = approver(call)
       return withOrder(orderId, removeUnit(db, clock, { orderId, unitId, reason, operatorId: by.id, approvedBy }))
     },
-    'packing:voidBox': ({ orderId, boxId, reason, approval }) => {
+    'packing:voidBox': ({ orderId, boxId, reason }, call) => {
       const by = operator()
-      const approvedBy = approve(approval, 'voiding a box')
+      const approvedBy = approver(call)
       return withOrder(orderId, voidBox(db, clock, { orderId, boxId, reason, operatorId: by.id, approvedBy }))
     },
     'packing:unpack': ({ orderId, serial, unitId }) => withOrder(orderId, unpackAfterCancel(db, clock, { orderId, serial, unitId, operatorId: operator().id })),
@@ -50,15 +57,12 @@ export function packingHandlers(context: StationContext): HandlersOf<'packing'> 
   }
 }
 
-export function presetHandlers({ db, operator }: StationContext): HandlersOf<'presets'> {
+/** Changing presets is an `approval` channel: the guard checked the shift lead's badge and PIN. */
+export function presetHandlers({ db }: StationContext): HandlersOf<'presets'> {
   return {
     'presets:list': () => listBoxPresets(db),
-    'presets:save': (preset) => {
-      requireShiftLead(operator(), 'change box presets')
-      return saveBoxPreset(db, preset)
-    },
+    'presets:save': ({ approval: _, ...preset }) => saveBoxPreset(db, preset),
     'presets:delete': ({ id }) => {
-      requireShiftLead(operator(), 'delete box presets')
       deleteBoxPreset(db, id)
       return null
     }

@@ -1,18 +1,22 @@
 // settings:* — the station settings that steer scanning (hand-entry policy,
-// feedback volume). Anyone reads them; a signed-in shift lead changes them.
+// feedback volume, operators' sign-in PIN). Anyone signed in reads them; a
+// shift lead's approval changes them (the guard checks it: src/shared/access.ts).
 import type { HandlersOf, StationContext } from '../context'
-import { requireShiftLead } from '../operators/approval'
 import { getSetting, setSetting } from './settings'
 
-export function settingsHandlers({ db, operator }: StationContext): HandlersOf<'settings'> {
-  const read = () => ({ handEntryPolicy: getSetting(db, 'handEntryPolicy'), feedbackVolume: getSetting(db, 'feedbackVolume') })
+export function settingsHandlers({ db }: StationContext): HandlersOf<'settings'> {
+  const read = () => ({
+    handEntryPolicy: getSetting(db, 'handEntryPolicy'),
+    feedbackVolume: getSetting(db, 'feedbackVolume'),
+    operatorSignInPin: getSetting(db, 'operatorSignInPin')
+  })
   return {
     'settings:station': read,
-    'settings:saveStation': ({ handEntryPolicy, feedbackVolume }) => {
-      requireShiftLead(operator(), 'change station settings')
+    'settings:saveStation': ({ handEntryPolicy, feedbackVolume, operatorSignInPin }) => {
       db.transaction((tx) => {
         setSetting(tx, 'handEntryPolicy', handEntryPolicy)
         setSetting(tx, 'feedbackVolume', feedbackVolume)
+        setSetting(tx, 'operatorSignInPin', operatorSignInPin)
       })
       return read()
     }

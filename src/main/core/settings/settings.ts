@@ -14,6 +14,8 @@ export type Settings = {
   handEntryPolicy: HandEntryPolicy
   /** Volume of the scan feedback sounds, 0 (silent) to 1. */
   feedbackVolume: number
+  /** Operators sign in with a PIN too (shift leads always do). */
+  operatorSignInPin: boolean
 }
 
 export const HAND_ENTRY_POLICIES = ['allowed', 'approval', 'refused'] as const
@@ -22,7 +24,8 @@ export type HandEntryPolicy = (typeof HAND_ENTRY_POLICIES)[number]
 const DEFAULTS: Omit<Settings, 'stationId'> = {
   scannerAffixes: { prefixes: [], suffixes: [] },
   handEntryPolicy: 'allowed',
-  feedbackVolume: 0.8
+  feedbackVolume: 0.8,
+  operatorSignInPin: false
 }
 
 export function getSetting<K extends keyof Settings>(db: Db, key: K): Settings[K] {

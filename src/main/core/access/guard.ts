@@ -1,0 +1,45 @@
+// Enforces the role table (src/shared/access.ts) on every channel, in the
+// core: the browser host, Electron's IPC, the command line and the tests all
+// reach the handlers through this guard, so no client can skip it.
+import { accessTable } from '../../../shared/access'
+import type { Channel } from '../../../shared/contract'
+import type { Approval, Operator } from '../../../shared/schemas'
+import type { Clock } from '../clock'
+import type { Db } from '../db/connection'
+import { refuse } from '../errors'
+import { approveByShiftLead } from '../operators/approval'
+import { operatorCount } from '../operators/operators'
+
+/** What the guard learnt about a call, handed to its handler. */
+export type Call = {
+  /** The shift lead whose badge and PIN approved this call (channels whose access is `approval`). */
+  approvedBy: Operator | null
+}
+
+export const NO_APPROVAL: Call = { approvedBy: null }
+
+type GuardContext = { db: Db; clock: Clock; signedIn(): Operator | null }
+
+/**
+ * Checks that whoever is at the station may call `channel` with `args`, and
+ * returns what the handler needs to know. Refuses (StationError) otherwise,
+ * before the handler runs, so a refusal changes nothing but the wrong-PIN count.
+ */
+export function authorize(context: GuardContext, channel: Channel, args: unknown): Call {
+  const rule = accessTable[channel]
+  if (rule.access === 'station') return NO_APPROVAL
+  if (rule.firstRun && operatorCount(context.db) === 0) return NO_APPROVAL
+  const me = context.signedIn() ?? refuse('not_signed_in', 'Sign in first: scan your badge or choose your name.')
+  if (rule.access === 'signedIn') return NO_APPROVAL
+  if (rule.access === 'shiftLead') {
+    if (me.role !== 'shift_lead') refuse('shift_lead_only', `Only a shift lead can do this. ${me.name} is signed in as an operator.`)
+    return NO_APPROVAL
+  }
+  const approval = approvalOf(args) ?? refuse('approval_required', `A shift lead's badge and PIN are needed to ${rule.action}.`)
+  return { approvedBy: approveByShiftLead(context.db, context.clock, approval, rule.action ?? channel) }
+}
+
+function approvalOf(args: unknown): Approval | null {
+  const approval = (args as { approval?: unknown } | null)?.approval as Partial<Approval> | undefined
+  return typeof approval?.badgeCode === 'string' && typeof approval.pin === 'string' ? { badgeCode: approval.badgeCode, pin: approval.pin } : null
+}

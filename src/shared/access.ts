@@ -1,0 +1,105 @@
+// Who may call each channel: the one role table (SPEC §2). The core enforces
+// it on every call (src/main/core/access/guard.ts); the screens only read it to
+// know when to ask for a shift lead's badge and PIN. A client is never
+// trusted for a role: an `approval` is checked against the database on every call.
+import type { Channel } from './contract'
+
+/**
+ * - `station`: the station's own screens before anyone signs in (sign-in, status bar).
+ * - `signedIn`: any signed-in operator.
+ * - `shiftLead`: a shift lead signed in (shift leads always sign in with their PIN).
+ * - `approval`: someone signed in, and a shift lead's fresh approval (badge + PIN) in the call's `approval` field.
+ */
+export type Access = 'station' | 'signedIn' | 'shiftLead' | 'approval'
+
+export type AccessRule = {
+  access: Access
+  /** Also open to anyone while the station has no operators yet (its first shift lead, the sample data). */
+  firstRun?: true
+  /** What is approved, in words, for the wrong-PIN log ("change the OMS settings"). */
+  action?: string
+}
+
+const station: AccessRule = { access: 'station' }
+const signedIn: AccessRule = { access: 'signedIn' }
+const shiftLead: AccessRule = { access: 'shiftLead' }
+const approval = (action: string): AccessRule => ({ access: 'approval', action })
+
+/**
+ * Every channel of the contract, by domain. Approvals that depend on the call
+ * (a serial typed by hand, shipping short) are checked by their handlers when
+ * the call asks for them: those channels are `signedIn` here.
+ */
+export const accessTable: Record<Channel, AccessRule> = {
+  'app:info': station,
+  'app:loadSampleData': { access: 'signedIn', firstRun: true },
+
+  'operators:list': station,
+  'operators:signIn': station,
+  'operators:signOut': station,
+  'operators:current': station,
+  'operators:all': shiftLead,
+  'operators:create': { ...approval('add an operator'), firstRun: true },
+  'operators:update': approval('change an operator'),
+  'operators:setPin': approval('set a PIN'),
+  'operators:unlock': approval('unlock an operator'),
+  'assignments:assign': approval('assign operators to orders'),
+
+  'orders:list': signedIn,
+  'orders:get': signedIn,
+  'orders:import': signedIn,
+  'orders:failedImports': signedIn,
+  'orders:retryFailedImport': signedIn,
+  'orders:hold': approval('put an order on hold'),
+  'orders:release': approval('release an order from hold'),
+
+  'scanning:scan': signedIn,
+  'scanning:addUnits': signedIn,
+
+  'packing:save': signedIn,
+  'packing:confirmation': signedIn,
+  'packing:confirm': signedIn,
+  'packing:reopenBox': signedIn,
+  'packing:removeUnit': approval('remove a unit from a box'),
+  'packing:voidBox': approval('void a box'),
+  'packing:unpack': signedIn,
+  'packing:shortShipment': signedIn,
+
+  'presets:list': signedIn,
+  'presets:save': approval('change box presets'),
+  'presets:delete': approval('delete a box preset'),
+
+  'settings:station': signedIn,
+  'settings:saveStation': approval('change the station settings'),
+
+  'labels:preview': signedIn,
+  'labels:print': signedIn,
+  'labels:jobs': signedIn,
+  'labels:retry': signedIn,
+  'printing:printers': shiftLead,
+  'printing:settings': signedIn,
+  'printing:saveSettings': approval('change the print settings'),
+
+  'scanners:list': signedIn,
+  'scanners:settings': signedIn,
+  'scanners:save': approval('change the scanner settings'),
+  'scanners:status': station,
+  'scanners:lastScan': signedIn,
+  'scanners:testScan': signedIn,
+
+  'shipping:ship': signedIn,
+  'returns:check': signedIn,
+  'returns:record': signedIn,
+  'returns:list': signedIn,
+  'history:serial': signedIn,
+
+  'sync:status': station,
+  'sync:settings': shiftLead,
+  'sync:saveSettings': approval('change the OMS settings'),
+  'sync:now': signedIn,
+  'sync:rejectedEvents': shiftLead,
+  'sync:resendRejected': approval('re-send rejected events'),
+  'sync:acknowledgeRejected': approval('acknowledge rejected events')
+}
+
+export const needsApproval = (channel: Channel): boolean => accessTable[channel].access === 'approval'
