@@ -25,10 +25,11 @@ describe('OMS token store', () => {
   it('lets only a shift lead set the token, and the status warns that it is unencrypted', async () => {
     const t = openTestStation()
     const { lead, op } = createOperators(t)
-    const settings = { omsUrl: 'http://127.0.0.1:9', pullIntervalMinutes: 5, token: 'abc', exportEnabled: false, exportFolder: '' }
+    const approval = { badgeCode: lead.badgeCode, pin: '1234' }
+    const settings = { omsUrl: 'http://127.0.0.1:9', pullIntervalMinutes: 5, token: 'abc', exportEnabled: false, exportFolder: '', approval }
     await ok(t, 'operators:signIn', { operatorId: op.id })
-    expect(await refused(t, 'sync:saveSettings', settings)).toMatchObject({ code: 'shift_lead_only' })
-    await ok(t, 'operators:signIn', { operatorId: lead.id })
+    const byOperator = { ...settings, approval: { badgeCode: op.badgeCode, pin: '1234' } }
+    expect(await refused(t, 'sync:saveSettings', byOperator)).toMatchObject({ code: 'shift_lead_only' })
     expect(await ok(t, 'sync:saveSettings', settings)).toMatchObject({ omsUrl: 'http://127.0.0.1:9', tokenStored: true, tokenEncrypted: false })
     expect(await ok(t, 'sync:status')).toMatchObject({ configured: true, tokenWarning: expect.stringContaining('unencrypted') })
     expect(await refused(t, 'sync:saveSettings', { ...settings, omsUrl: 'ftp://oms' })).toMatchObject({ code: 'invalid_arguments' })

@@ -2,6 +2,8 @@
 // bar, its settings, "Sync now", and the events the OMS rejected, which a
 // shift lead re-sends or acknowledges.
 import { z } from 'zod'
+import { Approval } from '../schemas'
+import { omsUrlProblem } from '../omsUrl'
 
 const none = z.object({}).strict()
 
@@ -29,6 +31,7 @@ export type SyncStatus = z.infer<typeof SyncStatus>
 export const SyncSettingsView = z.object({
   omsUrl: z.string().nullable(),
   pullIntervalMinutes: z.number(),
+  /** A token is stored for this OMS address (a token is bound to the address it was entered for). */
   tokenStored: z.boolean(),
   tokenEncrypted: z.boolean(),
   exportEnabled: z.boolean(),
@@ -40,13 +43,24 @@ const blankIsNull = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? 
 
 export const SaveSyncSettings = z
   .object({
-    omsUrl: z.preprocess(blankIsNull, z.url({ protocol: /^https?$/, error: 'The OMS address must start with http:// or https://' }).max(500).nullable()),
+    omsUrl: z.preprocess(
+      blankIsNull,
+      z
+        .string()
+        .max(500)
+        .superRefine((url, ctx) => {
+          const problem = omsUrlProblem(url)
+          if (problem) ctx.addIssue({ code: 'custom', message: problem })
+        })
+        .nullable()
+    ),
     pullIntervalMinutes: z.number().min(0.5, 'Pull at most every 30 seconds').max(1440, 'Pull at least once a day'),
-    /** A new token; absent keeps the stored one. */
+    /** A new token, for this OMS address; absent keeps the stored one while the address's origin stays the same. */
     token: z.string().trim().min(1).max(4096).optional(),
     clearToken: z.boolean().optional(),
     exportEnabled: z.boolean(),
-    exportFolder: z.preprocess(blankIsNull, z.string().max(1000).nullable())
+    exportFolder: z.preprocess(blankIsNull, z.string().max(1000).nullable()),
+    approval: Approval
   })
   .strict()
 export type SaveSyncSettings = z.input<typeof SaveSyncSettings>
@@ -73,7 +87,7 @@ export const RejectedEvent = z.object({
 })
 export type RejectedEvent = z.infer<typeof RejectedEvent>
 
-const EventIds = z.object({ ids: z.array(z.string().min(1).max(100)).min(1).max(500) }).strict()
+const EventIds = z.object({ ids: z.array(z.string().min(1).max(100)).min(1).max(500), approval: Approval }).strict()
 
 export const syncChannels = {
   'sync:status': { args: none, result: SyncStatus },

@@ -1,49 +1,47 @@
-// The `sync:*` channels: status, settings (shift leads only), Sync now, and
-// the rejected events a shift lead re-sends or acknowledges.
-import { accessSync, constants, mkdirSync } from 'node:fs'
-import { isAbsolute } from 'node:path'
+// The `sync:*` channels: status, settings (a shift lead's approval), Sync now,
+// and the rejected events a shift lead re-sends or acknowledges.
 import type { SyncSettingsView } from '../../../shared/channels/sync'
+import type { Call } from '../access/guard'
 import type { HandlersOf, StationContext } from '../context'
 import type { Db } from '../db/connection'
 import { refuse } from '../errors'
 import { acknowledgeRejected, listRejectedEvents, resendRejected } from './rejectedEvents'
-import { OMS_TOKEN, type SecretStore } from './secretStore'
+import { checkExportFolder } from './exportFolder'
+import { bindLegacyToken, clearOmsToken, omsTokenFor, saveOmsToken } from './omsToken'
+import type { SecretStore } from './secretStore'
 import type { SyncService } from './syncService'
 import { readSyncSetting, writeSyncSetting } from './syncSettings'
 
 export function syncHandlers(context: StationContext, sync: SyncService): HandlersOf<'sync'> {
   const { db, clock } = context
-  const shiftLead = (what: string) => {
-    const by = context.operator()
-    if (by.role !== 'shift_lead') refuse('shift_lead_only', `Only a shift lead can ${what}.`)
-    return by
-  }
+  bindLegacyToken(sync.secrets, readSyncSetting(db, 'oms').baseUrl)
+  /** The shift lead whose badge and PIN the guard checked (`approval` channels). */
+  const approver = (call: Call) => call.approvedBy ?? refuse('approval_required', "A shift lead's badge and PIN are needed.")
 
   return {
     'sync:status': () => sync.status(),
     'sync:settings': () => settingsView(db, sync.secrets),
-    'sync:saveSettings': (input) => {
-      shiftLead('change the OMS settings')
+    'sync:saveSettings': async (input) => {
       if (input.exportEnabled && !input.exportFolder) refuse('invalid_settings', 'File export needs a folder: enter the full path of the export folder.')
-      if (input.exportFolder) checkFolder(input.exportFolder)
+      if (input.token && !input.omsUrl) refuse('invalid_settings', 'A token belongs to an OMS address: enter the OMS address too.')
+      if (input.exportFolder) await checkExportFolder(input.exportFolder)
       writeSyncSetting(db, 'oms', { baseUrl: input.omsUrl, pullIntervalSeconds: Math.round(input.pullIntervalMinutes * 60) })
       writeSyncSetting(db, 'export', { enabled: input.exportEnabled, folder: input.exportFolder })
-      if (input.clearToken) sync.secrets.set(OMS_TOKEN, null)
-      else if (input.token) sync.secrets.set(OMS_TOKEN, input.token)
+      if (input.clearToken || !input.omsUrl) clearOmsToken(sync.secrets)
+      else if (input.token) saveOmsToken(sync.secrets, input.omsUrl, input.token)
+      // A token only ever goes to the origin it was entered for: a new address needs its token entered again.
+      else if (omsTokenFor(sync.secrets, input.omsUrl) === null) clearOmsToken(sync.secrets)
       sync.reconfigure()
       return settingsView(db, sync.secrets)
     },
-    'sync:now': () => {
-      context.operator()
-      return sync.syncNow()
-    },
+    'sync:now': () => sync.syncNow(),
     'sync:rejectedEvents': () => listRejectedEvents(db),
-    'sync:resendRejected': ({ ids }) => {
-      const resent = resendRejected(db, clock, ids, shiftLead('re-send a rejected event').id)
+    'sync:resendRejected': ({ ids }, call) => {
+      const resent = resendRejected(db, clock, ids, approver(call).id)
       sync.nudge()
       return { resent }
     },
-    'sync:acknowledgeRejected': ({ ids }) => ({ acknowledged: acknowledgeRejected(db, clock, ids, shiftLead('acknowledge a rejected event').id) })
+    'sync:acknowledgeRejected': ({ ids }, call) => ({ acknowledged: acknowledgeRejected(db, clock, ids, approver(call).id) })
   }
 }
 
@@ -53,19 +51,9 @@ function settingsView(db: Db, secrets: SecretStore): SyncSettingsView {
   return {
     omsUrl: oms.baseUrl,
     pullIntervalMinutes: oms.pullIntervalSeconds / 60,
-    tokenStored: secrets.get(OMS_TOKEN) !== null,
+    tokenStored: omsTokenFor(secrets, oms.baseUrl) !== null,
     tokenEncrypted: secrets.encrypted,
     exportEnabled: exporting.enabled,
     exportFolder: exporting.folder
-  }
-}
-
-function checkFolder(folder: string): void {
-  if (!isAbsolute(folder)) refuse('invalid_settings', `The export folder must be a full path (e.g. C:\\OMS\\outbox or /srv/oms/outbox), not "${folder}".`)
-  try {
-    mkdirSync(folder, { recursive: true })
-    accessSync(folder, constants.W_OK)
-  } catch (error) {
-    refuse('invalid_settings', `The station cannot write to ${folder} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}). Choose another folder or ask IT for access.`)
   }
 }

@@ -15,7 +15,8 @@ import { pullOrders, type PullOutcome } from './orderPull'
 import { createOutboxRelay, type BatchOutcome } from './outboxRelay'
 import { unexportedCount, waitingCount } from './outboxRows'
 import { rejectedCount } from './rejectedEvents'
-import { OMS_TOKEN, type SecretStore } from './secretStore'
+import { omsTokenFor } from './omsToken'
+import type { SecretStore } from './secretStore'
 import { readSyncSetting, writeSyncSetting } from './syncSettings'
 
 export type SyncOptions = { secrets: SecretStore; random?: () => number; log?: (message: string, error?: unknown) => void }
@@ -54,7 +55,8 @@ export function startSync(context: StationContext, { secrets, random = Math.rand
   const client = (): OmsClient | null => {
     const settings = oms()
     if (!settings.baseUrl) return null
-    return createOmsClient({ baseUrl: settings.baseUrl, stationId, token: secrets.get(OMS_TOKEN), timeoutMs: settings.requestTimeoutMs, signal: closing.signal })
+    const token = omsTokenFor(secrets, settings.baseUrl)
+    return createOmsClient({ baseUrl: settings.baseUrl, stationId, token, timeoutMs: settings.requestTimeoutMs, signal: closing.signal })
   }
 
   const status = (): SyncStatus => {
@@ -70,7 +72,7 @@ export function startSync(context: StationContext, { secrets, random = Math.rand
       lastPullAt: state.lastPullAt,
       lastError: lastError?.message ?? null,
       lastErrorAt: lastError?.at ?? null,
-      tokenWarning: secrets.encrypted || !secrets.get(OMS_TOKEN) ? null : secrets.warning,
+      tokenWarning: secrets.encrypted || !omsTokenFor(secrets, oms().baseUrl) ? null : secrets.warning,
       export: { enabled: exporting.enabled, folder: exporting.folder, waiting: exporting.enabled ? unexportedCount(db) : 0, lastError: exportError }
     }
   }
@@ -264,14 +266,14 @@ export function startSync(context: StationContext, { secrets, random = Math.rand
  * order was cancelled meanwhile (SPEC §6); a cancelled order is refused
  * before the confirmation itself runs.
  */
-export function guardConfirmation<A extends { orderId: number }, R>(
+export function guardConfirmation<A extends { orderId: number }, C, R>(
   context: StationContext,
   sync: SyncService,
-  confirm: (args: A) => R | Promise<R>
-): (args: A) => Promise<R> {
-  return async (args) => {
+  confirm: (args: A, call: C) => R | Promise<R>
+): (args: A, call: C) => Promise<R> {
+  return async (args, call) => {
     context.operator()
     await sync.checkBeforeConfirm(args.orderId)
-    return confirm(args)
+    return confirm(args, call)
   }
 }

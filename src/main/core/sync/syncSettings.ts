@@ -2,12 +2,20 @@
 // `sync.*` keys: parsed with zod on every read, defaults when absent or unreadable.
 import { eq } from 'drizzle-orm'
 import { z } from 'zod'
+import { omsUrlProblem } from '../../../shared/omsUrl'
 import type { Db } from '../db/connection'
 import { settings } from '../db/schema'
 
 export const OmsSettings = z.object({
   /** The OMS's base address, e.g. https://oms.example.com; null: no OMS (an offline station). */
-  baseUrl: z.url({ protocol: /^https?$/, error: 'the OMS address must be an http:// or https:// URL' }).nullable().default(null),
+  baseUrl: z
+    .string()
+    .superRefine((url, ctx) => {
+      const problem = omsUrlProblem(url)
+      if (problem) ctx.addIssue({ code: 'custom', message: problem })
+    })
+    .nullable()
+    .default(null),
   /** How often orders are pulled. */
   pullIntervalSeconds: z.number().int().min(10).max(86_400).default(300),
   /** How often the outbox is looked at when nothing is waiting for a retry. */
