@@ -183,6 +183,7 @@ export function startSync(context: StationContext, { secrets, random = Math.rand
     } catch (error) {
       log('Outbox relay round failed', error)
     }
+    if (stopped) return
     publish()
     schedulePush(next)
   }
@@ -193,7 +194,8 @@ export function startSync(context: StationContext, { secrets, random = Math.rand
     } catch {
       // Recorded as the last error; the next round tries again.
     }
-    schedulePull(oms().pullIntervalSeconds * 1000)
+    // The station may have closed (and its database with it) while the pull waited on the network.
+    if (!stopped) schedulePull(oms().pullIntervalSeconds * 1000)
   }
 
   const service: SyncService = {
