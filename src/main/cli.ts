@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs'
 import { basename } from 'node:path'
 import { dispatch } from './core/dispatch'
 import { dataDirFromArgs, defaultDataDir } from './core/paths'
-import { openStation } from './core/station'
+import { openStation } from './station'
 
 const USAGE = 'usage: npm run station -- import FILE [--data-dir DIR]'
 

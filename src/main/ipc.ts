@@ -4,7 +4,7 @@
 import { BrowserWindow, ipcMain, type IpcMainInvokeEvent } from 'electron'
 import { channels } from '../shared/contract'
 import { dispatch } from './core/dispatch'
-import type { Station } from './core/station'
+import type { Station } from './station'
 
 /**
  * Registers the contract. `isAppUrl` tells our own renderer's URL from

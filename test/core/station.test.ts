@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { checkJournalOrder, runMigrations } from '../../src/main/core/db/migrate'
 import { dispatch } from '../../src/main/core/dispatch'
-import type { GuardedHandlers } from '../../src/main/core/station'
+import type { GuardedHandlers } from '../../src/main/station'
 import { channels } from '../../src/shared/contract'
 import { cleanup, count, createOperators, imei, makeDataDir, openTestStation, snapshot, TAC_A, type TestStation } from './helpers'
 

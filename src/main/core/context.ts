@@ -15,6 +15,18 @@ export type GuardedHandlers = { [C in Channel]: (args: ParsedArgsOf<C>) => Resul
 /** The handlers of one domain: `HandlersOf<'packing'>` is every `packing:*` channel. */
 export type HandlersOf<D extends string> = { [C in Channel as C extends `${D}:${string}` ? C : never]: Handler<C> }
 
+/** Channels the platform answers (printers, scanners); the core answers every other one. */
+export type PlatformChannel = Extract<Channel, `labels:${string}` | `printing:${string}` | `scanners:${string}`>
+export type CoreChannel = Exclude<Channel, PlatformChannel>
+
+/** What the platform does after the core did something: reactions that never fail the core's work. */
+export type StationHooks = {
+  /** A box was confirmed (committed): e.g. print its label. */
+  boxConfirmed(boxId: string): Promise<void>
+  /** An order shipped (committed): e.g. print its shipping label. */
+  orderShipped(orderId: number): Promise<void>
+}
+
 export type Notify = <N extends NoticeName>(notice: N, payload: NoticeOf<N>) => void
 export type NoticeSink = (notice: NoticeName, payload: unknown) => void
 
@@ -35,4 +47,6 @@ export type StationContext = {
   releaseHolds(): void
   /** Runs when the station closes (timers, devices, network clients). */
   onClose(cleanup: () => void): void
+  /** The platform's reactions, wired by the composition root (src/main/station.ts). */
+  hooks: StationHooks
 }

@@ -10,7 +10,7 @@ import { extname, join, normalize, sep } from 'node:path'
 import type { Duplex } from 'node:stream'
 import { WebSocketServer } from 'ws'
 import { dispatch } from '../core/dispatch'
-import type { Station } from '../core/station'
+import type { Station } from '../station'
 import { isAllowedHost, isAllowedOrigin } from './allowedHosts'
 
 export type BrowserHost = { url: string; port: number; close(): Promise<void> }

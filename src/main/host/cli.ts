@@ -2,7 +2,7 @@
 // browser host; open the printed address in a browser on this PC.
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
-import { openStation } from '../core/station'
+import { openStation } from '../station'
 import { dataDirFromArgs, defaultDataDir, findAppFolder, optionFromArgs } from '../core/paths'
 import { startBrowserHost } from './browserHost'
 

@@ -1,7 +1,7 @@
 // packing:* and presets:* — boxes, the exceptions a shift lead approves,
 // unpacking a cancelled order, Packing Confirmation, and box presets.
 import type { HandlersOf, StationContext } from '../context'
-import { autoPrintBoxLabel } from '../../printing/autoPrint'
+import type { SyncService } from '../sync/syncService'
 import type { Call } from '../access/guard'
 import { refuse } from '../errors'
 import { approveByShiftLead } from '../operators/approval'
@@ -11,7 +11,8 @@ import { reopenBox, saveBox } from './boxes'
 import { confirmationBlockers, confirmPacking, shortShipment } from './confirmPacking'
 import { removeUnit, unpackAfterCancel, voidBox } from './exceptions'
 
-export function packingHandlers(context: StationContext): HandlersOf<'packing'> {
+/** `sync` asks the OMS, before Packing Confirmation, whether the order was cancelled meanwhile (SPEC §6). */
+export function packingHandlers(context: StationContext, sync: Pick<SyncService, 'checkBeforeConfirm'>): HandlersOf<'packing'> {
   const { db, clock, operator } = context
   const approve = (approval: { badgeCode: string; pin: string }, action: string) => {
     const lead = approveByShiftLead(db, clock, approval, action)
@@ -27,7 +28,7 @@ export function packingHandlers(context: StationContext): HandlersOf<'packing'> 
     'packing:save': async ({ orderId, presetId, dimensionsMm, weightG }) => {
       const result = saveBox(db, clock, orderId, operator().id, { presetId, dimensionsMm, weightG })
       // After the commit, never inside it: a printer fault lands in the print-job log, the box stays confirmed.
-      if (result.action === 'box_confirmed') await autoPrintBoxLabel(context, result.boxId)
+      if (result.action === 'box_confirmed') await context.hooks.boxConfirmed(result.boxId)
       return withOrder(orderId, result)
     },
     'packing:reopenBox': ({ orderId, boxId }) => withOrder(orderId, reopenBox(db, clock, orderId, boxId, operator().id)),
@@ -48,8 +49,9 @@ export function packingHandlers(context: StationContext): HandlersOf<'packing'> 
       const blockers = confirmationBlockers(order)
       return { order, canConfirm: blockers.length === 0, blockers, shortShipment: shortShipment(order) }
     },
-    'packing:confirm': ({ orderId, short }) => {
+    'packing:confirm': async ({ orderId, short }) => {
       const by = operator()
+      await sync.checkBeforeConfirm(orderId)
       const approved = short ? { approvedBy: approve(short.approval, 'shipping a bulk order short'), remainder: short.remainder } : undefined
       confirmPacking(db, clock, orderId, by.id, approved)
       return getOrderDetail(db, orderId)

@@ -1,6 +1,5 @@
 // shipping:*, returns:* and history:* — ship a packed order, scan a returned
 // parcel against the order it shipped in, and follow one IMEI through the station.
-import { autoPrintShippingLabel } from '../../printing/autoPrint'
 import type { HandlersOf, StationContext } from '../context'
 import { serialHistory } from '../history/serialHistory'
 import { getOrderDetail } from '../orders/queries'
@@ -19,7 +18,7 @@ export function shippingHandlers(context: StationContext): ShippingHandlers {
     'shipping:ship': async (args) => {
       const shipment = shipOrder(db, clock, affixes(), args, operator().id)
       // The shipment is committed; the label prints when the settings say so, and a printer fault is a failed print job, never a failed shipment.
-      await autoPrintShippingLabel(context, args.orderId)
+      await context.hooks.orderShipped(args.orderId)
       const order = getOrderDetail(db, args.orderId)
       const url = shipment.trackingUrl ? ` (${shipment.trackingUrl})` : ''
       return { message: `Order ${order.orderNumber} shipped with ${shipment.carrier} ${shipment.service}, tracking ${shipment.trackingNumber}${url}.`, order }

@@ -262,20 +262,3 @@ export function startSync(context: StationContext, { secrets, random = Math.rand
   })
   return service
 }
-
-/**
- * Wraps the `packing:confirm` handler: the OMS is asked first whether the
- * order was cancelled meanwhile (SPEC §6); a cancelled order is refused
- * before the confirmation itself runs.
- */
-export function guardConfirmation<A extends { orderId: number }, C, R>(
-  context: StationContext,
-  sync: SyncService,
-  confirm: (args: A, call: C) => R | Promise<R>
-): (args: A, call: C) => Promise<R> {
-  return async (args, call) => {
-    context.operator()
-    await sync.checkBeforeConfirm(args.orderId)
-    return confirm(args, call)
-  }
-}

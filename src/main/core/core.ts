@@ -1,0 +1,128 @@
+// The station core: opens the database, keeps who is signed in, runs the
+// background work (hold release, WAL checkpoints, OMS sync) and answers every
+// channel that needs nothing around it. It needs no Electron and imports only
+// from itself and src/shared: the composition root (src/main/station.ts) adds
+// printing and scanners, and reaches back in only through `hooks`.
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { notices, type NoticeName } from '../../shared/contract'
+import type { Operator } from '../../shared/schemas'
+import { systemClock, type Clock } from './clock'
+import { checkpointWal, openDatabase, type Connection } from './db/connection'
+import { runMigrations } from './db/migrate'
+import { appHandlers } from './app/handlers'
+import type { CoreChannel, Handlers, NoticeSink, Notify, StationContext, StationHooks } from './context'
+import { refuse } from './errors'
+import { assignmentHandlers, operatorHandlers } from './operators/handlers'
+import { orderHandlers } from './orders/handlers'
+import { releaseDueHolds } from './orders/holds'
+import { packingHandlers, presetHandlers } from './packing/handlers'
+import { shippingHandlers } from './packing/shippingHandlers'
+import { scanningHandlers } from './scanning/handlers'
+import { settingsHandlers } from './settings/handlers'
+import { getSetting } from './settings/settings'
+import { plainFileSecretStore, type SecretStore } from './sync/secretStore'
+import { syncHandlers } from './sync/syncHandlers'
+import { startSync } from './sync/syncService'
+
+
+/**
+ * `secrets` keeps the OMS token (Electron: the system keychain); without it, a 0600 file in the data folder.
+ * `hooks` are the platform's reactions to what the core did (auto-print), given the core's context.
+ */
+export type CoreOptions = {
+  dataDir: string
+  clock?: Clock
+  version?: string
+  secrets?: SecretStore
+  hooks?: (context: StationContext) => Partial<StationHooks>
+}
+
+/** The core's handlers: every channel but the platform's own (labels, printing, scanners). */
+export type CoreHandlers = Pick<Handlers, CoreChannel>
+
+export type Core = {
+  context: StationContext
+  handlers: CoreHandlers
+  connection: Connection
+  dataDir: string
+  /** Hosts (Electron, the browser host) forward notices to the screens; returns the unsubscribe function. */
+  subscribe(sink: NoticeSink): () => void
+  close(): void
+}
+
+export const DATABASE_FILE = 'station.db'
+
+const NO_HOOKS: StationHooks = { boxConfirmed: async () => {}, orderShipped: async () => {} }
+
+export function openCore({ dataDir, clock = systemClock, version = '0.0.0', secrets, hooks }: CoreOptions): Core {
+  mkdirSync(dataDir, { recursive: true })
+  const connection = openDatabase(join(dataDir, DATABASE_FILE))
+  runMigrations(connection)
+  const { db } = connection
+  const stationId = getSetting(db, 'stationId')
+  let signedIn: Operator | null = null
+
+  // Holds whose dispatch time has passed are released at start-up (a restart
+  // catches up), every half minute, and whenever an order is looked at.
+  const releaseHolds = () => releaseDueHolds(db, clock)
+  releaseHolds()
+  const holdTimer = setInterval(releaseHolds, 30_000)
+  holdTimer.unref()
+  // WAL checkpoints between scans, never inside one (see openDatabase).
+  const checkpointTimer = setInterval(() => checkpointWal(connection.sqlite), 1_000)
+  checkpointTimer.unref()
+
+  const operator = (): Operator => signedIn ?? refuse('not_signed_in', 'Sign in first: scan your badge or choose your name.')
+  const sinks = new Set<NoticeSink>()
+  const cleanups: (() => void)[] = []
+  const notify: Notify = (notice, payload) => {
+    const checked = notices[notice as NoticeName].parse(payload)
+    for (const sink of sinks) sink(notice, checked)
+  }
+  const context: StationContext = {
+    db,
+    connection,
+    clock,
+    dataDir,
+    stationId,
+    signedIn: () => signedIn,
+    operator,
+    setSignedIn: (next) => {
+      signedIn = next
+    },
+    notify,
+    releaseHolds,
+    onClose: (cleanup) => cleanups.push(cleanup),
+    hooks: NO_HOOKS
+  }
+  context.hooks = { ...NO_HOOKS, ...hooks?.(context) }
+  const sync = startSync(context, { secrets: secrets ?? plainFileSecretStore(dataDir) })
+
+  const handlers: CoreHandlers = {
+    ...appHandlers(context, version),
+    ...syncHandlers(context, sync),
+    ...operatorHandlers(context),
+    ...assignmentHandlers(context),
+    ...orderHandlers(context),
+    ...scanningHandlers(context),
+    ...packingHandlers(context, sync),
+    ...presetHandlers(context),
+    ...shippingHandlers(context),
+    ...settingsHandlers(context)
+  }
+
+  const subscribe = (sink: NoticeSink) => {
+    sinks.add(sink)
+    return () => void sinks.delete(sink)
+  }
+  const close = () => {
+    for (const cleanup of cleanups.splice(0).reverse()) cleanup()
+    sinks.clear()
+    clearInterval(holdTimer)
+    clearInterval(checkpointTimer)
+    connection.sqlite.close()
+  }
+  return { context, handlers, connection, dataDir, subscribe, close }
+}
+

@@ -1,0 +1,49 @@
+// The composition root: the core (src/main/core, no Electron, no devices)
+// plus what this PC adds around it — printing and scanners — with the
+// platform's reactions (auto-print) wired in as the core's hooks, and every
+// channel behind the role table's guard. Electron's index.ts, the browser
+// host and the command line all open the station here.
+import { channels, type Channel } from '../shared/contract'
+import { authorize } from './core/access/guard'
+import type { GuardedHandlers, Handlers, NoticeSink } from './core/context'
+import { openCore, type CoreOptions } from './core/core'
+import type { Connection } from './core/db/connection'
+import { scannerHandlers } from './devices/handlers'
+import { autoPrintBoxLabel, autoPrintShippingLabel } from './printing/autoPrint'
+import { labelHandlers } from './printing/handlers'
+
+export { DATABASE_FILE } from './core/core'
+export type { GuardedHandlers } from './core/context'
+
+export type StationOptions = Omit<CoreOptions, 'hooks'>
+
+export type Station = {
+  handlers: GuardedHandlers
+  connection: Connection
+  dataDir: string
+  /** Hosts (Electron, the browser host) forward notices to the screens; returns the unsubscribe function. */
+  subscribe(sink: NoticeSink): () => void
+  close(): void
+}
+
+export function openStation(options: StationOptions): Station {
+  const core = openCore({
+    ...options,
+    hooks: (context) => ({
+      boxConfirmed: (boxId) => autoPrintBoxLabel(context, boxId),
+      orderShipped: (orderId) => autoPrintShippingLabel(context, orderId)
+    })
+  })
+  const handlers: Handlers = { ...core.handlers, ...labelHandlers(core.context), ...scannerHandlers(core.context) }
+  return { handlers: guardHandlers(core.context, handlers), connection: core.connection, dataDir: core.dataDir, subscribe: core.subscribe, close: core.close }
+}
+
+/** Every handler behind the role table (src/shared/access.ts): the guard runs first, on every call, whoever calls. */
+function guardHandlers(context: Parameters<typeof authorize>[0], handlers: Handlers): GuardedHandlers {
+  const guarded: Partial<Record<Channel, unknown>> = {}
+  for (const channel of channels) {
+    const handler = handlers[channel] as (args: unknown, call: unknown) => unknown
+    guarded[channel] = (args: unknown) => handler(args, authorize(context, channel, args))
+  }
+  return guarded as GuardedHandlers
+}
