@@ -173,6 +173,10 @@ describe('changing operators', () => {
     expect(demoted).toMatchObject({ role: 'operator', hasPin: false })
     expect(row(t, ola.id).pin_hash).toBeNull()
     expect(await ok(t, 'operators:setPin', { operatorId: ola.id, pin: '5555', approval: DANA })).toMatchObject({ role: 'operator', hasPin: true })
+    // An operator's own sign-in PIN survives other edits (a rename, deactivating and reactivating).
+    expect(await ok(t, 'operators:update', { operatorId: ola.id, name: 'Ola B.', approval: DANA })).toMatchObject({ hasPin: true })
+    await ok(t, 'operators:update', { operatorId: ola.id, active: false, approval: DANA })
+    expect(await ok(t, 'operators:update', { operatorId: ola.id, active: true, approval: DANA })).toMatchObject({ hasPin: true })
   })
 
   it('sets a new PIN: the old one stops working, the new one approves', async () => {

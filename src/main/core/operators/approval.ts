@@ -59,7 +59,7 @@ export function checkPin(db: Db, clock: Clock, row: OperatorRow, pin: string, ac
     const left = MAX_PIN_ATTEMPTS - attempts
     return locked
       ? refuse('pin_locked', `Wrong PIN ${MAX_PIN_ATTEMPTS} times: ${row.name}'s ${what} are locked for ${LOCK_OUT_MS / 60_000} minutes.`)
-      : refuse('wrong_pin', `Wrong PIN for ${row.name} (${left} tr${left === 1 ? 'y' : 'ies'} left). Nothing was changed.`)
+      : refuse('wrong_pin', `Wrong PIN for ${row.name} (${left} tr${left === 1 ? 'y' : 'ies'} left).${what === 'approvals' ? ' Nothing was changed.' : ''}`)
   }
   if (row.failedPinAttempts > 0 || row.lockedUntil) {
     db.update(operators).set({ failedPinAttempts: 0, lockedUntil: null }).where(eq(operators.id, row.id)).run()

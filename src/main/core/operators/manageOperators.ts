@@ -69,7 +69,6 @@ export function updateOperator(db: Db, clock: Clock, change: Omit<OperatorChange
     if (next[field] !== row[field]) changes[field] = { from: row[field], to: next[field] }
   }
   const settingPin = change.pin !== undefined
-  if (settingPin && next.role !== 'shift_lead') refuse('pin_for_shift_leads', 'Only a shift lead has a PIN: make the operator a shift lead, or leave the PIN empty.')
   if (!Object.keys(changes).length && !settingPin) return toRecord(row, clock())
 
   if (changes.badgeCode) {
@@ -86,10 +85,12 @@ export function updateOperator(db: Db, clock: Clock, change: Omit<OperatorChange
 
   const at = isoNow(clock)
   const type = changes.active ? (next.active ? 'operator.reactivated' : 'operator.deactivated') : 'operator.updated'
-  // A demoted shift lead keeps no approval credential; a new PIN starts with a clean count.
+  // A demoted shift lead keeps no PIN (it opened approvals); an operator's own sign-in PIN survives other edits.
+  // A new PIN starts with a clean count.
+  const demoted = row.role === 'shift_lead' && next.role !== 'shift_lead'
   const pinColumns =
-    next.role !== 'shift_lead' ? { pinHash: null, failedPinAttempts: 0, lockedUntil: null }
-    : settingPin ? { pinHash: hashPin(change.pin!), failedPinAttempts: 0, lockedUntil: null }
+    settingPin ? { pinHash: hashPin(change.pin!), failedPinAttempts: 0, lockedUntil: null }
+    : demoted ? { pinHash: null, failedPinAttempts: 0, lockedUntil: null }
     : {}
   return db.transaction((tx) => {
     const updated = tx
@@ -103,7 +104,7 @@ export function updateOperator(db: Db, clock: Clock, change: Omit<OperatorChange
   })
 }
 
-/** Sets or resets a shift lead's PIN (stored as a scrypt hash); clears any lock-out. */
+/** Sets or resets an operator's PIN (stored as a scrypt hash): a shift lead's, or an operator's sign-in PIN; clears any lock-out. */
 export function setPin(db: Db, clock: Clock, operatorId: number, pin: string, by: Operator): OperatorRecord {
   requireShiftLead(by, 'set a PIN')
   const row = find(db, operatorId)
