@@ -1,8 +1,9 @@
 // Assign Operator, driven like a shift lead: tick two orders in the orders
-// list, choose Marek for packing, Assign; reassign one; then Marek signs in
+// list, choose Marek for packing, Assign (approved with the shift lead's badge
+// and PIN); reassign one; then Marek signs in
 // (badge scan), sees his order first and filtered, and its header names him.
 import type { Page } from '@playwright/test'
-import { expect, signInByBadge, test } from './fixtures'
+import { approveAsShiftLead, expect, signInByBadge, test } from './fixtures'
 
 const ordersTable = (page: Page) => page.getByRole('table', { name: 'Orders' })
 /** The order numbers of the list, top to bottom (the rows the virtualized table has drawn). */
@@ -15,6 +16,9 @@ async function assignPacking(page: Page, orderNumbers: string[], operator: strin
   await dialog.getByRole('combobox', { name: 'Packing' }).click()
   await page.getByRole('option', { name: operator, exact: true }).click()
   await dialog.getByRole('button', { name: 'Assign' }).click()
+  const count = `${orderNumbers.length} order${orderNumbers.length === 1 ? '' : 's'}`
+  await expect(page.getByRole('dialog', { name: `Approve: assign operators to ${count}` })).toBeVisible()
+  await approveAsShiftLead(page, 'OP-9001', '1234')
 }
 
 test('assign two orders to an operator for packing; he sees them first and filtered', async ({ page, db }) => {

@@ -102,10 +102,25 @@ export async function scan(page: Page, text: string) {
   await page.keyboard.press('Enter')
 }
 
-/** First start: load the sample data and sign in by pressing an operator's name. */
+/**
+ * The PINs of the shift leads the specs load or create, by badge and by name: the station asks a
+ * shift lead for their PIN at sign-in (sample data: Dana Whitfield, PIN 1234).
+ */
+export const SHIFT_LEAD_PINS: Record<string, string> = { 'OP-9001': '1234', 'Dana Whitfield': '1234' }
+
+/** The station asked for a PIN at sign-in: typed into the PIN field (it has the focus), then Enter. */
+export async function enterSignInPin(page: Page, pin: string) {
+  const field = page.getByLabel('PIN', { exact: true })
+  await expect(field).toBeFocused()
+  await page.keyboard.type(pin)
+  await page.keyboard.press('Enter')
+}
+
+/** First start: load the sample data and sign in by pressing an operator's name (a shift lead then gives the PIN). */
 export async function startWithSampleData(page: Page, operator = 'Marek Nowak') {
   await page.getByRole('button', { name: 'Load sample data' }).click()
   await page.getByRole('button', { name: operator }).click()
+  if (SHIFT_LEAD_PINS[operator]) await enterSignInPin(page, SHIFT_LEAD_PINS[operator])
   await expect(page.getByLabel('Signed in operator')).toHaveText(operator)
 }
 
@@ -147,12 +162,16 @@ export async function shipPackedOrder(page: Page, trackingNumber: string, tracki
   await expect(page.getByRole('alert', { name: 'Shipped' })).toBeVisible()
 }
 
-/** Signs in the way a badge scanner does: the badge code typed fast into the Badge field, then Enter. */
-export async function signInByBadge(page: Page, badgeCode: string) {
+/**
+ * Signs in the way a badge scanner does: the badge code typed fast into the Badge field, then
+ * Enter; then the PIN when one is given (a shift lead's is known by badge: SHIFT_LEAD_PINS).
+ */
+export async function signInByBadge(page: Page, badgeCode: string, pin: string | undefined = SHIFT_LEAD_PINS[badgeCode]) {
   const field = page.getByLabel('Badge', { exact: true })
   await field.focus()
   await page.keyboard.type(badgeCode, { delay: 5 })
   await page.keyboard.press('Enter')
+  if (pin) await enterSignInPin(page, pin)
 }
 
 /**

@@ -3,6 +3,7 @@
 // shift lead's badge and PIN; set to "Refused" it is refused and nothing is
 // written, while the same IMEI scanned is accepted.
 import type { Page } from '@playwright/test'
+import type Database from 'better-sqlite3'
 import { expect, imei, test } from './fixtures'
 import { approvalDialog, approve, DANA, findOrder, scanResult, signInWithSampleData, snapshot, wedgeScan } from './packing-helpers'
 
@@ -13,6 +14,8 @@ async function setHandEntryPolicy(page: Page, label: string, screenshot?: string
   await expect(option).toBeChecked()
   if (screenshot) await page.screenshot({ path: screenshot, fullPage: true })
   await page.getByRole('button', { name: 'Save settings' }).click()
+  await expect(approvalDialog(page)).toHaveAccessibleName('Approve: change the station settings')
+  await approve(page)
   await expect(page.getByRole('alert').filter({ hasText: 'Settings saved.' })).toBeVisible()
 }
 
@@ -23,7 +26,7 @@ async function typeByHand(page: Page, text: string) {
   await page.keyboard.press('Enter')
 }
 
-const policy = (db: import('better-sqlite3').Database) => (db.prepare("select value from settings where key = 'handEntryPolicy'").get() as { value: string } | undefined)?.value
+const policy = (db: Database.Database) => (db.prepare("select value from settings where key = 'handEntryPolicy'").get() as { value: string } | undefined)?.value
 
 test("hand entry with a shift lead's PIN: the typed IMEI waits for approval, then is stored as typed with an approval event", async ({ page, db }) => {
   await signInWithSampleData(page, DANA.name)

@@ -1,10 +1,10 @@
 // Labels and printing, driven like a shift lead and an operator: set the
-// GS1 prefix and a network label printer, pack a box, preview its label
+// GS1 prefix and a network label printer (saved with a shift lead's badge and PIN), pack a box, preview its label
 // (pdf.js in the page), print it to a real TCP listener standing in for the
 // printer's port 9100, see an offline printer fail in the job log, and
 // retry it once the printer is back.
 import { createServer, type Server } from 'node:net'
-import { expect, imei, scan, test } from './fixtures'
+import { approveAsShiftLead, expect, imei, scan, startWithSampleData, test } from './fixtures'
 
 type Listener = { server: Server; port: number; jobs: string[] }
 
@@ -32,8 +32,7 @@ test.setTimeout(120_000)
 test('box label: preview, print to a 9100 printer, offline failure and retry from the job log', async ({ page }) => {
   const printer = await listen()
   try {
-    await page.getByRole('button', { name: 'Load sample data' }).click()
-    await page.getByRole('button', { name: 'Dana Whitfield' }).click()
+    await startWithSampleData(page, 'Dana Whitfield')
 
     // Print settings: GS1 numbers and the network label printer for box labels.
     await page.getByRole('button', { name: 'Printing', exact: true }).click()
@@ -46,6 +45,7 @@ test('box label: preview, print to a 9100 printer, offline failure and retry fro
     await page.getByLabel('Box label printer').getByLabel('Port').fill(String(printer.port))
     await page.screenshot({ path: '/tmp/labels-e2e-settings.png', fullPage: true })
     await page.getByRole('button', { name: 'Save print settings' }).click()
+    await approveAsShiftLead(page, 'OP-9001', '1234')
     await expect(page.getByRole('alert')).toHaveText('Print settings saved.')
 
     // Pack one box of SO-10001.
@@ -108,12 +108,23 @@ test('box label: preview, print to a 9100 printer, offline failure and retry fro
   }
 })
 
-test('print settings are a shift lead’s: an operator’s save is refused', async ({ page }) => {
-  await page.getByRole('button', { name: 'Load sample data' }).click()
-  await page.getByRole('button', { name: 'Marek Nowak' }).click()
+test('print settings need a shift lead’s badge and PIN: an operator’s own badge is refused, nothing saved', async ({ page, db }) => {
+  await startWithSampleData(page)
   await page.getByRole('button', { name: 'Printing', exact: true }).click()
   await page.getByRole('button', { name: 'Print settings' }).click()
   await page.getByLabel('GS1 company prefix').fill('0614141')
   await page.getByRole('button', { name: 'Save print settings' }).click()
-  await expect(page.getByRole('alert')).toHaveText('Only a shift lead can change the print settings.')
+  const dialog = page.getByRole('dialog', { name: 'Approve: change the print settings' })
+  await approveAsShiftLead(page, 'OP-1001', '1111')
+  await expect(dialog.getByRole('alert', { name: 'Not approved' })).toContainText(
+    "Marek Nowak is not a shift lead: change the print settings needs a shift lead's approval."
+  )
+  const gs1 = () => db().prepare("select count(*) n from settings where value like '%0614141%'").get()
+  expect(gs1()).toEqual({ n: 0 })
+
+  // The shift lead comes over and approves: saved.
+  await approveAsShiftLead(page, 'OP-9001', '1234')
+  await expect(dialog).toBeHidden()
+  await expect(page.getByRole('alert')).toHaveText('Print settings saved.')
+  expect(gs1()).toEqual({ n: 1 })
 })

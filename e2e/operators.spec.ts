@@ -4,11 +4,11 @@
 // with the tries left and changes nothing, five lock the shift lead out, and
 // another shift lead unlocks them.
 import type { Page } from '@playwright/test'
-import { approveAsShiftLead, expect, signInByBadge, test } from './fixtures'
+import { approveAsShiftLead, enterSignInPin, expect, signInByBadge, test } from './fixtures'
 
 async function addOperator(page: Page, name: string, badgeCode: string, role: 'Operator' | 'Shift lead', pin?: string) {
   await page.getByRole('button', { name: 'Add operator' }).click()
-  const form = page.getByRole('dialog', { name: 'Add operator' })
+  const form = page.getByRole('dialog', { name: 'Add operator', exact: true })
   await form.getByLabel('Name').fill(name)
   await form.getByLabel('Badge code').fill(badgeCode)
   await form.getByText(role, { exact: true }).click()
@@ -50,7 +50,7 @@ test('create operators in the Operators screen, sign in by badge, switch operato
   await approveAsShiftLead(page, 'OP-9001', '1234')
   await expect(page.getByRole('alert', { name: 'Not approved' })).toHaveText(/Badge OP-1001 already belongs to another operator\./)
   await page.getByRole('dialog', { name: /^Approve: / }).getByRole('button', { name: 'Cancel' }).click()
-  await page.getByRole('dialog', { name: 'Add operator' }).getByRole('button', { name: 'Cancel' }).click()
+  await page.getByRole('dialog', { name: 'Add operator', exact: true }).getByRole('button', { name: 'Cancel' }).click()
 
   const stored = db()
   expect(stored.prepare('select name, badge_code, role, pin_hash is not null as has_pin from operators order by id').all()).toEqual([
@@ -72,9 +72,10 @@ test('create operators in the Operators screen, sign in by badge, switch operato
   await expect(page.getByRole('button', { name: 'Operators', exact: true })).toHaveCount(0)
   await expect(page.getByRole('table', { name: 'Operators' })).toHaveCount(0)
 
-  // …and back by choosing the name.
+  // …and back by choosing the name: Ola is a shift lead, so she gives her PIN.
   await page.getByRole('button', { name: 'Switch operator' }).click()
   await page.getByRole('dialog', { name: 'Switch operator' }).getByRole('button', { name: 'Ola Berg' }).click()
+  await enterSignInPin(page, '5555')
   await expect(page.getByLabel('Signed in operator')).toHaveText('Ola Berg')
   await expect(page.getByRole('button', { name: 'Operators', exact: true })).toBeVisible()
 

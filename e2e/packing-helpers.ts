@@ -3,13 +3,15 @@
 // approval dialog, and read what the station's database holds.
 import type Database from 'better-sqlite3'
 import { expect, type CDPSession, type Locator, type Page } from '@playwright/test'
+import { enterSignInPin } from './fixtures'
 
 export const DANA = { name: 'Dana Whitfield', badge: 'OP-9001', pin: '1234' }
 
-/** First start: load the sample data and sign in by pressing an operator's name. */
+/** First start: load the sample data and sign in by pressing an operator's name; Dana, a shift lead, gives her PIN. */
 export async function signInWithSampleData(page: Page, operator = 'Marek Nowak') {
   await page.getByRole('button', { name: 'Load sample data' }).click()
   await page.getByRole('button', { name: operator }).click()
+  if (operator === DANA.name) await enterSignInPin(page, DANA.pin)
   await expect(page.getByLabel('Signed in operator')).toHaveText(operator)
 }
 

@@ -3,7 +3,7 @@
 // a scan, sees a scan ignored while no scan screen is open, then Used Scans
 // an order with it — each scan committed exactly as a typed one — and
 // confirms packing. Unplugging (socat killed) and replugging shows in the status bar.
-import { expect, imei, test as base } from './fixtures'
+import { approveAsShiftLead, expect, imei, test as base } from './fixtures'
 import { ptyPair, type PtyPair } from '../test/devices/ptyPair'
 
 const test = base.extend<{ scanner: PtyPair }>({
@@ -23,7 +23,7 @@ test('a serial scanner drives a full Used Scan of an order, configured from the 
   await page.getByRole('button', { name: 'Marek Nowak' }).click()
   await expect(page.getByLabel('Signed in operator')).toHaveText('Marek Nowak')
 
-  // Configure the scanner like an operator: Scanners → serial port by path, 9600 baud, CR.
+  // Configure the scanner like an operator: Scanners → serial port by path, 9600 baud, CR; the shift lead approves.
   await page.getByRole('button', { name: 'Scanners', exact: true }).click()
   await expect(page.getByRole('heading', { name: 'Scanners', level: 1 })).toBeVisible()
   await expect(page.getByLabel('Scanner status')).toContainText('Keyboard wedge: connected')
@@ -32,6 +32,8 @@ test('a serial scanner drives a full Used Scan of an order, configured from the 
   await page.getByRole('option', { name: 'Other port: type its path' }).click()
   await page.getByLabel('Port path').fill(scanner.a)
   await page.getByRole('button', { name: 'Save', exact: true }).click()
+  await expect(page.getByRole('dialog', { name: 'Approve: change the scanner settings' })).toBeVisible()
+  await approveAsShiftLead(page, 'OP-9001', '1234')
   await expect(page.getByRole('alert', { name: 'Saved' })).toContainText('Scanner settings saved.')
   await expect(page.getByLabel('Connection').locator('[data-scanner=serial]')).toHaveAttribute('data-state', 'connected')
   await expect(page.getByLabel('Connection')).toContainText(`Connected: ${scanner.a}`)

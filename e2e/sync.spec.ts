@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { startOmsDev, type OmsDev } from '../tools/oms-dev/server'
-import { expect, imei, scan, test } from './fixtures'
+import { approveAsShiftLead, enterSignInPin, expect, imei, scan, startWithSampleData, test } from './fixtures'
 
 const SAMPLE = JSON.parse(readFileSync(resolve(import.meta.dirname, '../resources/sample-orders.json'), 'utf8')) as { orders: Record<string, unknown>[]; products: Record<string, unknown>[] }
 
@@ -24,14 +24,17 @@ test('orders pulled from the OMS are packed and the OMS receives every event exa
   await page.getByRole('button', { name: 'Create shift lead' }).click()
   await page.getByLabel('Badge', { exact: true }).fill('OP-9001')
   await page.getByLabel('Badge', { exact: true }).press('Enter')
+  await enterSignInPin(page, '1234')
   await expect(page.getByLabel('Signed in operator')).toHaveText('Dana Whitfield')
   await expect(page.getByRole('button', { name: 'Sync status' })).toContainText('offline station')
 
-  // The shift lead points the station at the OMS, with its token, and pulls.
+  // The shift lead points the station at the OMS, with its token, approves with badge and PIN, and pulls.
   await page.getByRole('button', { name: 'Sync', exact: true }).click()
   await page.getByLabel('OMS address').fill(oms.url)
   await page.getByLabel('OMS token').fill('station-secret-1')
   await page.getByRole('button', { name: 'Save settings' }).click()
+  await expect(page.getByRole('dialog', { name: 'Approve: change the OMS settings' })).toBeVisible()
+  await approveAsShiftLead(page, 'OP-9001', '1234')
   await expect(page.getByRole('alert').filter({ hasText: 'Settings saved' })).toContainText(`syncs with ${oms.url}`)
   // Saving starts a pull by itself; Sync now does one more on demand. Both go through the import path.
   await page.getByRole('button', { name: 'Sync now' }).click()
@@ -59,6 +62,8 @@ test('orders pulled from the OMS are packed and the OMS receives every event exa
   await expect(page.getByRole('alert')).toContainText('Order SO-10001 is packed.')
 
   // The station delivers by itself (a few seconds); the status bar counts down to nothing waiting.
+  // Waits for the OMS first: a "0 waiting" sent before Confirm wrote order.packed may still be on screen.
+  await expect.poll(() => oms.store.received.size, { timeout: 30_000 }).toBe(3)
   await expect(page.getByLabel('Events waiting')).toHaveText('0 waiting', { timeout: 30_000 })
   const written = db().prepare("select id, type from outbox order by created_at, id").all() as { id: string; type: string }[]
   expect(written.map((r) => r.type)).toEqual(['order.in_progress', 'box.confirmed', 'order.packed'])
@@ -74,12 +79,12 @@ test('orders pulled from the OMS are packed and the OMS receives every event exa
 })
 
 test('an order cancelled in the OMS after scanning cannot be confirmed, and its units are unpacked one by one', async ({ page, db }) => {
-  await page.getByRole('button', { name: 'Load sample data' }).click()
-  await page.getByRole('button', { name: 'Dana Whitfield' }).click()
+  await startWithSampleData(page, 'Dana Whitfield')
   await page.getByRole('button', { name: 'Sync', exact: true }).click()
   await page.getByLabel('OMS address').fill(oms.url)
   await page.getByLabel('OMS token').fill('station-secret-1')
   await page.getByRole('button', { name: 'Save settings' }).click()
+  await approveAsShiftLead(page, 'OP-9001', '1234')
   await expect(page.getByRole('alert').filter({ hasText: 'Settings saved' })).toBeVisible()
 
   await page.getByRole('button', { name: 'Orders', exact: true }).click()
@@ -116,4 +121,75 @@ test('an order cancelled in the OMS after scanning cannot be confirmed, and its 
   await expect(page.getByRole('alert', { name: 'Nothing to unpack' })).toBeVisible()
   expect(db().prepare("select count(*) n from scanned_units where removal = 'unpacked_after_cancel'").get()).toEqual({ n: 2 })
   expect(db().prepare("select count(*) n from outbox where type = 'order.unpacked_after_cancel'").get()).toEqual({ n: 2 })
+})
+
+test("rejected events are re-sent and acknowledged with a shift lead's PIN; a new OMS address asks for its token", async ({ page, db }) => {
+  test.setTimeout(120_000)
+  const blocked = imei('35391611204481')
+  oms.store.blockSerials([blocked], `IMEI ${blocked} is reported stolen`)
+  await startWithSampleData(page, 'Dana Whitfield')
+  await page.getByRole('button', { name: 'Sync', exact: true }).click()
+  await page.getByLabel('OMS address').fill(oms.url)
+  await page.getByLabel('OMS token').fill('station-secret-1')
+  await page.getByRole('button', { name: 'Save settings' }).click()
+  await approveAsShiftLead(page, 'OP-9001', '1234')
+  await expect(page.getByRole('alert').filter({ hasText: 'Settings saved' })).toBeVisible()
+
+  // A box with the blocked IMEI: the OMS rejects its box.confirmed event.
+  await page.getByRole('button', { name: 'Orders', exact: true }).click()
+  await page.getByLabel('Search').fill('404-7483840-3467836')
+  await page.getByLabel('Search').press('Enter')
+  await page.getByRole('button', { name: 'Used Scan' }).click()
+  await scan(page, blocked)
+  await scan(page, imei('35391611204482'))
+  await expect(page.getByLabel('Pending Count')).toHaveText('0')
+  await page.getByRole('button', { name: 'Save' }).click()
+  await expect(page.getByLabel('Scan result')).toContainText('Box 1 saved')
+  await page.keyboard.press('F8')
+  await expect(page.getByLabel('Scan result')).toContainText('Box 1 confirmed')
+
+  await page.getByRole('button', { name: 'Sync', exact: true }).click()
+  await page.getByRole('button', { name: 'Sync now' }).click()
+  const rejected = page.getByRole('table', { name: 'Rejected events' })
+  await expect(rejected).toContainText(`IMEI ${blocked} is reported stolen`)
+  // What a shift lead did about it, in the event log: re-sent and acknowledged, each by who approved.
+  const settled = () =>
+    db()
+      .prepare(
+        "select e.type, o.name from events e join operators o on o.id = e.operator_id where e.type like 'sync.rejection_%' order by e.rowid"
+      )
+      .all()
+  expect(settled()).toEqual([])
+
+  // Acknowledge with a wrong PIN: refused in the dialog, the rejection stays.
+  await rejected.getByRole('button', { name: 'Acknowledge' }).click()
+  const acknowledge = page.getByRole('dialog', { name: 'Approve: acknowledge the rejected box.confirmed event' })
+  await approveAsShiftLead(page, 'OP-9001', '9999')
+  await expect(acknowledge.getByRole('alert', { name: 'Not approved' })).toContainText('Wrong PIN for Dana Whitfield (4 tries left).')
+  await acknowledge.getByRole('button', { name: 'Cancel' }).click()
+  expect(settled()).toEqual([])
+
+  // Re-send, approved: queued again; the OMS refuses it again, and the shift lead acknowledges it.
+  await rejected.getByRole('button', { name: 'Re-send' }).click()
+  await expect(page.getByRole('dialog', { name: 'Approve: re-send the rejected box.confirmed event' })).toBeVisible()
+  await approveAsShiftLead(page, 'OP-9001', '1234')
+  await expect(page.getByRole('alert').filter({ hasText: 'Re-sent' })).toContainText('1 event queued again.')
+  await page.getByRole('button', { name: 'Sync now' }).click()
+  await expect(rejected.getByRole('button', { name: 'Acknowledge' })).toBeVisible()
+  await rejected.getByRole('button', { name: 'Acknowledge' }).click()
+  await approveAsShiftLead(page, 'OP-9001', '1234')
+  await expect(page.getByRole('alert').filter({ hasText: 'Acknowledged' })).toContainText('1 rejection acknowledged.')
+  await expect(page.getByText('None: the OMS accepted everything it was sent.')).toBeVisible()
+  expect(settled()).toEqual([
+    { type: 'sync.rejection_resent', name: 'Dana Whitfield' },
+    { type: 'sync.rejection_acknowledged', name: 'Dana Whitfield' }
+  ])
+
+  // Another address (another origin) without a token: the stored token is not sent there, and the screen asks for one.
+  await page.getByLabel('OMS address').fill(oms.url.replace('127.0.0.1', 'localhost'))
+  await page.getByRole('button', { name: 'Save settings' }).click()
+  await approveAsShiftLead(page, 'OP-9001', '1234')
+  await expect(page.getByRole('alert').filter({ hasText: 'Settings saved' })).toContainText('Enter the OMS token for the new address')
+  await expect(page.getByText('Enter the OMS token for the new address', { exact: true })).toBeVisible()
+  await page.screenshot({ path: '/tmp/pw-sync-token-needed.png', fullPage: true })
 })

@@ -2,7 +2,7 @@
 // shift lead, import the sample order file, find an order by its channel
 // order id, Used Scan it with typed IMEIs, save and confirm the box, confirm packing.
 import { resolve } from 'node:path'
-import { expect, imei, scan, test } from './fixtures'
+import { enterSignInPin, expect, imei, scan, test } from './fixtures'
 
 const SAMPLE = resolve(import.meta.dirname, '../resources/sample-orders.json')
 
@@ -12,9 +12,10 @@ test('import the sample orders, Used Scan an order completely and confirm packin
   await page.getByLabel('PIN').fill('1234')
   await page.getByRole('button', { name: 'Create shift lead' }).click()
 
-  // Sign in by scanning the badge.
+  // Sign in by scanning the badge; a shift lead then gives the PIN.
   await page.getByLabel('Badge', { exact: true }).fill('OP-9001')
   await page.getByLabel('Badge', { exact: true }).press('Enter')
+  await enterSignInPin(page, '1234')
   await expect(page.getByLabel('Signed in operator')).toHaveText('Dana Whitfield')
   await expect(page.getByRole('alert', { name: 'No orders yet' })).toBeVisible()
 
@@ -82,7 +83,7 @@ test('import the sample orders, Used Scan an order completely and confirm packin
   expect(stored.prepare("select status from orders where order_number = 'SO-10001'").get()).toEqual({ status: 'packed' })
   expect(stored.prepare("select number, status from boxes").all()).toEqual([{ number: 1, status: 'confirmed' }])
   expect(stored.prepare("select count(*) n from scanned_units where box_id is not null").get()).toEqual({ n: 2 })
-  expect(stored.prepare("select type from outbox order by created_at, rowid").all().map((r: any) => r.type)).toEqual([
+  expect(stored.prepare("select type from outbox order by created_at, rowid").all().map((r) => (r as { type: string }).type)).toEqual([
     'order.in_progress',
     'box.confirmed',
     'order.packed'

@@ -43,8 +43,12 @@ export function App() {
 
   useEffect(() => {
     station.operators.current().then(setOperator, () => setOperator(null))
-    station.settings.station().then((s) => setFeedbackVolume(s.feedbackVolume), () => undefined)
   }, [])
+  // The station settings are read by someone signed in (src/shared/access.ts), so after each sign-in.
+  const signedInId = operator?.id
+  useEffect(() => {
+    if (signedInId !== undefined) station.settings.station().then((s) => setFeedbackVolume(s.feedbackVolume), () => undefined)
+  }, [signedInId])
 
   if (operator === undefined) return <Loader m="xl" />
   if (operator === null) return <SignIn onSignedIn={setOperator} />

@@ -3,12 +3,12 @@ import { Alert, Badge, Button, Group, Modal, Paper, PasswordInput, SegmentedCont
 import type { OperatorRecord } from '../../../shared/channels/operators'
 import type { Approval, Operator } from '../../../shared/schemas'
 import { station } from '../api'
-import { ShiftLeadApproval } from '../components/ShiftLeadApproval'
+import { useApproval } from '../components/useApproval'
 import { useAsync } from '../useAsync'
 
 type Role = Operator['role']
-/** A change waiting for a shift lead's badge and PIN: what it is, and the call that makes it. */
-type Pending = { action: string; run: (approval: Approval) => Promise<string> }
+/** The call that makes a change once a shift lead approved it; it answers with what to tell. */
+type Change = (approval: Approval) => Promise<string>
 type Form = { kind: 'add' } | { kind: 'edit'; operator: OperatorRecord } | { kind: 'pin'; operator: OperatorRecord }
 
 const ROLE_LABEL: Record<Role, string> = { operator: 'Operator', shift_lead: 'Shift lead' }
@@ -16,25 +16,30 @@ const time = (iso: string) => new Date(iso).toLocaleTimeString([], { hour: '2-di
 
 /**
  * Operators (shift lead only): add, edit name / badge / role, deactivate or
- * reactivate, set a shift lead's PIN, unlock a shift lead locked out by wrong
- * PINs. Every change is approved with a shift lead's badge and PIN.
+ * reactivate, set a PIN (a shift lead's, or an operator's for stations that
+ * ask operators for one at sign-in), unlock someone locked out by wrong PINs.
+ * Every change is approved with a shift lead's badge and PIN.
  */
 export function OperatorsScreen({ onChanged }: { onChanged: () => void }) {
   const operators = useAsync(() => station.operators.all(), [])
   const [form, setForm] = useState<Form | null>(null)
-  const [pending, setPending] = useState<Pending | null>(null)
   const [done, setDone] = useState<string | null>(null)
+  const approval = useApproval()
 
-  const approve = async (approval: Approval) => {
-    const message = await pending!.run(approval)
-    setForm(null)
-    setDone(message)
-    await operators.reload()
-    onChanged()
-  }
-  const ask = (action: string, run: Pending['run']) => {
+  const ask = (action: string, change: Change) => {
     setDone(null)
-    setPending({ action, run })
+    approval.ask(
+      action,
+      async (a) => {
+        const message = await change(a)
+        setForm(null)
+        setDone(message)
+        await operators.reload()
+        onChanged()
+      },
+      // A refusal may still have changed something worth showing (a wrong-PIN count, a lock-out).
+      { onClose: () => void operators.reload() }
+    )
   }
 
   return (
@@ -86,7 +91,7 @@ export function OperatorsScreen({ onChanged }: { onChanged: () => void }) {
                     <Button variant="light" onClick={() => setForm({ kind: 'edit', operator: o })}>
                       Edit
                     </Button>
-                    {o.role === 'shift_lead' && o.active && (
+                    {o.active && (
                       <Button variant="light" color="grape" onClick={() => setForm({ kind: 'pin', operator: o })}>
                         Set PIN
                       </Button>
@@ -120,14 +125,9 @@ export function OperatorsScreen({ onChanged }: { onChanged: () => void }) {
       </Paper>
 
       {/* The form steps aside (keeping what was typed) while the shift lead approves. */}
-      {form && form.kind !== 'pin' && <OperatorForm form={form} hidden={pending !== null} onCancel={() => setForm(null)} onSave={ask} />}
-      {form?.kind === 'pin' && <PinForm operator={form.operator} hidden={pending !== null} onCancel={() => setForm(null)} onSave={ask} />}
-      <ShiftLeadApproval opened={pending !== null} action={pending?.action ?? ''} onApprove={approve} onClose={() => {
-          setPending(null)
-          // A refusal may still have changed something worth showing (a wrong-PIN count, a lock-out).
-          void operators.reload()
-        }}
-      />
+      {form && form.kind !== 'pin' && <OperatorForm form={form} hidden={approval.pending} onCancel={() => setForm(null)} onSave={ask} />}
+      {form?.kind === 'pin' && <PinForm operator={form.operator} hidden={approval.pending} onCancel={() => setForm(null)} onSave={ask} />}
+      {approval.dialog}
     </Stack>
   )
 }
@@ -149,9 +149,12 @@ function OperatorState({ operator: o }: { operator: OperatorRecord }) {
   )
 }
 
-type FormProps = { hidden: boolean; onCancel: () => void; onSave: (action: string, run: Pending['run']) => void }
+type FormProps = { hidden: boolean; onCancel: () => void; onSave: (action: string, change: Change) => void }
 
-/** Add an operator, or edit one's name, badge and role; a new shift lead gets a PIN here. */
+/**
+ * Add an operator, or edit one's name, badge and role. A new shift lead gets a PIN here; a new
+ * operator may (stations that ask operators for a PIN at sign-in).
+ */
 function OperatorForm({ form, hidden, onCancel, onSave }: FormProps & { form: Exclude<Form, { kind: 'pin' }> }) {
   const editing = form.kind === 'edit' ? form.operator : null
   const [name, setName] = useState(editing?.name ?? '')
@@ -159,9 +162,11 @@ function OperatorForm({ form, hidden, onCancel, onSave }: FormProps & { form: Ex
   const [role, setRole] = useState<Role>(editing?.role ?? 'operator')
   const [pin, setPin] = useState('')
   const needsPin = role === 'shift_lead' && !editing?.hasPin
+  // An operator's PIN is optional when adding them; after that, Set PIN changes it.
+  const optionalPin = role === 'operator' && !editing
 
   const save = () => {
-    const pinArg = needsPin ? { pin } : {}
+    const pinArg = needsPin || (optionalPin && pin) ? { pin } : {}
     if (!editing) {
       onSave(`add operator ${name.trim()}`, async (approval) => {
         const created = await station.operators.create({ name, badgeCode, role, ...pinArg, approval })
@@ -201,14 +206,19 @@ function OperatorForm({ form, hidden, onCancel, onSave }: FormProps & { form: Ex
               ]}
             />
           </Stack>
-          {needsPin && (
+          {(needsPin || optionalPin) && (
             <PasswordInput
               label="PIN"
-              description="A shift lead approves exceptions with a PIN: 4 to 8 digits"
+              description={
+                needsPin
+                  ? 'A shift lead signs in and approves exceptions with a PIN: 4 to 8 digits'
+                  : 'Optional: for sign-in where the station asks operators for a PIN. 4 to 8 digits'
+              }
               size="lg"
               inputMode="numeric"
+              autoComplete="off"
               maxLength={8}
-              required
+              required={needsPin}
               value={pin}
               onChange={(e) => setPin(e.currentTarget.value.replace(/\D/g, ''))}
             />
@@ -243,7 +253,11 @@ function PinForm({ operator, hidden, onCancel, onSave }: FormProps & { operator:
         <Stack>
           <PasswordInput
             label="New PIN"
-            description="4 to 8 digits. It also clears a lock-out."
+            description={
+              operator.role === 'shift_lead'
+                ? 'For sign-in and approvals: 4 to 8 digits. It also clears a lock-out.'
+                : 'For sign-in where the station asks operators for a PIN: 4 to 8 digits. It also clears a lock-out.'
+            }
             size="lg"
             inputMode="numeric"
             maxLength={8}

@@ -1,10 +1,11 @@
-// Print settings (a shift lead saves them): the printer for each kind of
+// Print settings (saved with a shift lead's badge and PIN): the printer for each kind of
 // label from the discovered list or a network printer's address, the label
 // size, the packing-slip paper, the GS1 numbers of the SSCC, and auto-print.
 import { useEffect, useState } from 'react'
 import { Alert, Button, Grid, Group, NumberInput, Paper, Select, Stack, Switch, Text, TextInput, Title } from '@mantine/core'
 import { LABEL_KIND_NAMES, LabelKind, type DiscoveredPrinter, type PrinterTarget, type PrintSettings } from '../../../shared/channels/labels'
 import { station } from '../api'
+import { useApproval } from '../components/useApproval'
 import { useAsync } from '../useAsync'
 
 const SIZE_NAMES = { '4x6in': '4 × 6 in', '100x150mm': '100 × 150 mm', '4x2in': '4 × 2 in' } as const
@@ -14,19 +15,19 @@ export function PrintSettingsScreen() {
   const found = useAsync(() => station.printing.printers(), [])
   const [draft, setDraft] = useState<PrintSettings | null>(null)
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null)
+  const approval = useApproval()
   useEffect(() => {
     if (loaded.value) setDraft(loaded.value)
   }, [loaded.value])
   if (loaded.error) return <Alert color="red">{loaded.error}</Alert>
   if (!draft) return null
 
-  const save = async () => {
-    try {
-      setDraft(await station.printing.saveSettings(draft))
+  const save = () => {
+    setMessage(null)
+    approval.ask('change the print settings', async (a) => {
+      setDraft(await station.printing.saveSettings({ ...draft, approval: a }))
       setMessage({ ok: true, text: 'Print settings saved.' })
-    } catch (e) {
-      setMessage({ ok: false, text: (e as Error).message })
-    }
+    })
   }
   const gs1 = draft.gs1 ?? { companyPrefix: '', extensionDigit: 0 }
 
@@ -90,6 +91,7 @@ export function PrintSettingsScreen() {
           Save print settings
         </Button>
       </Group>
+      {approval.dialog}
     </Stack>
   )
 }

@@ -12,6 +12,7 @@ import {
 } from '../../../shared/channels/scanners'
 import { station } from '../api'
 import { STATE_COLOUR, STATE_WORDS, useScannerStatus } from '../components/ScannerStatus'
+import { useApproval } from '../components/useApproval'
 import { useScanStream } from '../deviceScans'
 
 const OTHER = '__other__'
@@ -44,6 +45,7 @@ const hidLabel = (d: HidDeviceInfo) =>
  * Scanners (SPEC §8): the keyboard wedge's prefixes/suffixes, the serial and
  * HID scanner, their connection state, and a Test scan area that shows the
  * last scan raw and decoded. Scans arriving here are shown, never applied.
+ * Saving needs a shift lead's badge and PIN.
  */
 export function Scanners() {
   const statuses = useScannerStatus()
@@ -55,6 +57,7 @@ export function Scanners() {
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null)
   const [last, setLast] = useState<TestedScan | null>(null)
   const [testInput, setTestInput] = useState('')
+  const approval = useApproval()
 
   const refresh = async () => {
     const [settings, listed] = await Promise.all([station.scanners.settings(), station.scanners.list()])
@@ -81,25 +84,25 @@ export function Scanners() {
     return p ? { path: p.path, vendorId: p.vendorId, productId: p.productId, serialNumber: p.vendorId ? p.serialNumber : null } : null
   }
 
-  const save = async () => {
+  const save = () => {
     setMessage(null)
     const device = serial.enabled ? serialDevice() : null
     if (serial.enabled && (!device || !device.path)) return setMessage({ ok: false, text: 'Choose the serial port, or type its path, then Save.' })
     const hidDevice = hid.enabled ? (devices.hidDevices.find((d) => d.path === hid.path) ?? (savedHid?.device.path === hid.path ? savedHid?.device : undefined)) : null
     if (hid.enabled && !hidDevice) return setMessage({ ok: false, text: 'Choose the HID scanner from the list, then Save.' })
-    try {
+    approval.ask('change the scanner settings', async (a) => {
       await station.scanners.save({
         keyboard,
         serial: device ? { device, baudRate: Number(serial.baudRate), suffix: serial.suffix, interByteTimeoutMs: serial.timeoutMs } : null,
         hid: hidDevice
           ? { device: { path: hidDevice.path, vendorId: hidDevice.vendorId, productId: hidDevice.productId, serialNumber: hidDevice.serialNumber, usagePage: hidDevice.usagePage }, mode: hid.mode }
-          : null
+          : null,
+        approval: a
       })
       setMessage({ ok: true, text: 'Scanner settings saved.' })
-      await refresh()
-    } catch (e) {
-      setMessage({ ok: false, text: (e as Error).message })
-    }
+      // Saved already: a device list that fails to load now is not a failed save.
+      await refresh().catch((e: Error) => setMessage({ ok: false, text: e.message }))
+    })
   }
 
   const portOptions = [
@@ -288,6 +291,7 @@ export function Scanners() {
           </Stack>
         </Grid.Col>
       </Grid>
+      {approval.dialog}
     </Stack>
   )
 }

@@ -1,29 +1,47 @@
 import { useEffect, useState } from 'react'
-import { Alert, Button, Group, NumberInput, Paper, SegmentedControl, Slider, Stack, Table, Text, TextInput, Title } from '@mantine/core'
+import {
+  Alert,
+  Button,
+  Group,
+  NumberInput,
+  Paper,
+  SegmentedControl,
+  Slider,
+  Stack,
+  Switch,
+  Table,
+  Text,
+  TextInput,
+  Title
+} from '@mantine/core'
 import type { BoxPreset, StationSettings } from '../../../shared/channels/packing'
 import type { Operator } from '../../../shared/schemas'
 import { station } from '../api'
+import { type AskApproval, useApproval } from '../components/useApproval'
 import { setFeedbackVolume, playFeedback } from '../feedback/sounds'
 
-/** Station settings (a shift lead changes them): hand-entry policy, feedback volume, box presets. */
+/**
+ * Station settings (a shift lead changes them, each save approved with a shift
+ * lead's badge and PIN): hand-entry policy, feedback volume, operators' sign-in PIN, box presets.
+ */
 export function SettingsScreen({ operator }: { operator: Operator }) {
   const lead = operator.role === 'shift_lead'
   const [settings, setSettings] = useState<StationSettings | null>(null)
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null)
+  const approval = useApproval()
 
   useEffect(() => {
     station.settings.station().then(setSettings, (e: Error) => setMessage({ ok: false, text: e.message }))
   }, [])
 
-  const save = async () => {
-    try {
-      const saved = await station.settings.saveStation(settings!)
+  const save = () => {
+    setMessage(null)
+    approval.ask('change the station settings', async (a) => {
+      const saved = await station.settings.saveStation({ ...settings!, approval: a })
       setSettings(saved)
       setFeedbackVolume(saved.feedbackVolume)
       setMessage({ ok: true, text: 'Settings saved.' })
-    } catch (e) {
-      setMessage({ ok: false, text: (e as Error).message })
-    }
+    })
   }
 
   return (
@@ -84,6 +102,20 @@ export function SettingsScreen({ operator }: { operator: Operator }) {
                 </Button>
               </Group>
             </div>
+            <div>
+              <Text fw={700} size="lg">
+                Sign-in
+              </Text>
+              <Switch
+                mt="xs"
+                size="lg"
+                disabled={!lead}
+                label="Operators sign in with a PIN too"
+                description="Shift leads always sign in with their PIN. An operator without a PIN gets one on the Operators screen."
+                checked={settings.operatorSignInPin}
+                onChange={(e) => setSettings({ ...settings, operatorSignInPin: e.currentTarget.checked })}
+              />
+            </div>
             <Group>
               <Button size="lg" disabled={!lead} onClick={save}>
                 Save settings
@@ -92,14 +124,15 @@ export function SettingsScreen({ operator }: { operator: Operator }) {
           </Stack>
         </Paper>
       )}
-      <BoxPresets lead={lead} />
+      <BoxPresets lead={lead} ask={approval.ask} />
+      {approval.dialog}
     </Stack>
   )
 }
 
 const EMPTY = { name: '', lengthMm: '' as number | string, widthMm: '' as number | string, heightMm: '' as number | string, maxWeightKg: '' as number | string }
 
-function BoxPresets({ lead }: { lead: boolean }) {
+function BoxPresets({ lead, ask }: { lead: boolean; ask: AskApproval }) {
   const [presets, setPresets] = useState<BoxPreset[]>([])
   const [draft, setDraft] = useState<typeof EMPTY & { id?: number }>(EMPTY)
   const [error, setError] = useState<string | null>(null)
@@ -108,30 +141,33 @@ function BoxPresets({ lead }: { lead: boolean }) {
     void load()
   }, [])
 
-  const save = async () => {
-    try {
+  const save = () => {
+    setError(null)
+    const name = draft.name.trim()
+    ask(draft.id ? `change box preset ${name}` : `add box preset ${name}`, async (approval) => {
       await station.presets.save({
         id: draft.id,
         name: draft.name,
         lengthMm: Number(draft.lengthMm),
         widthMm: Number(draft.widthMm),
         heightMm: Number(draft.heightMm),
-        maxWeightG: Math.round(Number(draft.maxWeightKg) * 1000)
+        maxWeightG: Math.round(Number(draft.maxWeightKg) * 1000),
+        approval
       })
       setDraft(EMPTY)
-      setError(null)
       await load()
-    } catch (e) {
-      setError((e as Error).message)
-    }
+    })
   }
-  const remove = async (id: number) => {
-    try {
-      await station.presets.delete({ id })
-      await load()
-    } catch (e) {
-      setError((e as Error).message)
-    }
+  const remove = (preset: BoxPreset) => {
+    setError(null)
+    ask(
+      `delete box preset ${preset.name}`,
+      async (approval) => {
+        await station.presets.delete({ id: preset.id, approval })
+        await load()
+      },
+      { approveLabel: 'Delete' }
+    )
   }
 
   return (
@@ -160,7 +196,7 @@ function BoxPresets({ lead }: { lead: boolean }) {
                     <Button size="xs" variant="light" onClick={() => setDraft({ id: p.id, name: p.name, lengthMm: p.lengthMm, widthMm: p.widthMm, heightMm: p.heightMm, maxWeightKg: p.maxWeightG / 1000 })}>
                       Edit
                     </Button>
-                    <Button size="xs" variant="subtle" color="red" onClick={() => void remove(p.id)}>
+                    <Button size="xs" variant="subtle" color="red" onClick={() => remove(p)}>
                       Delete
                     </Button>
                   </Group>

@@ -1,12 +1,13 @@
-import { useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { Alert, Button, Card, Center, Group, Modal, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core'
 import type { Operator } from '../../../shared/schemas'
-import { station } from '../api'
+import { station, StationError } from '../api'
 import { useAsync } from '../useAsync'
 
 /**
- * Sign in by scanning a badge (typed + Enter) or choosing a name. No PIN: the
- * PIN is for a shift lead's approvals (SPEC §2), not for signing in.
+ * Sign in by scanning a badge (typed + Enter) or choosing a name, then the PIN
+ * when the station asks for it (SPEC §2): a shift lead always gives their PIN;
+ * an operator does when the station's "Operators sign in with a PIN too" is on.
  */
 export function SignIn({ onSignedIn }: { onSignedIn: (operator: Operator) => void }) {
   const operators = useAsync(() => station.operators.list(), [])
@@ -46,18 +47,39 @@ export function SwitchOperator({ opened, current, onClose, onSignedIn }: { opene
   )
 }
 
-/** The Badge field (a badge scan is typed fast and ends with Enter) and one button per name. */
+type Who = { operatorId: number } | { badgeCode: string }
+
+/**
+ * The Badge field (a badge scan is typed fast and ends with Enter) and one button per name.
+ * The station says who needs a PIN (its `pin_required` refusal), so the panel asks for one only then.
+ */
 function SignInPanel({ operators, onSignedIn }: { operators: Operator[]; onSignedIn: (operator: Operator) => void }) {
   const [badge, setBadge] = useState('')
   const [error, setError] = useState<string | null>(null)
+  const [pinStep, setPinStep] = useState<{ who: Who; prompt: string } | null>(null)
 
-  const signIn = async (who: { operatorId: number } | { badgeCode: string }) => {
+  const signIn = async (who: Who) => {
+    setError(null)
     try {
       onSignedIn(await station.operators.signIn(who))
     } catch (e) {
-      setError((e as Error).message)
       setBadge('')
+      if (e instanceof StationError && e.code === 'pin_required') setPinStep({ who, prompt: e.message })
+      else setError((e as Error).message)
     }
+  }
+
+  if (pinStep) {
+    return (
+      <PinStep
+        {...pinStep}
+        onSignedIn={onSignedIn}
+        onBack={(message) => {
+          setPinStep(null)
+          setError(message ?? null)
+        }}
+      />
+    )
   }
 
   return (
@@ -86,6 +108,83 @@ function SignInPanel({ operators, onSignedIn }: { operators: Operator[]; onSigne
         ))}
       </Group>
     </Stack>
+  )
+}
+
+/**
+ * The PIN for a sign-in the station asked one for. A wrong PIN shows the tries left and empties
+ * the field for the next try; Back (or an operator who is gone) returns to the badge and names.
+ */
+function PinStep(props: { who: Who; prompt: string; onSignedIn: (operator: Operator) => void; onBack: (message?: string) => void }) {
+  const { who, prompt, onSignedIn, onBack } = props
+  const [pin, setPin] = useState('')
+  const [error, setError] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+  const pinRef = useRef<HTMLInputElement>(null)
+  useEffect(() => {
+    pinRef.current?.focus()
+  }, [])
+
+  const submit = async () => {
+    if (busy) return
+    // Digits only, and not stripped: a badge scanned here by mistake must not be sent as a PIN (and counted wrong).
+    if (!/^\d{4,8}$/.test(pin)) {
+      setPin('')
+      setError('The PIN is 4 to 8 digits.')
+      return pinRef.current?.focus()
+    }
+    setBusy(true)
+    setError(null)
+    try {
+      onSignedIn(await station.operators.signIn({ ...who, pin }))
+    } catch (e) {
+      if (e instanceof StationError && e.code === 'unknown_operator') return onBack(e.message)
+      setError((e as Error).message)
+      setPin('')
+      setTimeout(() => pinRef.current?.focus(), 0)
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault()
+        void submit()
+      }}
+    >
+      <Stack>
+        <Text size="xl" fw={700} aria-label="PIN needed">
+          {prompt}
+        </Text>
+        <PasswordInput
+          ref={pinRef}
+          label="PIN"
+          description="4 to 8 digits"
+          size="xl"
+          inputMode="numeric"
+          autoComplete="off"
+          maxLength={8}
+          data-autofocus
+          value={pin}
+          onChange={(e) => setPin(e.currentTarget.value)}
+        />
+        {error && (
+          <Alert color="red" title="Not signed in" styles={{ message: { fontSize: '1.15rem' } }}>
+            {error}
+          </Alert>
+        )}
+        <Group>
+          <Button size="xl" type="submit" loading={busy}>
+            Sign in
+          </Button>
+          <Button size="xl" variant="default" onClick={() => onBack()} disabled={busy}>
+            Back
+          </Button>
+        </Group>
+      </Stack>
+    </form>
   )
 }
 

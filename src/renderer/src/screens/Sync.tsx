@@ -1,11 +1,14 @@
 // The Sync screen (SPEC §7): how the station talks to the OMS (address, token,
 // pull interval, export folder), Sync now, the events the OMS rejected (a
 // shift lead re-sends or acknowledges them) and the failed imports with Retry.
+// Saving the settings, re-sending and acknowledging each need a shift lead's badge and PIN.
 import { useEffect, useState } from 'react'
 import { Alert, Button, Group, NumberInput, Paper, PasswordInput, SimpleGrid, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core'
 import type { SyncNowResult, SyncSettingsView } from '../../../shared/channels/sync'
+import type { Approval } from '../../../shared/schemas'
 import { station } from '../api'
 import { connection, timeOf, useSyncStatus } from '../components/SyncStatus'
+import { type AskApproval, useApproval } from '../components/useApproval'
 import { useAsync } from '../useAsync'
 
 type Message = { ok: boolean; title: string; text: string }
@@ -16,6 +19,7 @@ export function SyncScreen({ isShiftLead }: { isShiftLead: boolean }) {
   const failed = useAsync(() => station.orders.failedImports(), [])
   const [message, setMessage] = useState<Message | null>(null)
   const [busy, setBusy] = useState(false)
+  const approval = useApproval()
 
   const reloadLists = async () => {
     await Promise.all([rejected.reload(), failed.reload()])
@@ -32,6 +36,14 @@ export function SyncScreen({ isShiftLead }: { isShiftLead: boolean }) {
     }
   }
   const syncNow = () => act('Sync finished', async () => describe(await station.sync.now()))
+  /** Re-send or acknowledge one rejected event: a refusal (wrong PIN) stays in the approval dialog. */
+  const settle = (action: string, title: string, call: (approval: Approval) => Promise<string>) => {
+    setMessage(null)
+    approval.ask(action, async (a) => {
+      setMessage({ ok: true, title, text: await call(a) })
+      await reloadLists()
+    })
+  }
 
   return (
     <Stack maw={1200} gap="lg">
@@ -97,10 +109,29 @@ export function SyncScreen({ isShiftLead }: { isShiftLead: boolean }) {
                 <Table.Td>{timeOf(e.rejectedAt)}</Table.Td>
                 <Table.Td>
                   <Group gap="xs" wrap="nowrap">
-                    <Button variant="light" disabled={!isShiftLead} onClick={() => act('Re-sent', async () => `${(await station.sync.resendRejected({ ids: [e.id] })).resent} event queued again.`)}>
+                    <Button
+                      variant="light"
+                      disabled={!isShiftLead}
+                      onClick={() =>
+                        settle(`re-send the rejected ${e.type} event`, 'Re-sent', async (a) => {
+                          const { resent } = await station.sync.resendRejected({ ids: [e.id], approval: a })
+                          return `${resent} event queued again.`
+                        })
+                      }
+                    >
                       Re-send
                     </Button>
-                    <Button variant="subtle" color="gray" disabled={!isShiftLead} onClick={() => act('Acknowledged', async () => `${(await station.sync.acknowledgeRejected({ ids: [e.id] })).acknowledged} rejection acknowledged.`)}>
+                    <Button
+                      variant="subtle"
+                      color="gray"
+                      disabled={!isShiftLead}
+                      onClick={() =>
+                        settle(`acknowledge the rejected ${e.type} event`, 'Acknowledged', async (a) => {
+                          const { acknowledged } = await station.sync.acknowledgeRejected({ ids: [e.id], approval: a })
+                          return `${acknowledged} rejection acknowledged.`
+                        })
+                      }
+                    >
                       Acknowledge
                     </Button>
                   </Group>
@@ -143,7 +174,13 @@ export function SyncScreen({ isShiftLead }: { isShiftLead: boolean }) {
         </Table>
       )}
 
-      <SyncSettingsForm isShiftLead={isShiftLead} onSaved={(text) => setMessage({ ok: true, title: 'Settings saved', text })} onError={(text) => setMessage({ ok: false, title: 'Settings not saved', text })} />
+      <SyncSettingsForm
+        isShiftLead={isShiftLead}
+        ask={approval.ask}
+        onSaved={(text) => setMessage({ ok: true, title: 'Settings saved', text })}
+        onError={(text) => setMessage({ ok: false, title: 'Settings not saved', text })}
+      />
+      {approval.dialog}
     </Stack>
   )
 }
@@ -159,9 +196,13 @@ function Figure({ label, value, color }: { label: string; value: string; color?:
   )
 }
 
-function SyncSettingsForm({ isShiftLead, onSaved, onError }: { isShiftLead: boolean; onSaved: (text: string) => void; onError: (text: string) => void }) {
+type SettingsFormProps = { isShiftLead: boolean; ask: AskApproval; onSaved: (text: string) => void; onError: (text: string) => void }
+
+function SyncSettingsForm({ isShiftLead, ask, onSaved, onError }: SettingsFormProps) {
   const [form, setForm] = useState<SyncSettingsView | null>(null)
   const [token, setToken] = useState('')
+  // A token is bound to the address it was entered for: a new address without one leaves none stored.
+  const [tokenNeeded, setTokenNeeded] = useState(false)
   useEffect(() => {
     station.sync.settings().then(setForm, (e: Error) => onError(e.message))
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -169,22 +210,27 @@ function SyncSettingsForm({ isShiftLead, onSaved, onError }: { isShiftLead: bool
   if (!form) return null
   const set = (changes: Partial<SyncSettingsView>) => setForm({ ...form, ...changes })
 
-  const save = async () => {
-    try {
+  const save = () =>
+    ask('change the OMS settings', async (approval) => {
       const saved = await station.sync.saveSettings({
         omsUrl: form.omsUrl ?? '',
         pullIntervalMinutes: form.pullIntervalMinutes,
         token: token.trim() ? token.trim() : undefined,
         exportEnabled: form.exportEnabled,
-        exportFolder: form.exportFolder ?? ''
+        exportFolder: form.exportFolder ?? '',
+        approval
       })
       setForm(saved)
       setToken('')
-      onSaved(saved.omsUrl ? `The station now syncs with ${saved.omsUrl}.` : 'No OMS address: the station works offline.')
-    } catch (e) {
-      onError((e as Error).message)
-    }
-  }
+      const needsToken = saved.omsUrl !== null && !saved.tokenStored
+      setTokenNeeded(needsToken)
+      const noToken = 'Enter the OMS token for the new address: without it the station cannot sync.'
+      onSaved(
+        !saved.omsUrl ? 'No OMS address: the station works offline.'
+        : needsToken ? `The OMS address is now ${saved.omsUrl}. ${noToken}`
+        : `The station now syncs with ${saved.omsUrl}.`
+      )
+    })
 
   return (
     <Paper withBorder p="md">
@@ -199,6 +245,7 @@ function SyncSettingsForm({ isShiftLead, onSaved, onError }: { isShiftLead: bool
           placeholder={form.tokenStored ? 'stored — leave empty to keep' : ''}
           value={token}
           onChange={(e) => setToken(e.currentTarget.value)}
+          error={tokenNeeded && !token.trim() ? 'Enter the OMS token for the new address' : undefined}
           disabled={!isShiftLead}
         />
         <NumberInput size="lg" label="Pull orders every (minutes)" min={0.5} max={1440} step={1} value={form.pullIntervalMinutes} onChange={(v) => set({ pullIntervalMinutes: Number(v) || 5 })} disabled={!isShiftLead} maw={480} />
