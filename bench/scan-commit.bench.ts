@@ -182,8 +182,14 @@ const realMs = new Float64Array(SCANS)
 const floorMs = new Float64Array(SCANS)
 for (let from = 0; from < SCANS; from += BLOCK) {
   const to = Math.min(SCANS, from + BLOCK)
-  for (let i = from; i < to; i++) (withCheckpoints(i), (realMs[i] = real(realScans[WARMUP + i])))
-  for (let i = from; i < to; i++) (withCheckpoints(i), (floorMs[i] = floor(floorScans[WARMUP + i])))
+  for (let i = from; i < to; i++) {
+    withCheckpoints(i)
+    realMs[i] = real(realScans[WARMUP + i])
+  }
+  for (let i = from; i < to; i++) {
+    withCheckpoints(i)
+    floorMs[i] = floor(floorScans[WARMUP + i])
+  }
 }
 const refusalMs = Float64Array.from({ length: REFUSALS }, (_, i) => refusal(duplicates[i]))
 

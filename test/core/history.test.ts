@@ -1,3 +1,4 @@
+import type { Database } from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
 import { serialHistoryQueries } from '../../src/main/core/history/serialHistory'
 import { returnsOfSerialsQuery, serialLookupQueries } from '../../src/main/core/history/serialLookup'
@@ -6,7 +7,7 @@ import { A, LEAD_APPROVAL, shippingWorld } from './shippingWorld'
 
 afterEach(cleanup)
 
-const unit = (w: { sqlite: import('better-sqlite3').Database }, serial: string) =>
+const unit = (w: { sqlite: Database }, serial: string) =>
   w.sqlite.prepare('select id from scanned_units where serial = ? and removed_at is null').get(serial) as { id: string }
 
 describe('IMEI history', () => {

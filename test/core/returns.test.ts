@@ -1,3 +1,4 @@
+import type { Database } from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
 import { exportedEvents } from '../../src/main/core/events/exported'
 import { cleanup, count, imei, snapshot, TAC_A } from './helpers'
@@ -21,7 +22,7 @@ async function returnsWorld() {
   return w
 }
 
-const unitId = (w: { sqlite: import('better-sqlite3').Database }, serial: string) =>
+const unitId = (w: { sqlite: Database }, serial: string) =>
   (w.sqlite.prepare('select id from scanned_units where serial = ?').get(serial) as { id: string }).id
 
 describe('checking a returned serial against the order it shipped in', () => {

@@ -3,7 +3,7 @@
 // it cannot be opened, connected, and back to waiting when the link is lost
 // or the device list no longer has it.
 import { afterEach, describe, expect, it } from 'vitest'
-import type { ConnectionState } from '../../src/shared/channels/scanners'
+import type { ConnectionState } from '../../src/shared/scanners'
 import { supervise, type DeviceDriver, type Supervisor } from '../../src/main/devices/supervisor'
 
 const running: Supervisor[] = []
@@ -23,7 +23,7 @@ function fakeDevice() {
   const device = { where: null as string | null, openError: null as Error | null, opens: 0, closes: 0, loseLink: (_reason: string) => {} }
   const driver: DeviceDriver = {
     locate: async () => device.where,
-    connect: async (where) => {
+    connect: async (_where) => {
       device.opens++
       if (device.openError) throw device.openError
       return {

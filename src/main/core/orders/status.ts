@@ -2,7 +2,7 @@
 import { eq, sql } from 'drizzle-orm'
 import type { Db } from '../db/connection'
 import { perConnection } from '../db/prepared'
-import { orders, ORDER_STATUSES } from '../db/schema'
+import { orders, type ORDER_STATUSES } from '../db/schema'
 import { recordExportedEvent } from '../events/eventLog'
 import { refuse } from '../errors'
 
