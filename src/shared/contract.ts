@@ -2,31 +2,37 @@
 // is `domain:verb`, with a zod schema for its arguments and one for its result.
 // Electron's ipc.ts, the browser host and the preload are all built from this map.
 import type { z } from 'zod'
-import { coreChannels, coreNotices } from './channels/core'
-import { labelChannels, labelNotices } from './channels/labels'
-import { syncChannels, syncNotices } from './channels/sync'
-import { shippingChannels } from './channels/shipping'
-import { packingChannels } from './channels/packing'
-import { operatorChannels } from './channels/operators'
-import { scannerChannels, scannerNotices } from './channels/scanners'
+import { appChannels } from './app'
+import { labelChannels, labelNotices } from './labels'
+import { operatorChannels } from './operators'
+import { orderChannels, orderNotices } from './orders'
+import { packingChannels } from './packing'
+import { scannerChannels, scannerNotices } from './scanners'
+import { scanningChannels } from './scanning'
+import { settingsChannels } from './settings'
+import { shippingChannels } from './shipping'
+import { syncChannels, syncNotices } from './sync'
 
-/** Every request channel: `domain:verb` → zod schemas of its arguments and result. */
+/** Every request channel: `domain:verb` → zod schemas of its arguments and result. One file per domain declares its own. */
 export const contract = {
-  ...syncChannels,
-  ...coreChannels,
-  ...labelChannels,
-  ...shippingChannels,
-  ...packingChannels,
+  ...appChannels,
   ...operatorChannels,
-  ...scannerChannels
+  ...orderChannels,
+  ...scanningChannels,
+  ...packingChannels,
+  ...settingsChannels,
+  ...labelChannels,
+  ...scannerChannels,
+  ...shippingChannels,
+  ...syncChannels
 } as const
 
 /** Every main → renderer notice: `domain:event` → zod schema of its payload. */
 export const notices = {
-  ...syncNotices,
-  ...coreNotices,
+  ...orderNotices,
   ...labelNotices,
-  ...scannerNotices
+  ...scannerNotices,
+  ...syncNotices
 } as const
 
 export type Contract = typeof contract

@@ -3,8 +3,8 @@
 // order; the orders list filters by assigned operator and shows a packing
 // operator their own orders first.
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import type { AssignResult } from '../../src/shared/channels/operators'
-import type { OrderDetail, OrderSummary } from '../../src/shared/schemas'
+import type { AssignResult } from '../../src/shared/operators'
+import type { OrderDetail, OrderSummary } from '../../src/shared/orders'
 import { createOperator } from '../../src/main/core/operators/operators'
 import { cleanup, count, importRecords, orderIdOf, orderRecord, snapshot, type TestStation } from './helpers'
 import { DANA, eventsOfType, leadSignedIn, ok, refused } from './operatorsFixtures'

@@ -11,7 +11,7 @@ import { createOperator } from '../../src/main/core/operators/operators'
 import { importRawFile, type ImportContext } from '../../src/main/core/orders/importOrders'
 import { luhnCheckDigit } from '../../src/main/core/scanning/serial'
 import { openStation, type Station } from '../../src/main/station'
-import type { Operator } from '../../src/shared/schemas'
+import type { Operator } from '../../src/shared/operators'
 
 export const START = Date.parse('2026-11-21T09:00:00Z')
 

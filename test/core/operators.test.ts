@@ -2,8 +2,8 @@
 // shift lead's management of operators, every change approved with a shift
 // lead's badge and PIN and logged; refusals that change nothing.
 import { afterEach, describe, expect, it } from 'vitest'
-import type { OperatorRecord } from '../../src/shared/channels/operators'
-import type { Operator } from '../../src/shared/schemas'
+import type { OperatorRecord } from '../../src/shared/operators'
+import type { Operator } from '../../src/shared/operators'
 import { cleanup, count, createOperators, openTestStation, snapshot } from './helpers'
 import { DANA, eventsOfType, leadSignedIn, ok, refused } from './operatorsFixtures'
 

@@ -4,7 +4,7 @@
 import { expect } from 'vitest'
 import { dispatch } from '../../src/main/core/dispatch'
 import type { Failure } from '../../src/shared/contract'
-import type { Operator } from '../../src/shared/schemas'
+import type { Operator } from '../../src/shared/operators'
 import { createOperators, openTestStation, type TestStation } from './helpers'
 
 /** Dana Whitfield's badge and PIN (createOperators). */

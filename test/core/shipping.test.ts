@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { exportedEvents } from '../../src/main/core/events/exported'
 import { getPrintSettings } from '../../src/main/core/labels/printSettings'
-import { trackingNumberProblem, trackingUrlProblem } from '../../src/shared/schemas/shipping'
+import { trackingNumberProblem, trackingUrlProblem } from '../../src/shared/shipping'
 import { cleanup, snapshot } from './helpers'
 import { A, shippingWorld, type ShippingWorld } from './shippingWorld'
 

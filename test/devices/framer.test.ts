@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { MAX_FRAME_BYTES, ScanFramer, type Frame } from '../../src/main/devices/framer'
 import { renderRaw, renderTyped } from '../../src/main/devices/rawText'
-import type { SerialSuffix } from '../../src/shared/channels/scanners'
+import type { SerialSuffix } from '../../src/shared/scanners'
 
 afterEach(() => void vi.useRealTimers())
 

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { dispatch } from '../../src/main/core/dispatch'
 import { luhnCheckDigit } from '../../src/main/core/scanning/serial'
 import type { NoticeName } from '../../src/shared/contract'
-import type { ScannerSettings, ScannerStatus } from '../../src/shared/channels/scanners'
+import type { ScannerSettings, ScannerStatus } from '../../src/shared/scanners'
 import { cleanup, openTestStation, snapshot, type TestStation } from '../core/helpers'
 import { listHidDevices } from '../../src/main/devices/hid/hidDevices'
 import { listSerialPorts } from '../../src/main/devices/serial/serialPorts'
@@ -114,12 +114,12 @@ describe('scanners:* channels', () => {
     const serial = { device: { path: pair.a, vendorId: null, productId: null, serialNumber: null }, baudRate: 19200, suffix: 'crlf', interByteTimeoutMs: 50 }
     expect(await ok(t, 'scanners:save', { ...NOTHING, serial, approval: LEAD })).toEqual({ ...NOTHING, serial })
     const statusOf = (list: ScannerStatus[]) => list.find((s) => s.source === 'serial')!
-    await waitFor('connected', () => notices.some((n) => n.notice === 'scanner:status' && statusOf((n.payload as { scanners: ScannerStatus[] }).scanners).state === 'connected'))
+    await waitFor('connected', () => notices.some((n) => n.notice === 'scanners:status' && statusOf((n.payload as { scanners: ScannerStatus[] }).scanners).state === 'connected'))
     expect(statusOf(await ok(t, 'scanners:status'))).toMatchObject({ state: 'connected', deviceId: `serial:${pair.a}` })
 
     const imei = '35391611204481' + luhnCheckDigit('35391611204481')
     pair.write(`${imei}\r\n`)
-    const notice = await waitFor('a scan', () => notices.find((n) => n.notice === 'scanner:scan'))
+    const notice = await waitFor('a scan', () => notices.find((n) => n.notice === 'scanners:scan'))
     expect(notice.payload).toMatchObject({ source: 'serial', data: imei, raw: `${imei}<CR><LF>`, device: `serial scanner ${pair.a}` })
     expect(await ok(t, 'scanners:lastScan')).toMatchObject({ source: 'serial', data: imei, cleaned: imei })
 

@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { checkImei, luhnCheckDigit } from '../../src/main/core/scanning/serial'
 import { DeviceManager } from '../../src/main/devices/deviceManager'
 import { ScanStream } from '../../src/main/devices/scanStream'
-import type { DeviceScan, ScannerSettings, ScannerStatus, SerialSettings } from '../../src/shared/channels/scanners'
+import type { DeviceScan, ScannerSettings, ScannerStatus, SerialSettings } from '../../src/shared/scanners'
 import { ptyPair, type PtyPair } from './ptyPair'
 
 const imei = (body: string) => body + luhnCheckDigit(body)

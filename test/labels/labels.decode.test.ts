@@ -1,7 +1,7 @@
 // Every label kind rendered to PDF, rasterized (pdftoppm) and read back
 // (zbarimg): what the barcodes say must be exactly what was packed.
 import { afterEach, describe, expect, it } from 'vitest'
-import { LabelSize, type LabelSize as LabelSizeName } from '../../src/shared/channels/labels'
+import { LabelSize, type LabelSize as LabelSizeName } from '../../src/shared/labels'
 import { getPrintSettings, savePrintSettings } from '../../src/main/core/labels/printSettings'
 import { renderLabelPdf } from '../../src/main/core/labels/render'
 import { isValidSscc } from '../../src/main/core/labels/sscc'

@@ -2,7 +2,7 @@
 // clock, who is signed in, a way to tell the screens something changed, and
 // a place to register clean-up for when the station closes.
 import type { Channel, NoticeName, NoticeOf, ParsedArgsOf, ResultOf } from '../../shared/contract'
-import type { Operator } from '../../shared/schemas'
+import type { Operator } from '../../shared/operators'
 import type { Call } from './access/guard'
 import type { Clock } from './clock'
 import type { Connection, Db } from './db/connection'

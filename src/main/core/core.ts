@@ -6,7 +6,7 @@
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { notices, type NoticeName } from '../../shared/contract'
-import type { Operator } from '../../shared/schemas'
+import type { Operator } from '../../shared/operators'
 import { systemClock, type Clock } from './clock'
 import { checkpointWal, openDatabase, type Connection } from './db/connection'
 import { runMigrations } from './db/migrate'

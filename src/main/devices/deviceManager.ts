@@ -2,7 +2,7 @@
 // for the HID scanner, each publishing into the ScanStream, each reporting
 // its connection state. New settings stop the old supervisors and start new
 // ones. The keyboard wedge needs nothing here: it types into the window.
-import type { ConnectionState, ScannerSettings, ScannerStatus, ScanSource } from '../../shared/channels/scanners'
+import type { ConnectionState, ScannerSettings, ScannerStatus, ScanSource } from '../../shared/scanners'
 import type { Clock } from '../core/clock'
 import { describeHidDevice, hidDeviceId, type ListHid } from './hid/hidDevices'
 import { hidDriver } from './hid/hidScanner'

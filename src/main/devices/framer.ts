@@ -3,7 +3,7 @@
 // Chunks arrive split and joined arbitrarily; a runaway stream without a
 // suffix is cut at MAX_FRAME_BYTES so memory stays bounded (and the
 // screen refuses the over-long "scan" by name, as it would a typed one).
-import type { SerialSuffix } from '../../shared/channels/scanners'
+import type { SerialSuffix } from '../../shared/scanners'
 
 export const MAX_FRAME_BYTES = 1024
 

@@ -1,7 +1,7 @@
 // scanners:* — the scanners of this station: what can be chosen, the saved
 // choice, the connection state, and the Test scan area. The device manager
 // starts once the station is open and stops when it closes.
-import type { DeviceScan, ScannerDevices, TestedScan } from '../../shared/channels/scanners'
+import type { DeviceScan, ScannerDevices, TestedScan } from '../../shared/scanners'
 import type { HandlersOf, StationContext } from '../core/context'
 import { cleanScan } from '../core/scanning/serial'
 import { getSetting } from '../core/settings/settings'
@@ -15,8 +15,8 @@ import { listSerialPorts } from './serial/serialPorts'
 export function scannerHandlers(context: StationContext): HandlersOf<'scanners'> {
   const { db, clock } = context
   const stream = new ScanStream(clock)
-  stream.subscribe((scan) => context.notify('scanner:scan', scan))
-  const manager = new DeviceManager({ stream, clock, onStatus: (scanners) => context.notify('scanner:status', { scanners }) })
+  stream.subscribe((scan) => context.notify('scanners:scan', scan))
+  const manager = new DeviceManager({ stream, clock, onStatus: (scanners) => context.notify('scanners:status', { scanners }) })
 
   // Started on the next turn of the event loop, so a station opened and closed
   // at once (the import command, tests) never touches a port.

@@ -1,9 +1,9 @@
 // The one stream of device scans in the main process: serial and HID
 // scanners publish into it, the handlers forward it to the screens as
-// `scanner:scan`. Each scan is cleaned the way the core cleans a typed one
+// `scanners:scan`. Each scan is cleaned the way the core cleans a typed one
 // (control characters and whitespace out); the core still applies the
 // station's prefix/suffix stripping and validation when the screen submits it.
-import type { DeviceScan, ScanSource } from '../../shared/channels/scanners'
+import type { DeviceScan, ScanSource } from '../../shared/scanners'
 import type { Clock } from '../core/clock'
 import { cleanScan } from '../core/scanning/serial'
 

@@ -3,7 +3,7 @@
 // or unreadable means "none configured"). The keyboard-wedge prefixes and
 // suffixes are the core's own `scannerAffixes` setting, stripped from every scan.
 import { eq } from 'drizzle-orm'
-import { HidSettings, ScannerSettings, SerialSettings } from '../../shared/channels/scanners'
+import { HidSettings, ScannerSettings, SerialSettings } from '../../shared/scanners'
 import type { Db } from '../core/db/connection'
 import { settings } from '../core/db/schema'
 import { getSetting, setSetting } from '../core/settings/settings'

@@ -3,7 +3,7 @@
 // unreliable on some platforms), and after an unplug or a failed open tries
 // again with backoff until the device is back. Knows nothing about serial or
 // HID: a DeviceDriver supplies locate/connect/describe.
-import type { ConnectionState } from '../../shared/channels/scanners'
+import type { ConnectionState } from '../../shared/scanners'
 
 /** An open device. `lost` resolves (with a reason) when the device goes away by itself. */
 export type Link = { lost: Promise<string>; close(): Promise<void> }

@@ -1,7 +1,7 @@
 // Printer discovery for the settings screen: the CUPS queues (lpstat) and,
 // in Electron, the printers Chromium sees. Whatever cannot be asked is
 // reported as a problem, not an error: the other sources still answer.
-import type { DiscoveredPrinter } from '../../shared/channels/labels'
+import type { DiscoveredPrinter } from '../../shared/labels'
 import { platformPrinting } from './platform'
 import { listQueues, PrintError, queueNameProblem, type SpoolerOptions } from './spooler'
 

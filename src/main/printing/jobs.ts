@@ -1,7 +1,7 @@
 // The print-job log (`print_jobs`): every label sent to a printer, or that
 // failed to be, with its status, the printer's error and the attempts.
 import { and, desc, eq } from 'drizzle-orm'
-import type { LabelKind, PrintJob } from '../../shared/channels/labels'
+import type { LabelKind, PrintJob } from '../../shared/labels'
 import { isoNow, type Clock } from '../core/clock'
 import type { Db } from '../core/db/connection'
 import { boxes, operators, orders, printJobs } from '../core/db/schema'

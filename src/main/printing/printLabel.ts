@@ -3,7 +3,7 @@
 // in the printer's language, sent, and the outcome lands in the job log.
 // Refusals that change nothing (no printer chosen, box not confirmed, no
 // tracking number yet) are thrown; a printer failure is a failed job.
-import { LABEL_KIND_NAMES, type LabelRef, type PrintJob, type PrinterTarget } from '../../shared/channels/labels'
+import { LABEL_KIND_NAMES, type LabelRef, type PrintJob, type PrinterTarget } from '../../shared/labels'
 import type { StationContext } from '../core/context'
 import { refuse } from '../core/errors'
 import { shippingLabelData } from '../core/labels/labelData'

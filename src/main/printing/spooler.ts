@@ -5,7 +5,7 @@
 // the rule, or come from somewhere other than the screens), and is passed so
 // that neither command can read it as an option: see checkQueue and spoolJob.
 import { execFile } from 'node:child_process'
-import { queueName } from '../../shared/channels/labels'
+import { queueName } from '../../shared/labels'
 
 export type SpoolerOptions = { lp?: string; lpstat?: string; timeoutMs?: number }
 

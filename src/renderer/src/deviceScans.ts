@@ -1,11 +1,11 @@
-// Scans from serial and HID scanners (the `scanner:scan` notice) go to the
+// Scans from serial and HID scanners (the `scanners:scan` notice) go to the
 // scan screen that is open: it registers itself with useScanStream and gets
 // each scan exactly as if it had been typed into its field and Enter pressed.
 // Scans are handed over one at a time (the next after the screen has
 // finished with the last), so fast scanning loses nothing. With no scan
 // screen open a scan is applied nowhere: the shell shows a notice instead.
 import { useEffect, useRef, useState } from 'react'
-import type { DeviceScan } from '../../shared/channels/scanners'
+import type { DeviceScan } from '../../shared/scanners'
 import { station } from './api'
 
 export type { DeviceScan }
@@ -19,7 +19,7 @@ let listening = false
 function listen() {
   if (listening) return
   listening = true
-  station.on('scanner:scan', (scan) => {
+  station.on('scanners:scan', (scan) => {
     queue = queue.then(() => deliver(scan))
   })
 }

@@ -17,7 +17,8 @@ export function connectBrowserHost(): StationBridge {
       const ws = new WebSocket(url)
       ws.onopen = () => resolve(ws)
       ws.onmessage = (event) => {
-        const message = JSON.parse(String(event.data)) as { id: number; envelope: Envelope<unknown> } | { notice: NoticeName; payload: unknown }
+        const message = JSON.parse(String(event.data)) as
+          { id: number; envelope: Envelope<unknown> } | { notice: NoticeName; payload: unknown }
         if ('notice' in message) {
           for (const listener of listeners.get(message.notice) ?? []) listener(message.payload)
           return

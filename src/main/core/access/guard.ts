@@ -3,7 +3,7 @@
 // reach the handlers through this guard, so no client can skip it.
 import { accessTable } from '../../../shared/access'
 import type { Channel } from '../../../shared/contract'
-import type { Approval, Operator } from '../../../shared/schemas'
+import type { Approval, Operator } from '../../../shared/operators'
 import type { Clock } from '../clock'
 import type { Db } from '../db/connection'
 import { refuse } from '../errors'

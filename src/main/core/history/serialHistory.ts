@@ -4,7 +4,7 @@
 // index look-ups from the serial (see serialLookup.ts), then by primary key:
 // no full scan, however many units the station holds.
 import { and, asc, eq, inArray, sql } from 'drizzle-orm'
-import type { HistoryEntry, HistoryKind, SerialHistory } from '../../../shared/schemas/shipping'
+import type { HistoryEntry, HistoryKind, SerialHistory } from '../../../shared/shipping'
 import type { Db } from '../db/connection'
 import { perConnection } from '../db/prepared'
 import { boxes, events, operators, orders } from '../db/schema'

@@ -7,7 +7,7 @@ import { addressLines, formatDate } from './format'
 import type { PackingSlipData } from './labelData'
 import { finish, fitLine, fitText, newDocument, textWidth, wrap } from './pdfText'
 import { SLIP_PAPER } from './sizes'
-import type { SlipPaper } from '../../../shared/channels/labels'
+import type { SlipPaper } from '../../../shared/labels'
 
 const M = 42
 const BODY = 9.5

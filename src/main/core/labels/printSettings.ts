@@ -3,7 +3,7 @@
 // (or when a stored value no longer parses, which is then reported, not used).
 import { eq, inArray } from 'drizzle-orm'
 import type { z } from 'zod'
-import { Gs1Settings, LabelSize, PrintSettings, SlipPaper, type PrintSettings as PrintSettingsT } from '../../../shared/channels/labels'
+import { Gs1Settings, LabelSize, PrintSettings, SlipPaper, type PrintSettings as PrintSettingsT } from '../../../shared/labels'
 import type { Db } from '../db/connection'
 import { settings } from '../db/schema'
 

@@ -1,7 +1,7 @@
 // One entry point for every label: which label of which order/box, in which
 // format, at which size. Reads the data, assigns the box's SSCC if it has
 // none yet, and renders. Pure apart from that read and the SSCC write.
-import { LABEL_KIND_NAMES, type LabelKind, type PrintSettings } from '../../../shared/channels/labels'
+import { LABEL_KIND_NAMES, type LabelKind, type PrintSettings } from '../../../shared/labels'
 import { isoNow, type Clock } from '../clock'
 import type { Db } from '../db/connection'
 import { refuse } from '../errors'

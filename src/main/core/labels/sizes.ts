@@ -1,5 +1,5 @@
 // Label and paper sizes in PDF points (1/72 in), and unit helpers.
-import type { LabelSize, SlipPaper } from '../../../shared/channels/labels'
+import type { LabelSize, SlipPaper } from '../../../shared/labels'
 
 export const mm = (v: number): number => (v * 72) / 25.4
 export const inch = (v: number): number => v * 72

@@ -2,7 +2,7 @@
 // hand entry and shipping short each need a shift lead's badge and PIN. Five
 // wrong PINs in a row lock that shift lead's approvals for five minutes.
 import { eq } from 'drizzle-orm'
-import type { Operator } from '../../../shared/schemas'
+import type { Operator } from '../../../shared/operators'
 import { isoNow, type Clock } from '../clock'
 import type { Db } from '../db/connection'
 import { operators } from '../db/schema'

@@ -3,8 +3,8 @@
 // assignment that changes is logged on its order (from → to, who assigned);
 // one that stays the same is neither rewritten nor logged.
 import { and, eq, inArray } from 'drizzle-orm'
-import type { Assign, AssignResult, AssignmentRole } from '../../../shared/channels/operators'
-import type { Assignments, Operator } from '../../../shared/schemas'
+import type { Assign, AssignResult, AssignmentRole } from '../../../shared/operators'
+import type { Assignments, Operator } from '../../../shared/operators'
 import { isoNow, type Clock } from '../clock'
 import type { Db } from '../db/connection'
 import { ASSIGNMENT_ROLES, assignments, operators, orders } from '../db/schema'

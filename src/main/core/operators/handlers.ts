@@ -6,7 +6,7 @@
 // needs a shift lead's badge and PIN in the call: the role table
 // (src/shared/access.ts) has the guard check them before a handler runs, and
 // hands the approving shift lead to the handler as `call.approvedBy`.
-import type { Operator } from '../../../shared/schemas'
+import type { Operator } from '../../../shared/operators'
 import type { Call } from '../access/guard'
 import type { HandlersOf, StationContext } from '../context'
 import { refuse } from '../errors'

@@ -4,8 +4,8 @@
 // shift lead whose approvals wrong PINs locked. Each refusal changes nothing;
 // each change writes its event in the same transaction.
 import { and, asc, count, eq, ne } from 'drizzle-orm'
-import type { OperatorChange, OperatorRecord } from '../../../shared/channels/operators'
-import type { Operator } from '../../../shared/schemas'
+import type { OperatorChange, OperatorRecord } from '../../../shared/operators'
+import type { Operator } from '../../../shared/operators'
 import { isoNow, type Clock } from '../clock'
 import type { Db } from '../db/connection'
 import { operators } from '../db/schema'

@@ -1,7 +1,7 @@
 // Operators and sign-in (SPEC §2). Who is signed in is the station's session:
 // every scan, box and confirmation records that operator.
 import { asc, count, eq } from 'drizzle-orm'
-import type { Operator } from '../../../shared/schemas'
+import type { Operator } from '../../../shared/operators'
 import { isoNow, type Clock } from '../clock'
 import type { Db } from '../db/connection'
 import { operators } from '../db/schema'

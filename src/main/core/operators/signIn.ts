@@ -3,7 +3,7 @@
 // `operatorSignInPin` setting asks for it. Wrong PINs count towards the same
 // lock-out as approvals.
 import { eq } from 'drizzle-orm'
-import type { Operator } from '../../../shared/schemas'
+import type { Operator } from '../../../shared/operators'
 import type { Clock } from '../clock'
 import type { Db } from '../db/connection'
 import { operators } from '../db/schema'

@@ -1,5 +1,5 @@
 import { desc, isNull } from 'drizzle-orm'
-import type { FailedImport } from '../../../shared/schemas'
+import type { FailedImport } from '../../../shared/orders'
 import type { Db } from '../db/connection'
 import { failedImports } from '../db/schema'
 

@@ -2,7 +2,7 @@
 // transaction or not at all; a bad record goes to the failed-imports list
 // with its reason and can be retried once the cause is fixed.
 import { and, eq, inArray, isNull, type SQL } from 'drizzle-orm'
-import type { ImportSummary } from '../../../shared/schemas'
+import type { ImportSummary } from '../../../shared/orders'
 import { isoNow, type Clock } from '../clock'
 import type { Db } from '../db/connection'
 import { failedImports, orderLines, orders, productTacs, products } from '../db/schema'

@@ -3,7 +3,7 @@
 // A bulk `partial` order may ship short with a shift lead's approval (the rest
 // stays open in the OMS or is closed); a `block_complete` order never does.
 import { eq } from 'drizzle-orm'
-import type { OrderDetail } from '../../../shared/schemas'
+import type { OrderDetail } from '../../../shared/orders'
 import { isoNow, type Clock } from '../clock'
 import type { Db } from '../db/connection'
 import { orders } from '../db/schema'

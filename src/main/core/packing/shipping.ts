@@ -3,7 +3,7 @@
 // it becomes shipped through the one state machine, which logs the change and
 // queues `order.shipped` for the OMS in the same transaction.
 import { eq } from 'drizzle-orm'
-import { normaliseTrackingNumber, trackingNumberProblem, trackingUrlProblem, type ShipRequest } from '../../../shared/schemas/shipping'
+import { normaliseTrackingNumber, trackingNumberProblem, trackingUrlProblem, type ShipRequest } from '../../../shared/shipping'
 import { isoNow, type Clock } from '../clock'
 import type { Db } from '../db/connection'
 import { orders } from '../db/schema'

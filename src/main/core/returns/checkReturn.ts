@@ -4,7 +4,7 @@
 // its flag. Only a scan that is no serial at all, or the same unit twice in
 // one parcel, is refused. Reads only.
 import { eq } from 'drizzle-orm'
-import type { ReturnCheck } from '../../../shared/schemas/shipping'
+import type { ReturnCheck } from '../../../shared/shipping'
 import type { Db } from '../db/connection'
 import { orders } from '../db/schema'
 import { refuse } from '../errors'

@@ -1,6 +1,6 @@
 // The returns recorded against one order, newest first, with their units.
 import { asc, desc, eq, inArray } from 'drizzle-orm'
-import type { ReturnRecord } from '../../../shared/schemas/shipping'
+import type { ReturnRecord } from '../../../shared/shipping'
 import type { Db } from '../db/connection'
 import { operators, returns, returnUnits } from '../db/schema'
 

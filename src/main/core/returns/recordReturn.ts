@@ -4,7 +4,7 @@
 // again here (the screen's verdicts are not trusted); an empty parcel, a scan
 // that is no serial, or the same unit twice refuses the whole return.
 import { eq } from 'drizzle-orm'
-import type { ReturnRecord } from '../../../shared/schemas/shipping'
+import type { ReturnRecord } from '../../../shared/shipping'
 import { isoNow, type Clock } from '../clock'
 import type { Db } from '../db/connection'
 import { operators, returns, returnUnits } from '../db/schema'

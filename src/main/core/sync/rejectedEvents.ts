@@ -3,7 +3,7 @@
 // (after fixing the cause) or acknowledges it. Both are written to the event
 // log with who and why; the outbox row itself is never deleted.
 import { and, asc, eq, inArray, isNotNull, notExists, sql } from 'drizzle-orm'
-import type { RejectedEvent } from '../../../shared/channels/sync'
+import type { RejectedEvent } from '../../../shared/sync'
 import { isoNow, type Clock } from '../clock'
 import type { Db } from '../db/connection'
 import { events, orders, outbox } from '../db/schema'

@@ -1,6 +1,6 @@
 // The `sync:*` channels: status, settings (a shift lead's approval), Sync now,
 // and the rejected events a shift lead re-sends or acknowledges.
-import type { SyncSettingsView } from '../../../shared/channels/sync'
+import type { SyncSettingsView } from '../../../shared/sync'
 import type { Call } from '../access/guard'
 import type { HandlersOf, StationContext } from '../context'
 import type { Db } from '../db/connection'

@@ -1,7 +1,7 @@
 // HID devices: what the station lists, and where the configured scanner is
 // now (matched by vendor id, product id, serial number and usage page, since
 // its path changes between plug-ins).
-import type { HidDevice, HidDeviceInfo } from '../../../shared/channels/scanners'
+import type { HidDevice, HidDeviceInfo } from '../../../shared/scanners'
 import { HID_POS_USAGE_PAGE } from './hidPos'
 import { loadNodeHid } from './nodeHid'
 

@@ -1,6 +1,6 @@
 // A HID scanner as a DeviceDriver: opens the device with node-hid and
 // decodes its input reports, HID POS or keyboard emulation, into scans.
-import type { HidSettings } from '../../../shared/channels/scanners'
+import type { HidSettings } from '../../../shared/scanners'
 import { renderRaw } from '../rawText'
 import type { DeviceDriver, Link } from '../supervisor'
 import { UDEV_RULE_FILE } from '../udev'

@@ -4,7 +4,7 @@
 // port without USB ids (RS-232, a pseudo-terminal) is remembered by its path.
 import { existsSync, realpathSync } from 'node:fs'
 import { SerialPort } from 'serialport'
-import type { SerialDevice, SerialPortInfo } from '../../../shared/channels/scanners'
+import type { SerialDevice, SerialPortInfo } from '../../../shared/scanners'
 
 type ListedPort = Awaited<ReturnType<typeof SerialPort.list>>[number]
 export type ListPorts = () => Promise<ListedPort[]>

@@ -2,7 +2,7 @@
 // with serialport, cuts the byte stream into scans (ScanFramer) and hands
 // each to `onFrame`; the port's close/error events report an unplug.
 import { SerialPort } from 'serialport'
-import type { SerialSettings } from '../../../shared/channels/scanners'
+import type { SerialSettings } from '../../../shared/scanners'
 import { ScanFramer, type Frame } from '../framer'
 import type { DeviceDriver, Link } from '../supervisor'
 import { describeSerialError } from './serialErrors'

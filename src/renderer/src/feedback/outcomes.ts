@@ -1,7 +1,7 @@
 // Scan outcomes grouped into the classes an operator tells apart by colour
 // and sound (issue: OK, duplicate, wrong item/model, over-scan, invalid
 // serial, order not open), plus "waiting for IMEI 2".
-import type { ScanOutcome } from '../../../shared/schemas'
+import type { ScanOutcome } from '../../../shared/scanning'
 
 export type OutcomeClass = 'ok' | 'awaiting' | 'duplicate' | 'wrong_item' | 'over_scan' | 'invalid_serial' | 'order_not_open'
 

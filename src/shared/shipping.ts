@@ -1,10 +1,11 @@
-// Shapes of shipping, returns and IMEI history (SPEC §6), and the checks of
-// a tracking number and tracking URL: pure functions, so the Shipping screen
-// can say what is wrong before the station refuses it with the same words.
+// Shipping, returns and IMEI history (SPEC §6): record the carrier and
+// tracking number of a packed order (checked by pure functions, so the
+// Shipping screen says what is wrong before the station refuses it with the
+// same words), scan a returned parcel against the order it shipped in, and
+// follow one IMEI through the station.
 import { z } from 'zod'
-import { OrderDetail } from '../schemas'
-
-const id = z.number().int().positive()
+import { OrderDetail, OrderRef } from './orders'
+import { id } from './primitives'
 
 export const TRACKING_NUMBER_MIN = 6
 export const TRACKING_NUMBER_MAX = 40
@@ -140,3 +141,15 @@ export const SerialHistory = z.object({
   entries: z.array(HistoryEntry)
 })
 export type SerialHistory = z.infer<typeof SerialHistory>
+
+export const shippingChannels = {
+  'shipping:ship': { args: ShipRequest, result: ShipResult },
+
+  /** One scanned serial against the order: nothing is written. */
+  'returns:check': { args: ReturnCheckRequest, result: ReturnCheck },
+  /** The whole parcel at once: the return, its units and the OMS event in one transaction. */
+  'returns:record': { args: RecordReturnRequest, result: ReturnRecord },
+  'returns:list': { args: OrderRef, result: z.array(ReturnRecord) },
+
+  'history:serial': { args: HistoryRequest, result: SerialHistory }
+} as const

@@ -1,17 +1,15 @@
-// Shapes that cross the process boundary. The main process validates every
-// argument against these (and every result, so a bug cannot leak a malformed
-// object to the screen); the renderer gets the inferred types.
+// Orders (SPEC §1): what an order is on the station (lines, boxes, units,
+// history), the orders list and search, file import with its failed imports,
+// and holds set or released by a shift lead.
 import { z } from 'zod'
+import { Approval, Assignments } from './operators'
+import { id, none, text } from './primitives'
 
 export const OrderStatus = z.enum(['on_hold', 'ready', 'in_progress', 'packed', 'shipped', 'cancelled'])
 export type OrderStatus = z.infer<typeof OrderStatus>
 export const OrderType = z.enum(['normal', 'bulk'])
 export const FulfilmentType = z.enum(['partial', 'block_complete'])
 export const Condition = z.enum(['used', 'new'])
-export const OperatorRole = z.enum(['operator', 'shift_lead'])
-
-const id = z.number().int().positive()
-const text = (max: number) => z.string().trim().min(1).max(max)
 
 export const ShipTo = z.object({
   name: z.string(),
@@ -25,18 +23,6 @@ export const ShipTo = z.object({
   phone: z.string().optional(),
   email: z.string().optional()
 })
-
-export const Operator = z.object({
-  id,
-  name: z.string(),
-  badgeCode: z.string(),
-  role: OperatorRole
-})
-export type Operator = z.infer<typeof Operator>
-
-/** Who is assigned to an order for picking, packing and shipping (SPEC §2): operator names, null when nobody is. */
-export const Assignments = z.object({ picking: z.string().nullable(), packing: z.string().nullable(), shipping: z.string().nullable() })
-export type Assignments = z.infer<typeof Assignments>
 
 export const OrderSummary = z.object({
   id,
@@ -153,80 +139,6 @@ export const FailedImport = z.object({
 })
 export type FailedImport = z.infer<typeof FailedImport>
 
-export const ScanOutcome = z.enum([
-  'accepted',
-  /** IMEI 1 of a dual-IMEI device is fine; IMEI 2 must follow. Nothing written yet. */
-  'awaiting_imei2',
-  /** A typed serial the hand-entry policy refuses, or that needs a shift lead's approval first. */
-  'hand_entry_refused',
-  'approval_required',
-  'invalid_serial',
-  'duplicate',
-  'order_not_open',
-  'over_scan',
-  'wrong_item'
-])
-export type ScanOutcome = z.infer<typeof ScanOutcome>
-
-export const ScanResult = z.object({
-  outcome: ScanOutcome,
-  /** A short sentence for the operator, e.g. "OK" or "Duplicate: … in order SO-1001, box 2". */
-  message: z.string(),
-  serial: z.string().nullable(),
-  orderLineId: id.nullable(),
-  /** Units this scan committed (N for a multi-serial code). */
-  units: z.number().int(),
-  /** IMEI 1 of a dual-IMEI device waiting for IMEI 2: send it back as `firstImei` with the next scan. */
-  awaiting: z.object({ firstImei: z.string(), orderLineId: id, productName: z.string() }).nullable(),
-  order: OrderDetail
-})
-export type ScanResult = z.infer<typeof ScanResult>
-
-export const SaveResult = z.object({
-  action: z.enum(['box_saved', 'box_confirmed']),
-  message: z.string(),
-  boxNumber: z.number().int(),
-  order: OrderDetail
-})
-export type SaveResult = z.infer<typeof SaveResult>
-
-export const PackingConfirmation = z.object({
-  order: OrderDetail,
-  canConfirm: z.boolean(),
-  /** Why Confirm is not possible yet, one sentence each. */
-  blockers: z.array(z.string()),
-  /** A bulk `partial` order may ship short with a shift lead's approval; `why` says why it may not. */
-  shortShipment: z.object({ allowed: z.boolean(), why: z.string().nullable() })
-})
-export type PackingConfirmation = z.infer<typeof PackingConfirmation>
-
-export const AppInfo = z.object({
-  version: z.string(),
-  stationId: z.string(),
-  dataDir: z.string(),
-  orderCount: z.number().int(),
-  operatorCount: z.number().int()
-})
-export type AppInfo = z.infer<typeof AppInfo>
-
-export const NewOperator = z.strictObject({
-  name: text(80),
-  badgeCode: text(64),
-  role: OperatorRole,
-  pin: z
-    .string()
-    .regex(/^\d{4,8}$/, 'A PIN is 4 to 8 digits')
-    .optional()
-})
-
-/** A shift lead's approval of an exception: badge (scanned or typed) and PIN, checked by the main process. */
-export const Approval = z.strictObject({ badgeCode: text(64), pin: z.string().regex(/^\d{4,8}$/, 'A PIN is 4 to 8 digits') })
-export type Approval = z.infer<typeof Approval>
-
-const signInPin = z.string().regex(/^\d{4,8}$/, 'A PIN is 4 to 8 digits').optional()
-/** By name or by badge; shift leads (and operators, where the station asks) add their PIN. */
-export const SignIn = z.union([z.strictObject({ operatorId: id, pin: signInPin }), z.strictObject({ badgeCode: text(64), pin: signInPin })])
-
 export const OrderQuery = z.strictObject({
   query: z.string().max(100).optional(),
   status: OrderStatus.optional(),
@@ -241,18 +153,23 @@ export const ImportFile = z.strictObject({
   content: z.string().max(20_000_000)
 })
 
-export const ScanRequest = z.strictObject({
-  orderId: id,
-  /** Exactly what the scanner sent; the core strips and validates it. */
-  input: z.string().max(4096),
-  /** The line the operator picked, if any; otherwise the core finds it. */
-  orderLineId: id.optional(),
-  /** IMEI 1 of the dual-IMEI device whose IMEI 2 this scan is (from the previous answer's `awaiting`). */
-  firstImei: z.string().regex(/^\d{15}$/).optional(),
-  /** Told by keystroke timing in the scan field; device scans are always `scanned`. */
-  entryMethod: z.enum(['scanned', 'typed']).default('scanned'),
-  /** A shift lead's approval for a typed serial, when the station's hand-entry policy asks for one. */
-  approval: Approval.optional()
-})
-
 export const OrderRef = z.strictObject({ orderId: id })
+
+const reason = z.string().trim().min(3, 'Give a reason (a few words)').max(200)
+
+export const orderChannels = {
+  'orders:list': { args: OrderQuery, result: z.array(OrderSummary) },
+  'orders:get': { args: OrderRef, result: OrderDetail },
+  'orders:import': { args: ImportFile, result: ImportSummary },
+  'orders:failedImports': { args: none, result: z.array(FailedImport) },
+  'orders:retryFailedImport': { args: z.strictObject({ id }), result: ImportSummary },
+
+  'orders:hold': { args: z.strictObject({ orderId: id, approval: Approval, reason }), result: OrderDetail },
+  'orders:release': { args: z.strictObject({ orderId: id, approval: Approval, reason }), result: OrderDetail },
+} as const
+
+/** Main → renderer notices about orders. */
+export const orderNotices = {
+  /** Orders changed behind the screen's back (import, hold release, sync): lists refresh. */
+  'orders:changed': z.object({ orderIds: z.array(id) })
+} as const

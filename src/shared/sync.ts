@@ -2,10 +2,9 @@
 // bar, its settings, "Sync now", and the events the OMS rejected, which a
 // shift lead re-sends or acknowledges.
 import { z } from 'zod'
-import { Approval } from '../schemas'
-import { omsUrlProblem } from '../omsUrl'
-
-const none = z.object({}).strict()
+import { omsUrlProblem } from './omsUrl'
+import { Approval } from './operators'
+import { none } from './primitives'
 
 export const SyncStatus = z.object({
   /** An OMS address is set; false: an offline station (file export only, if enabled). */

@@ -3,10 +3,8 @@
 // The screens name *which label of which order/box* to print, never a printer
 // or a host: the main process picks the printer from the settings.
 import { z } from 'zod'
-import { Approval } from '../schemas'
-import { none } from './core'
-
-const id = z.number().int().positive()
+import { Approval } from './operators'
+import { id, none } from './primitives'
 
 export const LabelKind = z.enum(['box_label', 'shipping_label', 'packing_slip'])
 export type LabelKind = z.infer<typeof LabelKind>

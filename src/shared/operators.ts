@@ -1,11 +1,41 @@
 // Operators and assignment (SPEC §2): who works at the station, sign-in and
-// switching operator, the shift lead's operator management (every change
-// approved with a shift lead's badge and PIN), and Assign Operator.
+// switching operator (shift leads with their PIN), the shift lead's operator
+// management (every change approved with a shift lead's badge and PIN), and Assign Operator.
 import { z } from 'zod'
-import { Approval, NewOperator, Operator, OperatorRole, SignIn } from '../schemas'
-import { none } from './core'
+import { id, none, text } from './primitives'
 
-const id = z.number().int().positive()
+export const OperatorRole = z.enum(['operator', 'shift_lead'])
+
+export const Operator = z.object({
+  id,
+  name: z.string(),
+  badgeCode: z.string(),
+  role: OperatorRole
+})
+export type Operator = z.infer<typeof Operator>
+
+/** Who is assigned to an order for picking, packing and shipping (SPEC §2): operator names, null when nobody is. */
+export const Assignments = z.object({ picking: z.string().nullable(), packing: z.string().nullable(), shipping: z.string().nullable() })
+export type Assignments = z.infer<typeof Assignments>
+
+export const NewOperator = z.strictObject({
+  name: text(80),
+  badgeCode: text(64),
+  role: OperatorRole,
+  pin: z
+    .string()
+    .regex(/^\d{4,8}$/, 'A PIN is 4 to 8 digits')
+    .optional()
+})
+
+/** A shift lead's approval of an exception: badge (scanned or typed) and PIN, checked by the main process. */
+export const Approval = z.strictObject({ badgeCode: text(64), pin: z.string().regex(/^\d{4,8}$/, 'A PIN is 4 to 8 digits') })
+export type Approval = z.infer<typeof Approval>
+
+const signInPin = z.string().regex(/^\d{4,8}$/, 'A PIN is 4 to 8 digits').optional()
+/** By name or by badge; shift leads (and operators, where the station asks) add their PIN. */
+export const SignIn = z.union([z.strictObject({ operatorId: id, pin: signInPin }), z.strictObject({ badgeCode: text(64), pin: signInPin })])
+
 const pin = z.string().regex(/^\d{4,8}$/, 'A PIN is 4 to 8 digits')
 
 /** An operator as the management screen sees it: active or not, PIN set, approvals locked out. */

@@ -1,14 +1,31 @@
-// The packing workflows beyond the first slice (SPEC §1, §3, §4, §6): non-
-// serialized units, box dimensions and presets, reopen / remove / void with a
-// shift lead's approval, unpacking a cancelled order, shipping short, holds,
-// and the station settings that steer scanning.
+// Packing (SPEC §3, §4, §6): boxes (Save, box dimensions and presets), the
+// exceptions a shift lead approves (remove a unit, void a box), unpacking a
+// cancelled order, and Packing Confirmation (shipping a bulk order short).
 import { z } from 'zod'
-import { Approval, OrderDetail, ScanResult } from '../schemas'
-import { none } from './none'
+import { Approval } from './operators'
+import { OrderDetail, OrderRef } from './orders'
+import { id, none } from './primitives'
 
-const id = z.number().int().positive()
 const reason = z.string().trim().min(3, 'Give a reason (a few words)').max(200)
 const mm = z.number().int().min(10, 'at least 10 mm').max(3000, 'at most 3 m')
+
+export const SaveResult = z.object({
+  action: z.enum(['box_saved', 'box_confirmed']),
+  message: z.string(),
+  boxNumber: z.number().int(),
+  order: OrderDetail
+})
+export type SaveResult = z.infer<typeof SaveResult>
+
+export const PackingConfirmation = z.object({
+  order: OrderDetail,
+  canConfirm: z.boolean(),
+  /** Why Confirm is not possible yet, one sentence each. */
+  blockers: z.array(z.string()),
+  /** A bulk `partial` order may ship short with a shift lead's approval; `why` says why it may not. */
+  shortShipment: z.object({ allowed: z.boolean(), why: z.string().nullable() })
+})
+export type PackingConfirmation = z.infer<typeof PackingConfirmation>
 
 export const BoxPreset = z.object({
   id,
@@ -37,15 +54,6 @@ export const SaveBoxRequest = z.strictObject({
   weightG: z.number().int().min(1).max(1_000_000).optional()
 })
 
-export const AddUnitsRequest = z
-  .strictObject({
-    orderId: id,
-    barcode: z.string().max(4096).optional(),
-    orderLineId: id.optional(),
-    quantity: z.number().int().min(1, 'at least 1').max(10_000).optional()
-  })
-  .refine((r) => r.barcode !== undefined || r.orderLineId !== undefined, 'Scan a product barcode or choose a line and a quantity')
-
 export const ActionResult = z.object({ message: z.string(), order: OrderDetail })
 export type ActionResult = z.infer<typeof ActionResult>
 
@@ -57,19 +65,12 @@ export const ConfirmRequest = z.strictObject({
   short: z.strictObject({ approval: Approval, remainder: z.enum(['open', 'closed']) }).optional()
 })
 
-export const StationSettings = z.strictObject({
-  handEntryPolicy: z.enum(['allowed', 'approval', 'refused']),
-  feedbackVolume: z.number().min(0).max(1),
-  /** Operators sign in with a PIN too (shift leads always do). */
-  operatorSignInPin: z.boolean()
-})
-export type StationSettings = z.infer<typeof StationSettings>
-
 const approved = { approval: Approval, reason }
 
 export const packingChannels = {
-  'scanning:addUnits': { args: AddUnitsRequest, result: ScanResult },
-
+  'packing:save': { args: SaveBoxRequest, result: SaveResult },
+  'packing:confirmation': { args: OrderRef, result: PackingConfirmation },
+  'packing:confirm': { args: ConfirmRequest, result: OrderDetail },
   'packing:reopenBox': { args: z.strictObject({ orderId: id, boxId: z.string().max(64) }), result: ActionResult },
   'packing:removeUnit': { args: z.strictObject({ orderId: id, unitId: z.string().max(64), ...approved }), result: ActionResult },
   'packing:voidBox': { args: z.strictObject({ orderId: id, boxId: z.string().max(64), ...approved }), result: ActionResult },
@@ -82,10 +83,4 @@ export const packingChannels = {
   'presets:list': { args: none, result: z.array(BoxPreset) },
   'presets:save': { args: BoxPresetInput.extend({ approval: Approval }), result: BoxPreset },
   'presets:delete': { args: z.strictObject({ id, approval: Approval }), result: z.null() },
-
-  'orders:hold': { args: z.strictObject({ orderId: id, ...approved }), result: OrderDetail },
-  'orders:release': { args: z.strictObject({ orderId: id, ...approved }), result: OrderDetail },
-
-  'settings:station': { args: none, result: StationSettings },
-  'settings:saveStation': { args: StationSettings.extend({ approval: Approval }), result: StationSettings }
 } as const

@@ -1,9 +1,8 @@
 // Scanners (SPEC §8): the devices and ports the station can read scans from,
 // their settings, their connection state, and the scans themselves.
 import { z } from 'zod'
-import { Approval } from '../schemas'
-
-const none = z.object({}).strict()
+import { Approval } from './operators'
+import { none } from './primitives'
 
 export const ScanSource = z.enum(['keyboard', 'serial', 'hid'])
 export type ScanSource = z.infer<typeof ScanSource>
@@ -151,7 +150,7 @@ export const scannerChannels = {
 
 export const scannerNotices = {
   /** A scan from a serial or HID scanner, for the active scan screen. */
-  'scanner:scan': DeviceScan,
+  'scanners:scan': DeviceScan,
   /** The connection state of every scanner, whenever one changes. */
-  'scanner:status': z.object({ scanners: z.array(ScannerStatus) })
+  'scanners:status': z.object({ scanners: z.array(ScannerStatus) })
 } as const

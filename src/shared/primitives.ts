@@ -1,0 +1,9 @@
+// Small zod pieces every domain file of the contract uses.
+import { z } from 'zod'
+
+/** A database id. */
+export const id = z.number().int().positive()
+/** Trimmed text of 1 to `max` characters. */
+export const text = (max: number) => z.string().trim().min(1).max(max)
+/** The arguments of a channel that takes none. */
+export const none = z.strictObject({})

@@ -1,0 +1,64 @@
+// Scanning (SPEC §3–§5): a scan into an order's serial field (validated and
+// committed at once, or refused with a reason), and non-serialized units by
+// product barcode or quantity.
+import { z } from 'zod'
+import { Approval } from './operators'
+import { OrderDetail } from './orders'
+import { id } from './primitives'
+
+export const ScanOutcome = z.enum([
+  'accepted',
+  /** IMEI 1 of a dual-IMEI device is fine; IMEI 2 must follow. Nothing written yet. */
+  'awaiting_imei2',
+  /** A typed serial the hand-entry policy refuses, or that needs a shift lead's approval first. */
+  'hand_entry_refused',
+  'approval_required',
+  'invalid_serial',
+  'duplicate',
+  'order_not_open',
+  'over_scan',
+  'wrong_item'
+])
+export type ScanOutcome = z.infer<typeof ScanOutcome>
+
+export const ScanResult = z.object({
+  outcome: ScanOutcome,
+  /** A short sentence for the operator, e.g. "OK" or "Duplicate: … in order SO-1001, box 2". */
+  message: z.string(),
+  serial: z.string().nullable(),
+  orderLineId: id.nullable(),
+  /** Units this scan committed (N for a multi-serial code). */
+  units: z.number().int(),
+  /** IMEI 1 of a dual-IMEI device waiting for IMEI 2: send it back as `firstImei` with the next scan. */
+  awaiting: z.object({ firstImei: z.string(), orderLineId: id, productName: z.string() }).nullable(),
+  order: OrderDetail
+})
+export type ScanResult = z.infer<typeof ScanResult>
+
+export const ScanRequest = z.strictObject({
+  orderId: id,
+  /** Exactly what the scanner sent; the core strips and validates it. */
+  input: z.string().max(4096),
+  /** The line the operator picked, if any; otherwise the core finds it. */
+  orderLineId: id.optional(),
+  /** IMEI 1 of the dual-IMEI device whose IMEI 2 this scan is (from the previous answer's `awaiting`). */
+  firstImei: z.string().regex(/^\d{15}$/).optional(),
+  /** Told by keystroke timing in the scan field; device scans are always `scanned`. */
+  entryMethod: z.enum(['scanned', 'typed']).default('scanned'),
+  /** A shift lead's approval for a typed serial, when the station's hand-entry policy asks for one. */
+  approval: Approval.optional()
+})
+
+export const AddUnitsRequest = z
+  .strictObject({
+    orderId: id,
+    barcode: z.string().max(4096).optional(),
+    orderLineId: id.optional(),
+    quantity: z.number().int().min(1, 'at least 1').max(10_000).optional()
+  })
+  .refine((r) => r.barcode !== undefined || r.orderLineId !== undefined, 'Scan a product barcode or choose a line and a quantity')
+
+export const scanningChannels = {
+  'scanning:scan': { args: ScanRequest, result: ScanResult },
+  'scanning:addUnits': { args: AddUnitsRequest, result: ScanResult }
+} as const
