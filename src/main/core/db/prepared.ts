@@ -1,4 +1,5 @@
 import type { Db } from './connection'
+import { sessionOf } from './drizzleInternals'
 
 /**
  * Prepared statements, made once per database connection. A drizzle
@@ -9,7 +10,7 @@ import type { Db } from './connection'
 export function perConnection<T>(build: (db: Db) => T): (db: Db) => T {
   const cache = new WeakMap<object, T>()
   return (db) => {
-    const key = (db as unknown as { session: object }).session
+    const key = sessionOf(db)
     let statements = cache.get(key)
     if (!statements) cache.set(key, (statements = build(db)))
     return statements

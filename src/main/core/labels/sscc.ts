@@ -4,8 +4,9 @@
 // advanced in the same IMMEDIATE transaction that stores the box's SSCC, so
 // a reference is never handed out twice, across restarts or crashes.
 import { eq } from 'drizzle-orm'
-import type { Gs1Settings } from '../../../shared/channels/labels'
+import type { Gs1Settings } from '../../../shared/labels'
 import type { Db } from '../db/connection'
+import { clientInTransaction, isTransaction } from '../db/drizzleInternals'
 import { boxes, settings } from '../db/schema'
 import { refuse } from '../errors'
 import { getPrintSettings, readSettingValue } from './printSettings'
@@ -60,13 +61,19 @@ export function assignSscc(db: Db, boxId: string): string {
     if (box.sscc) return box.sscc
     if (box.status === 'voided') return refuse('box_voided', `Box ${box.number} is voided: it gets no SSCC.`)
     if (!gs1) {
-      return refuse('gs1_not_set', 'The GS1 company prefix is not set: a shift lead sets it in Print settings, then print the box label again.')
+      return refuse(
+        'gs1_not_set',
+        'The GS1 company prefix is not set: a shift lead sets it in Print settings, then print the box label again.'
+      )
     }
     const { first, last } = serialRange(gs1)
     const stored = readSettingValue(tx, SSCC_COUNTER_KEY)
     const next = Math.max(typeof stored === 'number' ? stored : first, first)
     if (next > last) {
-      return refuse('sscc_exhausted', `This station has used every SSCC serial reference up to ${last}: a shift lead sets a new range in Print settings.`)
+      return refuse(
+        'sscc_exhausted',
+        `This station has used every SSCC serial reference up to ${last}: a shift lead sets a new range in Print settings.`
+      )
     }
     const sscc = buildSscc(gs1, next)
     tx.insert(settings)
@@ -88,8 +95,3 @@ export function assignSsccIfConfigured(db: Db, boxId: string): string | null {
   }
   return assignSscc(db, boxId)
 }
-
-/** A drizzle transaction object: a nested call must use a savepoint, not BEGIN IMMEDIATE. */
-const isTransaction = (db: Db): boolean => db.constructor.name.includes('Transaction')
-
-const clientInTransaction = (db: Db): boolean => (db as unknown as { $client?: { inTransaction?: boolean } }).$client?.inTransaction === true

@@ -1,7 +1,7 @@
 // Reading orders: the list with search and filters, and one order in full.
 import { and, asc, desc, eq, gte, inArray, isNull, lt, notInArray, or, sql, type SQL } from 'drizzle-orm'
 import { alias, type SQLiteColumn } from 'drizzle-orm/sqlite-core'
-import type { OrderDetail, OrderStatus, OrderSummary, ScannedUnit } from '../../../shared/schemas'
+import type { OrderDetail, OrderStatus, OrderSummary, ScannedUnit } from '../../../shared/orders'
 import type { Db } from '../db/connection'
 import { assignments, boxes, boxPresets, events, operators, orderLines, orders, products, scannedUnits } from '../db/schema'
 import { refuse } from '../errors'
@@ -28,8 +28,13 @@ const summaryColumns = {
 }
 
 /** Orders assigned to an operator (in `role`, or any role), through the assignments' operator index. */
-const assignedTo = (operatorId: number, role?: 'packing') =>
-  inArray(orders.id, sql`(select ${assignments.orderId} from ${assignments} where ${assignments.operatorId} = ${operatorId}${role ? sql` and ${assignments.role} = ${role}` : sql``})`)
+const assignedTo = (operatorId: number, role?: 'packing') => {
+  const inRole = role ? sql` and ${assignments.role} = ${role}` : sql``
+  return inArray(
+    orders.id,
+    sql`(select ${assignments.orderId} from ${assignments} where ${assignments.operatorId} = ${operatorId}${inRole})`
+  )
+}
 
 /** `column` starts with `prefix` (case-sensitive, so the column's index serves it). */
 const startsWith = (column: SQLiteColumn, prefix: string) => and(gte(column, prefix), lt(column, `${prefix}\uffff`))
@@ -83,16 +88,54 @@ export function listOrders(db: Db, q: OrderQuery, me: number | null = null): Ord
   // Two queries rather than a per-row sort key: the first is driven by the
   // assignments index, the second is the usual list without those orders.
   const mine = me === null ? [] : select(assignedTo(me, 'packing'), limit)
-  const rest = mine.length < limit ? select(mine.length ? notInArray(orders.id, mine.map((r) => r.id)) : undefined, limit - mine.length) : []
+  const rest =
+    mine.length < limit
+      ? select(
+          mine.length
+            ? notInArray(
+                orders.id,
+                mine.map((r) => r.id)
+              )
+            : undefined,
+          limit - mine.length
+        )
+      : []
   const rows = [...mine, ...rest]
-  const assigned = assignmentsOf(db, rows.map((r) => r.id))
+  const assigned = assignmentsOf(
+    db,
+    rows.map((r) => r.id)
+  )
   return rows.map((r) => ({ ...r, matchedSerial, assignments: assigned.get(r.id)! }))
 }
 
 const scanner = alias(operators, 'scanner')
 
+/** One order in full, as a screen shows it when it opens: lines, boxes with their units, loose units, history. */
 export function getOrderDetail(db: Db, orderId: number): OrderDetail {
-  const order = db
+  const order = orderRow(db, orderId)
+  if (!order) return refuse('not_found', `Order ${orderId} does not exist.`)
+  const lines = linesOf(db, orderId)
+  const units = liveUnitsOf(db, orderId)
+  const boxRows = boxesOf(db, orderId)
+  const history = historyOf(db, orderId)
+  const unitsIn = (boxId: string | null): ScannedUnit[] => units.filter((u) => u.boxId === boxId).map(({ boxId: _, ...u }) => u)
+  return {
+    ...order,
+    matchedSerial: null,
+    assignments: assignmentsOf(db, [orderId]).get(orderId)!,
+    lines,
+    boxes: boxRows.map((b) => {
+      const inBox = unitsIn(b.id)
+      return { ...b, unitCount: inBox.length, units: inBox }
+    }),
+    looseUnits: unitsIn(null),
+    events: history
+  }
+}
+
+/** The order's own fields: the list's, plus what the order screen shows of shipping. */
+function orderRow(db: Db, orderId: number) {
+  return db
     .select({
       ...summaryColumns,
       fulfilmentType: orders.fulfilmentType,
@@ -106,9 +149,11 @@ export function getOrderDetail(db: Db, orderId: number): OrderDetail {
     .from(orders)
     .where(eq(orders.id, orderId))
     .get()
-  if (!order) return refuse('not_found', `Order ${orderId} does not exist.`)
+}
 
-  const lines = db
+/** The order's lines with their products' scan rules, and how many units each still needs (pendingCount). */
+function linesOf(db: Db, orderId: number) {
+  return db
     .select({
       id: orderLines.id,
       lineId: orderLines.lineId,
@@ -128,8 +173,11 @@ export function getOrderDetail(db: Db, orderId: number): OrderDetail {
     .orderBy(asc(orderLines.id))
     .all()
     .map((l) => ({ ...l, pendingCount: l.quantity - l.scanCount }))
+}
 
-  const units = db
+/** The live (not removed) units, in scan order, with who scanned each. */
+function liveUnitsOf(db: Db, orderId: number) {
+  return db
     .select({
       id: scannedUnits.id,
       boxId: scannedUnits.boxId,
@@ -145,10 +193,11 @@ export function getOrderDetail(db: Db, orderId: number): OrderDetail {
     .where(and(eq(scannedUnits.orderId, orderId), isNull(scannedUnits.removedAt)))
     .orderBy(asc(scannedUnits.scannedAt), asc(scannedUnits.id))
     .all()
-  const unitsIn = (boxId: string | null): ScannedUnit[] =>
-    units.filter((u) => u.boxId === boxId).map(({ boxId: _, ...u }) => u)
+}
 
-  const boxRows = db
+/** The order's boxes by number, voided ones included, with their preset and who made them. */
+function boxesOf(db: Db, orderId: number) {
+  return db
     .select({
       id: boxes.id,
       number: boxes.number,
@@ -169,8 +218,11 @@ export function getOrderDetail(db: Db, orderId: number): OrderDetail {
     .where(eq(boxes.orderId, orderId))
     .orderBy(asc(boxes.number))
     .all()
+}
 
-  const eventRows = db
+/** The order's history (its event log), oldest first. */
+function historyOf(db: Db, orderId: number) {
+  return db
     .select({
       id: events.id,
       at: events.at,
@@ -185,17 +237,4 @@ export function getOrderDetail(db: Db, orderId: number): OrderDetail {
     .where(eq(events.orderId, orderId))
     .orderBy(asc(events.at), asc(events.id))
     .all()
-
-  return {
-    ...order,
-    matchedSerial: null,
-    assignments: assignmentsOf(db, [orderId]).get(orderId)!,
-    lines,
-    boxes: boxRows.map((b) => {
-      const inBox = unitsIn(b.id)
-      return { ...b, unitCount: inBox.length, units: inBox }
-    }),
-    looseUnits: unitsIn(null),
-    events: eventRows
-  }
 }

@@ -9,7 +9,7 @@ import { boxes, boxPresets, orderLines, orders, scannedUnits } from '../db/schem
 import { recordEvent, recordExportedEvent } from '../events/eventLog'
 import { refuse } from '../errors'
 import { newId } from '../ids'
-import { STATUS_LABEL } from '../orders/status'
+import { notOpenMessage } from '../orders/openOrder'
 import { assignSsccIfConfigured } from '../labels/sscc'
 import { liveUnitsOfBox } from './units'
 
@@ -28,10 +28,8 @@ type Order = typeof orders.$inferSelect
 export function openOrderForBoxes(db: Db, orderId: number, what = 'boxes cannot change'): Order {
   const order = db.select().from(orders).where(eq(orders.id, orderId)).get()
   if (!order) return refuse('not_found', `Order ${orderId} does not exist.`)
-  if (order.status !== 'in_progress' && order.status !== 'ready') {
-    return refuse('order_not_open', `Order ${order.orderNumber} is ${STATUS_LABEL[order.status]}: ${what}.`)
-  }
-  return order
+  const closed = notOpenMessage(order, `${what}.`, { withDispatchTime: false })
+  return closed ? refuse('order_not_open', closed) : order
 }
 
 export function saveBox(db: Db, clock: Clock, orderId: number, operatorId: number, details: BoxDetails = {}): SaveBoxResult {
@@ -39,7 +37,11 @@ export function saveBox(db: Db, clock: Clock, orderId: number, operatorId: numbe
     (tx) => {
       const order = openOrderForBoxes(tx, orderId)
       const at = isoNow(clock)
-      const open = tx.select().from(boxes).where(and(eq(boxes.orderId, orderId), eq(boxes.status, 'saved'))).get()
+      const open = tx
+        .select()
+        .from(boxes)
+        .where(and(eq(boxes.orderId, orderId), eq(boxes.status, 'saved')))
+        .get()
       const loose = tx
         .select({ count: sql<number>`count(*)` })
         .from(scannedUnits)
@@ -47,7 +49,13 @@ export function saveBox(db: Db, clock: Clock, orderId: number, operatorId: numbe
         .get()!.count
 
       if (loose > 0) {
-        const number = open?.number ?? (tx.select({ n: max(boxes.number) }).from(boxes).where(eq(boxes.orderId, orderId)).get()?.n ?? 0) + 1
+        const number =
+          open?.number ??
+          (tx
+            .select({ n: max(boxes.number) })
+            .from(boxes)
+            .where(eq(boxes.orderId, orderId))
+            .get()?.n ?? 0) + 1
         const boxId = open?.id ?? newId()
         if (!open) tx.insert(boxes).values({ id: boxId, orderId, number, status: 'saved', createdBy: operatorId, createdAt: at }).run()
         tx.update(scannedUnits)
@@ -60,7 +68,9 @@ export function saveBox(db: Db, clock: Clock, orderId: number, operatorId: numbe
           action: 'box_saved' as const,
           boxId,
           boxNumber: number,
-          message: open ? `${units} added to box ${number}: press Save again to confirm it` : `Box ${number} saved with ${units}: press Save again to confirm`
+          message: open
+            ? `${units} added to box ${number}: press Save again to confirm it`
+            : `Box ${number} saved with ${units}: press Save again to confirm`
         }
       }
       if (!open) return refuse('nothing_to_save', 'Nothing scanned since the last box: scan units first.')
@@ -70,7 +80,14 @@ export function saveBox(db: Db, clock: Clock, orderId: number, operatorId: numbe
   )
 }
 
-function confirmBox(tx: Db, at: string, order: Order, box: typeof boxes.$inferSelect, operatorId: number, details: BoxDetails): SaveBoxResult {
+function confirmBox(
+  tx: Db,
+  at: string,
+  order: Order,
+  box: typeof boxes.$inferSelect,
+  operatorId: number,
+  details: BoxDetails
+): SaveBoxResult {
   const units = liveUnitsOfBox(tx, box.id)
   if (units.length === 0) refuse('empty_box', `Box ${box.number} is empty: scan units into it, or void it.`)
   const preset = details.presetId === undefined ? undefined : tx.select().from(boxPresets).where(eq(boxPresets.id, details.presetId)).get()
@@ -80,7 +97,10 @@ function confirmBox(tx: Db, at: string, order: Order, box: typeof boxes.$inferSe
     refuse('dimensions_required', `Choose the dimensions of box ${box.number} (a preset or custom) before confirming it.`)
   }
   if (details.weightG !== undefined && preset && details.weightG > preset.maxWeightG) {
-    refuse('too_heavy', `${formatKg(details.weightG)} is over the ${preset.name} limit of ${formatKg(preset.maxWeightG)}: use a bigger box or split it.`)
+    refuse(
+      'too_heavy',
+      `${formatKg(details.weightG)} is over the ${preset.name} limit of ${formatKg(preset.maxWeightG)}: use a bigger box or split it.`
+    )
   }
   // The SSCC identifies the box on its label and in the OMS: allocated once, at the first confirmation.
   const sscc = assignSsccIfConfigured(tx, box.id)
@@ -115,7 +135,12 @@ function confirmBox(tx: Db, at: string, order: Order, box: typeof boxes.$inferSe
       units
     }
   })
-  return { action: 'box_confirmed', boxId: box.id, boxNumber: box.number, message: `Box ${box.number} confirmed (${units.length} unit${units.length === 1 ? '' : 's'})` }
+  return {
+    action: 'box_confirmed',
+    boxId: box.id,
+    boxNumber: box.number,
+    message: `Box ${box.number} confirmed (${units.length} unit${units.length === 1 ? '' : 's'})`
+  }
 }
 
 /** Distribution Scan boxes (units of `new` lines) are confirmed with their dimensions. */
@@ -132,14 +157,29 @@ function needsDimensions(tx: Db, boxId: string): boolean {
 const formatKg = (g: number) => `${(g / 1000).toFixed(g % 1000 === 0 ? 0 : 1)} kg`
 
 /** Reopens a confirmed box so units can be added or removed; only one box is open at a time. */
-export function reopenBox(db: Db, clock: Clock, orderId: number, boxId: string, operatorId: number): { boxNumber: number; message: string } {
+export function reopenBox(
+  db: Db,
+  clock: Clock,
+  orderId: number,
+  boxId: string,
+  operatorId: number
+): { boxNumber: number; message: string } {
   return db.transaction(
     (tx) => {
       const order = openOrderForBoxes(tx, orderId, 'boxes can no longer be reopened')
-      const box = tx.select().from(boxes).where(and(eq(boxes.id, boxId), eq(boxes.orderId, orderId))).get()
+      const box = tx
+        .select()
+        .from(boxes)
+        .where(and(eq(boxes.id, boxId), eq(boxes.orderId, orderId)))
+        .get()
       if (!box) return refuse('not_found', `That box is not a box of order ${order.orderNumber}.`)
-      if (box.status !== 'confirmed') return refuse('box_not_confirmed', `Box ${box.number} is ${box.status === 'saved' ? 'already open' : 'voided'}.`)
-      const open = tx.select().from(boxes).where(and(eq(boxes.orderId, orderId), eq(boxes.status, 'saved'))).get()
+      if (box.status !== 'confirmed')
+        return refuse('box_not_confirmed', `Box ${box.number} is ${box.status === 'saved' ? 'already open' : 'voided'}.`)
+      const open = tx
+        .select()
+        .from(boxes)
+        .where(and(eq(boxes.orderId, orderId), eq(boxes.status, 'saved')))
+        .get()
       if (open) return refuse('box_open', `Box ${open.number} is open: confirm it (Save) before reopening box ${box.number}.`)
       const at = isoNow(clock)
       tx.update(boxes).set({ status: 'saved', confirmedAt: null, confirmedBy: null }).where(eq(boxes.id, box.id)).run()

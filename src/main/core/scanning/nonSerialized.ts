@@ -8,9 +8,10 @@ import type { Db } from '../db/connection'
 import { orderLines, orders, products, scannedUnits } from '../db/schema'
 import { refuse } from '../errors'
 import { newId } from '../ids'
-import { STATUS_LABEL, transitionOrder } from '../orders/status'
+import { notOpenMessage } from '../orders/openOrder'
+import { transitionOrder } from '../orders/status'
+import { refusedScan, type ScanCommit, type ScanRefusal } from './scanTypes'
 import { cleanScan, MAX_SCAN_LENGTH, type ScannerAffixes } from './serial'
-import type { ScanCommit } from './scanUnit'
 
 export type AddUnitsInput = {
   orderId: number
@@ -24,23 +25,17 @@ export type AddUnitsInput = {
 
 export const MAX_QUANTITY_ENTRY = 10_000
 
-const refused = (outcome: ScanCommit['outcome'], message: string, orderLineId: number | null = null): ScanCommit => ({
-  outcome,
-  message,
-  serial: null,
-  orderLineId,
-  units: 0,
-  awaiting: null
-})
+/** Non-serialized units have no serial: a refusal names at most the line. */
+const refused = (outcome: ScanRefusal, message: string, orderLineId: number | null = null): ScanCommit =>
+  refusedScan(outcome, message, null, orderLineId)
 
 export function addNonSerializedUnits(db: Db, clock: Clock, affixes: ScannerAffixes, input: AddUnitsInput): ScanCommit {
   return db.transaction(
     (tx) => {
       const order = tx.select().from(orders).where(eq(orders.id, input.orderId)).get()
       if (!order) return refuse('not_found', `Order ${input.orderId} does not exist.`)
-      if (order.status !== 'ready' && order.status !== 'in_progress') {
-        return refused('order_not_open', `Order ${order.orderNumber} is ${STATUS_LABEL[order.status]}: no scanning`)
-      }
+      const closed = notOpenMessage(order, 'no scanning')
+      if (closed) return refused('order_not_open', closed)
       const lines = tx
         .select({
           id: orderLines.id,
@@ -65,7 +60,8 @@ export function addNonSerializedUnits(db: Db, clock: Clock, affixes: ScannerAffi
           return refused('invalid_serial', `Not a product barcode: ${code.slice(0, 20)}${code.length > 20 ? '…' : ''}`)
         }
         candidates = lines.filter((l) => l.barcode === code)
-        if (candidates.length === 0) return refused('wrong_item', `Wrong item: barcode ${code} is not a product of order ${order.orderNumber}`)
+        if (candidates.length === 0)
+          return refused('wrong_item', `Wrong item: barcode ${code} is not a product of order ${order.orderNumber}`)
         if (input.orderLineId !== undefined) {
           candidates = candidates.filter((l) => l.id === input.orderLineId)
           if (candidates.length === 0) {
@@ -76,7 +72,8 @@ export function addNonSerializedUnits(db: Db, clock: Clock, affixes: ScannerAffi
       } else {
         if (input.orderLineId === undefined) return refuse('invalid_arguments', 'Choose the line the quantity is for.')
         candidates = lines.filter((l) => l.id === input.orderLineId)
-        if (candidates.length === 0) return refuse('not_found', `Line ${input.orderLineId} is not a non-serialized line of order ${order.orderNumber}.`)
+        if (candidates.length === 0)
+          return refuse('not_found', `Line ${input.orderLineId} is not a non-serialized line of order ${order.orderNumber}.`)
         quantity = input.quantity ?? 1
       }
 
@@ -96,10 +93,21 @@ export function addNonSerializedUnits(db: Db, clock: Clock, affixes: ScannerAffi
       const at = isoNow(clock)
       for (let i = 0; i < quantity; i++) {
         tx.insert(scannedUnits)
-          .values({ id: newId(), orderId: order.id, orderLineId: line.id, serial: null, entryMethod: input.barcode !== undefined ? 'scanned' : 'typed', scannedBy: input.operatorId, scannedAt: at })
+          .values({
+            id: newId(),
+            orderId: order.id,
+            orderLineId: line.id,
+            serial: null,
+            entryMethod: input.barcode !== undefined ? 'scanned' : 'typed',
+            scannedBy: input.operatorId,
+            scannedAt: at
+          })
           .run()
       }
-      tx.update(orderLines).set({ scannedQuantity: sql`${orderLines.scannedQuantity} + ${quantity}` }).where(eq(orderLines.id, line.id)).run()
+      tx.update(orderLines)
+        .set({ scannedQuantity: sql`${orderLines.scannedQuantity} + ${quantity}` })
+        .where(eq(orderLines.id, line.id))
+        .run()
       if (order.status === 'ready') transitionOrder(tx, order, 'in_progress', { operatorId: input.operatorId, at })
       return {
         outcome: 'accepted' as const,

@@ -1,0 +1,43 @@
+// What a scan asks for and what it answers (SPEC §5), shared by the serial
+// scan (scanUnit) and the non-serialized one (nonSerialized).
+import type { ScanOutcome } from '../../../shared/scanning'
+
+export type ScanInput = {
+  orderId: number
+  input: string
+  orderLineId?: number
+  operatorId: number
+  entryMethod?: 'scanned' | 'typed'
+  /** Second step of a dual-IMEI unit: IMEI 1, already checked, waiting for its IMEI 2 (this scan). */
+  firstImei?: string
+  /** The shift lead who approved a typed serial (hand-entry policy "with approval"). */
+  approvedBy?: { id: number; name: string }
+}
+
+export type ScanCommit = {
+  outcome: ScanOutcome
+  message: string
+  serial: string | null
+  orderLineId: number | null
+  /** Units committed by this scan: 1, or N for a multi-serial code, 0 when refused or waiting. */
+  units: number
+  /** Set when IMEI 1 of a dual-IMEI unit was accepted and IMEI 2 must follow; nothing is written yet. */
+  awaiting: { firstImei: string; orderLineId: number; productName: string } | null
+}
+
+export type ScanRefusal = Exclude<ScanOutcome, 'accepted' | 'awaiting_imei2'>
+
+/** A scan that wrote nothing: the operator sees the outcome and the sentence. */
+export const refusedScan = (
+  outcome: ScanRefusal,
+  message: string,
+  serial: string | null = null,
+  orderLineId: number | null = null
+): ScanCommit => ({
+  outcome,
+  message,
+  serial,
+  orderLineId,
+  units: 0,
+  awaiting: null
+})

@@ -1,0 +1,62 @@
+// Orders from the OMS, on a timer: each round pulls what changed since the
+// last pull, tells the screens which orders changed, and comes back after
+// the pull interval. A failed round is recorded as the last error and tried again.
+import type { StationContext } from '../context'
+import type { OmsClient } from './omsClient'
+import { pullOrders, type PullOutcome } from './orderPull'
+import type { SyncState } from './syncStatus'
+import { readSyncSetting } from './syncSettings'
+
+export type PullDeps = {
+  context: StationContext
+  /** A client for the OMS the settings name; null when no OMS is set (an offline station). */
+  client: () => OmsClient | null
+  state: SyncState
+  stopped: () => boolean
+}
+
+export class PullLoop {
+  private timer: NodeJS.Timeout | undefined
+
+  constructor(private readonly deps: PullDeps) {}
+
+  /** One pull; null when no OMS is set. Throws what the pull threw, after recording it. */
+  async pull(): Promise<PullOutcome | null> {
+    const { context, state, stopped } = this.deps
+    const api = this.deps.client()
+    if (!api) return null
+    try {
+      const outcome = await pullOrders(context.db, context.clock, api, { stopped })
+      if (stopped()) return outcome
+      state.succeeded()
+      if (outcome.changedOrderIds.length > 0) context.notify('orders:changed', { orderIds: outcome.changedOrderIds })
+      if (outcome.conflicts.length > 0) state.problem(outcome.conflicts.join(' '))
+      return outcome
+    } catch (error) {
+      state.failed(error)
+      throw error
+    }
+  }
+
+  /** The next round in `delayMs` (instead of any round already planned); none once the station closed. */
+  schedule(delayMs: number): void {
+    clearTimeout(this.timer)
+    if (this.deps.stopped()) return
+    this.timer = setTimeout(() => void this.round(), delayMs)
+    this.timer.unref?.()
+  }
+
+  stop(): void {
+    clearTimeout(this.timer)
+  }
+
+  private async round(): Promise<void> {
+    try {
+      await this.deps.state.busy(() => this.pull())
+    } catch {
+      // Recorded as the last error; the next round tries again.
+    }
+    // The station may have closed (and its database with it) while the pull waited on the network.
+    if (!this.deps.stopped()) this.schedule(readSyncSetting(this.deps.context.db, 'oms').pullIntervalSeconds * 1000)
+  }
+}

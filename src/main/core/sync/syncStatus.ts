@@ -1,0 +1,104 @@
+// What the status bar shows about the OMS sync (SPEC §7): online or not,
+// syncing now, what waits, the last success and the last error. The screens
+// are told (sync:status) only when something they show has changed.
+import type { SyncStatus } from '../../../shared/sync'
+import { isoNow } from '../clock'
+import type { StationContext } from '../context'
+import { OmsError } from './omsClient'
+import { omsTokenFor } from './omsToken'
+import { unexportedCount, waitingCount } from './outboxRows'
+import { rejectedCount } from './rejectedEvents'
+import type { SecretStore } from './secretStore'
+import { readSyncSetting, writeSyncSetting } from './syncSettings'
+
+export type SyncLog = (message: string, error?: unknown) => void
+
+export type SyncStatusDeps = { context: StationContext; secrets: SecretStore; log: SyncLog; stopped: () => boolean }
+
+export class SyncState {
+  /** The OMS answered the last request; null until the station has tried (or after a reconfigure). */
+  online: boolean | null = null
+  lastError: { message: string; at: string } | null = null
+  /** Why the last export to the folder failed; null when it worked or is off. */
+  exportError: string | null = null
+  /** Pulls and pushes running now: the status bar's "syncing". */
+  private running = 0
+  private lastNotified = ''
+
+  constructor(private readonly deps: SyncStatusDeps) {}
+
+  status(): SyncStatus {
+    const { db } = this.deps.context
+    const { secrets } = this.deps
+    const state = readSyncSetting(db, 'state')
+    const exporting = readSyncSetting(db, 'export')
+    return {
+      configured: readSyncSetting(db, 'oms').baseUrl !== null,
+      online: this.online,
+      syncing: this.running > 0,
+      waiting: waitingCount(db),
+      rejected: rejectedCount(db),
+      lastSuccessAt: state.lastSuccessAt,
+      lastPullAt: state.lastPullAt,
+      lastError: this.lastError?.message ?? null,
+      lastErrorAt: this.lastError?.at ?? null,
+      tokenWarning: secrets.encrypted || !omsTokenFor(secrets, readSyncSetting(db, 'oms').baseUrl) ? null : secrets.warning,
+      export: {
+        enabled: exporting.enabled,
+        folder: exporting.folder,
+        waiting: exporting.enabled ? unexportedCount(db) : 0,
+        lastError: this.exportError
+      }
+    }
+  }
+
+  /** Tells the screens, if what they show changed. Never after the station closed: its database is gone. */
+  publish(): void {
+    if (this.deps.stopped()) return
+    const next = this.status()
+    const key = JSON.stringify(next)
+    if (key !== this.lastNotified) {
+      this.lastNotified = key
+      this.deps.context.notify('sync:status', next)
+    }
+  }
+
+  /** The OMS answered: online, no error, and the time of the last success stored. */
+  succeeded(): void {
+    this.online = true
+    this.lastError = null
+    writeSyncSetting(this.deps.context.db, 'state', { lastSuccessAt: isoNow(this.deps.context.clock) })
+  }
+
+  /** A request failed. An HTTP error or a bad answer still means the OMS is reachable; closing is no failure. */
+  failed(error: unknown): void {
+    if (error instanceof OmsError) {
+      if (error.kind === 'aborted') return
+      this.online = error.kind === 'http' || error.kind === 'invalid_answer'
+    } else this.deps.log('OMS sync failed', error)
+    this.problem((error as Error)?.message ?? String(error))
+  }
+
+  /** Something the operator should read in the status bar, e.g. a pull's conflicts. */
+  problem(message: string): void {
+    this.lastError = { message, at: isoNow(this.deps.context.clock) }
+  }
+
+  /** Settings or the token changed: what the last attempts said no longer holds. */
+  forget(): void {
+    this.online = null
+    this.lastError = null
+  }
+
+  /** Runs `work` counted as syncing, telling the screens when it starts and ends. */
+  async busy<T>(work: () => Promise<T>): Promise<T> {
+    this.running++
+    this.publish()
+    try {
+      return await work()
+    } finally {
+      this.running--
+      this.publish()
+    }
+  }
+}
