@@ -1,0 +1,135 @@
+// Products (the SKU mapping, TACs), orders and their lines, and the records an import could not store (SPEC §1).
+import { sql } from 'drizzle-orm'
+import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
+import { CONDITIONS, FULFILMENT_TYPES, ORDER_STATUSES, ORDER_TYPES, SERIAL_KINDS } from './enums'
+
+/** The product catalogue ("SKU mapping"): an order line must name a known SKU. */
+export const products = sqliteTable('products', {
+  sku: text('sku').primaryKey(),
+  name: text('name').notNull(),
+  serialized: integer('serialized', { mode: 'boolean' }).notNull(),
+  condition: text('condition', { enum: CONDITIONS }).notNull(),
+  /** How a unit is identified: by IMEI (Luhn-checked), by another serial (pattern), or not at all. */
+  serialKind: text('serial_kind', { enum: SERIAL_KINDS }).notNull(),
+  /** Regular expression a non-IMEI serial must match in full. */
+  serialPattern: text('serial_pattern'),
+  /** Product barcode (EAN/UPC) scanned for non-serialized units. */
+  barcode: text('barcode'),
+  /** 2 for dual-SIM devices that carry two IMEIs per unit. */
+  imeisPerUnit: integer('imeis_per_unit').notNull().default(1),
+  updatedAt: text('updated_at').notNull()
+})
+
+/** The 8-digit Type Allocation Codes a model's IMEIs start with: tells the model from the IMEI. */
+export const productTacs = sqliteTable(
+  'product_tacs',
+  {
+    tac: text('tac').notNull(),
+    sku: text('sku')
+      .notNull()
+      .references(() => products.sku, { onDelete: 'cascade' })
+  },
+  (t) => [primaryKey({ columns: [t.tac, t.sku] })]
+)
+
+export type ShipTo = {
+  name: string
+  company?: string
+  street1: string
+  street2?: string
+  city: string
+  postalCode: string
+  region?: string
+  country: string
+  phone?: string
+  email?: string
+}
+
+export const orders = sqliteTable(
+  'orders',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    omsOrderId: text('oms_order_id').notNull(),
+    orderNumber: text('order_number').notNull(),
+    channel: text('channel').notNull(),
+    channelOrderId: text('channel_order_id'),
+    parentOrderId: text('parent_order_id'),
+    orderType: text('order_type', { enum: ORDER_TYPES }).notNull(),
+    fulfilmentType: text('fulfilment_type', { enum: FULFILMENT_TYPES }),
+    shipTo: text('ship_to', { mode: 'json' }).$type<ShipTo>().notNull(),
+    carrier: text('carrier').notNull(),
+    service: text('service').notNull(),
+    dispatchAfter: text('dispatch_after'),
+    priority: integer('priority').notNull().default(0),
+    omsCreatedAt: text('oms_created_at').notNull(),
+    status: text('status', { enum: ORDER_STATUSES }).notNull(),
+    /** The status the OMS gave, kept visible when it is not packable (e.g. awaiting_payment). */
+    omsStatus: text('oms_status'),
+    /** Recorded by the shipping step. */
+    trackingNumber: text('tracking_number'),
+    trackingUrl: text('tracking_url'),
+    shippedAt: text('shipped_at'),
+    /** The shift lead who put the order on hold by hand: such a hold never releases by itself. */
+    heldBy: integer('held_by'),
+    /** sha256 of the normalised record: tells a re-import of the same order from a conflicting one. */
+    contentHash: text('content_hash').notNull(),
+    importedAt: text('imported_at').notNull(),
+    updatedAt: text('updated_at').notNull()
+  },
+  (t) => [
+    uniqueIndex('orders_oms_order_id').on(t.omsOrderId),
+    index('orders_order_number').on(t.orderNumber),
+    index('orders_channel_order_id').on(t.channelOrderId),
+    index('orders_parent_order_id').on(t.parentOrderId),
+    index('orders_status').on(t.status, t.priority, t.omsCreatedAt),
+    // Opening a tracking URL in the browser checks it is one the station stored (core/packing/trackingUrls.ts).
+    index('orders_tracking_url')
+      .on(t.trackingUrl)
+      .where(sql`${t.trackingUrl} IS NOT NULL`),
+    check('orders_bulk_fulfilment', sql`${t.orderType} = 'bulk' OR ${t.fulfilmentType} IS NULL`)
+  ]
+)
+
+export const orderLines = sqliteTable(
+  'order_lines',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    orderId: integer('order_id')
+      .notNull()
+      .references(() => orders.id, { onDelete: 'cascade' }),
+    lineId: text('line_id').notNull(),
+    sku: text('sku')
+      .notNull()
+      .references(() => products.sku),
+    productName: text('product_name').notNull(),
+    quantity: integer('quantity').notNull(),
+    serialized: integer('serialized', { mode: 'boolean' }).notNull(),
+    condition: text('condition', { enum: CONDITIONS }).notNull(),
+    /** Units scanned and not removed: kept in step with scanned_units in the same transaction. */
+    scannedQuantity: integer('scanned_quantity').notNull().default(0)
+  },
+  (t) => [
+    uniqueIndex('order_lines_order_line').on(t.orderId, t.lineId),
+    check('order_lines_quantity_positive', sql`${t.quantity} > 0`),
+    check('order_lines_no_overscan', sql`${t.scannedQuantity} >= 0 AND ${t.scannedQuantity} <= ${t.quantity}`)
+  ]
+)
+
+export const failedImports = sqliteTable(
+  'failed_imports',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** File name or "oms". */
+    source: text('source').notNull(),
+    /** The OMS order id when the record had one. */
+    omsOrderId: text('oms_order_id'),
+    /** The record as received (normalised to JSON), so it can be retried. */
+    payload: text('payload', { mode: 'json' }).notNull(),
+    reason: text('reason').notNull(),
+    attempts: integer('attempts').notNull().default(1),
+    createdAt: text('created_at').notNull(),
+    lastTriedAt: text('last_tried_at').notNull(),
+    resolvedAt: text('resolved_at')
+  },
+  (t) => [index('failed_imports_open').on(t.resolvedAt)]
+)
