@@ -9,7 +9,9 @@ const devCsp = (): Plugin => ({
   name: 'packing-station-dev-csp',
   apply: 'serve',
   transformIndexHtml: (html) =>
-    html.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'").replace("connect-src 'self'", "connect-src 'self' ws: http://localhost:*")
+    html
+      .replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")
+      .replace("connect-src 'self'", "connect-src 'self' ws: http://localhost:*")
 })
 
 // Three builds: the main process (ESM, dependencies stay in node_modules),

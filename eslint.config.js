@@ -33,7 +33,10 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node }, ecmaVersion: 2023, sourceType: 'module' },
     linterOptions: { reportUnusedDisableDirectives: 'error' },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }
+      ],
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       'no-restricted-imports': ['error', { paths: [noElectron] }],
       eqeqeq: ['error', 'always'],
@@ -76,7 +79,13 @@ export default tseslint.config(
       ...jsxA11y.flatConfigs.recommended.rules,
       // The scan field must hold the cursor when a screen opens (SPEC §3: "the cursor sits in the serial field").
       'jsx-a11y/no-autofocus': 'off',
-      'no-restricted-imports': ['error', { paths: [noElectron], patterns: [{ group: ['**/main/*', '**/main/**'], message: 'The renderer talks to main through window.station only.' }] }]
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [noElectron],
+          patterns: [{ group: ['**/main/*', '**/main/**'], message: 'The renderer talks to main through window.station only.' }]
+        }
+      ]
     }
   },
   {

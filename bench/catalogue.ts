@@ -18,8 +18,24 @@ export const IMEI_PRODUCTS: ImeiProduct[] = [
 
 /** Catalogue entries no bulk order uses: a pattern-serial tablet and a non-serialized charger. */
 export const OTHER_PRODUCTS = [
-  { sku: 'APL-IPAD9-64-SLV-U', name: 'Apple iPad 9 64GB Wi-Fi Silver (used)', serialized: 1, condition: 'used', serialKind: 'serial', serialPattern: '[A-Z0-9]{10,12}', barcode: null },
-  { sku: 'ACC-USBC-20W', name: 'USB-C charger 20W', serialized: 0, condition: 'new', serialKind: 'none', serialPattern: null, barcode: '4006381333931' }
+  {
+    sku: 'APL-IPAD9-64-SLV-U',
+    name: 'Apple iPad 9 64GB Wi-Fi Silver (used)',
+    serialized: 1,
+    condition: 'used',
+    serialKind: 'serial',
+    serialPattern: '[A-Z0-9]{10,12}',
+    barcode: null
+  },
+  {
+    sku: 'ACC-USBC-20W',
+    name: 'USB-C charger 20W',
+    serialized: 0,
+    condition: 'new',
+    serialKind: 'none',
+    serialPattern: null,
+    barcode: '4006381333931'
+  }
 ] as const
 
 export const TACS_PER_PRODUCT = 6

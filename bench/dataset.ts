@@ -9,7 +9,19 @@ import type Database from 'better-sqlite3'
 import { openDatabase } from '../src/main/core/db/connection'
 import { findMigrationsFolder, runMigrations } from '../src/main/core/db/migrate'
 import { hashPin } from '../src/main/core/operators/pin'
-import { BULK_LIMIT, IMEI_PRODUCTS, OTHER_PRODUCTS, TACS_PER_PRODUCT, gs1CheckDigit, imei, isoAt, rng, tacIndex, tacOf, uuid7At } from './catalogue'
+import {
+  BULK_LIMIT,
+  IMEI_PRODUCTS,
+  OTHER_PRODUCTS,
+  TACS_PER_PRODUCT,
+  gs1CheckDigit,
+  imei,
+  isoAt,
+  rng,
+  tacIndex,
+  tacOf,
+  uuid7At
+} from './catalogue'
 
 /** Bump when the generated data changes shape: a reused database with another version is rebuilt. */
 export const GENERATOR_VERSION = 1
@@ -37,7 +49,24 @@ const CARRIERS = [
   ['gls', 'business_parcel'],
   ['ups', 'express_saver']
 ] as const
-const FIRST = ['Anna', 'Ben', 'Clara', 'David', 'Eva', 'Felix', 'Greta', 'Hannah', 'Jonas', 'Lena', 'Max', 'Nora', 'Paul', 'Sofia', 'Tom', 'Lea']
+const FIRST = [
+  'Anna',
+  'Ben',
+  'Clara',
+  'David',
+  'Eva',
+  'Felix',
+  'Greta',
+  'Hannah',
+  'Jonas',
+  'Lena',
+  'Max',
+  'Nora',
+  'Paul',
+  'Sofia',
+  'Tom',
+  'Lea'
+]
 const LAST = ['Müller', 'Schmidt', 'Schneider', 'Fischer', 'Weber', 'Meyer', 'Wagner', 'Becker', 'Schulz', 'Hoffmann', 'Koch', 'Richter']
 const STREETS = ['Hauptstraße', 'Bahnhofstraße', 'Gartenweg', 'Lindenallee', 'Schulstraße', 'Kirchplatz', 'Am Markt', 'Bergstraße']
 const CITIES = [
@@ -219,7 +248,9 @@ export function buildDataset(file: string, size: DatasetSize, log: (s: string) =
     op.run(4, 'Bench Operator', 'BADGE-BENCH', 'operator', null, at(t0))
     // The dataset brings its own presets (the boxes below refer to them by id), in place of the migration's starter set.
     sqlite.prepare('DELETE FROM box_presets').run()
-    const preset = sqlite.prepare('INSERT INTO box_presets (id, name, length_mm, width_mm, height_mm, max_weight_g) VALUES (?, ?, ?, ?, ?, ?)')
+    const preset = sqlite.prepare(
+      'INSERT INTO box_presets (id, name, length_mm, width_mm, height_mm, max_weight_g) VALUES (?, ?, ?, ?, ?, ?)'
+    )
     PRESETS.forEach((p, i) => preset.run(i + 1, ...p))
     sqlite.prepare('INSERT INTO settings (key, value) VALUES (?, ?)').run('stationId', JSON.stringify('ST-BENCH01'))
   })()
@@ -232,15 +263,29 @@ export function buildDataset(file: string, size: DatasetSize, log: (s: string) =
   log(`planning ${size.orders.toLocaleString('en')} orders / ${size.units.toLocaleString('en')} units…`)
   const p = plan(size)
 
-  const insOrder = batcher(sqlite, `INSERT INTO orders (id, oms_order_id, order_number, channel, channel_order_id, parent_order_id, order_type,
+  const insOrder = batcher(
+    sqlite,
+    `INSERT INTO orders (id, oms_order_id, order_number, channel, channel_order_id, parent_order_id, order_type,
     fulfilment_type, ship_to, carrier, service, dispatch_after, priority, oms_created_at, status, oms_status, content_hash, imported_at, updated_at)`,
-    '(?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
-  const insLine = batcher(sqlite, 'INSERT INTO order_lines (id, order_id, line_id, sku, product_name, quantity, serialized, condition, scanned_quantity)',
-    '(?, ?, ?, ?, ?, ?, 1, ?, ?)')
-  const insBox = batcher(sqlite, `INSERT INTO boxes (id, order_id, number, status, preset_id, length_mm, width_mm, height_mm, weight_g, sscc,
-    created_by, created_at, confirmed_by, confirmed_at)`, "(?, ?, ?, 'confirmed', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-  const insUnit = batcher(sqlite, `INSERT INTO scanned_units (id, order_id, order_line_id, box_id, serial, serial2, entry_method, scanned_by,
-    scanned_at, removed_at, removed_by)`, '(?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?)')
+    '(?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'
+  )
+  const insLine = batcher(
+    sqlite,
+    'INSERT INTO order_lines (id, order_id, line_id, sku, product_name, quantity, serialized, condition, scanned_quantity)',
+    '(?, ?, ?, ?, ?, ?, 1, ?, ?)'
+  )
+  const insBox = batcher(
+    sqlite,
+    `INSERT INTO boxes (id, order_id, number, status, preset_id, length_mm, width_mm, height_mm, weight_g, sscc,
+    created_by, created_at, confirmed_by, confirmed_at)`,
+    "(?, ?, ?, 'confirmed', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+  )
+  const insUnit = batcher(
+    sqlite,
+    `INSERT INTO scanned_units (id, order_id, order_line_id, box_id, serial, serial2, entry_method, scanned_by,
+    scanned_at, removed_at, removed_by)`,
+    '(?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?)'
+  )
   const flushAll = () => [insOrder, insLine, insBox, insUnit].forEach((b) => b.flush())
 
   const tacCounter = new Int32Array(IMEI_PRODUCTS.length * TACS_PER_PRODUCT)
@@ -285,7 +330,11 @@ export function buildDataset(file: string, size: DatasetSize, log: (s: string) =
           `OMS-${String(10_000_000 + id)}`,
           `SO-${String(id).padStart(8, '0')}`,
           channel,
-          channel === 'amazon' ? `${300 + (id % 700)}-${String(id * 7 + 1_000_000).padStart(7, '0')}-${String(id).padStart(7, '0')}` : channel === 'b2b' ? null : `${channel.toUpperCase()}-${id}`,
+          channel === 'amazon'
+            ? `${300 + (id % 700)}-${String(id * 7 + 1_000_000).padStart(7, '0')}-${String(id).padStart(7, '0')}`
+            : channel === 'b2b'
+              ? null
+              : `${channel.toUpperCase()}-${id}`,
           bulk ? 'bulk' : 'normal',
           bulk ? (r() < 0.5 ? 'partial' : 'block_complete') : null,
           JSON.stringify(shipTo),
@@ -321,10 +370,35 @@ export function buildDataset(file: string, size: DatasetSize, log: (s: string) =
               const [, lengthMm, widthMm, heightMm] = PRESETS[preset - 1]
               const body = `3401234${String(boxSeq).padStart(9, '0')}`.padStart(17, '0')
               boxId = uuid7At(ms + 50_000 + boxNumber, r)
-              insBox.run(boxId, id, boxNumber, preset, lengthMm, widthMm, heightMm, 300 + ((r() * 3000) | 0), body + gs1CheckDigit(body), operator, at(ms + 50_000), operator, at(ms + 55_000))
+              insBox.run(
+                boxId,
+                id,
+                boxNumber,
+                preset,
+                lengthMm,
+                widthMm,
+                heightMm,
+                300 + ((r() * 3000) | 0),
+                body + gs1CheckDigit(body),
+                operator,
+                at(ms + 50_000),
+                operator,
+                at(ms + 55_000)
+              )
             }
             ms += 100
-            insUnit.run(uuid7At(ms, r), id, l + 1, full ? boxId : null, nextImei(product), r() < 0.01 ? 'typed' : 'scanned', operator, at(ms), null, null)
+            insUnit.run(
+              uuid7At(ms, r),
+              id,
+              l + 1,
+              full ? boxId : null,
+              nextImei(product),
+              r() < 0.01 ? 'typed' : 'scanned',
+              operator,
+              at(ms),
+              null,
+              null
+            )
             inBox++
             unitCount++
           }

@@ -10,7 +10,10 @@ let orderSeq = Date.now()
 export function cleanUp({ sqlite }: Connection, marker: Marker, log: (s: string) => void) {
   const left = sqlite.prepare('SELECT count(*) AS n FROM orders WHERE id > ?').get(marker.maxOrderId) as { n: number }
   if (left.n === 0) return sqlite.pragma('wal_checkpoint(TRUNCATE)')
-  const triggers = sqlite.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'events'").all() as { name: string; sql: string }[]
+  const triggers = sqlite.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'events'").all() as {
+    name: string
+    sql: string
+  }[]
   // Foreign keys off while deleting (children first, so nothing dangles): with them on, deleting an order line
   // checks scanned_units.order_line_id, which has no index — a full scan of 10M units per line.
   sqlite.pragma('foreign_keys = OFF')
@@ -36,7 +39,8 @@ export type Fresh = { orderId: number; lines: { id: number; product: number }[] 
 /** Fresh `ready` orders to scan into: one serialized line of `qty` per model `linesOf(k)` gives. */
 export function freshOrders({ sqlite }: Connection, kind: string, count: number, linesOf: (k: number) => number[], qty: number): Fresh[] {
   const now = new Date().toISOString()
-  const insOrder = sqlite.prepare(`INSERT INTO orders (oms_order_id, order_number, channel, channel_order_id, order_type, ship_to, carrier, service,
+  const insOrder =
+    sqlite.prepare(`INSERT INTO orders (oms_order_id, order_number, channel, channel_order_id, order_type, ship_to, carrier, service,
     priority, oms_created_at, status, oms_status, content_hash, imported_at, updated_at)
     VALUES (?, ?, 'shopify', ?, 'normal', ?, 'dhl', 'parcel', 0, ?, 'ready', 'paid', ?, ?, ?)`)
   const insLine = sqlite.prepare(

@@ -50,10 +50,10 @@ function reusable(): Marker | null {
   const c = openDatabase(file)
   try {
     const m = readMarker(c.sqlite)
-    if (!m) return log('no dataset marker in the database: rebuilding'), null
-    if (m.generator !== GENERATOR_VERSION) return log(`dataset generator ${m.generator} ≠ ${GENERATOR_VERSION}: rebuilding`), null
-    if (m.schemaHash !== schemaHash()) return log('migrations changed since the dataset was built: rebuilding'), null
-    if (m.orders !== ORDERS || m.units !== UNITS) return log('dataset size differs: rebuilding'), null
+    if (!m) return (log('no dataset marker in the database: rebuilding'), null)
+    if (m.generator !== GENERATOR_VERSION) return (log(`dataset generator ${m.generator} ≠ ${GENERATOR_VERSION}: rebuilding`), null)
+    if (m.schemaHash !== schemaHash()) return (log('migrations changed since the dataset was built: rebuilding'), null)
+    if (m.orders !== ORDERS || m.units !== UNITS) return (log('dataset size differs: rebuilding'), null)
     return m
   } finally {
     c.sqlite.close()
@@ -100,8 +100,11 @@ const durability = {
   journalMode: sqlite.pragma('journal_mode', { simple: true }) as string,
   synchronous: ['OFF', 'NORMAL', 'FULL', 'EXTRA'][sqlite.pragma('synchronous', { simple: true }) as number]
 }
-if (durability.journalMode !== 'wal' || durability.synchronous !== 'FULL') throw new Error(`Expected WAL + FULL, got ${JSON.stringify(durability)}`)
-log(`dataset: ${dataset.orders.toLocaleString('en')} orders, ${dataset.scannedUnits.toLocaleString('en')} scanned units, ${dataset.fileMB} MB; ${durability.journalMode} + synchronous=${durability.synchronous}`)
+if (durability.journalMode !== 'wal' || durability.synchronous !== 'FULL')
+  throw new Error(`Expected WAL + FULL, got ${JSON.stringify(durability)}`)
+log(
+  `dataset: ${dataset.orders.toLocaleString('en')} orders, ${dataset.scannedUnits.toLocaleString('en')} scanned units, ${dataset.fileMB} MB; ${durability.journalMode} + synchronous=${durability.synchronous}`
+)
 
 // Fresh orders: one set for the real path, one for the floor, one order with a line per model for refusals.
 // Each set also holds the scans of the second pass (SQLite default autocheckpoint, for comparison).
@@ -226,7 +229,11 @@ const results = {
   date: new Date().toISOString(),
   node: process.version,
   sqlite: (sqlite.prepare('SELECT sqlite_version() AS v').get() as { v: string }).v,
-  machine: { cpu: cpus[0]?.model ?? 'unknown', cores: cpus.length, totalMemGiB: Math.round(os.totalmem() / 2 ** 30), os: `${os.platform()} ${os.release()}`,
+  machine: {
+    cpu: cpus[0]?.model ?? 'unknown',
+    cores: cpus.length,
+    totalMemGiB: Math.round(os.totalmem() / 2 ** 30),
+    os: `${os.platform()} ${os.release()}`,
     // Other work on the machine shows up in fsync and CPU latency: the 1-minute load average before and after.
     loadAverage1m: { atStart: Math.round(loadAtStart[0] * 100) / 100, atEnd: Math.round(os.loadavg()[0] * 100) / 100 }
   },
@@ -234,7 +241,8 @@ const results = {
   durability,
   method: {
     real: 'scanUnit(db, clock, affixes, { orderId, input, operatorId }): one IMMEDIATE transaction per scan, fresh valid IMEI, fresh ready orders of 2 lines x 10',
-    floor: 'BEGIN IMMEDIATE; SELECT live unit by serial; INSERT scanned_units; UPDATE order_lines.scanned_quantity; COMMIT (raw prepared statements)',
+    floor:
+      'BEGIN IMMEDIATE; SELECT live unit by serial; INSERT scanned_units; UPDATE order_lines.scanned_quantity; COMMIT (raw prepared statements)',
     refusal: 'scanUnit with an IMEI already live in the bulk data (outcome duplicate, nothing written)',
     warmup: WARMUP,
     blocks: `real and floor alternate in blocks of ${BLOCK}`,
@@ -258,6 +266,10 @@ sqlite.close()
 log('')
 log(table(rows))
 log('')
-log(`p99 real / floor = ${ratio}×   target p99 < ${TARGET_P99_MS} ms: ${targets.p99Met ? 'met' : 'MISSED'}   target ≤ ${TARGET_RATIO}× floor: ${targets.ratioMet ? 'met' : 'MISSED'}`)
-log(`SQLite default autocheckpoint inside commits (information): p99 real ${realOff.p99Ms} ms, floor ${floorOff.p99Ms} ms, ratio ${results.sqliteDefaultAutocheckpoint.ratioP99RealToFloor}×`)
+log(
+  `p99 real / floor = ${ratio}×   target p99 < ${TARGET_P99_MS} ms: ${targets.p99Met ? 'met' : 'MISSED'}   target ≤ ${TARGET_RATIO}× floor: ${targets.ratioMet ? 'met' : 'MISSED'}`
+)
+log(
+  `SQLite default autocheckpoint inside commits (information): p99 real ${realOff.p99Ms} ms, floor ${floorOff.p99Ms} ms, ratio ${results.sqliteDefaultAutocheckpoint.ratioP99RealToFloor}×`
+)
 log(`written ${join(here, 'results.json')}`)

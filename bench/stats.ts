@@ -11,7 +11,15 @@ export function summarize(name: string, samples: Float64Array | number[]): Summa
   if (n === 0) throw new Error(`No samples for ${name}`)
   const at = (p: number) => sorted[Math.min(n - 1, Math.max(0, Math.ceil(p * n) - 1))]
   const mean = sorted.reduce((a, b) => a + b, 0) / n
-  return { name, count: n, p50Ms: round(at(0.5)), p90Ms: round(at(0.9)), p99Ms: round(at(0.99)), maxMs: round(sorted[n - 1]), meanMs: round(mean) }
+  return {
+    name,
+    count: n,
+    p50Ms: round(at(0.5)),
+    p90Ms: round(at(0.9)),
+    p99Ms: round(at(0.99)),
+    maxMs: round(sorted[n - 1]),
+    meanMs: round(mean)
+  }
 }
 
 export function table(rows: Summary[]): string {

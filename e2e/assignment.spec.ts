@@ -7,7 +7,10 @@ import { approveAsShiftLead, expect, signInByBadge, test } from './fixtures'
 
 const ordersTable = (page: Page) => page.getByRole('table', { name: 'Orders' })
 /** The order numbers of the list, top to bottom (the rows the virtualized table has drawn). */
-const listed = (page: Page) => ordersTable(page).locator('tr[data-order]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-order')))
+const listed = (page: Page) =>
+  ordersTable(page)
+    .locator('tr[data-order]')
+    .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-order')))
 
 async function assignPacking(page: Page, orderNumbers: string[], operator: string) {
   for (const n of orderNumbers) await page.getByRole('checkbox', { name: `Select ${n}` }).check()
@@ -34,13 +37,17 @@ test('assign two orders to an operator for packing; he sees them first and filte
   const stored = db()
   const assignments = () =>
     stored
-      .prepare("select o.order_number, a.role, p.name, b.name assigned_by from assignments a join orders o on o.id = a.order_id join operators p on p.id = a.operator_id join operators b on b.id = a.assigned_by order by o.order_number")
+      .prepare(
+        'select o.order_number, a.role, p.name, b.name assigned_by from assignments a join orders o on o.id = a.order_id join operators p on p.id = a.operator_id join operators b on b.id = a.assigned_by order by o.order_number'
+      )
       .all()
   expect(assignments()).toEqual([
     { order_number: 'SO-10009', role: 'packing', name: 'Marek Nowak', assigned_by: 'Dana Whitfield' },
     { order_number: 'SO-10014', role: 'packing', name: 'Marek Nowak', assigned_by: 'Dana Whitfield' }
   ])
-  expect(stored.prepare("select count(*) n from events where type = 'order.assigned' and reason = 'Packing: nobody → Marek Nowak'").get()).toEqual({ n: 2 })
+  expect(
+    stored.prepare("select count(*) n from events where type = 'order.assigned' and reason = 'Packing: nobody → Marek Nowak'").get()
+  ).toEqual({ n: 2 })
 
   // Picking and shipping were left unchanged: nothing assigned there. Now SO-10009 goes to Aisha.
   await assignPacking(page, ['SO-10009'], 'Aisha Rahman')
@@ -49,7 +56,9 @@ test('assign two orders to an operator for packing; he sees them first and filte
     { order_number: 'SO-10009', role: 'packing', name: 'Aisha Rahman', assigned_by: 'Dana Whitfield' },
     { order_number: 'SO-10014', role: 'packing', name: 'Marek Nowak', assigned_by: 'Dana Whitfield' }
   ])
-  expect(stored.prepare("select reason from events where type = 'order.reassigned'").all()).toEqual([{ reason: 'Packing: Marek Nowak → Aisha Rahman' }])
+  expect(stored.prepare("select reason from events where type = 'order.reassigned'").all()).toEqual([
+    { reason: 'Packing: Marek Nowak → Aisha Rahman' }
+  ])
 
   // Marek scans his badge (Switch operator): his order comes first, marked as his.
   await page.getByRole('button', { name: 'Switch operator' }).click()

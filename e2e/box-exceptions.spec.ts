@@ -43,8 +43,15 @@ test('SO-10014: reopen box 1, remove a unit (wrong PIN refused, then approved), 
   const afterWrongPin = snapshot(db(), 'SO-10014')
   expect({ ...afterWrongPin, events: before.events, outbox: before.outbox }).toEqual(before)
   expect(afterWrongPin.outbox).toBe(before.outbox)
-  expect(db().prepare('select serial, removed_at, removal from scanned_units where serial = ?').get(first)).toEqual({ serial: first, removed_at: null, removal: null })
-  expect(db().prepare('select failed_pin_attempts, locked_until from operators where badge_code = ?').get(DANA.badge)).toEqual({ failed_pin_attempts: 1, locked_until: null })
+  expect(db().prepare('select serial, removed_at, removal from scanned_units where serial = ?').get(first)).toEqual({
+    serial: first,
+    removed_at: null,
+    removal: null
+  })
+  expect(db().prepare('select failed_pin_attempts, locked_until from operators where badge_code = ?').get(DANA.badge)).toEqual({
+    failed_pin_attempts: 1,
+    locked_until: null
+  })
 
   // The right PIN (badge and reason are still filled in): the unit leaves the box.
   await page.keyboard.type(DANA.pin)
@@ -57,12 +64,18 @@ test('SO-10014: reopen box 1, remove a unit (wrong PIN refused, then approved), 
   await expect(box1).not.toContainText(first)
 
   const removed = db()
-  expect(removed.prepare('select serial, removal, removal_reason, removed_at is not null removed from scanned_units order by serial').all()).toEqual([
+  expect(
+    removed.prepare('select serial, removal, removal_reason, removed_at is not null removed from scanned_units order by serial').all()
+  ).toEqual([
     { serial: first, removal: 'removed', removal_reason: 'Scratched screen, swap the unit', removed: 1 },
     { serial: second, removal: null, removal_reason: null, removed: 0 }
   ])
-  expect(removed.prepare("select scanned_quantity from order_lines l join orders o on o.id = l.order_id where o.order_number = 'SO-10014'").get()).toEqual({ scanned_quantity: 1 })
-  expect(removed.prepare('select failed_pin_attempts from operators where badge_code = ?').get(DANA.badge)).toEqual({ failed_pin_attempts: 0 })
+  expect(
+    removed.prepare("select scanned_quantity from order_lines l join orders o on o.id = l.order_id where o.order_number = 'SO-10014'").get()
+  ).toEqual({ scanned_quantity: 1 })
+  expect(removed.prepare('select failed_pin_attempts from operators where badge_code = ?').get(DANA.badge)).toEqual({
+    failed_pin_attempts: 0
+  })
 
   // Void box 1 with a shift lead's approval: its last unit is freed.
   await box1.getByRole('button', { name: 'Void box 1' }).click()
@@ -83,7 +96,11 @@ test('SO-10014: reopen box 1, remove a unit (wrong PIN refused, then approved), 
   expect(voided.prepare('select count(*) n from scanned_units where removed_at is null').get()).toEqual({ n: 0 })
   const outbox = voided.prepare('select type, payload from outbox order by created_at, rowid').all() as { type: string; payload: string }[]
   expect(outbox.map((r) => r.type)).toEqual(['order.in_progress', 'box.confirmed', 'box.reopened', 'unit.removed', 'box.voided'])
-  expect(JSON.parse(outbox[3].payload)).toMatchObject({ boxNumber: 1, reason: 'Scratched screen, swap the unit', approvedBy: { name: 'Dana Whitfield' } })
+  expect(JSON.parse(outbox[3].payload)).toMatchObject({
+    boxNumber: 1,
+    reason: 'Scratched screen, swap the unit',
+    approvedBy: { name: 'Dana Whitfield' }
+  })
   expect(JSON.parse(outbox[4].payload)).toMatchObject({ boxNumber: 1, reason: 'Box damaged', approvedBy: { name: 'Dana Whitfield' } })
 
   // The freed serials can be scanned again.

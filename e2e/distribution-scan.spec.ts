@@ -36,7 +36,7 @@ async function scanAndSaveSO10013(page: Page) {
 
 test('SO-10013: IMEI and cable barcode, Save, Phone S at 0.45 kg, Save confirms the box, Confirm packs the order', async ({ page, db }) => {
   await scanAndSaveSO10013(page)
-  expect(db().prepare("select number, status, preset_id from boxes").all()).toEqual([{ number: 1, status: 'saved', preset_id: null }])
+  expect(db().prepare('select number, status, preset_id from boxes').all()).toEqual([{ number: 1, status: 'saved', preset_id: null }])
 
   await page.getByRole('radio', { name: /Phone S/ }).click()
   await page.getByLabel('Weight (kg, optional)').fill('0.45')
@@ -48,10 +48,18 @@ test('SO-10013: IMEI and cable barcode, Save, Phone S at 0.45 kg, Save confirms 
   await expect(box1).toContainText('Phone S · 200×150×100 mm · 0.45 kg')
 
   const stored = db()
-  expect(stored.prepare('select b.number, b.status, p.name preset, b.length_mm, b.width_mm, b.height_mm, b.weight_g from boxes b join box_presets p on p.id = b.preset_id').all()).toEqual([
-    { number: 1, status: 'confirmed', preset: 'Phone S', length_mm: 200, width_mm: 150, height_mm: 100, weight_g: 450 }
-  ])
-  const units = stored.prepare('select u.serial, l.sku from scanned_units u join order_lines l on l.id = u.order_line_id join boxes b on b.id = u.box_id where u.removed_at is null order by l.id').all()
+  expect(
+    stored
+      .prepare(
+        'select b.number, b.status, p.name preset, b.length_mm, b.width_mm, b.height_mm, b.weight_g from boxes b join box_presets p on p.id = b.preset_id'
+      )
+      .all()
+  ).toEqual([{ number: 1, status: 'confirmed', preset: 'Phone S', length_mm: 200, width_mm: 150, height_mm: 100, weight_g: 450 }])
+  const units = stored
+    .prepare(
+      'select u.serial, l.sku from scanned_units u join order_lines l on l.id = u.order_line_id join boxes b on b.id = u.box_id where u.removed_at is null order by l.id'
+    )
+    .all()
   expect(units).toEqual([
     { serial: IPHONE_15, sku: 'APL-IP15-128-BLU-N' },
     { serial: null, sku: 'ACC-USBC-CBL-1M' }
@@ -63,7 +71,12 @@ test('SO-10013: IMEI and cable barcode, Save, Phone S at 0.45 kg, Save confirms 
   await expect(page.locator('[data-status]').first()).toHaveText('packed')
   expect(db().prepare("select status from orders where order_number = 'SO-10013'").get()).toEqual({ status: 'packed' })
   const packed = db().prepare("select payload from outbox where type = 'box.confirmed'").get() as { payload: string }
-  expect(JSON.parse(packed.payload)).toMatchObject({ orderNumber: 'SO-10013', presetName: 'Phone S', dimensionsMm: { length: 200, width: 150, height: 100 }, weightG: 450 })
+  expect(JSON.parse(packed.payload)).toMatchObject({
+    orderNumber: 'SO-10013',
+    presetName: 'Phone S',
+    dimensionsMm: { length: 200, width: 150, height: 100 },
+    weightG: 450
+  })
 })
 
 test('refused: 3 kg in a Phone S box (max 2 kg) — the box stays saved and nothing changes', async ({ page, db }) => {

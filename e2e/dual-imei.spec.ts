@@ -50,7 +50,10 @@ test('SO-10001: one code with two IMEIs (comma-separated, sent at scanner speed 
   ])
 })
 
-test('refused: a two-IMEI code whose 2nd part has a wrong check digit — INVALID SERIAL naming part 2, nothing written', async ({ page, db }) => {
+test('refused: a two-IMEI code whose 2nd part has a wrong check digit — INVALID SERIAL naming part 2, nothing written', async ({
+  page,
+  db
+}) => {
   await signInWithSampleData(page)
   await findOrder(page, '404-7483840-3467836', 'SO-10001')
   await page.getByRole('button', { name: 'Used Scan' }).click()

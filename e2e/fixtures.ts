@@ -30,10 +30,14 @@ export const test = base.extend<Fixtures>({
 
   stationUrl: async ({ dataDir }, use) => {
     if (electronBinary()) return use(null)
-    const child = spawn(process.execPath, [join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(root, 'src/main/host/cli.ts'), '--port', '0', '--data-dir', dataDir], {
-      cwd: root,
-      stdio: ['ignore', 'pipe', 'pipe']
-    })
+    const child = spawn(
+      process.execPath,
+      [join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(root, 'src/main/host/cli.ts'), '--port', '0', '--data-dir', dataDir],
+      {
+        cwd: root,
+        stdio: ['ignore', 'pipe', 'pipe']
+      }
+    )
     try {
       await use(await waitForUrl(child))
     } finally {
@@ -48,7 +52,11 @@ export const test = base.extend<Fixtures>({
       await page.goto(stationUrl!)
       return use(page)
     }
-    const app = await _electron.launch({ executablePath: binary, args: [join(root, 'out/main/index.js'), '--data-dir', dataDir], cwd: root })
+    const app = await _electron.launch({
+      executablePath: binary,
+      args: [join(root, 'out/main/index.js'), '--data-dir', dataDir],
+      cwd: root
+    })
     try {
       await use(await app.firstWindow())
     } finally {

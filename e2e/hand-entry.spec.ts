@@ -26,9 +26,13 @@ async function typeByHand(page: Page, text: string) {
   await page.keyboard.press('Enter')
 }
 
-const policy = (db: Database.Database) => (db.prepare("select value from settings where key = 'handEntryPolicy'").get() as { value: string } | undefined)?.value
+const policy = (db: Database.Database) =>
+  (db.prepare("select value from settings where key = 'handEntryPolicy'").get() as { value: string } | undefined)?.value
 
-test("hand entry with a shift lead's PIN: the typed IMEI waits for approval, then is stored as typed with an approval event", async ({ page, db }) => {
+test("hand entry with a shift lead's PIN: the typed IMEI waits for approval, then is stored as typed with an approval event", async ({
+  page,
+  db
+}) => {
   await signInWithSampleData(page, DANA.name)
   await setHandEntryPolicy(page, "With a shift lead's PIN", '/tmp/pw-settings.png')
   expect(policy(db())).toBe('"approval"')
@@ -51,14 +55,24 @@ test("hand entry with a shift lead's PIN: the typed IMEI waits for approval, the
   await expect(page.getByRole('textbox', { name: 'Serial' })).toBeFocused()
 
   const stored = db()
-  const unit = stored.prepare('select id, serial, entry_method from scanned_units').get() as { id: string; serial: string; entry_method: string }
+  const unit = stored.prepare('select id, serial, entry_method from scanned_units').get() as {
+    id: string
+    serial: string
+    entry_method: string
+  }
   expect(unit).toMatchObject({ serial: typed, entry_method: 'typed' })
-  const event = stored.prepare("select entity_id, data from events where type = 'unit.hand_entry_approved'").get() as { entity_id: string; data: string }
+  const event = stored.prepare("select entity_id, data from events where type = 'unit.hand_entry_approved'").get() as {
+    entity_id: string
+    data: string
+  }
   expect(event.entity_id).toBe(unit.id)
   expect(JSON.parse(event.data)).toMatchObject({ serial: typed, approvedBy: { name: DANA.name } })
 })
 
-test('refused: hand entry set to "Refused" — a typed IMEI shows TYPED BY HAND and writes nothing; the same IMEI scanned is accepted', async ({ page, db }) => {
+test('refused: hand entry set to "Refused" — a typed IMEI shows TYPED BY HAND and writes nothing; the same IMEI scanned is accepted', async ({
+  page,
+  db
+}) => {
   await signInWithSampleData(page, DANA.name)
   await setHandEntryPolicy(page, 'Refused')
   expect(policy(db())).toBe('"refused"')

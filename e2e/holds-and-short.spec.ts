@@ -24,7 +24,10 @@ async function boxIphones(page: Page, serials: string[]) {
   await page.getByRole('button', { name: 'Packing Confirmation' }).click()
 }
 
-test('SO-10007 (on hold until 2030): a shift lead releases it early with a reason — ready on screen and in the database', async ({ page, db }) => {
+test('SO-10007 (on hold until 2030): a shift lead releases it early with a reason — ready on screen and in the database', async ({
+  page,
+  db
+}) => {
   await signInWithSampleData(page)
   await findOrder(page, 'WEB-2026-118377', 'SO-10007')
   await expect(status(page)).toHaveText('on hold')
@@ -40,12 +43,26 @@ test('SO-10007 (on hold until 2030): a shift lead releases it early with a reaso
   await expect(page.getByRole('button', { name: 'Put on hold' })).toBeVisible()
 
   const stored = db()
-  expect(stored.prepare("select status, held_by from orders where order_number = 'SO-10007'").get()).toEqual({ status: 'ready', held_by: null })
-  const event = stored.prepare("select e.from_status, e.to_status, e.reason from events e join orders o on o.id = e.order_id where o.order_number = 'SO-10007' and e.to_status = 'ready'").get()
-  expect(event).toEqual({ from_status: 'on_hold', to_status: 'ready', reason: `released by ${DANA.name}: Customer asked for early dispatch` })
+  expect(stored.prepare("select status, held_by from orders where order_number = 'SO-10007'").get()).toEqual({
+    status: 'ready',
+    held_by: null
+  })
+  const event = stored
+    .prepare(
+      "select e.from_status, e.to_status, e.reason from events e join orders o on o.id = e.order_id where o.order_number = 'SO-10007' and e.to_status = 'ready'"
+    )
+    .get()
+  expect(event).toEqual({
+    from_status: 'on_hold',
+    to_status: 'ready',
+    reason: `released by ${DANA.name}: Customer asked for early dispatch`
+  })
 })
 
-test('refused: SO-10009 put on hold (from a second window) while its Used Scan is open — the scan shows ORDER NOT OPEN and writes nothing', async ({ page, db }) => {
+test('refused: SO-10009 put on hold (from a second window) while its Used Scan is open — the scan shows ORDER NOT OPEN and writes nothing', async ({
+  page,
+  db
+}) => {
   await signInWithSampleData(page)
   await findOrder(page, 'POS-AMS-0042-7781', 'SO-10009')
   await page.getByRole('button', { name: 'Used Scan' }).click()
@@ -63,7 +80,10 @@ test('refused: SO-10009 put on hold (from a second window) while its Used Scan i
   await expect(lead.getByRole('button', { name: 'Used Scan' })).toBeDisabled()
   await expect(lead.getByRole('button', { name: 'Release hold' })).toBeVisible()
   await lead.close()
-  expect(db().prepare("select status, held_by is not null held from orders where order_number = 'SO-10009'").get()).toEqual({ status: 'on_hold', held: 1 })
+  expect(db().prepare("select status, held_by is not null held from orders where order_number = 'SO-10009'").get()).toEqual({
+    status: 'on_hold',
+    held: 1
+  })
 
   const before = snapshot(db(), 'SO-10009')
   await scan(page, imei('35391611600001'))
@@ -91,7 +111,9 @@ test('SO-10010 (bulk, partial): 2 of 40 iPhones boxed, shipped short with the re
   await page.screenshot({ path: '/tmp/pw-ship-short.png' })
   await approve(page, { button: 'Confirm short' })
   await expect(dialog).toBeHidden()
-  await expect(page.getByRole('alert').filter({ hasText: 'Order SO-10010 is packed short; the rest is kept open in the OMS.' })).toBeVisible()
+  await expect(
+    page.getByRole('alert').filter({ hasText: 'Order SO-10010 is packed short; the rest is kept open in the OMS.' })
+  ).toBeVisible()
   await expect(status(page)).toHaveText('packed')
 
   const stored = db()
@@ -113,13 +135,18 @@ test('SO-10010 (bulk, partial): 2 of 40 iPhones boxed, shipped short with the re
   })
 })
 
-test('refused: SO-10011 (bulk, block complete) with 1 of 25 boxed — no "Ship short…", the block-complete sentence, Confirm disabled', async ({ page, db }) => {
+test('refused: SO-10011 (bulk, block complete) with 1 of 25 boxed — no "Ship short…", the block-complete sentence, Confirm disabled', async ({
+  page,
+  db
+}) => {
   await signInWithSampleData(page)
   await findOrder(page, 'SO-10011', 'SO-10011')
   await boxIphones(page, [imei('35467213800001')])
 
   await expect(page.getByRole('heading', { name: 'Packing Confirmation · SO-10011' })).toBeVisible()
-  await expect(page.getByRole('alert', { name: 'Not ready to confirm' })).toContainText('Apple iPhone 15 128GB Blue (new, sealed): 1 of 25 scanned.')
+  await expect(page.getByRole('alert', { name: 'Not ready to confirm' })).toContainText(
+    'Apple iPhone 15 128GB Blue (new, sealed): 1 of 25 scanned.'
+  )
   await expect(page.getByText('This bulk order is block complete: it never ships short.')).toBeVisible()
   await expect(page.getByRole('button', { name: 'Confirm', exact: true })).toBeDisabled()
   await expect(page.getByRole('button', { name: 'Ship short…' })).toHaveCount(0)

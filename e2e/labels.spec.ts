@@ -14,7 +14,8 @@ function listen(port = 0): Promise<Listener> {
     let data = ''
     socket.on('data', (chunk) => {
       const text = chunk.toString('utf8')
-      if (text === '~HS') return socket.write('\x02030,0,0,1218,000,0,0,0,000,0,0,0\x03\r\n\x02001,0,0,0,0,2,4,0,00000000,1,000\x03\r\n\x021234,0\x03\r\n')
+      if (text === '~HS')
+        return socket.write('\x02030,0,0,1218,000,0,0,0,000,0,0,0\x03\r\n\x02001,0,0,0,0,2,4,0,00000000,1,000\x03\r\n\x021234,0\x03\r\n')
       data += text
     })
     socket.on('end', () => {
@@ -23,7 +24,9 @@ function listen(port = 0): Promise<Listener> {
     })
     socket.on('error', () => undefined)
   })
-  return new Promise((resolve) => server.listen(port, '127.0.0.1', () => resolve({ server, port: (server.address() as { port: number }).port, jobs })))
+  return new Promise((resolve) =>
+    server.listen(port, '127.0.0.1', () => resolve({ server, port: (server.address() as { port: number }).port, jobs }))
+  )
 }
 const close = (l: Listener) => new Promise((r) => l.server.close(r))
 

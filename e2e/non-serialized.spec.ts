@@ -33,7 +33,9 @@ test('SO-10003: Pixel 7 by IMEI, the charger by barcode (a second scan is an ove
   await expect(scanResult(page)).toContainText(`OK ${CHARGER_NAME} +1 (1 of 1)`)
   await expect(page.getByLabel('Scan Count')).toHaveText('1')
   await expect(page.getByLabel('Pending Count')).toHaveText('0')
-  expect(db().prepare('select serial, entry_method from scanned_units u join order_lines l on l.id = u.order_line_id order by l.id').all()).toEqual([
+  expect(
+    db().prepare('select serial, entry_method from scanned_units u join order_lines l on l.id = u.order_line_id order by l.id').all()
+  ).toEqual([
     { serial: pixel, entry_method: expect.stringMatching(/^(scanned|typed)$/) },
     { serial: null, entry_method: 'scanned' }
   ])
@@ -60,13 +62,19 @@ test('SO-10003: Pixel 7 by IMEI, the charger by barcode (a second scan is an ove
   const stored = db()
   expect(stored.prepare("select status from orders where order_number = 'SO-10003'").get()).toEqual({ status: 'packed' })
   expect(stored.prepare('select number, status from boxes').all()).toEqual([{ number: 1, status: 'confirmed' }])
-  expect(stored.prepare('select l.sku, u.serial from scanned_units u join order_lines l on l.id = u.order_line_id join boxes b on b.id = u.box_id where u.removed_at is null order by l.id').all()).toEqual([
+  expect(
+    stored
+      .prepare(
+        'select l.sku, u.serial from scanned_units u join order_lines l on l.id = u.order_line_id join boxes b on b.id = u.box_id where u.removed_at is null order by l.id'
+      )
+      .all()
+  ).toEqual([
     { sku: 'GOO-PX7-128-OBS-U', serial: pixel },
     { sku: 'ACC-CHG-20W-EU', serial: null }
   ])
 })
 
-test("refused: a barcode of another product (the USB-C cable) in SO-10003 — WRONG ITEM, nothing written", async ({ page, db }) => {
+test('refused: a barcode of another product (the USB-C cable) in SO-10003 — WRONG ITEM, nothing written', async ({ page, db }) => {
   await signInWithSampleData(page)
   await findOrder(page, '17-11893-55231', 'SO-10003')
   await page.getByRole('button', { name: 'Used Scan' }).click()

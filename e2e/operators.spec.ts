@@ -49,7 +49,10 @@ test('create operators in the Operators screen, sign in by badge, switch operato
   await addOperator(page, 'Marek Twin', 'OP-1001', 'Operator')
   await approveAsShiftLead(page, 'OP-9001', '1234')
   await expect(page.getByRole('alert', { name: 'Not approved' })).toHaveText(/Badge OP-1001 already belongs to another operator\./)
-  await page.getByRole('dialog', { name: /^Approve: / }).getByRole('button', { name: 'Cancel' }).click()
+  await page
+    .getByRole('dialog', { name: /^Approve: / })
+    .getByRole('button', { name: 'Cancel' })
+    .click()
   await page.getByRole('dialog', { name: 'Add operator', exact: true }).getByRole('button', { name: 'Cancel' }).click()
 
   const stored = db()
@@ -58,8 +61,16 @@ test('create operators in the Operators screen, sign in by badge, switch operato
     { name: 'Marek Nowak', badge_code: 'OP-1001', role: 'operator', has_pin: 0 },
     { name: 'Ola Berg', badge_code: 'OP-9002', role: 'shift_lead', has_pin: 1 }
   ])
-  expect(stored.prepare("select count(*) n from operators where pin_hash like '%5555%' or pin_hash not like 'scrypt$%'").get()).toEqual({ n: 0 })
-  expect(stored.prepare("select e.entity_id, o.name by_name from events e join operators o on o.id = e.operator_id where e.type = 'operator.created' order by e.rowid").all()).toEqual([
+  expect(stored.prepare("select count(*) n from operators where pin_hash like '%5555%' or pin_hash not like 'scrypt$%'").get()).toEqual({
+    n: 0
+  })
+  expect(
+    stored
+      .prepare(
+        "select e.entity_id, o.name by_name from events e join operators o on o.id = e.operator_id where e.type = 'operator.created' order by e.rowid"
+      )
+      .all()
+  ).toEqual([
     { entity_id: '1', by_name: 'Dana Whitfield' },
     { entity_id: '2', by_name: 'Dana Whitfield' },
     { entity_id: '3', by_name: 'Dana Whitfield' }
@@ -91,13 +102,19 @@ test('a wrong PIN is refused with the tries left and changes nothing; five lock 
   await approveAsShiftLead(page, 'OP-9001', '1234')
   await expect(page.getByRole('alert', { name: 'Saved' })).toBeVisible()
 
-  const dana = () => db().prepare("select failed_pin_attempts, locked_until from operators where badge_code = 'OP-9001'").get() as { failed_pin_attempts: number; locked_until: string | null }
+  const dana = () =>
+    db().prepare("select failed_pin_attempts, locked_until from operators where badge_code = 'OP-9001'").get() as {
+      failed_pin_attempts: number
+      locked_until: string | null
+    }
   const marekActive = () => (db().prepare("select active from operators where badge_code = 'OP-1001'").get() as { active: number }).active
 
   await operatorRow(page, 'Marek Nowak').getByRole('button', { name: 'Deactivate' }).click()
   const dialog = page.getByRole('dialog', { name: 'Approve: deactivate Marek Nowak' })
   await approveAsShiftLead(page, 'OP-9001', '9999')
-  await expect(dialog.getByRole('alert', { name: 'Not approved' })).toContainText('Wrong PIN for Dana Whitfield (4 tries left). Nothing was changed.')
+  await expect(dialog.getByRole('alert', { name: 'Not approved' })).toContainText(
+    'Wrong PIN for Dana Whitfield (4 tries left). Nothing was changed.'
+  )
   await expect(dialog).toBeVisible()
   expect(marekActive()).toBe(1)
   expect(dana()).toEqual({ failed_pin_attempts: 1, locked_until: null })
@@ -108,11 +125,15 @@ test('a wrong PIN is refused with the tries left and changes nothing; five lock 
   for (const left of ['3 tries', '2 tries', '1 try']) {
     await page.keyboard.type('9999')
     await page.keyboard.press('Enter')
-    await expect(dialog.getByRole('alert', { name: 'Not approved' })).toContainText(`Wrong PIN for Dana Whitfield (${left} left). Nothing was changed.`)
+    await expect(dialog.getByRole('alert', { name: 'Not approved' })).toContainText(
+      `Wrong PIN for Dana Whitfield (${left} left). Nothing was changed.`
+    )
   }
   await page.keyboard.type('9999')
   await page.keyboard.press('Enter')
-  await expect(dialog.getByRole('alert', { name: 'Not approved' })).toHaveText(/Wrong PIN 5 times: Dana Whitfield's approvals are locked for 5 minutes\./)
+  await expect(dialog.getByRole('alert', { name: 'Not approved' })).toHaveText(
+    /Wrong PIN 5 times: Dana Whitfield's approvals are locked for 5 minutes\./
+  )
   expect(dana().locked_until).not.toBeNull()
 
   // Locked: even the right PIN is refused, and Marek stays active.
@@ -129,7 +150,9 @@ test('a wrong PIN is refused with the tries left and changes nothing; five lock 
   await expect(page.getByRole('alert', { name: 'Saved' })).toContainText('Dana Whitfield is unlocked.')
   await expect(operatorRow(page, 'Dana Whitfield')).not.toContainText('Locked')
   expect(dana()).toEqual({ failed_pin_attempts: 0, locked_until: null })
-  expect(db().prepare("select o.name from events e join operators o on o.id = e.operator_id where e.type = 'operator.unlocked'").all()).toEqual([{ name: 'Ola Berg' }])
+  expect(
+    db().prepare("select o.name from events e join operators o on o.id = e.operator_id where e.type = 'operator.unlocked'").all()
+  ).toEqual([{ name: 'Ola Berg' }])
 
   // Dana approves again: Marek is deactivated, and stays in the list (history keeps who).
   await operatorRow(page, 'Marek Nowak').getByRole('button', { name: 'Deactivate' }).click()

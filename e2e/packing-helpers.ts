@@ -83,8 +83,16 @@ export function snapshot(db: Database.Database, orderNumber: string) {
   return {
     order,
     lines: db.prepare('select id, scanned_quantity from order_lines where order_id = ? order by id').all(order.id),
-    units: db.prepare('select id, serial, serial2, entry_method, box_id, removed_at, removal, removal_reason from scanned_units where order_id = ? order by id').all(order.id),
-    boxes: db.prepare('select id, number, status, preset_id, length_mm, width_mm, height_mm, weight_g from boxes where order_id = ? order by number').all(order.id),
+    units: db
+      .prepare(
+        'select id, serial, serial2, entry_method, box_id, removed_at, removal, removal_reason from scanned_units where order_id = ? order by id'
+      )
+      .all(order.id),
+    boxes: db
+      .prepare(
+        'select id, number, status, preset_id, length_mm, width_mm, height_mm, weight_g from boxes where order_id = ? order by number'
+      )
+      .all(order.id),
     events: (db.prepare('select count(*) n from events').get() as { n: number }).n,
     outbox: (db.prepare('select count(*) n from outbox').get() as { n: number }).n
   }

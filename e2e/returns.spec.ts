@@ -48,7 +48,7 @@ test('scan a returned parcel against its order: a foreign IMEI is flagged, the r
   await expect(page.getByText('Nothing scanned yet.')).toBeVisible()
 
   const stored = db()
-  expect(stored.prepare("select r.note, o.order_number from returns r join orders o on o.id = r.order_id").all()).toEqual([
+  expect(stored.prepare('select r.note, o.order_number from returns r join orders o on o.id = r.order_id').all()).toEqual([
     { note: 'Customer says: wrong phone in the box', order_number: 'SO-10001' }
   ])
   expect(stored.prepare('select serial, flag, unit_id is not null as known from return_units order by id').all()).toEqual([
@@ -56,5 +56,11 @@ test('scan a returned parcel against its order: a foreign IMEI is flagged, the r
     { serial: foreign, flag: 'not_in_order', known: 0 }
   ])
   const event = stored.prepare("select payload from outbox where type = 'return.received'").get() as { payload: string }
-  expect(JSON.parse(event.payload)).toMatchObject({ orderNumber: 'SO-10001', units: [{ serial: own, flag: null }, { serial: foreign, flag: 'not_in_order' }] })
+  expect(JSON.parse(event.payload)).toMatchObject({
+    orderNumber: 'SO-10001',
+    units: [
+      { serial: own, flag: null },
+      { serial: foreign, flag: 'not_in_order' }
+    ]
+  })
 })

@@ -50,9 +50,14 @@ test('a serial scanner drives a full Used Scan of an order, configured from the 
   // No scan screen open: the scan is applied to nothing, and the operator is told.
   await page.getByRole('button', { name: 'Orders', exact: true }).click()
   scanner.write(`${first}\r`)
-  await expect(page.getByRole('alert', { name: /^Scan from .* ignored/ })).toContainText(`Scan from serial scanner ${scanner.a} ignored: open an order's scan screen first`)
+  await expect(page.getByRole('alert', { name: /^Scan from .* ignored/ })).toContainText(
+    `Scan from serial scanner ${scanner.a} ignored: open an order's scan screen first`
+  )
   expect(db().prepare('select count(*) n from scanned_units').get()).toEqual({ n: 0 })
-  await page.getByRole('alert', { name: /^Scan from .* ignored/ }).getByRole('button').click()
+  await page
+    .getByRole('alert', { name: /^Scan from .* ignored/ })
+    .getByRole('button')
+    .click()
   await expect(page.getByRole('alert', { name: /^Scan from .* ignored/ })).toHaveCount(0)
 
   // Used Scan with the serial scanner: the same screen, the same checks, the same commit as a typed scan.

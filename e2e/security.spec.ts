@@ -19,65 +19,67 @@ test('window.station exposes exactly the contract, and no generic invoke', async
 })
 
 // The browser host exists only where Electron does not run the specs.
-if (!electronBinary()) test('the browser host refuses a WebSocket without the token and a foreign origin', async ({ page, stationUrl }) => {
-  const results = await page.evaluate(async (base) => {
-    const attempt = (url: string) =>
-      new Promise<string>((resolve) => {
-        const ws = new WebSocket(url)
-        ws.onopen = () => {
-          ws.close()
-          resolve('open')
-        }
-        ws.onerror = () => resolve('refused')
-      })
-    const wsBase = base.replace('http', 'ws')
-    const token = document.querySelector<HTMLMetaElement>('meta[name="station-token"]')!.content
-    return {
-      noToken: await attempt(`${wsBase}station`),
-      wrongToken: await attempt(`${wsBase}station?token=${'x'.repeat(token.length)}`),
-      rightToken: await attempt(`${wsBase}station?token=${token}`)
-    }
-  }, stationUrl!)
-  expect(results).toEqual({ noToken: 'refused', wrongToken: 'refused', rightToken: 'open' })
+if (!electronBinary())
+  test('the browser host refuses a WebSocket without the token and a foreign origin', async ({ page, stationUrl }) => {
+    const results = await page.evaluate(async (base) => {
+      const attempt = (url: string) =>
+        new Promise<string>((resolve) => {
+          const ws = new WebSocket(url)
+          ws.onopen = () => {
+            ws.close()
+            resolve('open')
+          }
+          ws.onerror = () => resolve('refused')
+        })
+      const wsBase = base.replace('http', 'ws')
+      const token = document.querySelector<HTMLMetaElement>('meta[name="station-token"]')!.content
+      return {
+        noToken: await attempt(`${wsBase}station`),
+        wrongToken: await attempt(`${wsBase}station?token=${'x'.repeat(token.length)}`),
+        rightToken: await attempt(`${wsBase}station?token=${token}`)
+      }
+    }, stationUrl!)
+    expect(results).toEqual({ noToken: 'refused', wrongToken: 'refused', rightToken: 'open' })
 
-  // A page from another origin (here: a data: URL page) cannot connect even with the token.
-  const token = await page.locator('meta[name="station-token"]').getAttribute('content')
-  const foreign = await page.context().newPage()
-  await foreign.goto('about:blank')
-  const fromForeign = await foreign.evaluate(
-    (url) =>
-      new Promise<string>((resolve) => {
-        const ws = new WebSocket(url)
-        ws.onopen = () => resolve('open')
-        ws.onerror = () => resolve('refused')
-      }),
-    `${stationUrl!.replace('http', 'ws')}station?token=${token}`
-  )
-  expect(fromForeign).toBe('refused')
-})
-
-if (!electronBinary()) test('a malformed call gets a readable error and changes nothing', async ({ page, db }) => {
-  await page.getByRole('button', { name: 'Load sample data' }).click()
-  const before = db().prepare('select count(*) n from scanned_units').get()
-  const answers = await page.evaluate(async () => {
-    const token = document.querySelector<HTMLMetaElement>('meta[name="station-token"]')!.content
-    const ws = new WebSocket(`ws://${location.host}/station?token=${token}`)
-    await new Promise((r) => (ws.onopen = r))
-    const call = (message: unknown) =>
-      new Promise<unknown>((resolve) => {
-        ws.onmessage = (e) => resolve(JSON.parse(String(e.data)).envelope)
-        ws.send(typeof message === 'string' ? message : JSON.stringify(message))
-      })
-    return [
-      await call({ id: 1, channel: 'scanning:scan', args: { orderId: '1 or 1=1', input: '490154203237518' } }),
-      await call({ id: 2, channel: 'shell:exec', args: {} }),
-      await call('not json')
-    ]
+    // A page from another origin (here: a data: URL page) cannot connect even with the token.
+    const token = await page.locator('meta[name="station-token"]').getAttribute('content')
+    const foreign = await page.context().newPage()
+    await foreign.goto('about:blank')
+    const fromForeign = await foreign.evaluate(
+      (url) =>
+        new Promise<string>((resolve) => {
+          const ws = new WebSocket(url)
+          ws.onopen = () => resolve('open')
+          ws.onerror = () => resolve('refused')
+        }),
+      `${stationUrl!.replace('http', 'ws')}station?token=${token}`
+    )
+    expect(fromForeign).toBe('refused')
   })
-  expect(answers).toEqual([
-    { ok: false, error: { code: 'invalid_arguments', message: expect.stringContaining('orderId') } },
-    { ok: false, error: { code: 'unknown_channel', message: 'There is no station call named shell:exec.' } },
-    { ok: false, error: { code: 'bad_message', message: 'The request could not be read.' } }
-  ])
-  expect(db().prepare('select count(*) n from scanned_units').get()).toEqual(before)
-})
+
+if (!electronBinary())
+  test('a malformed call gets a readable error and changes nothing', async ({ page, db }) => {
+    await page.getByRole('button', { name: 'Load sample data' }).click()
+    const before = db().prepare('select count(*) n from scanned_units').get()
+    const answers = await page.evaluate(async () => {
+      const token = document.querySelector<HTMLMetaElement>('meta[name="station-token"]')!.content
+      const ws = new WebSocket(`ws://${location.host}/station?token=${token}`)
+      await new Promise((r) => (ws.onopen = r))
+      const call = (message: unknown) =>
+        new Promise<unknown>((resolve) => {
+          ws.onmessage = (e) => resolve(JSON.parse(String(e.data)).envelope)
+          ws.send(typeof message === 'string' ? message : JSON.stringify(message))
+        })
+      return [
+        await call({ id: 1, channel: 'scanning:scan', args: { orderId: '1 or 1=1', input: '490154203237518' } }),
+        await call({ id: 2, channel: 'shell:exec', args: {} }),
+        await call('not json')
+      ]
+    })
+    expect(answers).toEqual([
+      { ok: false, error: { code: 'invalid_arguments', message: expect.stringContaining('orderId') } },
+      { ok: false, error: { code: 'unknown_channel', message: 'There is no station call named shell:exec.' } },
+      { ok: false, error: { code: 'bad_message', message: 'The request could not be read.' } }
+    ])
+    expect(db().prepare('select count(*) n from scanned_units').get()).toEqual(before)
+  })

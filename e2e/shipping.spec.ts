@@ -23,7 +23,8 @@ test('ship a packed order with a tracking number and URL; a bad URL is refused f
   await page.getByRole('button', { name: 'Ship', exact: true }).click()
   await expect(page.getByText('The tracking URL must be a web address starting with https:// or http://, not javascript:')).toBeVisible()
   const stored = db()
-  const order = () => stored.prepare("select status, tracking_number, tracking_url, shipped_at from orders where order_number = 'SO-10001'").get()
+  const order = () =>
+    stored.prepare("select status, tracking_number, tracking_url, shipped_at from orders where order_number = 'SO-10001'").get()
   expect(order()).toEqual({ status: 'packed', tracking_number: null, tracking_url: null, shipped_at: null })
   expect(stored.prepare("select count(*) n from outbox where type = 'order.shipped'").get()).toEqual({ n: 0 })
 

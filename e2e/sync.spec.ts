@@ -7,7 +7,10 @@ import { resolve } from 'node:path'
 import { startOmsDev, type OmsDev } from '../tools/oms-dev/server'
 import { approveAsShiftLead, enterSignInPin, expect, imei, scan, startWithSampleData, test } from './fixtures'
 
-const SAMPLE = JSON.parse(readFileSync(resolve(import.meta.dirname, '../resources/sample-orders.json'), 'utf8')) as { orders: Record<string, unknown>[]; products: Record<string, unknown>[] }
+const SAMPLE = JSON.parse(readFileSync(resolve(import.meta.dirname, '../resources/sample-orders.json'), 'utf8')) as {
+  orders: Record<string, unknown>[]
+  products: Record<string, unknown>[]
+}
 
 let oms: OmsDev
 test.beforeEach(async () => {
@@ -65,7 +68,7 @@ test('orders pulled from the OMS are packed and the OMS receives every event exa
   // Waits for the OMS first: a "0 waiting" sent before Confirm wrote order.packed may still be on screen.
   await expect.poll(() => oms.store.received.size, { timeout: 30_000 }).toBe(3)
   await expect(page.getByLabel('Events waiting')).toHaveText('0 waiting', { timeout: 30_000 })
-  const written = db().prepare("select id, type from outbox order by created_at, id").all() as { id: string; type: string }[]
+  const written = db().prepare('select id, type from outbox order by created_at, id').all() as { id: string; type: string }[]
   expect(written.map((r) => r.type)).toEqual(['order.in_progress', 'box.confirmed', 'order.packed'])
   const received = [...oms.store.received.values()].map((r) => r.event)
   expect(received.map((e) => e.id)).toEqual(written.map((r) => r.id))
@@ -112,7 +115,7 @@ test('an order cancelled in the OMS after scanning cannot be confirmed, and its 
   await field.fill(imei('35391611204499'))
   await field.press('Enter')
   await expect(page.getByLabel('Scan result')).toContainText('is not packed in order SO-10001')
-  expect(db().prepare("select count(*) n from scanned_units where removed_at is not null").get()).toEqual({ n: 0 })
+  expect(db().prepare('select count(*) n from scanned_units where removed_at is not null').get()).toEqual({ n: 0 })
   for (const body of ['35391611204491', '35391611204492']) {
     await field.fill(imei(body))
     await field.press('Enter')

@@ -81,13 +81,14 @@ test('import the sample orders, Used Scan an order completely and confirm packin
 
   const stored = db()
   expect(stored.prepare("select status from orders where order_number = 'SO-10001'").get()).toEqual({ status: 'packed' })
-  expect(stored.prepare("select number, status from boxes").all()).toEqual([{ number: 1, status: 'confirmed' }])
-  expect(stored.prepare("select count(*) n from scanned_units where box_id is not null").get()).toEqual({ n: 2 })
-  expect(stored.prepare("select type from outbox order by created_at, rowid").all().map((r) => (r as { type: string }).type)).toEqual([
-    'order.in_progress',
-    'box.confirmed',
-    'order.packed'
-  ])
+  expect(stored.prepare('select number, status from boxes').all()).toEqual([{ number: 1, status: 'confirmed' }])
+  expect(stored.prepare('select count(*) n from scanned_units where box_id is not null').get()).toEqual({ n: 2 })
+  expect(
+    stored
+      .prepare('select type from outbox order by created_at, rowid')
+      .all()
+      .map((r) => (r as { type: string }).type)
+  ).toEqual(['order.in_progress', 'box.confirmed', 'order.packed'])
 })
 
 test('a held order cannot be scanned; an order is found again by a scanned IMEI', async ({ page, db }) => {

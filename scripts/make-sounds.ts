@@ -9,11 +9,24 @@ type Tone = { from: number; to?: number; ms: number; gap?: number; wave?: 'sine'
 
 const SOUNDS: Record<string, Tone[]> = {
   ok: [{ from: 1760, ms: 90 }],
-  awaiting: [{ from: 1175, ms: 70, gap: 40 }, { from: 1568, ms: 70 }],
-  duplicate: [{ from: 660, ms: 120, gap: 70, wave: 'square' }, { from: 660, ms: 120, wave: 'square' }],
+  awaiting: [
+    { from: 1175, ms: 70, gap: 40 },
+    { from: 1568, ms: 70 }
+  ],
+  duplicate: [
+    { from: 660, ms: 120, gap: 70, wave: 'square' },
+    { from: 660, ms: 120, wave: 'square' }
+  ],
   wrong_item: [{ from: 520, to: 260, ms: 380, wave: 'saw' }],
-  over_scan: [{ from: 880, ms: 70, gap: 50, wave: 'square' }, { from: 880, ms: 70, gap: 50, wave: 'square' }, { from: 880, ms: 70, wave: 'square' }],
-  invalid_serial: [{ from: 220, ms: 160, gap: 40, wave: 'square' }, { from: 196, ms: 220, wave: 'square' }],
+  over_scan: [
+    { from: 880, ms: 70, gap: 50, wave: 'square' },
+    { from: 880, ms: 70, gap: 50, wave: 'square' },
+    { from: 880, ms: 70, wave: 'square' }
+  ],
+  invalid_serial: [
+    { from: 220, ms: 160, gap: 40, wave: 'square' },
+    { from: 196, ms: 220, wave: 'square' }
+  ],
   order_not_open: [{ from: 150, ms: 650, wave: 'saw' }]
 }
 

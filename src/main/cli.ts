@@ -29,9 +29,17 @@ async function main(argv: string[]): Promise<number> {
       console.error(result.error.message)
       return 1
     }
-    const summary = result.value as { imported: number; unchanged: number; failed: number; productsUpserted: number; failures: { omsOrderId: string | null; reason: string }[] }
+    const summary = result.value as {
+      imported: number
+      unchanged: number
+      failed: number
+      productsUpserted: number
+      failures: { omsOrderId: string | null; reason: string }[]
+    }
     console.log(`${file} → ${dataDir}`)
-    console.log(`${summary.imported} imported, ${summary.unchanged} already here, ${summary.failed} failed, ${summary.productsUpserted} products updated`)
+    console.log(
+      `${summary.imported} imported, ${summary.unchanged} already here, ${summary.failed} failed, ${summary.productsUpserted} products updated`
+    )
     for (const f of summary.failures) console.log(`  failed: ${f.omsOrderId ?? '(no order id)'}: ${f.reason}`)
     return summary.failed > 0 ? 1 : 0
   } finally {

@@ -12,7 +12,10 @@ import { plainFileSecretStore, type SecretStore } from './core/sync/secretStore'
 export function keychainSecretStore(dataDir: string): SecretStore {
   const backend = process.platform === 'linux' ? safeStorage.getSelectedStorageBackend() : 'os'
   if (!safeStorage.isEncryptionAvailable() || backend === 'basic_text') {
-    return plainFileSecretStore(dataDir, 'OMS token stored unencrypted: this PC has no system keychain (install a secret service such as gnome-keyring)')
+    return plainFileSecretStore(
+      dataDir,
+      'OMS token stored unencrypted: this PC has no system keychain (install a secret service such as gnome-keyring)'
+    )
   }
   const file = (name: string) => join(dataDir, `${name.replace(/[^a-z0-9-]/gi, '_')}.keychain`)
   return {

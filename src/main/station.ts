@@ -35,7 +35,13 @@ export function openStation(options: StationOptions): Station {
     })
   })
   const handlers: Handlers = { ...core.handlers, ...labelHandlers(core.context), ...scannerHandlers(core.context) }
-  return { handlers: guardHandlers(core.context, handlers), connection: core.connection, dataDir: core.dataDir, subscribe: core.subscribe, close: core.close }
+  return {
+    handlers: guardHandlers(core.context, handlers),
+    connection: core.connection,
+    dataDir: core.dataDir,
+    subscribe: core.subscribe,
+    close: core.close
+  }
 }
 
 /** Every handler behind the role table (src/shared/access.ts): the guard runs first, on every call, whoever calls. */

@@ -59,7 +59,13 @@ export const PrinterTarget = z.discriminatedUnion('type', [
   /** `dpi` matters for ZPL only (the thermal printer's resolution). */
   z.strictObject({ type: z.literal('spooler'), queue: queueName, language: z.enum(['pdf', 'zpl']), dpi: Dpi.default(203) }),
   /** A thermal printer on the network: raw ZPL to TCP port 9100. */
-  z.strictObject({ type: z.literal('network'), host: hostName, port: z.number().int().min(1).max(65535).default(9100), language: z.literal('zpl'), dpi: Dpi }),
+  z.strictObject({
+    type: z.literal('network'),
+    host: hostName,
+    port: z.number().int().min(1).max(65535).default(9100),
+    language: z.literal('zpl'),
+    dpi: Dpi
+  }),
   /** A printer Electron knows (Windows, or where lp is missing): PDF printed silently by Electron. */
   z.strictObject({ type: z.literal('electron'), name: z.string().trim().min(1).max(200), language: z.literal('pdf') })
 ])
@@ -69,7 +75,11 @@ export const PrintSettings = z.strictObject({
   labelSize: LabelSize,
   slipPaper: SlipPaper,
   gs1: Gs1Settings.nullable(),
-  printers: z.strictObject({ box_label: PrinterTarget.nullable(), shipping_label: PrinterTarget.nullable(), packing_slip: PrinterTarget.nullable() }),
+  printers: z.strictObject({
+    box_label: PrinterTarget.nullable(),
+    shipping_label: PrinterTarget.nullable(),
+    packing_slip: PrinterTarget.nullable()
+  }),
   autoPrint: z.strictObject({ boxLabel: z.boolean(), shippingLabel: z.boolean() })
 })
 export type PrintSettings = z.infer<typeof PrintSettings>
@@ -121,7 +131,10 @@ export type DiscoveredPrinter = z.infer<typeof DiscoveredPrinter>
 export const labelChannels = {
   'labels:preview': { args: LabelRef, result: LabelPreview },
   'labels:print': { args: LabelRef, result: PrintJob },
-  'labels:jobs': { args: z.object({ orderId: id.optional(), limit: z.number().int().min(1).max(500).optional() }).strict(), result: z.array(PrintJob) },
+  'labels:jobs': {
+    args: z.object({ orderId: id.optional(), limit: z.number().int().min(1).max(500).optional() }).strict(),
+    result: z.array(PrintJob)
+  },
   'labels:retry': { args: z.object({ jobId: z.string().min(1).max(64) }).strict(), result: PrintJob },
 
   'printing:printers': { args: none, result: z.object({ printers: z.array(DiscoveredPrinter), problems: z.array(z.string()) }) },

@@ -6,7 +6,8 @@
 const METADATA_HOSTS = new Set(['metadata', 'metadata.google.internal', 'metadata.azure.internal', 'instance-data', '100.100.100.200'])
 
 const isLoopback = (host: string) => host === 'localhost' || host === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host)
-const isLinkLocal = (host: string) => /^169\.254\.\d{1,3}\.\d{1,3}$/.test(host) || /^\[fe[89ab][0-9a-f]?:/i.test(host) || /^\[fd00:ec2::/i.test(host)
+const isLinkLocal = (host: string) =>
+  /^169\.254\.\d{1,3}\.\d{1,3}$/.test(host) || /^\[fe[89ab][0-9a-f]?:/i.test(host) || /^\[fd00:ec2::/i.test(host)
 
 /** Why `value` may not be the OMS address, in words; null when it may. */
 export function omsUrlProblem(value: string): string | null {

@@ -32,7 +32,10 @@ export const NewOperator = z.strictObject({
 export const Approval = z.strictObject({ badgeCode: text(64), pin: z.string().regex(/^\d{4,8}$/, 'A PIN is 4 to 8 digits') })
 export type Approval = z.infer<typeof Approval>
 
-const signInPin = z.string().regex(/^\d{4,8}$/, 'A PIN is 4 to 8 digits').optional()
+const signInPin = z
+  .string()
+  .regex(/^\d{4,8}$/, 'A PIN is 4 to 8 digits')
+  .optional()
 /** By name or by badge; shift leads (and operators, where the station asks) add their PIN. */
 export const SignIn = z.union([z.strictObject({ operatorId: id, pin: signInPin }), z.strictObject({ badgeCode: text(64), pin: signInPin })])
 

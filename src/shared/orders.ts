@@ -165,7 +165,7 @@ export const orderChannels = {
   'orders:retryFailedImport': { args: z.strictObject({ id }), result: ImportSummary },
 
   'orders:hold': { args: z.strictObject({ orderId: id, approval: Approval, reason }), result: OrderDetail },
-  'orders:release': { args: z.strictObject({ orderId: id, approval: Approval, reason }), result: OrderDetail },
+  'orders:release': { args: z.strictObject({ orderId: id, approval: Approval, reason }), result: OrderDetail }
 } as const
 
 /** Main → renderer notices about orders. */

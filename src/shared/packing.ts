@@ -82,5 +82,5 @@ export const packingChannels = {
 
   'presets:list': { args: none, result: z.array(BoxPreset) },
   'presets:save': { args: BoxPresetInput.extend({ approval: Approval }), result: BoxPreset },
-  'presets:delete': { args: z.strictObject({ id, approval: Approval }), result: z.null() },
+  'presets:delete': { args: z.strictObject({ id, approval: Approval }), result: z.null() }
 } as const

@@ -43,7 +43,11 @@ export const ScannerStatus = z.object({
 })
 export type ScannerStatus = z.infer<typeof ScannerStatus>
 
-const affix = z.string().min(1).max(16).refine((s) => !/[\r\n]/.test(s), 'a prefix or suffix cannot hold a line break')
+const affix = z
+  .string()
+  .min(1)
+  .max(16)
+  .refine((s) => !/[\r\n]/.test(s), 'a prefix or suffix cannot hold a line break')
 export const KeyboardSettings = z.strictObject({
   prefixes: z.array(affix).max(8),
   suffixes: z.array(affix).max(8)

@@ -42,7 +42,10 @@ export const ScanRequest = z.strictObject({
   /** The line the operator picked, if any; otherwise the core finds it. */
   orderLineId: id.optional(),
   /** IMEI 1 of the dual-IMEI device whose IMEI 2 this scan is (from the previous answer's `awaiting`). */
-  firstImei: z.string().regex(/^\d{15}$/).optional(),
+  firstImei: z
+    .string()
+    .regex(/^\d{15}$/)
+    .optional(),
   /** Told by keystroke timing in the scan field; device scans are always `scanned`. */
   entryMethod: z.enum(['scanned', 'typed']).default('scanned'),
   /** A shift lead's approval for a typed serial, when the station's hand-entry policy asks for one. */

@@ -49,7 +49,11 @@ export const ShipRequest = z.strictObject({
   /** As scanned or typed; the core strips scanner noise and checks it. */
   trackingNumber: z.string().max(200),
   /** Optional: empty or absent means none. */
-  trackingUrl: z.string().max(TRACKING_URL_MAX + 100).nullable().optional()
+  trackingUrl: z
+    .string()
+    .max(TRACKING_URL_MAX + 100)
+    .nullable()
+    .optional()
 })
 export type ShipRequest = z.infer<typeof ShipRequest>
 

@@ -65,7 +65,15 @@ export const SaveSyncSettings = z
 export type SaveSyncSettings = z.input<typeof SaveSyncSettings>
 
 export const SyncNowResult = z.object({
-  pulled: z.object({ imported: z.number().int(), unchanged: z.number().int(), failed: z.number().int(), statusChanges: z.number().int(), conflicts: z.array(z.string()) }).nullable(),
+  pulled: z
+    .object({
+      imported: z.number().int(),
+      unchanged: z.number().int(),
+      failed: z.number().int(),
+      statusChanges: z.number().int(),
+      conflicts: z.array(z.string())
+    })
+    .nullable(),
   sent: z.object({ accepted: z.number().int(), duplicate: z.number().int(), rejected: z.number().int() }).nullable(),
   exported: z.number().int().nullable(),
   /** What went wrong, in words; null when everything worked. */

@@ -16,7 +16,15 @@ const LEE = { badgeCode: 'OP-9002', pin: '5678' }
 const MAREK = { badgeCode: 'OP-1001' }
 
 /** Refusals that come from the role table; any other answer means the call got past it. */
-const ACCESS_CODES = new Set(['not_signed_in', 'shift_lead_only', 'approval_required', 'wrong_pin', 'pin_locked', 'unknown_operator', 'pin_required'])
+const ACCESS_CODES = new Set([
+  'not_signed_in',
+  'shift_lead_only',
+  'approval_required',
+  'wrong_pin',
+  'pin_locked',
+  'unknown_operator',
+  'pin_required'
+])
 
 type World = { t: TestStation; orderId: number; spareOperatorId: number }
 
@@ -192,7 +200,9 @@ describe('the role table', () => {
     expect(codeOf(await call(w, 'sync:saveSettings', args['sync:saveSettings']))).toBe('shift_lead_only')
     // Past the schema (a direct call into the core's handlers): the guard still asks for the approval.
     const { approval: _, ...without } = sampleArgs(w, DANA)['settings:saveStation']
-    await expect(Promise.resolve().then(() => (w.t.handlers['settings:saveStation'] as (a: unknown) => unknown)(without))).rejects.toMatchObject({
+    await expect(
+      Promise.resolve().then(() => (w.t.handlers['settings:saveStation'] as (a: unknown) => unknown)(without))
+    ).rejects.toMatchObject({
       code: 'approval_required'
     })
   })

@@ -26,7 +26,11 @@ async function station() {
 const numbers = (rows: OrderSummary[]) => rows.map((r) => r.orderNumber)
 const list = (t: TestStation, args: Record<string, unknown> = {}) => ok<OrderSummary[]>(t, 'orders:list', args)
 const assignmentRows = (t: TestStation) =>
-  t.sqlite.prepare('select o.order_number, a.role, p.name from assignments a join orders o on o.id = a.order_id join operators p on p.id = a.operator_id order by o.order_number, a.role').all()
+  t.sqlite
+    .prepare(
+      'select o.order_number, a.role, p.name from assignments a join orders o on o.id = a.order_id join operators p on p.id = a.operator_id order by o.order_number, a.role'
+    )
+    .all()
 
 describe('assignments:assign', () => {
   it('assigns packing for several orders at once, logging each on its order with who assigned', async () => {
@@ -46,31 +50,49 @@ describe('assignments:assign', () => {
 
     const detail = await ok<OrderDetail>(t, 'orders:get', { orderId: order(1) })
     expect(detail.assignments).toEqual({ picking: null, packing: 'Marek Nowak', shipping: null })
-    expect(detail.events.find((e) => e.type === 'order.assigned')).toMatchObject({ operator: 'Dana Whitfield', reason: 'Packing: nobody → Marek Nowak' })
+    expect(detail.events.find((e) => e.type === 'order.assigned')).toMatchObject({
+      operator: 'Dana Whitfield',
+      reason: 'Packing: nobody → Marek Nowak'
+    })
   })
 
   it('reassigns (from → to logged), leaves the roles not chosen alone, skips what did not change, and unassigns with null', async () => {
     const { t, lead, marek, aisha, order } = await station()
     await ok(t, 'assignments:assign', { orderIds: [order(1), order(2)], picking: marek.id, packing: marek.id, approval: DANA })
 
-    const again = await ok<AssignResult>(t, 'assignments:assign', { orderIds: [order(1), order(2)], picking: marek.id, packing: aisha.id, approval: DANA })
+    const again = await ok<AssignResult>(t, 'assignments:assign', {
+      orderIds: [order(1), order(2)],
+      picking: marek.id,
+      packing: aisha.id,
+      approval: DANA
+    })
     expect(again).toMatchObject({ orders: 2, changed: 2 })
     const reassigned = eventsOfType(t, 'order.reassigned')
     expect(reassigned.map((e) => [e.order_id, e.reason])).toEqual([
       [order(1), 'Packing: Marek Nowak → Aisha Rahman'],
       [order(2), 'Packing: Marek Nowak → Aisha Rahman']
     ])
-    expect(JSON.parse(reassigned[0].data!)).toEqual({ role: 'packing', from: { id: marek.id, name: 'Marek Nowak' }, to: { id: aisha.id, name: 'Aisha Rahman' } })
+    expect(JSON.parse(reassigned[0].data!)).toEqual({
+      role: 'packing',
+      from: { id: marek.id, name: 'Marek Nowak' },
+      to: { id: aisha.id, name: 'Aisha Rahman' }
+    })
     const row = t.sqlite.prepare("select assigned_by from assignments where order_id = ? and role = 'packing'").get(order(1))
     expect(row).toEqual({ assigned_by: lead.id })
 
     const eventsBefore = count(t.sqlite, 'events')
-    expect(await ok<AssignResult>(t, 'assignments:assign', { orderIds: [order(1)], packing: aisha.id, approval: DANA })).toMatchObject({ changed: 0 })
+    expect(await ok<AssignResult>(t, 'assignments:assign', { orderIds: [order(1)], packing: aisha.id, approval: DANA })).toMatchObject({
+      changed: 0
+    })
     expect(count(t.sqlite, 'events')).toBe(eventsBefore)
 
     await ok(t, 'assignments:assign', { orderIds: [order(2)], shipping: aisha.id, picking: null, approval: DANA })
     expect(eventsOfType(t, 'order.unassigned').map((e) => e.reason)).toEqual(['Picking: Marek Nowak → nobody'])
-    expect((await ok<OrderDetail>(t, 'orders:get', { orderId: order(2) })).assignments).toEqual({ picking: null, packing: 'Aisha Rahman', shipping: 'Aisha Rahman' })
+    expect((await ok<OrderDetail>(t, 'orders:get', { orderId: order(2) })).assignments).toEqual({
+      picking: null,
+      packing: 'Aisha Rahman',
+      shipping: 'Aisha Rahman'
+    })
   })
 
   it('refuses, in one transaction for all orders, and changes nothing', async () => {
@@ -82,16 +104,20 @@ describe('assignments:assign', () => {
     const missing = await refused(t, 'assignments:assign', { orderIds: [order(1), 999], packing: marek.id, approval: DANA })
     expect(missing).toEqual({ code: 'not_found', message: 'Order 999 does not exist: nothing was assigned.' })
     expect((await refused(t, 'assignments:assign', { orderIds: [order(1)], packing: 4040, approval: DANA })).code).toBe('unknown_operator')
-    expect((await refused(t, 'assignments:assign', { orderIds: [order(1), order(2)], picking: marek.id, packing: aisha.id, approval: DANA })).message).toBe(
-      'Aisha Rahman is deactivated and cannot be assigned: nothing was assigned.'
-    )
+    expect(
+      (await refused(t, 'assignments:assign', { orderIds: [order(1), order(2)], picking: marek.id, packing: aisha.id, approval: DANA }))
+        .message
+    ).toBe('Aisha Rahman is deactivated and cannot be assigned: nothing was assigned.')
     expect((await refused(t, 'assignments:assign', { orderIds: [order(1)], approval: DANA })).code).toBe('nothing_to_assign')
     expect((await refused(t, 'assignments:assign', { orderIds: [], packing: marek.id, approval: DANA })).code).toBe('invalid_arguments')
 
     await ok(t, 'operators:signIn', { badgeCode: 'OP-1001' })
     const byMarek = { badgeCode: 'OP-1001', pin: '1234' }
     const notLead = await refused(t, 'assignments:assign', { orderIds: [order(1)], packing: marek.id, approval: byMarek })
-    expect(notLead).toEqual({ code: 'shift_lead_only', message: "Marek Nowak is not a shift lead: assign operators to orders needs a shift lead's approval." })
+    expect(notLead).toEqual({
+      code: 'shift_lead_only',
+      message: "Marek Nowak is not a shift lead: assign operators to orders needs a shift lead's approval."
+    })
     await ok(t, 'operators:signOut')
     expect((await refused(t, 'assignments:assign', { orderIds: [order(1)], packing: marek.id, approval: DANA })).code).toBe('not_signed_in')
 

@@ -88,9 +88,7 @@ export type Snapshot = Record<string, unknown[]>
 
 /** Every row of every table (sqlite_master), in a stable order. */
 export function snapshot(sqlite: Database.Database): Snapshot {
-  const tables = sqlite
-    .prepare("select name from sqlite_master where type = 'table' order by name")
-    .all() as { name: string }[]
+  const tables = sqlite.prepare("select name from sqlite_master where type = 'table' order by name").all() as { name: string }[]
   const out: Snapshot = {}
   for (const { name } of tables) {
     const quoted = `"${name.replace(/"/g, '""')}"`
@@ -177,7 +175,12 @@ export function orderRecord(n: number, lines: LineInput[] = [{ sku: 'PHONE-A', q
   } as Record<string, unknown>
 }
 
-export function importRecords(t: TestStation, orders: Record<string, unknown>[], products: unknown[] = allProducts(), source = 'test.json') {
+export function importRecords(
+  t: TestStation,
+  orders: Record<string, unknown>[],
+  products: unknown[] = allProducts(),
+  source = 'test.json'
+) {
   return importRawFile(t.ctx, { products, orders: orders.map((record) => ({ record })) }, source)
 }
 

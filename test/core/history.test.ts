@@ -18,12 +18,19 @@ describe('IMEI history', () => {
     // Into SO-2 first, then a shift lead takes it out again.
     await w.call('scanning:scan', { orderId: w.ids.two, input: A(1) })
     w.time.advance(60_000)
-    await w.call('packing:removeUnit', { orderId: w.ids.two, unitId: unit(w, A(1)).id, approval: LEAD_APPROVAL, reason: 'screen scratched' })
+    await w.call('packing:removeUnit', {
+      orderId: w.ids.two,
+      unitId: unit(w, A(1)).id,
+      approval: LEAD_APPROVAL,
+      reason: 'screen scratched'
+    })
     w.time.advance(60_000)
 
     // Then packed into SO-1 (a dual-IMEI unit), shipped, and returned against SO-1.
     await w.pack(w.ids.one, [A(1), A(2)])
-    w.sqlite.prepare('update scanned_units set serial2 = ?, entry_method = ? where serial = ? and removed_at is null').run(A(10), 'typed', A(1))
+    w.sqlite
+      .prepare('update scanned_units set serial2 = ?, entry_method = ? where serial = ? and removed_at is null')
+      .run(A(10), 'typed', A(1))
     w.time.advance(60_000)
     await w.ship(w.ids.one, 'JJD0000001', 'https://www.dhl.com/t/JJD0000001')
     w.time.advance(60_000)
@@ -47,8 +54,16 @@ describe('IMEI history', () => {
     expect([...at].sort()).toEqual(at)
     const [scanned2, removed, scanned1, , , , shipped, returned] = history.entries
     expect(scanned2).toMatchObject({ entryMethod: 'scanned', detail: `${A(1)} scanned into order SO-2` })
-    expect(removed).toMatchObject({ removal: 'removed', approvedBy: 'Dana Whitfield', detail: 'Removed from order SO-2 by Marek Nowak, approved by Dana Whitfield: screen scratched' })
-    expect(scanned1).toMatchObject({ entryMethod: 'typed', boxStatus: 'confirmed', detail: `${A(1)} / ${A(10)} typed by hand into order SO-1` })
+    expect(removed).toMatchObject({
+      removal: 'removed',
+      approvedBy: 'Dana Whitfield',
+      detail: 'Removed from order SO-2 by Marek Nowak, approved by Dana Whitfield: screen scratched'
+    })
+    expect(scanned1).toMatchObject({
+      entryMethod: 'typed',
+      boxStatus: 'confirmed',
+      detail: `${A(1)} / ${A(10)} typed by hand into order SO-1`
+    })
     expect(shipped).toMatchObject({ carrier: 'DHL Parcel', trackingNumber: 'JJD0000001', trackingUrl: 'https://www.dhl.com/t/JJD0000001' })
     expect(returned).toMatchObject({ flag: null, detail: 'Returned against order SO-1' })
 
@@ -91,7 +106,12 @@ describe('IMEI history', () => {
 
     const foreign = await w.call('history:serial', { input: 'SN-FOREIGN-77' })
     expect(foreign.entries).toHaveLength(1)
-    expect(foreign.entries[0]).toMatchObject({ kind: 'returned', flag: 'unknown_serial', orderNumber: 'SO-1', detail: 'Returned against order SO-1 — flagged: Unknown: SN-FOREIGN-77 was never scanned at this station' })
+    expect(foreign.entries[0]).toMatchObject({
+      kind: 'returned',
+      flag: 'unknown_serial',
+      orderNumber: 'SO-1',
+      detail: 'Returned against order SO-1 — flagged: Unknown: SN-FOREIGN-77 was never scanned at this station'
+    })
     expect(await w.call('history:serial', { input: A(99) })).toEqual({ serial: A(99), serials: [A(99)], entries: [] })
     const empty = await w.refusal(w.call('history:serial', { input: ' \t ' }))
     expect(empty.code).toBe('invalid_serial')
@@ -99,11 +119,20 @@ describe('IMEI history', () => {
 
   it('finds everything through indexes: no query of the history scans a table', () => {
     const w = shippingWorld()
-    const queries = [...Object.values(serialLookupQueries(w.db)), ...Object.values(serialHistoryQueries(w.db)), returnsOfSerialsQuery(w.db, [A(1), A(2)])]
+    const queries = [
+      ...Object.values(serialLookupQueries(w.db)),
+      ...Object.values(serialHistoryQueries(w.db)),
+      returnsOfSerialsQuery(w.db, [A(1), A(2)])
+    ]
     for (const query of queries) {
       const { sql, params } = query.toSQL()
-      const plan = (w.sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params.map((p) => (typeof p === 'object' ? null : p))) as { detail: string }[]).map((r) => r.detail)
-      expect(plan.filter((d) => /^SCAN /.test(d)), `${sql}\n${plan.join('\n')}`).toEqual([])
+      const plan = (
+        w.sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params.map((p) => (typeof p === 'object' ? null : p))) as { detail: string }[]
+      ).map((r) => r.detail)
+      expect(
+        plan.filter((d) => /^SCAN /.test(d)),
+        `${sql}\n${plan.join('\n')}`
+      ).toEqual([])
       expect(plan.some((d) => /^SEARCH /.test(d))).toBe(true)
     }
   })

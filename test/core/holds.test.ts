@@ -21,7 +21,12 @@ describe('automatic release of orders on hold (SPEC §1)', () => {
     expect(releaseDueHolds(t.db, t.clock)).toBe(1)
     expect(statusOf(t, 'OMS-1')).toBe('ready')
     const event = t.sqlite.prepare("select operator_id, from_status, to_status, reason from events where type = 'order.ready'").get()
-    expect(event).toEqual({ operator_id: null, from_status: 'on_hold', to_status: 'ready', reason: 'dispatch time 2026-11-21T12:00:00.000Z passed' })
+    expect(event).toEqual({
+      operator_id: null,
+      from_status: 'on_hold',
+      to_status: 'ready',
+      reason: 'dispatch time 2026-11-21T12:00:00.000Z passed'
+    })
     expect(t.sqlite.prepare("select count(*) n from outbox where type = 'order.ready'").get()).toEqual({ n: 1 })
   })
 

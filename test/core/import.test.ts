@@ -3,7 +3,19 @@ import { importOrderFile, importRawFile, retryFailedImport } from '../../src/mai
 import { listFailedImports } from '../../src/main/core/orders/failedImports'
 import { parseOrderFile } from '../../src/main/core/orders/parseOrderFile'
 import { getOrderDetail } from '../../src/main/core/orders/queries'
-import { allProducts, catchError, cleanup, count, importRecords, openTestStation, orderIdOf, orderRecord, PRODUCTS, snapshot, type TestStation } from './helpers'
+import {
+  allProducts,
+  catchError,
+  cleanup,
+  count,
+  importRecords,
+  openTestStation,
+  orderIdOf,
+  orderRecord,
+  PRODUCTS,
+  snapshot,
+  type TestStation
+} from './helpers'
 
 afterEach(cleanup)
 
@@ -12,7 +24,6 @@ function station(withProducts = true): TestStation {
   if (withProducts) expect(importRawFile(t.ctx, { products: allProducts(), orders: [] }, 'products.json').productsUpserted).toBe(4)
   return t
 }
-
 
 const CSV_HEADER = [
   'oms_order_id',
@@ -74,7 +85,13 @@ const toCsv = (rows: CsvRow[], eol = '\n', header = CSV_HEADER) =>
 describe('good JSON files', () => {
   it('imports a plain list of orders', () => {
     const t = station()
-    const file = JSON.stringify([orderRecord(1), orderRecord(2, [{ sku: 'PHONE-B', quantity: 1 }, { sku: 'CABLE-1M', quantity: 3 }])])
+    const file = JSON.stringify([
+      orderRecord(1),
+      orderRecord(2, [
+        { sku: 'PHONE-B', quantity: 1 },
+        { sku: 'CABLE-1M', quantity: 3 }
+      ])
+    ])
     const summary = importOrderFile(t.ctx, 'orders.json', file)
     expect(summary).toEqual({ imported: 2, unchanged: 0, failed: 0, productsUpserted: 0, failures: [] })
     const order = getOrderDetail(t.db, orderIdOf(t, 'OMS-2'))
@@ -137,7 +154,14 @@ describe('good CSV files', () => {
     const summary = importOrderFile(t.ctx, 'orders.csv', csv)
     expect(summary).toEqual({ imported: 2, unchanged: 0, failed: 0, productsUpserted: 0, failures: [] })
     const one = getOrderDetail(t.db, orderIdOf(t, 'OMS-1'))
-    expect(one).toMatchObject({ orderNumber: 'SO-1', channel: 'Allegro', channelOrderId: 'AL-1', priority: 1, carrier: 'DPD', dispatchAfter: null })
+    expect(one).toMatchObject({
+      orderNumber: 'SO-1',
+      channel: 'Allegro',
+      channelOrderId: 'AL-1',
+      priority: 1,
+      carrier: 'DPD',
+      dispatchAfter: null
+    })
     expect(one.lines.map((l) => [l.lineId, l.sku, l.quantity, l.serialized])).toEqual([
       ['L1', 'PHONE-A', 2, true],
       ['L2', 'CABLE-1M', 1, false]
@@ -149,7 +173,11 @@ describe('good CSV files', () => {
     const t = station()
     const rows = [
       csvRow(1, { line_id: 'L1', sku: 'PHONE-A', quantity: '1', product_name: 'Phone A, 128GB "Midnight"' }),
-      csvRow(2, { line_id: 'L1', sku: 'PHONE-B', quantity: '1' }, { ship_to_name: '王秀英', ship_to_street1: 'Room 5, "Block B"', ship_to_city: '北京' })
+      csvRow(
+        2,
+        { line_id: 'L1', sku: 'PHONE-B', quantity: '1' },
+        { ship_to_name: '王秀英', ship_to_street1: 'Room 5, "Block B"', ship_to_city: '北京' }
+      )
     ]
     const csv = '\uFEFF' + toCsv(rows, '\r\n')
     expect(csv).toContain('"Phone A, 128GB ""Midnight"""')
@@ -182,7 +210,9 @@ describe('good CSV files', () => {
     expect(summary.imported).toBe(1)
     expect(summary.failures).toEqual([{ omsOrderId: 'OMS-1', reason: 'the rows of this order disagree on carrier' }])
     expect(count(t.sqlite, 'orders', 'oms_order_id = ?', 'OMS-1')).toBe(0)
-    expect(listFailedImports(t.db)).toMatchObject([{ omsOrderId: 'OMS-1', source: 'orders.csv', reason: expect.stringContaining('disagree on carrier') }])
+    expect(listFailedImports(t.db)).toMatchObject([
+      { omsOrderId: 'OMS-1', source: 'orders.csv', reason: expect.stringContaining('disagree on carrier') }
+    ])
   })
 })
 
@@ -200,7 +230,11 @@ describe('bad records go to failed imports with a readable reason', () => {
     ['unknown SKU', () => orderRecord(1, [{ sku: 'NOPE-1', quantity: 1 }]), /line L1: unknown SKU NOPE-1/],
     ['missing carrier', () => ({ ...orderRecord(1), carrier: undefined }), /missing required field carrier/],
     ['empty order_number', () => orderRecord(1, undefined, { order_number: '  ' }), /missing required field order_number/],
-    ['missing ship_to.city', () => orderRecord(1, undefined, { ship_to: { name: 'A', street1: 'B', postal_code: 'C', country: 'DE' } }), /missing required field ship_to\.city/],
+    [
+      'missing ship_to.city',
+      () => orderRecord(1, undefined, { ship_to: { name: 'A', street1: 'B', postal_code: 'C', country: 'DE' } }),
+      /missing required field ship_to\.city/
+    ],
     ['missing line sku', () => orderRecord(1, [{ sku: '', quantity: 1 }]), /missing required field sku/],
     ['quantity 0', () => orderRecord(1, [{ sku: 'PHONE-A', quantity: 0 }]), /quantity must be positive/],
     ['quantity -1', () => orderRecord(1, [{ sku: 'PHONE-A', quantity: -1 }]), /quantity must be positive/],
@@ -213,7 +247,11 @@ describe('bad records go to failed imports with a readable reason', () => {
     ['fulfilment_type on a normal order', () => orderRecord(1, undefined, { fulfilment_type: 'partial' }), /only for bulk orders/],
     [
       'repeated line_id',
-      () => orderRecord(1, [{ line_id: 'L1', sku: 'PHONE-A', quantity: 1 }, { line_id: 'L1', sku: 'PHONE-B', quantity: 1 }]),
+      () =>
+        orderRecord(1, [
+          { line_id: 'L1', sku: 'PHONE-A', quantity: 1 },
+          { line_id: 'L1', sku: 'PHONE-B', quantity: 1 }
+        ]),
       /line_id L1 appears twice/
     ]
   ]
@@ -253,7 +291,11 @@ describe('bad records go to failed imports with a readable reason', () => {
 
   it('refuses a duplicate with different content inside one file', () => {
     const t = station()
-    const summary = importOrderFile(t.ctx, 'dup.json', JSON.stringify([orderRecord(1), orderRecord(1, undefined, { carrier: 'UPS' }), orderRecord(1)]))
+    const summary = importOrderFile(
+      t.ctx,
+      'dup.json',
+      JSON.stringify([orderRecord(1), orderRecord(1, undefined, { carrier: 'UPS' }), orderRecord(1)])
+    )
     expect(summary).toMatchObject({ imported: 1, unchanged: 1, failed: 1 })
     expect(getOrderDetail(t.db, orderIdOf(t, 'OMS-1')).carrier).toBe('DHL')
   })
@@ -280,7 +322,10 @@ describe('bad records go to failed imports with a readable reason', () => {
     const summary = importOrderFile(
       t.ctx,
       'p.json',
-      JSON.stringify({ products: [{ sku: 'X', name: 'X', serialized: true, condition: 'used', serial_kind: 'imei', tacs: ['123'] }, PRODUCTS.phoneA], orders: [orderRecord(1)] })
+      JSON.stringify({
+        products: [{ sku: 'X', name: 'X', serialized: true, condition: 'used', serial_kind: 'imei', tacs: ['123'] }, PRODUCTS.phoneA],
+        orders: [orderRecord(1)]
+      })
     )
     expect(summary).toMatchObject({ productsUpserted: 1, imported: 1, failed: 1 })
     expect(summary.failures[0].reason).toMatch(/^product: .*TAC is 8 digits/)
@@ -336,9 +381,22 @@ describe('nothing half-imported', () => {
 
   it('a database failure on the second line rolls back the order row and the first line', () => {
     const t = station()
-    t.sqlite.exec(`CREATE TEMP TRIGGER fail_second_line BEFORE INSERT ON order_lines WHEN NEW.line_id = 'L2' BEGIN SELECT RAISE(ABORT, 'disk says no'); END`)
+    t.sqlite.exec(
+      `CREATE TEMP TRIGGER fail_second_line BEFORE INSERT ON order_lines WHEN NEW.line_id = 'L2' BEGIN SELECT RAISE(ABORT, 'disk says no'); END`
+    )
     const before = snapshot(t.sqlite)
-    expect(() => importRecords(t, [orderRecord(1, [{ sku: 'PHONE-A', quantity: 1 }, { sku: 'PHONE-B', quantity: 1 }])], [])).toThrow('disk says no')
+    expect(() =>
+      importRecords(
+        t,
+        [
+          orderRecord(1, [
+            { sku: 'PHONE-A', quantity: 1 },
+            { sku: 'PHONE-B', quantity: 1 }
+          ])
+        ],
+        []
+      )
+    ).toThrow('disk says no')
     expect(snapshot(t.sqlite)).toEqual(before)
     expect(count(t.sqlite, 'orders')).toBe(0)
   })
@@ -347,7 +405,16 @@ describe('nothing half-imported', () => {
 describe('retrying a failed import', () => {
   it('succeeds after the missing product was added, and resolves the failure', () => {
     const t = station(false)
-    const summary = importRecords(t, [orderRecord(1, [{ sku: 'PHONE-A', quantity: 1 }, { sku: 'TABLET-S', quantity: 1 }])], [PRODUCTS.phoneA])
+    const summary = importRecords(
+      t,
+      [
+        orderRecord(1, [
+          { sku: 'PHONE-A', quantity: 1 },
+          { sku: 'TABLET-S', quantity: 1 }
+        ])
+      ],
+      [PRODUCTS.phoneA]
+    )
     expect(summary.failures).toEqual([{ omsOrderId: 'OMS-1', reason: expect.stringContaining('unknown SKU TABLET-S') }])
     const [failed] = listFailedImports(t.db)
 
@@ -394,7 +461,11 @@ describe('the status an imported order starts in', () => {
     expect(summary.imported).toBe(1)
     expect(summary.failures.map((f) => f.omsOrderId)).toEqual(['OMS-1', 'OMS-2'])
     for (const f of summary.failures) expect(f.reason).toMatch(/bulk order needs fulfilment_type partial or block_complete/)
-    expect(getOrderDetail(t.db, orderIdOf(t, 'OMS-3'))).toMatchObject({ orderType: 'bulk', fulfilmentType: 'block_complete', status: 'ready' })
+    expect(getOrderDetail(t.db, orderIdOf(t, 'OMS-3'))).toMatchObject({
+      orderType: 'bulk',
+      fulfilmentType: 'block_complete',
+      status: 'ready'
+    })
   })
 
   it('a future dispatch_after puts the order on hold; a past one does not', () => {

@@ -46,7 +46,9 @@ describe('sign-in', () => {
 describe('adding operators', () => {
   it('the first operator needs no approval but must be a shift lead with a PIN', async () => {
     const t = openTestStation()
-    expect((await refused(t, 'operators:create', { name: 'Marek Nowak', badgeCode: 'OP-1001', role: 'operator' })).code).toBe('first_operator')
+    expect((await refused(t, 'operators:create', { name: 'Marek Nowak', badgeCode: 'OP-1001', role: 'operator' })).code).toBe(
+      'first_operator'
+    )
     expect((await refused(t, 'operators:create', { name: 'Dana', badgeCode: 'OP-9001', role: 'shift_lead' })).code).toBe('pin_required')
     expect(count(t.sqlite, 'operators')).toBe(0)
     await ok(t, 'operators:create', { name: 'Dana Whitfield', badgeCode: 'OP-9001', role: 'shift_lead', pin: '1234' })
@@ -74,15 +76,25 @@ describe('adding operators', () => {
     await ok(t, 'operators:signIn', { badgeCode: 'OP-1001' })
     const before = snapshot(t.sqlite)
     const marekApproves = { badgeCode: 'OP-1001', pin: '1234' }
-    const notLead = await refused(t, 'operators:create', { name: 'Aisha Rahman', badgeCode: 'OP-1002', role: 'operator', approval: marekApproves })
-    expect(notLead).toEqual({ code: 'shift_lead_only', message: "Marek Nowak is not a shift lead: add an operator needs a shift lead's approval." })
+    const notLead = await refused(t, 'operators:create', {
+      name: 'Aisha Rahman',
+      badgeCode: 'OP-1002',
+      role: 'operator',
+      approval: marekApproves
+    })
+    expect(notLead).toEqual({
+      code: 'shift_lead_only',
+      message: "Marek Nowak is not a shift lead: add an operator needs a shift lead's approval."
+    })
     expect(snapshot(t.sqlite)).toEqual(before)
 
     await ok(t, 'operators:signIn', DANA)
     const afterSwitch = snapshot(t.sqlite)
     const taken = await refused(t, 'operators:create', { name: 'Marek Twin', badgeCode: 'OP-1001', role: 'operator', approval: DANA })
     expect(taken).toEqual({ code: 'badge_taken', message: 'Badge OP-1001 already belongs to another operator.' })
-    expect((await refused(t, 'operators:create', { name: 'Ola Berg', badgeCode: 'OP-9002', role: 'shift_lead', approval: DANA })).code).toBe('pin_required')
+    expect(
+      (await refused(t, 'operators:create', { name: 'Ola Berg', badgeCode: 'OP-9002', role: 'shift_lead', approval: DANA })).code
+    ).toBe('pin_required')
     expect(snapshot(t.sqlite)).toEqual(afterSwitch)
   })
 })
@@ -137,9 +149,20 @@ describe('changing operators', () => {
     expect(row(t, lead.id).active).toBe(0)
 
     const before = snapshot(t.sqlite)
-    const demote = await refused(t, 'operators:update', { operatorId: ola.id, role: 'operator', approval: { badgeCode: OLA.badgeCode, pin: OLA.pin } })
-    expect(demote).toEqual({ code: 'last_shift_lead', message: 'Ola Berg is the last active shift lead: make someone else a shift lead first.' })
-    const self = await refused(t, 'operators:update', { operatorId: ola.id, active: false, approval: { badgeCode: OLA.badgeCode, pin: OLA.pin } })
+    const demote = await refused(t, 'operators:update', {
+      operatorId: ola.id,
+      role: 'operator',
+      approval: { badgeCode: OLA.badgeCode, pin: OLA.pin }
+    })
+    expect(demote).toEqual({
+      code: 'last_shift_lead',
+      message: 'Ola Berg is the last active shift lead: make someone else a shift lead first.'
+    })
+    const self = await refused(t, 'operators:update', {
+      operatorId: ola.id,
+      active: false,
+      approval: { badgeCode: OLA.badgeCode, pin: OLA.pin }
+    })
     expect(self.code).toBe('deactivate_self')
     expect(snapshot(t.sqlite)).toEqual(before)
   })
@@ -172,7 +195,10 @@ describe('changing operators', () => {
     const demoted = await ok<OperatorRecord>(t, 'operators:update', { operatorId: ola.id, role: 'operator', approval: DANA })
     expect(demoted).toMatchObject({ role: 'operator', hasPin: false })
     expect(row(t, ola.id).pin_hash).toBeNull()
-    expect(await ok(t, 'operators:setPin', { operatorId: ola.id, pin: '5555', approval: DANA })).toMatchObject({ role: 'operator', hasPin: true })
+    expect(await ok(t, 'operators:setPin', { operatorId: ola.id, pin: '5555', approval: DANA })).toMatchObject({
+      role: 'operator',
+      hasPin: true
+    })
     // An operator's own sign-in PIN survives other edits (a rename, deactivating and reactivating).
     expect(await ok(t, 'operators:update', { operatorId: ola.id, name: 'Ola B.', approval: DANA })).toMatchObject({ hasPin: true })
     await ok(t, 'operators:update', { operatorId: ola.id, active: false, approval: DANA })
@@ -184,9 +210,10 @@ describe('changing operators', () => {
     const ola = await ok<Operator>(t, 'operators:create', { ...OLA, approval: DANA })
     await ok(t, 'operators:setPin', { operatorId: ola.id, pin: '86420', approval: DANA })
     expect(eventsOfType(t, 'operator.pin_reset').map((e) => e.entity_id)).toEqual([String(ola.id)])
-    expect((await refused(t, 'operators:update', { operatorId: ola.id, name: 'Ola B.', approval: { badgeCode: OLA.badgeCode, pin: OLA.pin } })).code).toBe(
-      'wrong_pin'
-    )
+    expect(
+      (await refused(t, 'operators:update', { operatorId: ola.id, name: 'Ola B.', approval: { badgeCode: OLA.badgeCode, pin: OLA.pin } }))
+        .code
+    ).toBe('wrong_pin')
     await ok(t, 'operators:update', { operatorId: ola.id, name: 'Ola B.', approval: { badgeCode: OLA.badgeCode, pin: '86420' } })
   })
 
@@ -214,12 +241,15 @@ describe('unlocking a shift lead', () => {
     const ola = await ok<Operator>(t, 'operators:create', { ...OLA, approval: DANA })
     expect((await refused(t, 'operators:unlock', { operatorId: ola.id, approval: DANA })).code).toBe('not_locked')
 
-    for (let i = 0; i < 5; i++) await refused(t, 'operators:update', { operatorId: lead.id, name: 'x', approval: { badgeCode: OLA.badgeCode, pin: '0000' } })
+    for (let i = 0; i < 5; i++)
+      await refused(t, 'operators:update', { operatorId: lead.id, name: 'x', approval: { badgeCode: OLA.badgeCode, pin: '0000' } })
     const locked = (await ok<OperatorRecord[]>(t, 'operators:all')).find((o) => o.id === ola.id)!
     expect(locked.lockedUntil).toBe(new Date(t.clock().getTime() + 5 * 60_000).toISOString())
 
     // A locked-out shift lead cannot unlock themselves.
-    expect((await refused(t, 'operators:unlock', { operatorId: ola.id, approval: { badgeCode: OLA.badgeCode, pin: OLA.pin } })).code).toBe('pin_locked')
+    expect((await refused(t, 'operators:unlock', { operatorId: ola.id, approval: { badgeCode: OLA.badgeCode, pin: OLA.pin } })).code).toBe(
+      'pin_locked'
+    )
     const unlocked = await ok<OperatorRecord>(t, 'operators:unlock', { operatorId: ola.id, approval: DANA })
     expect(unlocked).toMatchObject({ lockedUntil: null, failedPinAttempts: 0 })
     const [event] = eventsOfType(t, 'operator.unlocked')

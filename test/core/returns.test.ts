@@ -31,8 +31,20 @@ describe('checking a returned serial against the order it shipped in', () => {
     const before = snapshot(w.sqlite)
     const check = (input: string, inParcel: string[] = []) => w.call('returns:check', { orderId: w.ids.one, input, inParcel })
 
-    expect(await check(`${A(1)}\r\n`)).toEqual({ serial: A(1), unitId: unitId(w, A(1)), flag: null, message: `${A(1)} shipped in this order`, otherOrder: null })
-    expect(await check(A(20))).toEqual({ serial: A(20), unitId: unitId(w, A(2)), flag: null, message: `${A(20)} shipped in this order`, otherOrder: null })
+    expect(await check(`${A(1)}\r\n`)).toEqual({
+      serial: A(1),
+      unitId: unitId(w, A(1)),
+      flag: null,
+      message: `${A(1)} shipped in this order`,
+      otherOrder: null
+    })
+    expect(await check(A(20))).toEqual({
+      serial: A(20),
+      unitId: unitId(w, A(2)),
+      flag: null,
+      message: `${A(20)} shipped in this order`,
+      otherOrder: null
+    })
     expect(await check(A(3))).toEqual({
       serial: A(3),
       unitId: null,
@@ -41,7 +53,11 @@ describe('checking a returned serial against the order it shipped in', () => {
       otherOrder: { id: w.ids.two, orderNumber: 'SO-2' }
     })
     expect(await check(A(4))).toMatchObject({ flag: 'not_in_order', message: `Not in this order: ${A(4)} is in order SO-3 (in progress)` })
-    expect(await check(NEVER_SEEN)).toMatchObject({ flag: 'unknown_serial', unitId: null, message: `Unknown: ${NEVER_SEEN} was never scanned at this station` })
+    expect(await check(NEVER_SEEN)).toMatchObject({
+      flag: 'unknown_serial',
+      unitId: null,
+      message: `Unknown: ${NEVER_SEEN} was never scanned at this station`
+    })
     expect(await check('SN-ABC-12345')).toMatchObject({ flag: 'unknown_serial' })
 
     expect(snapshot(w.sqlite)).toEqual(before)
@@ -50,7 +66,8 @@ describe('checking a returned serial against the order it shipped in', () => {
   it('refuses a misread, the same unit twice (by either IMEI), and an order that has not shipped', async () => {
     const w = await returnsWorld()
     const before = snapshot(w.sqlite)
-    const refused = (orderId: number, input: string, inParcel: string[] = []) => w.refusal(w.call('returns:check', { orderId, input, inParcel }))
+    const refused = (orderId: number, input: string, inParcel: string[] = []) =>
+      w.refusal(w.call('returns:check', { orderId, input, inParcel }))
 
     const misread = await refused(w.ids.one, A(1).slice(0, 14) + ((Number(A(1)[14]) + 1) % 10))
     expect(misread.code).toBe('invalid_serial')
@@ -81,7 +98,12 @@ describe('recording a return', () => {
       units: [
         { serial: A(1), unitId: unitId(w, A(1)), flag: null, flagMessage: null },
         { serial: A(3), unitId: null, flag: 'not_in_order', flagMessage: `Not in this order: ${A(3)} shipped in order SO-2` },
-        { serial: NEVER_SEEN, unitId: null, flag: 'unknown_serial', flagMessage: `Unknown: ${NEVER_SEEN} was never scanned at this station` }
+        {
+          serial: NEVER_SEEN,
+          unitId: null,
+          flag: 'unknown_serial',
+          flagMessage: `Unknown: ${NEVER_SEEN} was never scanned at this station`
+        }
       ]
     })
     expect(w.sqlite.prepare('select id, order_id, received_by, received_at, note from returns').all()).toEqual([
@@ -92,7 +114,11 @@ describe('recording a return', () => {
       { return_id: record.id, serial: A(3), unit_id: null, flag: 'not_in_order' },
       { return_id: record.id, serial: NEVER_SEEN, unit_id: null, flag: 'unknown_serial' }
     ])
-    const outbox = w.sqlite.prepare("select o.payload, e.entity_id, e.operator_id from outbox o join events e on e.id = o.event_id where o.type = 'return.received'").all() as {
+    const outbox = w.sqlite
+      .prepare(
+        "select o.payload, e.entity_id, e.operator_id from outbox o join events e on e.id = o.event_id where o.type = 'return.received'"
+      )
+      .all() as {
       payload: string
       entity_id: string
       operator_id: number
@@ -121,7 +147,11 @@ describe('recording a return', () => {
     const firstAt = w.clock().toISOString().slice(0, 16).replace('T', ' ')
     w.time.advance(86_400_000)
     const again = await w.call('returns:check', { orderId: w.ids.one, input: A(20), inParcel: [] })
-    expect(again).toMatchObject({ flag: 'already_returned', unitId: unitId(w, A(2)), message: `Already returned: ${A(20)} came back on ${firstAt} (received by Marek Nowak)` })
+    expect(again).toMatchObject({
+      flag: 'already_returned',
+      unitId: unitId(w, A(2)),
+      message: `Already returned: ${A(20)} came back on ${firstAt} (received by Marek Nowak)`
+    })
     const second = await w.call('returns:record', { orderId: w.ids.one, serials: [A(2), A(1)] })
     expect(second.units.map((u) => u.flag)).toEqual(['already_returned', null])
     expect(count(w.sqlite, 'returns')).toBe(2)

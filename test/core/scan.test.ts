@@ -74,18 +74,27 @@ function world(): World {
     scan: (orderId, input, orderLineId) =>
       scanUnit(t.db, t.clock, { prefixes: [], suffixes: [] }, { orderId, input, orderLineId, operatorId: op.id }),
     save: (orderId) => saveBox(t.db, t.clock, orderId, op.id),
-    lineId: (orderId, sku) => (t.sqlite.prepare('select id from order_lines where order_id = ? and sku = ?').get(orderId, sku) as { id: number }).id
+    lineId: (orderId, sku) =>
+      (t.sqlite.prepare('select id from order_lines where order_id = ? and sku = ?').get(orderId, sku) as { id: number }).id
   }
 }
 
-const status = (w: World, orderId: number) => (w.sqlite.prepare('select status from orders where id = ?').get(orderId) as { status: string }).status
+const status = (w: World, orderId: number) =>
+  (w.sqlite.prepare('select status from orders where id = ?').get(orderId) as { status: string }).status
 
 function expectAccepted(r: ScanCommit, serial: string) {
   expect(r).toMatchObject({ outcome: 'accepted', serial, message: `OK ${serial}` })
 }
 
 /** The scan is refused with this outcome and the database is byte-for-byte what it was. */
-function expectRefused(w: World, orderId: number, input: string, outcome: ScanCommit['outcome'], message: RegExp | string, orderLineId?: number) {
+function expectRefused(
+  w: World,
+  orderId: number,
+  input: string,
+  outcome: ScanCommit['outcome'],
+  message: RegExp | string,
+  orderLineId?: number
+) {
   const before = snapshot(w.sqlite)
   const r = w.scan(orderId, input, orderLineId)
   expect(r.outcome).toBe(outcome)
@@ -94,7 +103,6 @@ function expectRefused(w: World, orderId: number, input: string, outcome: ScanCo
   expect(snapshot(w.sqlite)).toEqual(before)
   return r
 }
-
 
 /** Scans, boxes and confirms order SO-1 (two A phones), then ships it. */
 function shipOrderOne(w: World) {
@@ -131,7 +139,10 @@ describe('an accepted scan', () => {
     expect(unit.id).toMatch(/^[0-9a-f-]{36}$/)
     expect((w.sqlite.prepare('select scanned_quantity as n from order_lines where id = ?').get(line) as { n: number }).n).toBe(1)
     expect(status(w, w.ids.a2)).toBe('in_progress')
-    const event = w.sqlite.prepare("select * from events where order_id = ? and type = 'order.in_progress'").get(w.ids.a2) as Record<string, unknown>
+    const event = w.sqlite.prepare("select * from events where order_id = ? and type = 'order.in_progress'").get(w.ids.a2) as Record<
+      string,
+      unknown
+    >
     expect(event).toMatchObject({ from_status: 'ready', to_status: 'in_progress', operator_id: w.operatorId, reason: 'first unit scanned' })
     expect(count(w.sqlite, 'outbox', "type = 'order.in_progress' and order_id = ?", w.ids.a2)).toBe(1)
 
@@ -414,7 +425,9 @@ describe('packing confirmation', () => {
     expectAccepted(w.scan(w.ids.a1, A1), A1)
     expect(catchError(() => confirmPacking(w.db, w.clock, w.ids.a1, w.operatorId)).message).toMatch(/not in a box yet/)
     w.save(w.ids.a1)
-    expect(catchError(() => confirmPacking(w.db, w.clock, w.ids.a1, w.operatorId)).message).toMatch(/Box 1 is open \(saved, not confirmed\)/)
+    expect(catchError(() => confirmPacking(w.db, w.clock, w.ids.a1, w.operatorId)).message).toMatch(
+      /Box 1 is open \(saved, not confirmed\)/
+    )
     expect(status(w, w.ids.a1)).toBe('in_progress')
   })
 
@@ -435,9 +448,16 @@ describe('packing confirmation', () => {
     confirmPacking(w.db, w.clock, w.ids.a2, w.operatorId)
 
     expect(status(w, w.ids.a2)).toBe('packed')
-    const event = w.sqlite.prepare("select * from events where order_id = ? and type = 'order.packed'").get(w.ids.a2) as Record<string, unknown>
+    const event = w.sqlite.prepare("select * from events where order_id = ? and type = 'order.packed'").get(w.ids.a2) as Record<
+      string,
+      unknown
+    >
     expect(event).toMatchObject({ from_status: 'in_progress', to_status: 'packed', operator_id: w.operatorId, at: w.clock().toISOString() })
-    const outbox = w.sqlite.prepare("select * from outbox where type = 'order.packed'").all() as { payload: string; event_id: string; order_id: number }[]
+    const outbox = w.sqlite.prepare("select * from outbox where type = 'order.packed'").all() as {
+      payload: string
+      event_id: string
+      order_id: number
+    }[]
     expect(outbox).toHaveLength(1)
     expect(outbox[0]).toMatchObject({ event_id: event.id, order_id: w.ids.a2 })
     const payload = JSON.parse(outbox[0].payload)

@@ -17,7 +17,9 @@ describe('luhnCheckDigit', () => {
 
   it('always returns a single digit', () => {
     for (let i = 0; i < 200; i++) {
-      const body = String(10_000_000_000_000 + i * 7_919_113).padStart(14, '0').slice(0, 14)
+      const body = String(10_000_000_000_000 + i * 7_919_113)
+        .padStart(14, '0')
+        .slice(0, 14)
       const d = luhnCheckDigit(body)
       expect(Number.isInteger(d) && d >= 0 && d <= 9).toBe(true)
       expect(checkImei(body + d).ok).toBe(true)

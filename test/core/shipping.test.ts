@@ -25,16 +25,40 @@ describe('shipping a packed order', () => {
       trackingUrl: ' https://www.dhl.com/track?id=1234567890 '
     })
     expect(result.order.status).toBe('shipped')
-    expect(result.message).toBe('Order SO-1 shipped with DHL Express Express Worldwide, tracking 1234567890 (https://www.dhl.com/track?id=1234567890).')
+    expect(result.message).toBe(
+      'Order SO-1 shipped with DHL Express Express Worldwide, tracking 1234567890 (https://www.dhl.com/track?id=1234567890).'
+    )
     const at = w.clock().toISOString()
-    expect(result.order).toMatchObject({ carrier: 'DHL Express', service: 'Express Worldwide', trackingNumber: '1234567890', trackingUrl: 'https://www.dhl.com/track?id=1234567890', shippedAt: at })
+    expect(result.order).toMatchObject({
+      carrier: 'DHL Express',
+      service: 'Express Worldwide',
+      trackingNumber: '1234567890',
+      trackingUrl: 'https://www.dhl.com/track?id=1234567890',
+      shippedAt: at
+    })
 
-    const row = w.sqlite.prepare('select status, carrier, service, tracking_number, tracking_url, shipped_at from orders where id = ?').get(w.ids.one)
-    expect(row).toEqual({ status: 'shipped', carrier: 'DHL Express', service: 'Express Worldwide', tracking_number: '1234567890', tracking_url: 'https://www.dhl.com/track?id=1234567890', shipped_at: at })
+    const row = w.sqlite
+      .prepare('select status, carrier, service, tracking_number, tracking_url, shipped_at from orders where id = ?')
+      .get(w.ids.one)
+    expect(row).toEqual({
+      status: 'shipped',
+      carrier: 'DHL Express',
+      service: 'Express Worldwide',
+      tracking_number: '1234567890',
+      tracking_url: 'https://www.dhl.com/track?id=1234567890',
+      shipped_at: at
+    })
 
-    const event = w.sqlite.prepare("select id, operator_id, from_status, to_status, reason from events where type = 'order.shipped'").all() as { id: string }[]
-    expect(event).toEqual([{ id: expect.any(String), operator_id: w.op.id, from_status: 'packed', to_status: 'shipped', reason: 'handed to the carrier' }])
-    const outbox = w.sqlite.prepare("select event_id, payload from outbox where type = 'order.shipped'").all() as { event_id: string; payload: string }[]
+    const event = w.sqlite
+      .prepare("select id, operator_id, from_status, to_status, reason from events where type = 'order.shipped'")
+      .all() as { id: string }[]
+    expect(event).toEqual([
+      { id: expect.any(String), operator_id: w.op.id, from_status: 'packed', to_status: 'shipped', reason: 'handed to the carrier' }
+    ])
+    const outbox = w.sqlite.prepare("select event_id, payload from outbox where type = 'order.shipped'").all() as {
+      event_id: string
+      payload: string
+    }[]
     expect(outbox).toHaveLength(1)
     expect(outbox[0].event_id).toBe(event[0].id)
     const payload = JSON.parse(outbox[0].payload)
@@ -54,20 +78,38 @@ describe('shipping a packed order', () => {
 
   it('ships without a tracking URL: empty means none', async () => {
     const w = await packedWorld()
-    const result = await w.call('shipping:ship', { orderId: w.ids.one, carrier: 'DHL', service: 'Parcel', trackingNumber: 'JJD0001', trackingUrl: '   ' })
-    expect(result.order).toMatchObject({ status: 'shipped', trackingNumber: 'JJD0001', trackingUrl: null, carrier: 'DHL', service: 'Parcel' })
-    const payload = JSON.parse((w.sqlite.prepare("select payload from outbox where type = 'order.shipped'").get() as { payload: string }).payload)
+    const result = await w.call('shipping:ship', {
+      orderId: w.ids.one,
+      carrier: 'DHL',
+      service: 'Parcel',
+      trackingNumber: 'JJD0001',
+      trackingUrl: '   '
+    })
+    expect(result.order).toMatchObject({
+      status: 'shipped',
+      trackingNumber: 'JJD0001',
+      trackingUrl: null,
+      carrier: 'DHL',
+      service: 'Parcel'
+    })
+    const payload = JSON.parse(
+      (w.sqlite.prepare("select payload from outbox where type = 'order.shipped'").get() as { payload: string }).payload
+    )
     expect(payload.trackingUrl).toBeNull()
   })
 
   it('ships even when the shipping label is set to print by itself and no printer is chosen', async () => {
     const w = await packedWorld()
-    w.sqlite.prepare("insert into settings (key, value) values ('printing.autoPrint', ?)").run(JSON.stringify({ boxLabel: false, shippingLabel: true }))
+    w.sqlite
+      .prepare("insert into settings (key, value) values ('printing.autoPrint', ?)")
+      .run(JSON.stringify({ boxLabel: false, shippingLabel: true }))
     expect(getPrintSettings(w.db).autoPrint.shippingLabel).toBe(true)
     const printLog = vi.spyOn(console, 'error').mockImplementation(() => undefined)
     const result = await w.call('shipping:ship', { orderId: w.ids.one, carrier: 'DHL', service: 'Parcel', trackingNumber: 'JJD0001' })
     // The label was asked for (and could not print): the shipment stands.
-    expect(printLog).toHaveBeenCalledWith(expect.stringContaining('Auto-print of the shipping label (order 1) did not start: No printer is chosen'))
+    expect(printLog).toHaveBeenCalledWith(
+      expect.stringContaining('Auto-print of the shipping label (order 1) did not start: No printer is chosen')
+    )
     printLog.mockRestore()
     expect(result.order.status).toBe('shipped')
     expect(w.sqlite.prepare("select count(*) n from outbox where type = 'order.shipped'").get()).toEqual({ n: 1 })
@@ -75,11 +117,21 @@ describe('shipping a packed order', () => {
 })
 
 describe('refusals change nothing', () => {
-  const good = { carrier: 'DHL', service: 'Parcel', trackingNumber: 'JJD000390007827', trackingUrl: 'https://www.dhl.com/t/JJD000390007827' }
+  const good = {
+    carrier: 'DHL',
+    service: 'Parcel',
+    trackingNumber: 'JJD000390007827',
+    trackingUrl: 'https://www.dhl.com/t/JJD000390007827'
+  }
 
   it.each([
     ['an empty tracking number', { trackingNumber: '  ' }, 'invalid_tracking_number', 'Enter the tracking number'],
-    ['a tracking number with odd characters', { trackingNumber: 'JJD<script>' }, 'invalid_tracking_number', 'only letters, digits and "-", not "<"'],
+    [
+      'a tracking number with odd characters',
+      { trackingNumber: 'JJD<script>' },
+      'invalid_tracking_number',
+      'only letters, digits and "-", not "<"'
+    ],
     ['a too short tracking number', { trackingNumber: '12345' }, 'invalid_tracking_number', '6 to 40 characters; this one has 5'],
     ['a javascript: URL', { trackingUrl: 'javascript:alert(1)' }, 'invalid_tracking_url', 'not javascript:'],
     ['an ftp URL', { trackingUrl: 'ftp://files.dhl.com/x' }, 'invalid_tracking_url', 'not ftp:'],

@@ -45,15 +45,18 @@ describe('dispatch', () => {
     if (envelope.ok) expect((envelope.value as { stationId: string }).stationId).toMatch(/^ST-[0-9A-F]{8}$/)
   })
 
-  it.each([['orders:delete'], ['nope'], ['toString'], ['__proto__'], [42], [null], [undefined]])('refuses the unknown channel %s', async (channel) => {
-    const t = openTestStation()
-    const envelope = await call(t, channel, {})
-    expect(envelope.ok).toBe(false)
-    if (!envelope.ok) {
-      expect(envelope.error.code).toBe('unknown_channel')
-      expect(envelope.error.message).toMatch(/There is no station call named/)
+  it.each([['orders:delete'], ['nope'], ['toString'], ['__proto__'], [42], [null], [undefined]])(
+    'refuses the unknown channel %s',
+    async (channel) => {
+      const t = openTestStation()
+      const envelope = await call(t, channel, {})
+      expect(envelope.ok).toBe(false)
+      if (!envelope.ok) {
+        expect(envelope.error.code).toBe('unknown_channel')
+        expect(envelope.error.message).toMatch(/There is no station call named/)
+      }
     }
-  })
+  )
 
   it.each([
     ['a string orderId', 'orders:get', { orderId: '1' }],
@@ -96,7 +99,10 @@ describe('dispatch', () => {
     const t = openTestStation()
     createOperators(t)
     await ok(t, 'operators:signIn', { badgeCode: 'OP-1001' })
-    expect(await call(t, 'orders:get', { orderId: 999 })).toEqual({ ok: false, error: { code: 'not_found', message: 'Order 999 does not exist.' } })
+    expect(await call(t, 'orders:get', { orderId: 999 })).toEqual({
+      ok: false,
+      error: { code: 'not_found', message: 'Order 999 does not exist.' }
+    })
   })
 
   it('turns a result outside the contract into internal, and logs it', async () => {
@@ -168,7 +174,11 @@ describe('signing in', () => {
 describe('app:loadSampleData', () => {
   it('imports resources/sample-orders.json without failures', async () => {
     const t = openTestStation()
-    const summary = await ok<{ imported: number; failed: number; failures: unknown[]; productsUpserted: number }>(t, 'app:loadSampleData', {})
+    const summary = await ok<{ imported: number; failed: number; failures: unknown[]; productsUpserted: number }>(
+      t,
+      'app:loadSampleData',
+      {}
+    )
     expect(summary.failures).toEqual([])
     expect(summary.failed).toBe(0)
     expect(summary.imported).toBe(SAMPLE.orders.length)

@@ -2,7 +2,17 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { StationError } from '../../src/main/core/errors'
 import { assertTransition, canTransition, transitionOrder, TRANSITIONS, type OrderStatus } from '../../src/main/core/orders/status'
 import { ORDER_STATUSES } from '../../src/main/core/db/schema'
-import { cleanup, count, createOperators, importRecords, openTestStation, orderIdOf, orderRecord, snapshot, type TestStation } from './helpers'
+import {
+  cleanup,
+  count,
+  createOperators,
+  importRecords,
+  openTestStation,
+  orderIdOf,
+  orderRecord,
+  snapshot,
+  type TestStation
+} from './helpers'
 
 afterEach(cleanup)
 
@@ -79,7 +89,11 @@ describe('transitionOrder', () => {
   }
 
   const orderRow = (t: TestStation, id: number) =>
-    t.sqlite.prepare('select id, order_number as orderNumber, oms_order_id as omsOrderId, status, updated_at as updatedAt from orders where id = ?').get(id) as {
+    t.sqlite
+      .prepare(
+        'select id, order_number as orderNumber, oms_order_id as omsOrderId, status, updated_at as updatedAt from orders where id = ?'
+      )
+      .get(id) as {
       id: number
       orderNumber: string
       omsOrderId: string
@@ -101,7 +115,10 @@ describe('transitionOrder', () => {
     expect(after.status).toBe('on_hold')
     expect(after.updatedAt).toBe(at)
 
-    const event = t.sqlite.prepare("select * from events where order_id = ? and type = 'order.on_hold'").get(orderId) as Record<string, unknown>
+    const event = t.sqlite.prepare("select * from events where order_id = ? and type = 'order.on_hold'").get(orderId) as Record<
+      string,
+      unknown
+    >
     expect(event).toMatchObject({
       at,
       operator_id: operatorId,
@@ -112,14 +129,23 @@ describe('transitionOrder', () => {
     })
     const outbox = t.sqlite.prepare('select * from outbox where event_id = ?').get(event.id) as Record<string, unknown>
     expect(outbox).toMatchObject({ type: 'order.on_hold', order_id: orderId, created_at: at, sent_at: null, attempts: 0 })
-    expect(JSON.parse(outbox.payload as string)).toMatchObject({ omsOrderId: 'OMS-1', orderNumber: 'SO-1', from: 'ready', to: 'on_hold', at, operatorId })
+    expect(JSON.parse(outbox.payload as string)).toMatchObject({
+      omsOrderId: 'OMS-1',
+      orderNumber: 'SO-1',
+      from: 'ready',
+      to: 'on_hold',
+      at,
+      operatorId
+    })
   })
 
   it('uses the state machine reason when none is given', () => {
     const { t, orderId, operatorId } = setup()
     const order = orderRow(t, orderId)
     transitionOrder(t.db, order, 'cancelled', { operatorId, at: t.clock().toISOString() })
-    const event = t.sqlite.prepare("select reason from events where order_id = ? and type = 'order.cancelled'").get(orderId) as { reason: string }
+    const event = t.sqlite.prepare("select reason from events where order_id = ? and type = 'order.cancelled'").get(orderId) as {
+      reason: string
+    }
     expect(event.reason).toBe('cancelled in the OMS')
   })
 
@@ -160,7 +186,9 @@ describe('transitionOrder', () => {
       transitionOrder(t.db, order, to, { operatorId, at: t.clock().toISOString() })
     }
     expect(orderRow(t, orderId).status).toBe('shipped')
-    const events = t.sqlite.prepare('select from_status, to_status from events where order_id = ? and from_status is not null order by at').all(orderId)
+    const events = t.sqlite
+      .prepare('select from_status, to_status from events where order_id = ? and from_status is not null order by at')
+      .all(orderId)
     expect(events).toEqual([
       { from_status: 'ready', to_status: 'in_progress' },
       { from_status: 'in_progress', to_status: 'packed' },

@@ -21,9 +21,7 @@ describe('isStationTrackingUrl', () => {
   it('knows the tracking URL of a shipped order, character for character', async () => {
     const w = await shippedWithUrl()
     expect(isStationTrackingUrl(w.db, TRACKING)).toBe(true)
-    const near = [
-      `${TRACKING}&x=1`, `${TRACKING}#top`, TRACKING.replace('https:', 'http:'), TRACKING.replace('www.dhl.com', 'WWW.DHL.COM')
-    ]
+    const near = [`${TRACKING}&x=1`, `${TRACKING}#top`, TRACKING.replace('https:', 'http:'), TRACKING.replace('www.dhl.com', 'WWW.DHL.COM')]
     for (const url of [...near, ` ${TRACKING}`, 'https://www.dhl.com/', '']) {
       expect(isStationTrackingUrl(w.db, url), url).toBe(false)
     }
@@ -58,8 +56,13 @@ describe('isPlainWebUrl', () => {
   it('is http or https without credentials', () => {
     for (const url of ['https://www.dhl.com/track?id=1', 'http://tracking.example.com/x']) expect(isPlainWebUrl(url), url).toBe(true)
     const unsafe = [
-      'javascript:alert(1)', 'file:///etc/passwd', 'ftp://x.example/', 'http://user:pw@x.example/', 'https://user@x.example/',
-      'data:,x', 'x'
+      'javascript:alert(1)',
+      'file:///etc/passwd',
+      'ftp://x.example/',
+      'http://user:pw@x.example/',
+      'https://user@x.example/',
+      'data:,x',
+      'x'
     ]
     for (const url of unsafe) {
       expect(isPlainWebUrl(url), url).toBe(false)

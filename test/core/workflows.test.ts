@@ -5,7 +5,19 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { exportedEvents, isExportedEventType } from '../../src/main/core/events/exported'
 import { applyOmsCancel } from './workflowHelpers'
-import { catchError, cleanup, count, createOperators, imei, importRecords, openTestStation, orderIdOf, orderRecord, snapshot, TAC_A } from './helpers'
+import {
+  catchError,
+  cleanup,
+  count,
+  createOperators,
+  imei,
+  importRecords,
+  openTestStation,
+  orderIdOf,
+  orderRecord,
+  snapshot,
+  TAC_A
+} from './helpers'
 
 afterEach(cleanup)
 
@@ -13,7 +25,15 @@ afterEach(cleanup)
 const settle = (fn: () => unknown) => Promise.resolve().then(fn)
 
 const TAC_DUAL = '35123456'
-const DUAL = { sku: 'DUAL-1', name: 'Dual SIM phone', serialized: true, condition: 'used', serial_kind: 'imei', imeis_per_unit: 2, tacs: [TAC_DUAL] }
+const DUAL = {
+  sku: 'DUAL-1',
+  name: 'Dual SIM phone',
+  serialized: true,
+  condition: 'used',
+  serial_kind: 'imei',
+  imeis_per_unit: 2,
+  tacs: [TAC_DUAL]
+}
 const NEWPHONE = { sku: 'NEW-A', name: 'Phone A new', serialized: true, condition: 'new', serial_kind: 'imei', tacs: ['35999911'] }
 const A = (n: number) => imei(`${TAC_A}${String(n).padStart(6, '0')}`)
 const D = (n: number) => imei(`${TAC_DUAL}${String(n).padStart(6, '0')}`)
@@ -43,7 +63,8 @@ async function world() {
   await t.handlers['operators:signIn']({ operatorId: op.id })
   const id = (n: number) => orderIdOf(t, `OMS-${n}`)
   const h = t.handlers
-  const scan = (orderId: number, input: string, more: Record<string, unknown> = {}) => h['scanning:scan']({ orderId, input, entryMethod: 'scanned', ...more } as never)
+  const scan = (orderId: number, input: string, more: Record<string, unknown> = {}) =>
+    h['scanning:scan']({ orderId, input, entryMethod: 'scanned', ...more } as never)
   return { ...t, lead, op, id, h, scan }
 }
 
@@ -76,8 +97,14 @@ describe('dual-IMEI devices', () => {
     const w = await world()
     await w.scan(w.id(2), D(5))
     const before = snapshot(w.sqlite)
-    expect(await w.scan(w.id(2), D(5), { firstImei: D(5) })).toMatchObject({ outcome: 'duplicate', message: expect.stringContaining('IMEI 1 again') })
-    expect(await w.scan(w.id(2), A(1), { firstImei: D(5) })).toMatchObject({ outcome: 'wrong_item', message: expect.stringContaining('Wrong model') })
+    expect(await w.scan(w.id(2), D(5), { firstImei: D(5) })).toMatchObject({
+      outcome: 'duplicate',
+      message: expect.stringContaining('IMEI 1 again')
+    })
+    expect(await w.scan(w.id(2), A(1), { firstImei: D(5) })).toMatchObject({
+      outcome: 'wrong_item',
+      message: expect.stringContaining('Wrong model')
+    })
     expect(snapshot(w.sqlite)).toEqual(before)
   })
 })
@@ -131,12 +158,14 @@ describe('hand-entry policy', () => {
     expect((await w.scan(w.id(1), A(1))).outcome).toBe('accepted')
   })
 
-  it("approval: asks for a shift lead; a wrong PIN is refused and counted; the right PIN commits and logs the approver", async () => {
+  it('approval: asks for a shift lead; a wrong PIN is refused and counted; the right PIN commits and logs the approver', async () => {
     const w = await world()
     await policy(w, 'approval')
     expect((await w.scan(w.id(1), A(1), { entryMethod: 'typed' })).outcome).toBe('approval_required')
     expect(count(w.sqlite, 'scanned_units')).toBe(0)
-    const wrong = await Promise.resolve().then(() => w.scan(w.id(1), A(1), { entryMethod: 'typed', approval: { badgeCode: 'OP-9001', pin: '9999' } })).catch((e) => e)
+    const wrong = await Promise.resolve()
+      .then(() => w.scan(w.id(1), A(1), { entryMethod: 'typed', approval: { badgeCode: 'OP-9001', pin: '9999' } }))
+      .catch((e) => e)
     expect(wrong).toMatchObject({ code: 'wrong_pin' })
     expect(count(w.sqlite, 'scanned_units')).toBe(0)
     expect(w.sqlite.prepare("select failed_pin_attempts n from operators where badge_code = 'OP-9001'").get()).toEqual({ n: 1 })
@@ -186,7 +215,9 @@ describe('Distribution Scan boxes', () => {
     expect((await w.h['packing:save']({ orderId: order })).action).toBe('box_saved')
     const before = snapshot(w.sqlite)
     await expect(settle(() => w.h['packing:save']({ orderId: order }))).rejects.toMatchObject({ code: 'dimensions_required' })
-    await expect(settle(() => w.h['packing:save']({ orderId: order, presetId: small.id, weightG: small.maxWeightG + 1 }))).rejects.toMatchObject({ code: 'too_heavy' })
+    await expect(
+      settle(() => w.h['packing:save']({ orderId: order, presetId: small.id, weightG: small.maxWeightG + 1 }))
+    ).rejects.toMatchObject({ code: 'too_heavy' })
     expect(snapshot(w.sqlite)).toEqual(before)
     const done = await w.h['packing:save']({ orderId: order, presetId: small.id, weightG: 450 })
     expect(done.action).toBe('box_confirmed')
@@ -195,8 +226,15 @@ describe('Distribution Scan boxes', () => {
     await w.h['packing:save']({ orderId: order })
     const custom = await w.h['packing:save']({ orderId: order, dimensionsMm: { length: 310, width: 220, height: 90 } })
     expect(custom.order.boxes[1]).toMatchObject({ number: 2, presetName: null, lengthMm: 310, weightG: null })
-    const payload = JSON.parse((w.sqlite.prepare("select payload from outbox where type = 'box.confirmed' order by rowid").get() as { payload: string }).payload)
-    expect(payload).toMatchObject({ boxNumber: 1, presetName: 'Phone S', dimensionsMm: { length: 200, width: 150, height: 100 }, weightG: 450 })
+    const payload = JSON.parse(
+      (w.sqlite.prepare("select payload from outbox where type = 'box.confirmed' order by rowid").get() as { payload: string }).payload
+    )
+    expect(payload).toMatchObject({
+      boxNumber: 1,
+      presetName: 'Phone S',
+      dimensionsMm: { length: 200, width: 150, height: 100 },
+      weightG: 450
+    })
     expect(payload.units.map((u: { serial: string }) => u.serial)).toEqual([N(1), N(2)])
   })
 })
@@ -227,16 +265,34 @@ describe('reopen, remove a unit, void a box', () => {
     const { w, order, box } = await boxed()
     const unit = box.units[0]
     const before = snapshot(w.sqlite)
-    expect(catchError(() => w.h['packing:removeUnit']({ orderId: order, unitId: unit.id, reason: 'screen cracked', approval: LEAD }))).toMatchObject({ code: 'box_confirmed' })
-    expect(catchError(() => w.h['packing:removeUnit']({ orderId: order, unitId: unit.id, reason: 'screen cracked', approval: { badgeCode: 'OP-1001', pin: '1234' } }))).toMatchObject({ code: 'shift_lead_only' })
+    expect(
+      catchError(() => w.h['packing:removeUnit']({ orderId: order, unitId: unit.id, reason: 'screen cracked', approval: LEAD }))
+    ).toMatchObject({ code: 'box_confirmed' })
+    expect(
+      catchError(() =>
+        w.h['packing:removeUnit']({
+          orderId: order,
+          unitId: unit.id,
+          reason: 'screen cracked',
+          approval: { badgeCode: 'OP-1001', pin: '1234' }
+        })
+      )
+    ).toMatchObject({ code: 'shift_lead_only' })
     expect(snapshot(w.sqlite)).toEqual(before)
     await w.h['packing:reopenBox']({ orderId: order, boxId: box.id })
     const r = await w.h['packing:removeUnit']({ orderId: order, unitId: unit.id, reason: 'screen cracked', approval: LEAD })
     expect(r.order.boxes[0].unitCount).toBe(1)
     expect(r.order.lines[0]).toMatchObject({ scanCount: 1, pendingCount: 2 })
-    expect(w.sqlite.prepare('select removal, removal_reason from scanned_units where id = ?').get(unit.id)).toEqual({ removal: 'removed', removal_reason: 'screen cracked' })
+    expect(w.sqlite.prepare('select removal, removal_reason from scanned_units where id = ?').get(unit.id)).toEqual({
+      removal: 'removed',
+      removal_reason: 'screen cracked'
+    })
     const event = w.sqlite.prepare("select payload from outbox where type = 'unit.removed'").get() as { payload: string }
-    expect(JSON.parse(event.payload)).toMatchObject({ reason: 'screen cracked', approvedBy: { name: 'Dana Whitfield' }, unit: { serial: unit.serial } })
+    expect(JSON.parse(event.payload)).toMatchObject({
+      reason: 'screen cracked',
+      approvedBy: { name: 'Dana Whitfield' },
+      unit: { serial: unit.serial }
+    })
     // The serial can be scanned again (into this order or another).
     expect((await w.scan(order, unit.serial!)).outcome).toBe('accepted')
   })
@@ -248,7 +304,9 @@ describe('reopen, remove a unit, void a box', () => {
     expect(r.order.lines[0].scanCount).toBe(0)
     expect(count(w.sqlite, 'scanned_units', "removal = 'box_voided'")).toBe(2)
     expect((await w.scan(order, A(1))).outcome).toBe('accepted')
-    expect(catchError(() => w.h['packing:voidBox']({ orderId: order, boxId: box.id, reason: 'again', approval: LEAD }))).toMatchObject({ code: 'box_voided' })
+    expect(catchError(() => w.h['packing:voidBox']({ orderId: order, boxId: box.id, reason: 'again', approval: LEAD }))).toMatchObject({
+      code: 'box_voided'
+    })
   })
 })
 
@@ -308,15 +366,22 @@ describe('Packing Confirmation rules', () => {
     expect(snapshot(w.sqlite)).toEqual(before)
     const packed = await w.h['packing:confirm']({ orderId: order, short: { approval: LEAD, remainder: 'open' } })
     expect(packed.status).toBe('packed')
-    const payload = JSON.parse((w.sqlite.prepare("select payload from outbox where type = 'order.packed'").get() as { payload: string }).payload)
+    const payload = JSON.parse(
+      (w.sqlite.prepare("select payload from outbox where type = 'order.packed'").get() as { payload: string }).payload
+    )
     expect(payload.short).toMatchObject({ remainder: 'open', approvedBy: { name: 'Dana Whitfield' }, lines: [{ ordered: 4, packed: 2 }] })
   })
 
   it('a block_complete order never ships short, whoever approves', async () => {
     const { w, order } = await partly(6)
-    expect((await w.h['packing:confirmation']({ orderId: order })).shortShipment).toMatchObject({ allowed: false, why: expect.stringContaining('block complete') })
+    expect((await w.h['packing:confirmation']({ orderId: order })).shortShipment).toMatchObject({
+      allowed: false,
+      why: expect.stringContaining('block complete')
+    })
     const before = snapshot(w.sqlite)
-    await expect(settle(() => w.h['packing:confirm']({ orderId: order, short: { approval: LEAD, remainder: 'closed' } }))).rejects.toMatchObject({ code: 'cannot_ship_short' })
+    await expect(
+      settle(() => w.h['packing:confirm']({ orderId: order, short: { approval: LEAD, remainder: 'closed' } }))
+    ).rejects.toMatchObject({ code: 'cannot_ship_short' })
     expect(snapshot(w.sqlite)).toEqual(before)
   })
 
@@ -326,7 +391,9 @@ describe('Packing Confirmation rules', () => {
     await w.scan(order, A(1))
     await w.h['packing:save']({ orderId: order })
     await w.h['packing:save']({ orderId: order })
-    await expect(settle(() => w.h['packing:confirm']({ orderId: order, short: { approval: LEAD, remainder: 'closed' } }))).rejects.toMatchObject({ code: 'cannot_ship_short' })
+    await expect(
+      settle(() => w.h['packing:confirm']({ orderId: order, short: { approval: LEAD, remainder: 'closed' } }))
+    ).rejects.toMatchObject({ code: 'cannot_ship_short' })
   })
 })
 

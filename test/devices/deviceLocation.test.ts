@@ -51,7 +51,11 @@ describe('serial ports', () => {
   })
 
   it.each([
-    ['Error: Permission denied, cannot open /dev/ttyACM0', 'linux', /dialout group .* udev rule resources\/udev\/60-packing-station-scanners\.rules/],
+    [
+      'Error: Permission denied, cannot open /dev/ttyACM0',
+      'linux',
+      /dialout group .* udev rule resources\/udev\/60-packing-station-scanners\.rules/
+    ],
     ['Opening COM4: Access denied', 'win32', /in use by another program/],
     ['Error Resource temporarily unavailable Cannot lock port', 'linux', /in use by another program/],
     ['Error: Inappropriate ioctl for device, cannot open /tmp/x', 'linux', /^Cannot use \/dev\/x: Inappropriate ioctl/]
@@ -62,8 +66,30 @@ describe('serial ports', () => {
 
 describe('HID devices', () => {
   const listed = [
-    { vendorId: 0x0c2e, productId: 0x0b61, path: '/dev/hidraw2', serialNumber: 'S1', usagePage: 0x01, usage: 0x06, release: 1, interface: 0, manufacturer: 'Honeywell', product: '1950g' },
-    { vendorId: 0x0c2e, productId: 0x0b61, path: '/dev/hidraw3', serialNumber: 'S1', usagePage: 0x8c, usage: 0x02, release: 1, interface: 1, manufacturer: 'Honeywell', product: '1950g' },
+    {
+      vendorId: 0x0c2e,
+      productId: 0x0b61,
+      path: '/dev/hidraw2',
+      serialNumber: 'S1',
+      usagePage: 0x01,
+      usage: 0x06,
+      release: 1,
+      interface: 0,
+      manufacturer: 'Honeywell',
+      product: '1950g'
+    },
+    {
+      vendorId: 0x0c2e,
+      productId: 0x0b61,
+      path: '/dev/hidraw3',
+      serialNumber: 'S1',
+      usagePage: 0x8c,
+      usage: 0x02,
+      release: 1,
+      interface: 1,
+      manufacturer: 'Honeywell',
+      product: '1950g'
+    },
     { vendorId: 0x046d, productId: 0xc31c, path: '/dev/hidraw0', serialNumber: '', usagePage: 0x0c, usage: 0x01, release: 1, interface: 0 }
   ]
   const list = async () => listed
@@ -86,7 +112,9 @@ describe('HID devices', () => {
   })
 
   it('a HID open refused on Linux points at the udev rule', () => {
-    expect(describeHidError(new Error('cannot open device with path /dev/hidraw3'), 'HID 0c2e:0b61', 'linux')).toMatch(/udev rule resources\/udev\//)
+    expect(describeHidError(new Error('cannot open device with path /dev/hidraw3'), 'HID 0c2e:0b61', 'linux')).toMatch(
+      /udev rule resources\/udev\//
+    )
     expect(describeHidError(new Error('could not open device'), 'HID 0c2e:0b61', 'win32')).toMatch(/keyboard-wedge mode/)
   })
 })

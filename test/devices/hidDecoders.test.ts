@@ -84,7 +84,13 @@ describe('keyboard reports', () => {
   const UP = key(0)
 
   it('maps letters, digits and punctuation with and without Shift (US layout)', () => {
-    expect([keyToChar(0x04, false), keyToChar(0x04, true), keyToChar(0x1e, false), keyToChar(0x1e, true), keyToChar(0x27, false)]).toEqual(['a', 'A', '1', '!', '0'])
+    expect([keyToChar(0x04, false), keyToChar(0x04, true), keyToChar(0x1e, false), keyToChar(0x1e, true), keyToChar(0x27, false)]).toEqual([
+      'a',
+      'A',
+      '1',
+      '!',
+      '0'
+    ])
     expect([keyToChar(0x2d, false), keyToChar(0x2d, true), keyToChar(0x62, false), keyToChar(0x3a, false)]).toEqual(['-', '_', '0', null])
   })
 

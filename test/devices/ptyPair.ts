@@ -37,7 +37,9 @@ export function ptyPair(): PtyPair {
     b,
     async start() {
       if (socat) throw new Error('socat is already running')
-      const child = spawn('socat', ['-d', '-d', `pty,raw,echo=0,link=${a}`, `pty,raw,echo=0,link=${b}`], { stdio: ['ignore', 'ignore', 'pipe'] })
+      const child = spawn('socat', ['-d', '-d', `pty,raw,echo=0,link=${a}`, `pty,raw,echo=0,link=${b}`], {
+        stdio: ['ignore', 'ignore', 'pipe']
+      })
       socat = child
       let log = ''
       child.stderr!.on('data', (d) => (log += String(d)))

@@ -64,7 +64,10 @@ describe('scanners:* channels', () => {
 
   it('lists serial ports and HID devices, or says why a list is empty', async () => {
     const { t } = await signedInStation()
-    const devices = await ok<{ serialPorts: unknown[]; hidDevices: unknown[]; serialProblem: string | null; hidProblem: string | null }>(t, 'scanners:list')
+    const devices = await ok<{ serialPorts: unknown[]; hidDevices: unknown[]; serialProblem: string | null; hidProblem: string | null }>(
+      t,
+      'scanners:list'
+    )
     expect(devices.serialPorts).toEqual(await listSerialPorts())
     expect(devices.serialProblem).toBeNull()
     if (devices.hidProblem) expect(devices.hidProblem).toMatch(/^HID scanners are unavailable: node-hid could not load/)
@@ -73,14 +76,28 @@ describe('scanners:* channels', () => {
 
   it.each([
     ['an unknown baud rate', { baudRate: 12345 }, /baud rate is one of/],
-    ['an empty port path', { device: { path: ' ', vendorId: null, productId: null, serialNumber: null } }, /choose a port or type its path/],
-    ['a USB id that is not 4 hex digits', { device: { path: 'COM3', vendorId: '12', productId: '0b61', serialNumber: null } }, /4 hex digits/],
+    [
+      'an empty port path',
+      { device: { path: ' ', vendorId: null, productId: null, serialNumber: null } },
+      /choose a port or type its path/
+    ],
+    [
+      'a USB id that is not 4 hex digits',
+      { device: { path: 'COM3', vendorId: '12', productId: '0b61', serialNumber: null } },
+      /4 hex digits/
+    ],
     ['an unknown suffix', { suffix: 'tab' }, /suffix/],
     ['a timeout of 0 ms', { interByteTimeoutMs: 0 }, /interByteTimeoutMs/]
   ])('refuses %s and changes nothing', async (_what, change, message) => {
     const { t } = await signedInStation()
     const before = snapshot(t.sqlite)
-    const serial = { device: { path: '/dev/ttyACM0', vendorId: null, productId: null, serialNumber: null }, baudRate: 9600, suffix: 'cr', interByteTimeoutMs: 50, ...change }
+    const serial = {
+      device: { path: '/dev/ttyACM0', vendorId: null, productId: null, serialNumber: null },
+      baudRate: 9600,
+      suffix: 'cr',
+      interByteTimeoutMs: 50,
+      ...change
+    }
     const envelope = await call(t, 'scanners:save', { ...NOTHING, serial, approval: LEAD })
     expect(envelope).toMatchObject({ ok: false, error: { code: 'invalid_arguments' } })
     if (!envelope.ok) expect(envelope.error.message).toMatch(message)
@@ -102,7 +119,12 @@ describe('scanners:* channels', () => {
     const { t } = await signedInStation()
     await ok(t, 'scanners:save', { ...NOTHING, keyboard: { prefixes: ['#'], suffixes: ['*'] }, approval: LEAD })
     const tested = await ok(t, 'scanners:testScan', { raw: '#353916112044813*\t' })
-    expect(tested).toMatchObject({ source: 'keyboard', raw: '#353916112044813*<TAB>', data: '#353916112044813*', cleaned: '353916112044813' })
+    expect(tested).toMatchObject({
+      source: 'keyboard',
+      raw: '#353916112044813*<TAB>',
+      data: '#353916112044813*',
+      cleaned: '353916112044813'
+    })
     expect(await ok(t, 'scanners:lastScan')).toMatchObject({ source: 'keyboard', cleaned: '353916112044813' })
   })
 
@@ -111,10 +133,19 @@ describe('scanners:* channels', () => {
     pairs.push(pair)
     await pair.start()
     const { t, notices } = await signedInStation()
-    const serial = { device: { path: pair.a, vendorId: null, productId: null, serialNumber: null }, baudRate: 19200, suffix: 'crlf', interByteTimeoutMs: 50 }
+    const serial = {
+      device: { path: pair.a, vendorId: null, productId: null, serialNumber: null },
+      baudRate: 19200,
+      suffix: 'crlf',
+      interByteTimeoutMs: 50
+    }
     expect(await ok(t, 'scanners:save', { ...NOTHING, serial, approval: LEAD })).toEqual({ ...NOTHING, serial })
     const statusOf = (list: ScannerStatus[]) => list.find((s) => s.source === 'serial')!
-    await waitFor('connected', () => notices.some((n) => n.notice === 'scanners:status' && statusOf((n.payload as { scanners: ScannerStatus[] }).scanners).state === 'connected'))
+    await waitFor('connected', () =>
+      notices.some(
+        (n) => n.notice === 'scanners:status' && statusOf((n.payload as { scanners: ScannerStatus[] }).scanners).state === 'connected'
+      )
+    )
     expect(statusOf(await ok(t, 'scanners:status'))).toMatchObject({ state: 'connected', deviceId: `serial:${pair.a}` })
 
     const imei = '35391611204481' + luhnCheckDigit('35391611204481')

@@ -40,11 +40,22 @@ async function station(serial: Partial<SerialSettings> = {}, pty?: PtyPair) {
   const scans: DeviceScan[] = []
   stream.subscribe((s) => scans.push(s))
   let statuses: ScannerStatus[] = []
-  const manager = new DeviceManager({ stream, clock: () => new Date(), onStatus: (s) => (statuses = s), supervisor: { pollMs: 100, backoffMs: [50, 100, 200] } })
+  const manager = new DeviceManager({
+    stream,
+    clock: () => new Date(),
+    onStatus: (s) => (statuses = s),
+    supervisor: { pollMs: 100, backoffMs: [50, 100, 200] }
+  })
   cleanups.push(() => manager.stop())
   const settings: ScannerSettings = {
     keyboard: { prefixes: [], suffixes: [] },
-    serial: { device: { path: pair.a, vendorId: null, productId: null, serialNumber: null }, baudRate: 9600, suffix: 'cr', interByteTimeoutMs: 50, ...serial },
+    serial: {
+      device: { path: pair.a, vendorId: null, productId: null, serialNumber: null },
+      baudRate: 9600,
+      suffix: 'cr',
+      interByteTimeoutMs: 50,
+      ...serial
+    },
     hid: null
   }
   await manager.apply(settings)
@@ -146,11 +157,21 @@ describe('serial scanner on a socat pty pair', () => {
     writeFileSync(notATty, '')
     const stream = new ScanStream(() => new Date())
     let statuses: ScannerStatus[] = []
-    const manager = new DeviceManager({ stream, clock: () => new Date(), onStatus: (s) => (statuses = s), supervisor: { pollMs: 50, backoffMs: [50] } })
+    const manager = new DeviceManager({
+      stream,
+      clock: () => new Date(),
+      onStatus: (s) => (statuses = s),
+      supervisor: { pollMs: 50, backoffMs: [50] }
+    })
     cleanups.push(() => manager.stop())
     await manager.apply({
       keyboard: { prefixes: [], suffixes: [] },
-      serial: { device: { path: notATty, vendorId: null, productId: null, serialNumber: null }, baudRate: 9600, suffix: 'cr', interByteTimeoutMs: 50 },
+      serial: {
+        device: { path: notATty, vendorId: null, productId: null, serialNumber: null },
+        baudRate: 9600,
+        suffix: 'cr',
+        interByteTimeoutMs: 50
+      },
       hid: null
     })
     const status = await waitFor('error', () => statuses.find((s) => s.source === 'serial' && s.state === 'error'))
@@ -160,14 +181,26 @@ describe('serial scanner on a socat pty pair', () => {
   it('nothing at the configured path: waiting for the device', async () => {
     const stream = new ScanStream(() => new Date())
     let statuses: ScannerStatus[] = []
-    const manager = new DeviceManager({ stream, clock: () => new Date(), onStatus: (s) => (statuses = s), supervisor: { pollMs: 50, backoffMs: [50] } })
+    const manager = new DeviceManager({
+      stream,
+      clock: () => new Date(),
+      onStatus: (s) => (statuses = s),
+      supervisor: { pollMs: 50, backoffMs: [50] }
+    })
     cleanups.push(() => manager.stop())
     await manager.apply({
       keyboard: { prefixes: [], suffixes: [] },
-      serial: { device: { path: '/dev/does-not-exist-ps', vendorId: null, productId: null, serialNumber: null }, baudRate: 9600, suffix: 'cr', interByteTimeoutMs: 50 },
+      serial: {
+        device: { path: '/dev/does-not-exist-ps', vendorId: null, productId: null, serialNumber: null },
+        baudRate: 9600,
+        suffix: 'cr',
+        interByteTimeoutMs: 50
+      },
       hid: null
     })
-    const status = await waitFor('waiting', () => statuses.find((s) => s.source === 'serial' && s.state === 'waiting' && s.message !== 'Starting…'))
+    const status = await waitFor('waiting', () =>
+      statuses.find((s) => s.source === 'serial' && s.state === 'waiting' && s.message !== 'Starting…')
+    )
     expect(status.message).toBe('Waiting for /dev/does-not-exist-ps: plug the scanner in, it reconnects by itself')
     expect(manager.statuses().map((s) => [s.source, s.state])).toEqual([
       ['keyboard', 'connected'],

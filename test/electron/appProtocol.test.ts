@@ -95,8 +95,11 @@ describe('the app:// scheme', () => {
 
   it('serves only its own host', async () => {
     const others = [
-      'app://evil/index.html', 'app://station.evil/index.html', 'app://station:8080/index.html',
-      'app://user:pw@station/index.html', 'app:///index.html'
+      'app://evil/index.html',
+      'app://station.evil/index.html',
+      'app://station:8080/index.html',
+      'app://user:pw@station/index.html',
+      'app:///index.html'
     ]
     for (const url of others) {
       expect((await serve(url)).status, url).toBe(403)
@@ -114,9 +117,7 @@ describe('the app:// scheme', () => {
 describe('appUrlMatcher (the IPC sender check)', () => {
   it('accepts exactly app://station when packaged', () => {
     const isAppUrl = appUrlMatcher(undefined)
-    const own = [
-      'app://station/index.html', 'app://station/index.html#/orders/12', 'app://station/index.html?operator=1', 'app://station/'
-    ]
+    const own = ['app://station/index.html', 'app://station/index.html#/orders/12', 'app://station/index.html?operator=1', 'app://station/']
     for (const url of own) {
       expect(isAppUrl(url), url).toBe(true)
     }
@@ -141,7 +142,10 @@ describe('appUrlMatcher (the IPC sender check)', () => {
     expect(isAppUrl('http://localhost:5173/')).toBe(true)
     expect(isAppUrl('http://localhost:5173/#/orders')).toBe(true)
     const others = [
-      'http://localhost:5173.evil.example/', 'http://localhost:5174/', 'https://localhost:5173/', 'http://u:p@localhost:5173/',
+      'http://localhost:5173.evil.example/',
+      'http://localhost:5174/',
+      'https://localhost:5173/',
+      'http://u:p@localhost:5173/',
       'app://station/index.html'
     ]
     for (const url of others) {

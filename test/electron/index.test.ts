@@ -28,7 +28,10 @@ beforeAll(async () => {
 afterAll(() => {
   emit(recorded.appHandlers, 'will-quit')
   cleanup()
-  for (const [name, value] of [[DATA_DIR_ENV, saved.dataDir], ['ELECTRON_RENDERER_URL', saved.devServer]] as const) {
+  for (const [name, value] of [
+    [DATA_DIR_ENV, saved.dataDir],
+    ['ELECTRON_RENDERER_URL', saved.devServer]
+  ] as const) {
     if (value === undefined) delete process.env[name]
     else process.env[name] = value
   }
@@ -79,7 +82,9 @@ describe('src/main/index.ts', () => {
     expect(shell.openExternal).toHaveBeenCalledExactlyOnceWith(TRACKING)
 
     const navigations = [
-      ['https://evil.example/', true], ['http://localhost:5173/', true], ['app://station/index.html#/orders', false]
+      ['https://evil.example/', true],
+      ['http://localhost:5173/', true],
+      ['app://station/index.html#/orders', false]
     ] as const
     for (const [url, refused] of navigations) {
       const e = fakeEvent(url)

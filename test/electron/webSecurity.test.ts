@@ -10,8 +10,16 @@ import { denyAllPermissions, guardAllWebContents, guardSessions, guardWebContent
 vi.mock('electron', () => import('./electronStub'))
 
 const PERMISSIONS = [
-  'media', 'geolocation', 'notifications', 'clipboard-read', 'clipboard-sanitized-write',
-  'hid', 'serial', 'usb', 'openExternal', 'fullscreen'
+  'media',
+  'geolocation',
+  'notifications',
+  'clipboard-read',
+  'clipboard-sanitized-write',
+  'hid',
+  'serial',
+  'usb',
+  'openExternal',
+  'fullscreen'
 ]
 const TRACKING = 'https://www.dhl.com/de-en/home/tracking.html?tracking-id=00340434161234567890'
 const isAppUrl = appUrlMatcher(undefined)
@@ -61,7 +69,12 @@ describe('permissions', () => {
 
 describe('navigation', () => {
   const foreign = [
-    'https://evil.example/', TRACKING, 'file:///etc/passwd', 'app://evil/index.html', 'javascript:alert(1)', 'http://localhost:5173/'
+    'https://evil.example/',
+    TRACKING,
+    'file:///etc/passwd',
+    'app://evil/index.html',
+    'javascript:alert(1)',
+    'http://localhost:5173/'
   ]
 
   it('keeps will-navigate and will-redirect inside the app', () => {
@@ -115,8 +128,14 @@ describe('the system browser', () => {
   it('refuses a non-web or credentialed URL even when the lookup would say yes', () => {
     const yes = () => true
     const unsafe = [
-      'javascript:alert(1)', 'file:///etc/passwd', 'http://user:pw@www.dhl.com/track', 'https://user@www.dhl.com/',
-      'smb://server/share', 'ms-settings:', 'data:text/html,hi', 'not a url'
+      'javascript:alert(1)',
+      'file:///etc/passwd',
+      'http://user:pw@www.dhl.com/track',
+      'https://user@www.dhl.com/',
+      'smb://server/share',
+      'ms-settings:',
+      'data:text/html,hi',
+      'not a url'
     ]
     for (const url of unsafe) {
       expect(openExternally(url, yes), url).toBe(false)

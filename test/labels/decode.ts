@@ -13,7 +13,9 @@ export function decodePdf(pdf: Buffer, dpi = 300, keepPngAs?: string): Symbol[] 
   try {
     writeFileSync(join(dir, 'label.pdf'), pdf)
     execFileSync('pdftoppm', ['-r', String(dpi), '-png', join(dir, 'label.pdf'), join(dir, 'page')])
-    const pages = readdirSync(dir).filter((f) => f.endsWith('.png')).sort()
+    const pages = readdirSync(dir)
+      .filter((f) => f.endsWith('.png'))
+      .sort()
     if (keepPngAs) pages.forEach((p, i) => execFileSync('cp', [join(dir, p), `${keepPngAs}-${i + 1}.png`]))
     return pages.flatMap((png, page) => decodePng(join(dir, png)).map((s) => ({ ...s, page: page + 1 })))
   } finally {
@@ -30,5 +32,8 @@ function decodePng(file: string): { type: string; data: string }[] {
     if ((error as { status?: number }).status === 4) return []
     throw error
   }
-  return [...xml.matchAll(/<symbol type='([^']+)'[^>]*><data(?: format='base64')?><!\[CDATA\[([\s\S]*?)\]\]><\/data>/g)].map((m) => ({ type: m[1], data: m[2] }))
+  return [...xml.matchAll(/<symbol type='([^']+)'[^>]*><data(?: format='base64')?><!\[CDATA\[([\s\S]*?)\]\]><\/data>/g)].map((m) => ({
+    type: m[1],
+    data: m[2]
+  }))
 }

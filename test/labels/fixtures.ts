@@ -14,26 +14,46 @@ export const LONG_ADDRESS = {
   country: 'FR'
 }
 
-export type LabelStation = TestStation & { orderId: number; bigOrderId: number; boxOne: string; boxSixty: string; serialsOne: string[]; serialsSixty: string[]; operatorId: number }
+export type LabelStation = TestStation & {
+  orderId: number
+  bigOrderId: number
+  boxOne: string
+  boxSixty: string
+  serialsOne: string[]
+  serialsSixty: string[]
+  operatorId: number
+}
 
 let unitSeq = 0
 
 /** Puts units with these serials into a new confirmed box of the order. */
-export function addConfirmedBox(t: TestStation, orderId: number, serials: string[], operatorId: number, dims = { l: 400, w: 300, h: 200, g: 2350 }): string {
+export function addConfirmedBox(
+  t: TestStation,
+  orderId: number,
+  serials: string[],
+  operatorId: number,
+  dims = { l: 400, w: 300, h: 200, g: 2350 }
+): string {
   const line = t.sqlite.prepare('select id from order_lines where order_id = ? order by id limit 1').get(orderId) as { id: number }
-  const number = (t.sqlite.prepare('select coalesce(max(number), 0) + 1 as n from boxes where order_id = ?').get(orderId) as { n: number }).n
+  const number = (t.sqlite.prepare('select coalesce(max(number), 0) + 1 as n from boxes where order_id = ?').get(orderId) as { n: number })
+    .n
   const boxId = `box-${orderId}-${number}`
   const at = '2026-11-21T09:30:00.000Z'
   t.sqlite
-    .prepare("insert into boxes (id, order_id, number, status, length_mm, width_mm, height_mm, weight_g, created_by, created_at, confirmed_by, confirmed_at) values (?, ?, ?, 'confirmed', ?, ?, ?, ?, ?, ?, ?, ?)")
+    .prepare(
+      "insert into boxes (id, order_id, number, status, length_mm, width_mm, height_mm, weight_g, created_by, created_at, confirmed_by, confirmed_at) values (?, ?, ?, 'confirmed', ?, ?, ?, ?, ?, ?, ?, ?)"
+    )
     .run(boxId, orderId, number, dims.l, dims.w, dims.h, dims.g, operatorId, at, operatorId, at)
-  const insert = t.sqlite.prepare("insert into scanned_units (id, order_id, order_line_id, box_id, serial, entry_method, scanned_by, scanned_at) values (?, ?, ?, ?, ?, 'scanned', ?, ?)")
-  for (const serial of serials) insert.run(`unit-${String(++unitSeq).padStart(8, "0")}`, orderId, line.id, boxId, serial, operatorId, at)
+  const insert = t.sqlite.prepare(
+    "insert into scanned_units (id, order_id, order_line_id, box_id, serial, entry_method, scanned_by, scanned_at) values (?, ?, ?, ?, ?, 'scanned', ?, ?)"
+  )
+  for (const serial of serials) insert.run(`unit-${String(++unitSeq).padStart(8, '0')}`, orderId, line.id, boxId, serial, operatorId, at)
   t.sqlite.prepare('update order_lines set scanned_quantity = scanned_quantity + ? where id = ?').run(serials.length, line.id)
   return boxId
 }
 
-export const serialRun = (count: number, start: number) => Array.from({ length: count }, (_, i) => imei(`35391611${String(start + i).padStart(6, '0')}`))
+export const serialRun = (count: number, start: number) =>
+  Array.from({ length: count }, (_, i) => imei(`35391611${String(start + i).padStart(6, '0')}`))
 
 export function labelStation(): LabelStation {
   const t = openTestStation()

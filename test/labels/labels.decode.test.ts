@@ -13,12 +13,19 @@ afterEach(cleanup)
 
 const PNG_DIR = process.env.LABEL_PNG_DIR // set it to keep the PNGs for a look
 
-async function render(t: LabelStation, kind: 'box_label' | 'shipping_label' | 'packing_slip', orderId: number, boxId?: string, size?: LabelSizeName) {
+async function render(
+  t: LabelStation,
+  kind: 'box_label' | 'shipping_label' | 'packing_slip',
+  orderId: number,
+  boxId?: string,
+  size?: LabelSizeName
+) {
   const settings = { ...getPrintSettings(t.db), ...(size ? { labelSize: size } : {}) }
   return renderLabelPdf(t.db, t.clock, { kind, orderId, boxId }, settings)
 }
 
-const boxSscc = (t: LabelStation, boxId: string) => (t.sqlite.prepare('select sscc from boxes where id = ?').get(boxId) as { sscc: string }).sscc
+const boxSscc = (t: LabelStation, boxId: string) =>
+  (t.sqlite.prepare('select sscc from boxes where id = ?').get(boxId) as { sscc: string }).sscc
 /** QR codes carry several serials, newline-separated (the scan screen's multi-serial format). */
 const serialsIn = (symbols: { type: string; data: string }[]) =>
   symbols.filter((s) => s.type === 'QR-Code' || /^\d{15}$/.test(s.data)).flatMap((s) => s.data.split(/[\n,;\x1d]/))
@@ -44,18 +51,26 @@ describe('box label', () => {
     const qr = symbols.filter((s) => s.type === 'QR-Code')
     expect(qr).toHaveLength(1)
     expect(qr[0].data.split('\n')).toEqual(t.serialsSixty)
-    expect(symbols.filter((s) => s.type === 'CODE-128').map((s) => s.data).sort()).toEqual([`00${boxSscc(t, t.boxSixty)}`, 'SO-7002'].sort())
+    expect(
+      symbols
+        .filter((s) => s.type === 'CODE-128')
+        .map((s) => s.data)
+        .sort()
+    ).toEqual([`00${boxSscc(t, t.boxSixty)}`, 'SO-7002'].sort())
   })
 
-  it.each(['4x2in', '100x150mm'] as const)('on %s labels the 60 IMEIs continue over further labels and still all decode, once each', async (size) => {
-    const t = labelStation()
-    const label = await render(t, 'box_label', t.bigOrderId, t.boxSixty, size)
-    const symbols = decodePdf(label.pdf, 300, PNG_DIR && `${PNG_DIR}/box-60-${size}`)
-    if (size === '4x2in') expect(label.pages).toBeGreaterThan(1)
-    expect(serialsIn(symbols)).toEqual(t.serialsSixty)
-    // The SSCC is printed once, on the first label.
-    expect(symbols.filter((s) => s.data === `00${boxSscc(t, t.boxSixty)}`).map((s) => s.page)).toEqual([1])
-  })
+  it.each(['4x2in', '100x150mm'] as const)(
+    'on %s labels the 60 IMEIs continue over further labels and still all decode, once each',
+    async (size) => {
+      const t = labelStation()
+      const label = await render(t, 'box_label', t.bigOrderId, t.boxSixty, size)
+      const symbols = decodePdf(label.pdf, 300, PNG_DIR && `${PNG_DIR}/box-60-${size}`)
+      if (size === '4x2in') expect(label.pages).toBeGreaterThan(1)
+      expect(serialsIn(symbols)).toEqual(t.serialsSixty)
+      // The SSCC is printed once, on the first label.
+      expect(symbols.filter((s) => s.data === `00${boxSscc(t, t.boxSixty)}`).map((s) => s.page)).toEqual([1])
+    }
+  )
 
   it('reprinting gives the same SSCC; another box gets the next one', async () => {
     const t = labelStation()

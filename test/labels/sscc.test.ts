@@ -3,7 +3,17 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { getPrintSettings, savePrintSettings } from '../../src/main/core/labels/printSettings'
 import { assignSscc, assignSsccIfConfigured, buildSscc, formatSscc, gs1CheckDigit, isValidSscc } from '../../src/main/core/labels/sscc'
-import { catchError, cleanup, createOperators, importRecords, openTestStation, orderIdOf, orderRecord, snapshot, testClock } from '../core/helpers'
+import {
+  catchError,
+  cleanup,
+  createOperators,
+  importRecords,
+  openTestStation,
+  orderIdOf,
+  orderRecord,
+  snapshot,
+  testClock
+} from '../core/helpers'
 import { addConfirmedBox, serialRun } from './fixtures'
 
 afterEach(cleanup)
@@ -64,7 +74,10 @@ describe('assignSscc', () => {
     const ssccA = assignSscc(first.db, a)
     expect(assignSscc(first.db, a)).toBe(ssccA)
     const ssccB = assignSscc(first.db, b)
-    expect([ssccA, ssccB]).toEqual([buildSscc({ companyPrefix: '0614141', extensionDigit: 3 }, 1), buildSscc({ companyPrefix: '0614141', extensionDigit: 3 }, 2)])
+    expect([ssccA, ssccB]).toEqual([
+      buildSscc({ companyPrefix: '0614141', extensionDigit: 3 }, 1),
+      buildSscc({ companyPrefix: '0614141', extensionDigit: 3 }, 2)
+    ])
 
     // A box that got no SSCC is voided (its reference is not returned to the pool); restart.
     const c = addConfirmedBox(first, orderId, serialRun(1, 3), op.id)
@@ -104,7 +117,10 @@ describe('assignSscc', () => {
     const { op } = createOperators(t)
     importRecords(t, [orderRecord(1, [{ sku: 'PHONE-A', quantity: 3 }])])
     const orderId = orderIdOf(t, 'OMS-1')
-    savePrintSettings(t.db, { ...getPrintSettings(t.db), gs1: { companyPrefix: '0614141', extensionDigit: 1, firstSerial: 500, lastSerial: 501 } })
+    savePrintSettings(t.db, {
+      ...getPrintSettings(t.db),
+      gs1: { companyPrefix: '0614141', extensionDigit: 1, firstSerial: 500, lastSerial: 501 }
+    })
     const boxes = [1, 2, 3].map((i) => addConfirmedBox(t, orderId, serialRun(1, i), op.id))
     expect(assignSscc(t.db, boxes[0])).toBe(buildSscc({ companyPrefix: '0614141', extensionDigit: 1 }, 500))
     expect(assignSscc(t.db, boxes[1])).toBe(buildSscc({ companyPrefix: '0614141', extensionDigit: 1 }, 501))

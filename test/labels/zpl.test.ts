@@ -12,16 +12,30 @@ import { labelStation } from './fixtures'
 afterEach(cleanup)
 
 /** Undoes ^FH escaping (and ^FB's \\& line breaks): the text as the printer prints it. */
-const unescape = (field: string) => decodeURIComponent(field.replace(/%/g, '%25').replace(/\\&/g, '_0A').replace(/_([0-9A-F]{2})/g, '%$1'))
+const unescape = (field: string) =>
+  decodeURIComponent(
+    field
+      .replace(/%/g, '%25')
+      .replace(/\\&/g, '_0A')
+      .replace(/_([0-9A-F]{2})/g, '%$1')
+  )
 
 type Field = { x: number; y: number; command: string; data: string }
 function labels(zpl: string) {
-  return zpl.split('^XZ').filter((s) => s.includes('^XA')).map((block) => {
-    const width = Number(/\^PW(\d+)/.exec(block)![1])
-    const length = Number(/\^LL(\d+)/.exec(block)![1])
-    const fields: Field[] = [...block.matchAll(/\^FO(\d+),(\d+)(.*?)(?:\^FD(.*?))?\^FS/gs)].map((m) => ({ x: Number(m[1]), y: Number(m[2]), command: m[3], data: m[4] ?? '' }))
-    return { block, width, length, fields }
-  })
+  return zpl
+    .split('^XZ')
+    .filter((s) => s.includes('^XA'))
+    .map((block) => {
+      const width = Number(/\^PW(\d+)/.exec(block)![1])
+      const length = Number(/\^LL(\d+)/.exec(block)![1])
+      const fields: Field[] = [...block.matchAll(/\^FO(\d+),(\d+)(.*?)(?:\^FD(.*?))?\^FS/gs)].map((m) => ({
+        x: Number(m[1]),
+        y: Number(m[2]),
+        command: m[3],
+        data: m[4] ?? ''
+      }))
+      return { block, width, length, fields }
+    })
 }
 const texts = (fields: Field[]) => fields.filter((f) => f.command.includes('^A0N')).map((f) => unescape(f.data))
 
@@ -41,7 +55,9 @@ describe('ZPL', () => {
     expect(sscc128.map((f) => f.data)).toEqual([`>;>800${sscc}`])
     const code128 = label.fields.filter((f) => f.command.includes('^BCN') && !f.data.startsWith('>;'))
     expect(code128.map((f) => f.data).sort()).toEqual(['SO-7001', ...t.serialsOne].sort())
-    expect(texts(label.fields)).toEqual(expect.arrayContaining(['SO-7001', '1 of 1', `(00) ${sscc![0]} ${sscc!.slice(1, 8)} ${sscc!.slice(8, 17)} ${sscc![17]}`]))
+    expect(texts(label.fields)).toEqual(
+      expect.arrayContaining(['SO-7001', '1 of 1', `(00) ${sscc![0]} ${sscc!.slice(1, 8)} ${sscc!.slice(8, 17)} ${sscc![17]}`])
+    )
     for (const f of label.fields) {
       expect(f.x).toBeLessThan(width)
       expect(f.y).toBeLessThan(length)
@@ -70,7 +86,8 @@ describe('ZPL', () => {
     const codes = label.fields.filter((f) => f.command.includes('^BCN')).map((f) => f.data)
     expect(codes.sort()).toEqual(['JD014600006281230047', 'SO-7001'])
     const all = texts(label.fields).join('\n')
-    for (const part of ['王小明', 'Østergaard', 'Łukasiewicz', 'Müller', 'Église', 'Ærøskøbing', 'JD014600006281230047']) expect(all).toContain(part)
+    for (const part of ['王小明', 'Østergaard', 'Łukasiewicz', 'Müller', 'Église', 'Ærøskøbing', 'JD014600006281230047'])
+      expect(all).toContain(part)
     // Nothing but printable ASCII goes to the printer: the rest is escaped.
     expect(zpl).toMatch(/^[\x20-\x7e\n]*$/)
   })

@@ -30,7 +30,10 @@ afterEach(async () => {
 type Printer = { port: number; jobs: Buffer[]; received: Promise<Buffer> }
 
 /** A thermal printer on 127.0.0.1: answers ~HS with the given flags, collects every job. */
-async function fakePrinter(status: { paperOut?: boolean; paused?: boolean; headOpen?: boolean } | 'silent' = {}, port = 0): Promise<Printer> {
+async function fakePrinter(
+  status: { paperOut?: boolean; paused?: boolean; headOpen?: boolean } | 'silent' = {},
+  port = 0
+): Promise<Printer> {
   const jobs: Buffer[] = []
   let resolveJob: (b: Buffer) => void = () => undefined
   const received = new Promise<Buffer>((r) => (resolveJob = r))
@@ -97,7 +100,16 @@ describe('raw ZPL to port 9100', () => {
     expect(zpl).toMatch(/^\^XA/)
     expect(zpl).toContain(`>;>800${(t.sqlite.prepare('select sscc from boxes where id = ?').get(t.boxOne) as { sscc: string }).sscc}`)
     expect(zpl).toContain(t.serialsOne[0])
-    expect(job).toMatchObject({ status: 'printed', error: null, attempts: 1, format: 'zpl', kind: 'box_label', orderNumber: 'SO-7001', boxNumber: 1, createdBy: 'Marek Nowak' })
+    expect(job).toMatchObject({
+      status: 'printed',
+      error: null,
+      attempts: 1,
+      format: 'zpl',
+      kind: 'box_label',
+      orderNumber: 'SO-7001',
+      boxNumber: 1,
+      createdBy: 'Marek Nowak'
+    })
     expect(job.printer).toBe(`127.0.0.1:${printer.port} (ZPL 203 dpi)`)
     expect(notices.map((n) => (n.payload as { status: string }).status)).toEqual(['printing', 'printed'])
   })
@@ -131,7 +143,12 @@ describe('raw ZPL to port 9100', () => {
     const silent = await fakePrinter('silent')
     await sendRaw({ host: '127.0.0.1', port: silent.port }, '^XA^XZ', quick.raw)
     expect((await silent.received).toString()).toBe('^XA^XZ')
-    expect(parseHostStatus('\x02030,1,0,1218,000,0,0,0,000,0,0,0\x03\r\n\x02001,0,1,0,0,2,4,0,00000000,1,000\x03')).toEqual({ paperOut: true, paused: false, headOpen: true, ribbonOut: false })
+    expect(parseHostStatus('\x02030,1,0,1218,000,0,0,0,000,0,0,0\x03\r\n\x02001,0,1,0,0,2,4,0,00000000,1,000\x03')).toEqual({
+      paperOut: true,
+      paused: false,
+      headOpen: true,
+      ribbonOut: false
+    })
     expect(parseHostStatus('garbage')).toBeNull()
   })
 })
@@ -193,11 +210,23 @@ describe('CUPS through lp', () => {
     expect(ok.args()).toEqual(expect.arrayContaining(['-o', 'raw']))
     expect(ok.stdin().toString()).toMatch(/^\^XA/)
 
-    const refused = await printLabel(context(t), { kind: 'box_label', orderId: t.orderId, boxId: t.boxOne }, { spooler: fakeCups({ lp: 'refuse' }).spooler })
+    const refused = await printLabel(
+      context(t),
+      { kind: 'box_label', orderId: t.orderId, boxId: t.boxOne },
+      { spooler: fakeCups({ lp: 'refuse' }).spooler }
+    )
     expect(refused.error).toBe('The print spooler refused the job: The printer or class does not exist.')
-    const stopped = await printLabel(context(t), { kind: 'box_label', orderId: t.orderId, boxId: t.boxOne }, { spooler: fakeCups({ queue: 'paper_out' }).spooler })
+    const stopped = await printLabel(
+      context(t),
+      { kind: 'box_label', orderId: t.orderId, boxId: t.boxOne },
+      { spooler: fakeCups({ queue: 'paper_out' }).spooler }
+    )
     expect(stopped.error).toMatch(/Printer Zebra is stopped: Media empty or jammed/)
-    const missing = await printLabel(context(t), { kind: 'box_label', orderId: t.orderId, boxId: t.boxOne }, { spooler: { lp: '/nonexistent/lp', lpstat: '/nonexistent/lpstat' } })
+    const missing = await printLabel(
+      context(t),
+      { kind: 'box_label', orderId: t.orderId, boxId: t.boxOne },
+      { spooler: { lp: '/nonexistent/lp', lpstat: '/nonexistent/lpstat' } }
+    )
     expect(missing.error).toMatch(/is not installed/)
     expect(listJobs(t.db, {}).map((j) => j.status)).toEqual(['failed', 'failed', 'failed', 'printed'])
   })

@@ -20,7 +20,11 @@ afterEach(async () => {
 })
 
 function run(script: string, args: string[]): { child: ChildProcess; said: (line: string) => Promise<void> } {
-  const child = spawn(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), join(import.meta.dirname, 'fixtures', script), ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(
+    process.execPath,
+    [join(root, 'node_modules/tsx/dist/cli.mjs'), join(import.meta.dirname, 'fixtures', script), ...args],
+    { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] }
+  )
   children.push(child)
   let output = ''
   child.stdout!.on('data', (chunk) => (output += String(chunk)))

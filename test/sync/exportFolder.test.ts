@@ -87,8 +87,7 @@ describe('paths that are never an export folder', () => {
 
     const viaProc = await refusal(checkExportFolder(join(dir, 'proc-link', 'self', 'x'), { fs }))
     expect(viaProc.message).toBe(
-      `${join(dir, 'proc-link', 'self', 'x')} leads into /proc (${join(dir, 'proc-link', 'self')} is /proc/${process.pid}), ` +
-        LIVE_STATE
+      `${join(dir, 'proc-link', 'self', 'x')} leads into /proc (${join(dir, 'proc-link', 'self')} is /proc/${process.pid}), ` + LIVE_STATE
     )
     expect((await refusal(checkExportFolder(join(dir, 'self-link'), { fs }))).message).toMatch(/ leads into \/proc \(.* is \/proc\/\d+\)/)
     const viaDev = await refusal(checkExportFolder(join(dir, 'dev-link', 'shm', 'oms'), { fs }))

@@ -59,7 +59,9 @@ export function writeEvents(t: TestStation, orderIds: (number | null)[], n: numb
 }
 
 export const outboxRows = (t: TestStation) =>
-  t.sqlite.prepare('select id, order_id, attempts, sent_at, rejected_at, reject_reason, last_error from outbox order by created_at, id').all() as {
+  t.sqlite
+    .prepare('select id, order_id, attempts, sent_at, rejected_at, reject_reason, last_error from outbox order by created_at, id')
+    .all() as {
     id: string
     order_id: number | null
     attempts: number

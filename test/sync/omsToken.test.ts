@@ -54,14 +54,28 @@ describe('the OMS token is bound to its OMS', () => {
   it('is cleared when the OMS address moves to another origin without a token, and never reaches the new address', async () => {
     const { t } = await stationWithToken()
     const mine = await captureServer()
-    const moved = await ok(t, 'sync:saveSettings', { omsUrl: mine.url, pullIntervalMinutes: 5, exportEnabled: false, exportFolder: null, approval: DANA })
+    const moved = await ok(t, 'sync:saveSettings', {
+      omsUrl: mine.url,
+      pullIntervalMinutes: 5,
+      exportEnabled: false,
+      exportFolder: null,
+      approval: DANA
+    })
     expect(moved).toMatchObject({ omsUrl: mine.url, tokenStored: false })
     await ok(t, 'sync:now')
     expect(mine.seen.length).toBeGreaterThan(0)
     expect(bearers(mine.seen)).toEqual(mine.seen.map(() => null))
     // Pointing back does not bring it back: the token has to be entered again.
     const real = await captureServer()
-    expect(await ok(t, 'sync:saveSettings', { omsUrl: real.url, pullIntervalMinutes: 5, exportEnabled: false, exportFolder: null, approval: DANA })).toMatchObject({
+    expect(
+      await ok(t, 'sync:saveSettings', {
+        omsUrl: real.url,
+        pullIntervalMinutes: 5,
+        exportEnabled: false,
+        exportFolder: null,
+        approval: DANA
+      })
+    ).toMatchObject({
       tokenStored: false
     })
   })
@@ -69,7 +83,15 @@ describe('the OMS token is bound to its OMS', () => {
   it('stays when only the path of the same OMS changes', async () => {
     const { t, real } = await stationWithToken()
     const sameOrigin = `${real.url}/api`
-    expect(await ok(t, 'sync:saveSettings', { omsUrl: sameOrigin, pullIntervalMinutes: 5, exportEnabled: false, exportFolder: null, approval: DANA })).toMatchObject({
+    expect(
+      await ok(t, 'sync:saveSettings', {
+        omsUrl: sameOrigin,
+        pullIntervalMinutes: 5,
+        exportEnabled: false,
+        exportFolder: null,
+        approval: DANA
+      })
+    ).toMatchObject({
       tokenStored: true
     })
   })
@@ -87,7 +109,12 @@ describe('the OMS token is bound to its OMS', () => {
     const { t, real } = await stationWithToken()
     await captures[0].close()
     await ok(t, 'operators:signIn', DANA)
-    const seen = JSON.stringify([await ok(t, 'sync:settings'), await ok(t, 'sync:status'), await ok(t, 'sync:now'), await ok(t, 'sync:status')])
+    const seen = JSON.stringify([
+      await ok(t, 'sync:settings'),
+      await ok(t, 'sync:status'),
+      await ok(t, 'sync:now'),
+      await ok(t, 'sync:status')
+    ])
     expect(seen).not.toContain(TOKEN)
     expect(real.url).toBeTruthy()
   })
@@ -126,17 +153,32 @@ describe('OMS addresses', () => {
     const t = openTestStation()
     createOperators(t)
     await ok(t, 'operators:signIn', { badgeCode: 'OP-1001' })
-    const before = await ok(t, 'sync:saveSettings', { omsUrl: null, pullIntervalMinutes: 5, exportEnabled: false, exportFolder: null, approval: DANA })
-    const refusal = await refused(t, 'sync:saveSettings', { omsUrl: url, pullIntervalMinutes: 5, exportEnabled: false, exportFolder: null, approval: DANA })
+    const before = await ok(t, 'sync:saveSettings', {
+      omsUrl: null,
+      pullIntervalMinutes: 5,
+      exportEnabled: false,
+      exportFolder: null,
+      approval: DANA
+    })
+    const refusal = await refused(t, 'sync:saveSettings', {
+      omsUrl: url,
+      pullIntervalMinutes: 5,
+      exportEnabled: false,
+      exportFolder: null,
+      approval: DANA
+    })
     expect(refusal.code).toBe('invalid_arguments')
     expect(refusal.message).toMatch(message)
     expect(await ok(t, 'sync:settings', {}).catch(() => before)).toBeTruthy()
   })
 
-  it.each(['https://oms.example.com', 'https://oms.example.com:8443/api', 'http://127.0.0.1:9100', 'http://localhost:8080', 'http://[::1]:8080'])(
-    'accepts %s',
-    (url) => {
-      expect(omsUrlProblem(url)).toBeNull()
-    }
-  )
+  it.each([
+    'https://oms.example.com',
+    'https://oms.example.com:8443/api',
+    'http://127.0.0.1:9100',
+    'http://localhost:8080',
+    'http://[::1]:8080'
+  ])('accepts %s', (url) => {
+    expect(omsUrlProblem(url)).toBeNull()
+  })
 })

@@ -5,12 +5,23 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { pullOrders } from '../../src/main/core/sync/orderPull'
 import { readSyncSetting } from '../../src/main/core/sync/syncSettings'
-import { allProducts, count, createOperators, imei, openTestStation, orderIdOf, orderRecord, TAC_A, type TestStation } from '../core/helpers'
+import {
+  allProducts,
+  count,
+  createOperators,
+  imei,
+  openTestStation,
+  orderIdOf,
+  orderRecord,
+  TAC_A,
+  type TestStation
+} from '../core/helpers'
 import { cleanup, clientFor, ok, pointAt, refused, standIn } from './helpers'
 
 afterEach(cleanup)
 
-const statusOf = (t: TestStation, omsOrderId: string) => (t.sqlite.prepare('select status from orders where oms_order_id = ?').get(omsOrderId) as { status: string }).status
+const statusOf = (t: TestStation, omsOrderId: string) =>
+  (t.sqlite.prepare('select status from orders where oms_order_id = ?').get(omsOrderId) as { status: string }).status
 
 describe('order pull', () => {
   it('pulls pages from a cursor, stores it, and pulls only what changed afterwards', async () => {
@@ -25,7 +36,12 @@ describe('order pull', () => {
     expect(cursor).toBe('5')
 
     // Nothing changed: one empty page, the cursor stays.
-    expect(await pullOrders(t.db, t.clock, client, { pageSize: 2 })).toMatchObject({ pages: 1, imported: 0, unchanged: 0, statusChanges: 0 })
+    expect(await pullOrders(t.db, t.clock, client, { pageSize: 2 })).toMatchObject({
+      pages: 1,
+      imported: 0,
+      unchanged: 0,
+      statusChanges: 0
+    })
     expect(readSyncSetting(t.db, 'state').cursor).toBe(cursor)
 
     // A new order and a hold: only those two come.
@@ -49,7 +65,9 @@ describe('order pull', () => {
       { type: 'order.on_hold', reason: 'held by the OMS (status held)' },
       { type: 'order.ready', reason: 'released by the OMS' }
     ])
-    expect(t.sqlite.prepare('select type from outbox where order_id = ? order by rowid').all(orderIdOf(t, 'OMS-3'))).toEqual([{ type: 'order.cancelled' }])
+    expect(t.sqlite.prepare('select type from outbox where order_id = ? order by rowid').all(orderIdOf(t, 'OMS-3'))).toEqual([
+      { type: 'order.cancelled' }
+    ])
 
     // The same records pulled again (cursor reset) change nothing.
     t.sqlite.prepare("update settings set value = json('{\"cursor\":null}') where key = 'sync.state'").run()
@@ -58,13 +76,18 @@ describe('order pull', () => {
   })
 
   it('puts bad and changed OMS orders on the failed-imports list with source "oms"', async () => {
-    const oms = await standIn({ products: allProducts(), orders: [orderRecord(1), orderRecord(2, [{ sku: 'NO-SUCH-SKU', quantity: 1 }]), { ...orderRecord(3), carrier: '' }] })
+    const oms = await standIn({
+      products: allProducts(),
+      orders: [orderRecord(1), orderRecord(2, [{ sku: 'NO-SUCH-SKU', quantity: 1 }]), { ...orderRecord(3), carrier: '' }]
+    })
     const t = openTestStation()
     const outcome = await pullOrders(t.db, t.clock, clientFor(t, oms.url))
     expect(outcome).toMatchObject({ imported: 1, failed: 2 })
     oms.store.putOrder({ ...orderRecord(1), service: 'Express' } as never)
     expect(await pullOrders(t.db, t.clock, clientFor(t, oms.url))).toMatchObject({ failed: 1 })
-    const failed = t.sqlite.prepare('select source, oms_order_id, reason from failed_imports where resolved_at is null order by oms_order_id').all()
+    const failed = t.sqlite
+      .prepare('select source, oms_order_id, reason from failed_imports where resolved_at is null order by oms_order_id')
+      .all()
     expect(failed).toEqual([
       { source: 'oms', oms_order_id: 'OMS-1', reason: expect.stringContaining('already imported') },
       { source: 'oms', oms_order_id: 'OMS-2', reason: expect.stringContaining('unknown SKU NO-SUCH-SKU') },
@@ -108,7 +131,10 @@ describe('cancellation check before Packing Confirmation', () => {
     expect(refusal.code).toBe('cancelled_in_oms')
     expect(refusal.message).toContain('Order SO-1 was cancelled in the OMS')
     expect(statusOf(t, 'OMS-1')).toBe('cancelled')
-    expect(t.sqlite.prepare("select type from outbox where order_id = ? and type like 'order.%' order by rowid").all(orderId)).toEqual([{ type: 'order.in_progress' }, { type: 'order.cancelled' }])
+    expect(t.sqlite.prepare("select type from outbox where order_id = ? and type like 'order.%' order by rowid").all(orderId)).toEqual([
+      { type: 'order.in_progress' },
+      { type: 'order.cancelled' }
+    ])
   })
 
   it('confirms when the OMS still has the order open', async () => {
@@ -134,7 +160,9 @@ describe('cancellation check before Packing Confirmation', () => {
     // The OMS refuses the packing it no longer wants; the refusal waits for a shift lead.
     await ok(t, 'operators:signIn', { badgeCode: 'OP-9001', pin: '1234' })
     const rejected = await ok<{ type: string; reason: string }[]>(t, 'sync:rejectedEvents')
-    expect(rejected).toEqual([expect.objectContaining({ type: 'order.packed', reason: 'order OMS-1 was cancelled in the OMS before it was packed' })])
+    expect(rejected).toEqual([
+      expect.objectContaining({ type: 'order.packed', reason: 'order OMS-1 was cancelled in the OMS before it was packed' })
+    ])
     expect(back.store.tally.rejected).toBe(1)
   })
 })

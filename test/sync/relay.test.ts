@@ -31,7 +31,11 @@ async function drain(t: TestStation, relay: OutboxRelay, client: OmsClient, maxR
 
 function stationWithOrders(n: number): { t: TestStation; orderIds: number[] } {
   const t = openTestStation()
-  importRecords(t, Array.from({ length: n }, (_, i) => orderRecord(100 + i)), allProducts())
+  importRecords(
+    t,
+    Array.from({ length: n }, (_, i) => orderRecord(100 + i)),
+    allProducts()
+  )
   return { t, orderIds: Array.from({ length: n }, (_, i) => orderIdOf(t, `OMS-${100 + i}`)) }
 }
 
@@ -112,7 +116,9 @@ describe('outbox relay', () => {
     writeEvents(t, [a, b], 4) // a1 b1 a2 b2
     const rows = outboxRows(t)
     // a1 failed earlier and waits for its retry; b1 does not.
-    t.sqlite.prepare('update outbox set attempts = 1, next_attempt_at = ? where id = ?').run(new Date(t.clock().getTime() + 60_000).toISOString(), rows[0].id)
+    t.sqlite
+      .prepare('update outbox set attempts = 1, next_attempt_at = ? where id = ?')
+      .run(new Date(t.clock().getTime() + 60_000).toISOString(), rows[0].id)
 
     const relay = relayFor(t)
     expect(await relay.sendBatch(clientFor(t, oms.url))).toMatchObject({ kind: 'sent', accepted: 2 })
@@ -129,11 +135,24 @@ describe('outbox relay', () => {
     const { t, orderIds } = stationWithOrders(1)
     writeEvents(t, orderIds, 3)
     const [first] = outboxRows(t)
-    oms.store.receive = ((original) => (events) => original.call(oms.store, events).map((r) => (r.id === first.id ? { id: r.id, status: 'rejected' as const, reason: 'IMEI 356789012345678 was already shipped by station ST-OTHER' } : r)))(oms.store.receive)
+    oms.store.receive = (
+      (original) => (events) =>
+        original
+          .call(oms.store, events)
+          .map((r) =>
+            r.id === first.id
+              ? { id: r.id, status: 'rejected' as const, reason: 'IMEI 356789012345678 was already shipped by station ST-OTHER' }
+              : r
+          )
+    )(oms.store.receive)
 
     await drain(t, relayFor(t), clientFor(t, oms.url))
     const rows = outboxRows(t)
-    expect(rows[0]).toMatchObject({ sent_at: null, reject_reason: 'IMEI 356789012345678 was already shipped by station ST-OTHER', attempts: 1 })
+    expect(rows[0]).toMatchObject({
+      sent_at: null,
+      reject_reason: 'IMEI 356789012345678 was already shipped by station ST-OTHER',
+      attempts: 1
+    })
     expect(rows[0].rejected_at).not.toBeNull()
     expect(rows.slice(1).every((r) => r.sent_at !== null)).toBe(true)
   })

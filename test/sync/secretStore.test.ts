@@ -26,13 +26,26 @@ describe('OMS token store', () => {
     const t = openTestStation()
     const { lead, op } = createOperators(t)
     const approval = { badgeCode: lead.badgeCode, pin: '1234' }
-    const settings = { omsUrl: 'http://127.0.0.1:9', pullIntervalMinutes: 5, token: 'abc', exportEnabled: false, exportFolder: '', approval }
+    const settings = {
+      omsUrl: 'http://127.0.0.1:9',
+      pullIntervalMinutes: 5,
+      token: 'abc',
+      exportEnabled: false,
+      exportFolder: '',
+      approval
+    }
     await ok(t, 'operators:signIn', { operatorId: op.id })
     const byOperator = { ...settings, approval: { badgeCode: op.badgeCode, pin: '1234' } }
     expect(await refused(t, 'sync:saveSettings', byOperator)).toMatchObject({ code: 'shift_lead_only' })
-    expect(await ok(t, 'sync:saveSettings', settings)).toMatchObject({ omsUrl: 'http://127.0.0.1:9', tokenStored: true, tokenEncrypted: false })
+    expect(await ok(t, 'sync:saveSettings', settings)).toMatchObject({
+      omsUrl: 'http://127.0.0.1:9',
+      tokenStored: true,
+      tokenEncrypted: false
+    })
     expect(await ok(t, 'sync:status')).toMatchObject({ configured: true, tokenWarning: expect.stringContaining('unencrypted') })
     expect(await refused(t, 'sync:saveSettings', { ...settings, omsUrl: 'ftp://oms' })).toMatchObject({ code: 'invalid_arguments' })
-    expect(await refused(t, 'sync:saveSettings', { ...settings, exportEnabled: true, exportFolder: 'relative/path' })).toMatchObject({ code: 'invalid_settings' })
+    expect(await refused(t, 'sync:saveSettings', { ...settings, exportEnabled: true, exportFolder: 'relative/path' })).toMatchObject({
+      code: 'invalid_settings'
+    })
   })
 })

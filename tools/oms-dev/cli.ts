@@ -31,8 +31,8 @@ const number = (name: string, text: string | undefined) => {
 }
 
 const file = JSON.parse(readFileSync(values.orders!, 'utf8')) as unknown
-const orders = (Array.isArray(file) ? file : (file as { orders?: unknown[] }).orders ?? []) as Record<string, unknown>[]
-const products = (Array.isArray(file) ? [] : (file as { products?: unknown[] }).products ?? []) as Record<string, unknown>[]
+const orders = (Array.isArray(file) ? file : ((file as { orders?: unknown[] }).orders ?? [])) as Record<string, unknown>[]
+const products = (Array.isArray(file) ? [] : ((file as { products?: unknown[] }).products ?? [])) as Record<string, unknown>[]
 
 const oms = await startOmsDev({
   port: number('port', values.port),
@@ -49,7 +49,9 @@ const oms = await startOmsDev({
   log: values.quiet ? undefined : (line) => console.log(line)
 })
 console.log(`Stand-in OMS on ${oms.url} with ${orders.length} orders (127.0.0.1 only). Station setting: OMS address ${oms.url}`)
-console.log(`Admin: GET ${oms.url}/admin/events · GET /admin/stats · PUT /admin/failure · POST /admin/orders/{id}/status {"status":"cancelled"}`)
+console.log(
+  `Admin: GET ${oms.url}/admin/events · GET /admin/stats · PUT /admin/failure · POST /admin/orders/{id}/status {"status":"cancelled"}`
+)
 
 const stop = async () => {
   await oms.close()

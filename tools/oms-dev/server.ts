@@ -44,7 +44,10 @@ export type OmsDev = {
   close(): Promise<void>
 }
 
-const OrderList = z.object({ orders: z.array(z.record(z.string(), z.unknown())).default([]), products: z.array(z.record(z.string(), z.unknown())).default([]) })
+const OrderList = z.object({
+  orders: z.array(z.record(z.string(), z.unknown())).default([]),
+  products: z.array(z.record(z.string(), z.unknown())).default([])
+})
 const StatusChange = z.object({ status: z.string().min(1) })
 const BlockSerials = z.object({ serials: z.array(z.string().min(1)).min(1), reason: z.string().min(1) })
 
@@ -84,7 +87,8 @@ export async function startOmsDev(options: OmsDevOptions = {}): Promise<OmsDev> 
     if (!url.pathname.startsWith(`${API_PREFIX}/`)) return send(res, 404, { error: 'not found' })
 
     injected.requests++
-    if (options.token && req.headers.authorization !== `Bearer ${options.token}`) return send(res, 401, { error: 'missing or wrong bearer token' })
+    if (options.token && req.headers.authorization !== `Bearer ${options.token}`)
+      return send(res, 401, { error: 'missing or wrong bearer token' })
     if (failure.latencyMs) await sleep(failure.latencyMs)
 
     const roll = random()
@@ -134,7 +138,8 @@ export async function startOmsDev(options: OmsDevOptions = {}): Promise<OmsDev> 
 
   function admin(method: string, url: URL, body: unknown, res: ServerResponse) {
     const path = url.pathname
-    if (method === 'GET' && path === '/admin/events') return send(res, 200, { events: [...store.received.values()].map((r) => r.event), tally: store.tally, rejections: store.rejections })
+    if (method === 'GET' && path === '/admin/events')
+      return send(res, 200, { events: [...store.received.values()].map((r) => r.event), tally: store.tally, rejections: store.rejections })
     if (method === 'GET' && path === '/admin/stats') return send(res, 200, { injected, tally: store.tally, failure })
     if (method === 'PUT' && path === '/admin/failure') {
       const parsed = Failure.partial().safeParse(body)
@@ -151,7 +156,9 @@ export async function startOmsDev(options: OmsDevOptions = {}): Promise<OmsDev> 
     if (method === 'POST' && status) {
       const parsed = StatusChange.safeParse(body)
       if (!parsed.success) return send(res, 400, { error: z.prettifyError(parsed.error) })
-      return store.setStatus(decodeURIComponent(status[1]!), parsed.data.status) ? send(res, 200, { ok: true }) : send(res, 404, { error: 'no such order' })
+      return store.setStatus(decodeURIComponent(status[1]!), parsed.data.status)
+        ? send(res, 200, { ok: true })
+        : send(res, 404, { error: 'no such order' })
     }
     if (method === 'POST' && path === '/admin/reject-serials') {
       const parsed = BlockSerials.safeParse(body)

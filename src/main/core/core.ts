@@ -25,7 +25,6 @@ import { plainFileSecretStore, type SecretStore } from './sync/secretStore'
 import { syncHandlers } from './sync/syncHandlers'
 import { startSync } from './sync/syncService'
 
-
 /**
  * `secrets` keeps the OMS token (Electron: the system keychain); without it, a 0600 file in the data folder.
  * `hooks` are the platform's reactions to what the core did (auto-print), given the core's context.
@@ -125,4 +124,3 @@ export function openCore({ dataDir, clock = systemClock, version = '0.0.0', secr
   }
   return { context, handlers, connection, dataDir, subscribe, close }
 }
-

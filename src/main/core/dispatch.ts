@@ -7,12 +7,20 @@ import type { GuardedHandlers } from './context'
 
 export type Log = (message: string, error?: unknown) => void
 
-export async function dispatch(handlers: GuardedHandlers, channel: unknown, args: unknown, log: Log = console.error): Promise<Envelope<unknown>> {
+export async function dispatch(
+  handlers: GuardedHandlers,
+  channel: unknown,
+  args: unknown,
+  log: Log = console.error
+): Promise<Envelope<unknown>> {
   if (!isChannel(channel)) return failure('unknown_channel', `There is no station call named ${String(channel).slice(0, 60)}.`)
   const spec = contract[channel]
   const parsed = spec.args.safeParse(args ?? {})
   if (!parsed.success) {
-    return failure('invalid_arguments', `Invalid request to ${channel}: ${z.prettifyError(parsed.error).replace(/\n/g, ' ')}. Nothing was changed.`)
+    return failure(
+      'invalid_arguments',
+      `Invalid request to ${channel}: ${z.prettifyError(parsed.error).replace(/\n/g, ' ')}. Nothing was changed.`
+    )
   }
   try {
     const value = await (handlers[channel] as (a: unknown) => unknown)(parsed.data)
@@ -27,7 +35,10 @@ export async function dispatch(handlers: GuardedHandlers, channel: unknown, args
     const known = describeSystemError(error)
     if (known) return failure(known.code, known.message)
     log(`${channel} failed`, error)
-    return failure('internal', `The station could not complete ${channel}: ${(error as Error)?.message ?? String(error)}. Nothing was changed.`)
+    return failure(
+      'internal',
+      `The station could not complete ${channel}: ${(error as Error)?.message ?? String(error)}. Nothing was changed.`
+    )
   }
 }
 
@@ -41,8 +52,15 @@ function describeSystemError(error: unknown): { code: string; message: string } 
   }
   if (code === 'SQLITE_BUSY') return { code: 'busy', message: 'The database is busy (another program has it open). Try again in a moment.' }
   if (code === 'SQLITE_READONLY' || code === 'EACCES' || code === 'EROFS') {
-    return { code: 'read_only', message: 'The station cannot write its data folder (read-only or no permission). Ask IT to check the data folder.' }
+    return {
+      code: 'read_only',
+      message: 'The station cannot write its data folder (read-only or no permission). Ask IT to check the data folder.'
+    }
   }
-  if (code.startsWith('SQLITE_IOERR')) return { code: 'io_error', message: 'The disk reported an error while saving: nothing was saved. Repeat the last step; if it happens again, call IT.' }
+  if (code.startsWith('SQLITE_IOERR'))
+    return {
+      code: 'io_error',
+      message: 'The disk reported an error while saving: nothing was saved. Repeat the last step; if it happens again, call IT.'
+    }
   return null
 }

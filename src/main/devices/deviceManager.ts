@@ -58,22 +58,39 @@ export class DeviceManager {
       const device = settings.serial.device
       const deviceId = serialDeviceId(device)
       const name = describeSerialDevice(device)
-      this.start('serial', deviceId, 'Serial scanner', serialDriver(
-        settings.serial,
-        (frame) => stream.publish({ source: 'serial', deviceId, device: `serial scanner ${name}`, decoded: bytesToText(frame.bytes), raw: renderRaw(frame.raw) }),
-        this.options.listPorts
-      ))
+      this.start(
+        'serial',
+        deviceId,
+        'Serial scanner',
+        serialDriver(
+          settings.serial,
+          (frame) =>
+            stream.publish({
+              source: 'serial',
+              deviceId,
+              device: `serial scanner ${name}`,
+              decoded: bytesToText(frame.bytes),
+              raw: renderRaw(frame.raw)
+            }),
+          this.options.listPorts
+        )
+      )
     } else {
       this.set('serial', 'serial:none', 'Serial scanner', 'off', 'No serial scanner configured')
     }
     if (settings.hid) {
       const deviceId = hidDeviceId(settings.hid.device)
       const name = describeHidDevice(settings.hid.device)
-      this.start('hid', deviceId, 'HID scanner', hidDriver(
-        settings.hid,
-        (scan) => stream.publish({ source: 'hid', deviceId, device: `HID scanner ${name}`, ...scan }),
-        this.options.listHid
-      ))
+      this.start(
+        'hid',
+        deviceId,
+        'HID scanner',
+        hidDriver(
+          settings.hid,
+          (scan) => stream.publish({ source: 'hid', deviceId, device: `HID scanner ${name}`, ...scan }),
+          this.options.listHid
+        )
+      )
     } else {
       this.set('hid', 'hid:none', 'HID scanner', 'off', 'No HID scanner configured')
     }

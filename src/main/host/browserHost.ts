@@ -26,7 +26,11 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json'
 }
 
-export async function startBrowserHost(opts: { station: Pick<Station, 'handlers' | 'subscribe'>; rendererDir: string; port?: number }): Promise<BrowserHost> {
+export async function startBrowserHost(opts: {
+  station: Pick<Station, 'handlers' | 'subscribe'>
+  rendererDir: string
+  port?: number
+}): Promise<BrowserHost> {
   const token = randomBytes(24).toString('base64url')
   // Set once listening; no request can arrive before that.
   let port = 0
@@ -60,7 +64,9 @@ export async function startBrowserHost(opts: { station: Pick<Station, 'handlers'
           const envelope = await dispatch(opts.station.handlers, message.channel, message.args)
           ws.send(JSON.stringify({ id, envelope }))
         } catch {
-          ws.send(JSON.stringify({ id, envelope: { ok: false, error: { code: 'bad_message', message: 'The request could not be read.' } } }))
+          ws.send(
+            JSON.stringify({ id, envelope: { ok: false, error: { code: 'bad_message', message: 'The request could not be read.' } } })
+          )
         }
       })
     })

@@ -19,7 +19,12 @@ export async function discoverPrinters(options: SpoolerOptions = {}): Promise<{ 
         problems.push(`The CUPS queue ${shown} is not offered: ${problem}. Rename it in CUPS to use it.`)
         continue
       }
-      printers.push({ target: { type: 'spooler', queue, language: 'pdf', dpi: 203 }, label: `${queue} (CUPS)`, source: 'cups', isDefault: queue === defaultQueue })
+      printers.push({
+        target: { type: 'spooler', queue, language: 'pdf', dpi: 203 },
+        label: `${queue} (CUPS)`,
+        source: 'cups',
+        isDefault: queue === defaultQueue
+      })
     }
   } catch (error) {
     problems.push(error instanceof PrintError ? error.message : `The CUPS printer list could not be read: ${(error as Error).message}`)
@@ -30,7 +35,12 @@ export async function discoverPrinters(options: SpoolerOptions = {}): Promise<{ 
       const known = new Set(printers.map((p) => (p.target.type === 'spooler' ? p.target.queue : '')))
       for (const p of await platform.listPrinters()) {
         if (known.has(p.name)) continue
-        printers.push({ target: { type: 'electron', name: p.name, language: 'pdf' }, label: p.displayName || p.name, source: 'electron', isDefault: p.isDefault })
+        printers.push({
+          target: { type: 'electron', name: p.name, language: 'pdf' },
+          label: p.displayName || p.name,
+          source: 'electron',
+          isDefault: p.isDefault
+        })
       }
     } catch (error) {
       problems.push(`The system printer list could not be read: ${(error as Error).message}`)

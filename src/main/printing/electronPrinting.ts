@@ -14,13 +14,21 @@ export function electronPrinting(): PlatformPrinting {
       const contents = webContents.getAllWebContents()[0]
       if (!contents) return []
       const printers = await contents.getPrintersAsync()
-      return printers.map((p) => ({ name: p.name, displayName: p.displayName || p.name, isDefault: Boolean((p as { isDefault?: boolean }).isDefault) }))
+      return printers.map((p) => ({
+        name: p.name,
+        displayName: p.displayName || p.name,
+        isDefault: Boolean((p as { isDefault?: boolean }).isDefault)
+      }))
     },
     async printPdf(printerName, pdf, title) {
       const dir = await mkdtemp(join(tmpdir(), 'ps-print-'))
       const file = join(dir, 'label.pdf')
       await writeFile(file, pdf)
-      const win = new BrowserWindow({ show: false, title, webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, plugins: true } })
+      const win = new BrowserWindow({
+        show: false,
+        title,
+        webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, plugins: true }
+      })
       try {
         await win.loadFile(file)
         await new Promise<void>((resolve, reject) => {

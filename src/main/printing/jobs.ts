@@ -61,7 +61,12 @@ export function createJob(
   return id
 }
 
-export function updateJob(db: Db, clock: Clock, jobId: string, change: { status: JobStatus; error?: string | null; printer?: string; format?: 'pdf' | 'zpl'; newAttempt?: boolean }): void {
+export function updateJob(
+  db: Db,
+  clock: Clock,
+  jobId: string,
+  change: { status: JobStatus; error?: string | null; printer?: string; format?: 'pdf' | 'zpl'; newAttempt?: boolean }
+): void {
   const job = db.select({ attempts: printJobs.attempts }).from(printJobs).where(eq(printJobs.id, jobId)).get()
   if (!job) return
   db.update(printJobs)

@@ -31,12 +31,22 @@ export function describeTarget(target: PrinterTarget): string {
 function targetFor(context: Context, ref: LabelRef): PrinterTarget {
   const settings = getPrintSettings(context.db)
   const target = settings.printers[ref.kind]
-  if (!target) return refuse('no_printer', `No printer is chosen for ${LABEL_KIND_NAMES[ref.kind].toLowerCase()}s: a shift lead picks one in Print settings.`)
+  if (!target)
+    return refuse(
+      'no_printer',
+      `No printer is chosen for ${LABEL_KIND_NAMES[ref.kind].toLowerCase()}s: a shift lead picks one in Print settings.`
+    )
   if (ref.kind === 'packing_slip' && target.language === 'zpl') {
-    return refuse('zpl_packing_slip', 'A packing slip is printed on A4/Letter paper: choose a PDF printer for packing slips in Print settings.')
+    return refuse(
+      'zpl_packing_slip',
+      'A packing slip is printed on A4/Letter paper: choose a PDF printer for packing slips in Print settings.'
+    )
   }
   if (ref.kind === 'shipping_label' && !shippingLabelData(context.db, ref.orderId).trackingNumber) {
-    return refuse('no_tracking_number', 'This order has no tracking number yet: record it in the shipping step, then print the shipping label.')
+    return refuse(
+      'no_tracking_number',
+      'This order has no tracking number yet: record it in the shipping step, then print the shipping label.'
+    )
   }
   return target
 }
@@ -44,7 +54,9 @@ function targetFor(context: Context, ref: LabelRef): PrinterTarget {
 async function render(context: Context, ref: LabelRef, target: PrinterTarget): Promise<RenderedLabel> {
   const settings = getPrintSettings(context.db)
   const dpi = target.type === 'electron' ? 203 : target.dpi
-  return target.language === 'zpl' ? renderLabelZpl(context.db, ref, settings, dpi) : renderLabelPdf(context.db, context.clock, ref, settings)
+  return target.language === 'zpl'
+    ? renderLabelZpl(context.db, ref, settings, dpi)
+    : renderLabelPdf(context.db, context.clock, ref, settings)
 }
 
 async function send(target: PrinterTarget, label: RenderedLabel, options: PrintOptions): Promise<void> {
@@ -55,13 +67,24 @@ async function send(target: PrinterTarget, label: RenderedLabel, options: PrintO
     await sendRaw({ host: target.host, port: target.port }, bytes, options.raw)
   } else {
     const platform = platformPrinting()
-    if (!platform) throw new PrintError('not_installed', `${target.name} is a printer of the desktop app: print from the station's own window, or choose a CUPS or network printer.`)
+    if (!platform)
+      throw new PrintError(
+        'not_installed',
+        `${target.name} is a printer of the desktop app: print from the station's own window, or choose a CUPS or network printer.`
+      )
     if (label.format !== 'pdf') throw new PrintError('failed', 'A system printer takes PDF only.')
     await platform.printPdf(target.name, label.pdf, label.title)
   }
 }
 
-async function attempt(context: Context, jobId: string, target: PrinterTarget, label: RenderedLabel, orderId: number, options: PrintOptions): Promise<PrintJob> {
+async function attempt(
+  context: Context,
+  jobId: string,
+  target: PrinterTarget,
+  label: RenderedLabel,
+  orderId: number,
+  options: PrintOptions
+): Promise<PrintJob> {
   try {
     await send(target, label, options)
     updateJob(context.db, context.clock, jobId, { status: 'printed' })
@@ -97,7 +120,12 @@ export async function retryJob(context: Context, jobId: string, options: PrintOp
   const ref: LabelRef = { kind: job.kind, orderId: job.orderId, ...(job.boxId ? { boxId: job.boxId } : {}) }
   const target = targetFor(context, ref)
   const label = await render(context, ref, target)
-  updateJob(context.db, context.clock, jobId, { status: 'printing', printer: describeTarget(target), format: label.format, newAttempt: true })
+  updateJob(context.db, context.clock, jobId, {
+    status: 'printing',
+    printer: describeTarget(target),
+    format: label.format,
+    newAttempt: true
+  })
   context.notify('printing:job', { jobId, orderId: job.orderId, status: 'printing' })
   return attempt(context, jobId, target, label, job.orderId, options)
 }

@@ -17,7 +17,12 @@ function open(target: RawTarget, timeoutMs: number): Promise<Socket> {
     const socket = connect({ host: target.host, port: target.port })
     const timer = setTimeout(() => {
       socket.destroy()
-      reject(new PrintError('timeout', `The printer at ${where(target)} did not answer within ${Math.round(timeoutMs / 1000)} s: is it switched on and on the network?`))
+      reject(
+        new PrintError(
+          'timeout',
+          `The printer at ${where(target)} did not answer within ${Math.round(timeoutMs / 1000)} s: is it switched on and on the network?`
+        )
+      )
     }, timeoutMs)
     socket.once('connect', () => {
       clearTimeout(timer)
@@ -33,14 +38,20 @@ function open(target: RawTarget, timeoutMs: number): Promise<Socket> {
 function describe(error: NodeJS.ErrnoException, target: RawTarget): PrintError {
   switch (error.code) {
     case 'ECONNREFUSED':
-      return new PrintError('offline', `The printer at ${where(target)} is offline: nothing accepts print jobs there. Switch it on or check the address in Print settings, then press Retry.`)
+      return new PrintError(
+        'offline',
+        `The printer at ${where(target)} is offline: nothing accepts print jobs there. Switch it on or check the address in Print settings, then press Retry.`
+      )
     case 'ENOTFOUND':
     case 'EAI_AGAIN':
       return new PrintError('offline', `There is no printer named ${target.host} on the network: check the address in Print settings.`)
     case 'EHOSTUNREACH':
     case 'ENETUNREACH':
     case 'ETIMEDOUT':
-      return new PrintError('offline', `The printer at ${where(target)} cannot be reached: check its network cable and address, then press Retry.`)
+      return new PrintError(
+        'offline',
+        `The printer at ${where(target)} cannot be reached: check its network cable and address, then press Retry.`
+      )
     case 'ECONNRESET':
     case 'EPIPE':
       return new PrintError('failed', `The printer at ${where(target)} closed the connection during the job: check it, then press Retry.`)
@@ -53,7 +64,12 @@ function describe(error: NodeJS.ErrnoException, target: RawTarget): PrintError {
 export function parseHostStatus(text: string): HostStatus | null {
   const strings = [...text.matchAll(/\x02([^\x03]*)\x03/g)].map((m) => m[1].split(','))
   if (strings.length < 2 || strings[0].length < 3 || strings[1].length < 4) return null
-  return { paperOut: strings[0][1] === '1', paused: strings[0][2] === '1', headOpen: strings[1][2] === '1', ribbonOut: strings[1][3] === '1' }
+  return {
+    paperOut: strings[0][1] === '1',
+    paused: strings[0][2] === '1',
+    headOpen: strings[1][2] === '1',
+    ribbonOut: strings[1][3] === '1'
+  }
 }
 
 /** Asks for ~HS; null when the printer does not answer in time (many do not, on a shared port). */
@@ -78,9 +94,12 @@ export async function queryHostStatus(target: RawTarget, options: RawOptions = {
 }
 
 function refusal(status: HostStatus, target: RawTarget): PrintError | null {
-  if (status.paperOut) return new PrintError('paper_out', `The printer at ${where(target)} is out of labels: load labels, then press Retry.`)
-  if (status.headOpen) return new PrintError('paper_out', `The printer at ${where(target)} has its print head open: close it, then press Retry.`)
-  if (status.ribbonOut) return new PrintError('paper_out', `The printer at ${where(target)} is out of ribbon: load a ribbon, then press Retry.`)
+  if (status.paperOut)
+    return new PrintError('paper_out', `The printer at ${where(target)} is out of labels: load labels, then press Retry.`)
+  if (status.headOpen)
+    return new PrintError('paper_out', `The printer at ${where(target)} has its print head open: close it, then press Retry.`)
+  if (status.ribbonOut)
+    return new PrintError('paper_out', `The printer at ${where(target)} is out of ribbon: load a ribbon, then press Retry.`)
   if (status.paused) return new PrintError('paused', `The printer at ${where(target)} is paused: press its pause button, then press Retry.`)
   return null
 }
@@ -97,7 +116,12 @@ export async function sendRaw(target: RawTarget, data: string | Buffer, options:
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => {
       socket.destroy()
-      reject(new PrintError('timeout', `The printer at ${where(target)} stopped taking data for ${Math.round(timeoutMs / 1000)} s: check it, then press Retry.`))
+      reject(
+        new PrintError(
+          'timeout',
+          `The printer at ${where(target)} stopped taking data for ${Math.round(timeoutMs / 1000)} s: check it, then press Retry.`
+        )
+      )
     }, timeoutMs)
     socket.once('error', (error: NodeJS.ErrnoException) => {
       clearTimeout(timer)

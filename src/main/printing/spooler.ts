@@ -40,13 +40,26 @@ type Run = { stdout: string; stderr: string }
 
 function run(command: string, args: string[], input: Buffer | null, timeoutMs: number): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = execFile(command, args, { timeout: timeoutMs, maxBuffer: 1024 * 1024, encoding: 'utf8', env: { ...process.env, LC_ALL: 'C', LANG: 'C' } }, (error, stdout, stderr) => {
-      if (!error) return resolve({ stdout, stderr })
-      const e = error as NodeJS.ErrnoException & { killed?: boolean }
-      if (e.code === 'ENOENT') return reject(new PrintError('not_installed', `${command} is not installed: printing to a system queue needs CUPS (apt-get install cups-client), or choose a network (port 9100) printer.`))
-      if (e.killed) return reject(new PrintError('timeout', `The print spooler did not answer within ${Math.round(timeoutMs / 1000)} s.`))
-      reject(new PrintError('refused', `The print spooler refused the job: ${(stderr || e.message).trim().replace(/^lp(stat)?:\s*/, '')}`))
-    })
+    const child = execFile(
+      command,
+      args,
+      { timeout: timeoutMs, maxBuffer: 1024 * 1024, encoding: 'utf8', env: { ...process.env, LC_ALL: 'C', LANG: 'C' } },
+      (error, stdout, stderr) => {
+        if (!error) return resolve({ stdout, stderr })
+        const e = error as NodeJS.ErrnoException & { killed?: boolean }
+        if (e.code === 'ENOENT')
+          return reject(
+            new PrintError(
+              'not_installed',
+              `${command} is not installed: printing to a system queue needs CUPS (apt-get install cups-client), or choose a network (port 9100) printer.`
+            )
+          )
+        if (e.killed) return reject(new PrintError('timeout', `The print spooler did not answer within ${Math.round(timeoutMs / 1000)} s.`))
+        reject(
+          new PrintError('refused', `The print spooler refused the job: ${(stderr || e.message).trim().replace(/^lp(stat)?:\s*/, '')}`)
+        )
+      }
+    )
     child.stdin?.on('error', () => undefined) // lp may exit before reading everything; its exit status tells why
     child.stdin?.end(input ?? undefined)
   })
@@ -57,7 +70,10 @@ export async function listQueues(options: SpoolerOptions = {}): Promise<{ queues
   const lpstat = options.lpstat ?? 'lpstat'
   const timeout = options.timeoutMs ?? 5000
   const { stdout } = await run(lpstat, ['-e'], null, timeout)
-  const queues = stdout.split('\n').map((l) => l.trim()).filter(Boolean)
+  const queues = stdout
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)
   const def = await run(lpstat, ['-d'], null, timeout).catch(() => ({ stdout: '', stderr: '' }))
   const match = /system default destination:\s*(\S+)/.exec(def.stdout)
   return { queues, defaultQueue: match?.[1] ?? null }
@@ -73,18 +89,29 @@ export async function checkQueue(queue: string, options: SpoolerOptions = {}): P
   // Attached (`-pQueue`), never `-p Queue`: lpstat takes the next argument as the list only when it does not start
   // with '-', so `-p -hhost` would reach -h. lpstat has no `--` (it exits on it as an unknown option).
   const { stdout } = await run(options.lpstat ?? 'lpstat', [`-p${queue}`], null, options.timeoutMs ?? 5000).catch((e: PrintError) => {
-    if (e.code === 'refused') throw new PrintError('not_found', `There is no print queue named ${queue}: choose the printer again in Print settings.`)
+    if (e.code === 'refused')
+      throw new PrintError('not_found', `There is no print queue named ${queue}: choose the printer again in Print settings.`)
     throw e
   })
   if (/\bdisabled\b/.test(stdout)) {
-    const reason = stdout.split('\n').slice(1).map((l) => l.trim()).filter(Boolean).join('; ')
+    const reason = stdout
+      .split('\n')
+      .slice(1)
+      .map((l) => l.trim())
+      .filter(Boolean)
+      .join('; ')
     const code = /paper|media/i.test(reason) ? 'paper_out' : 'offline'
     throw new PrintError(code, `Printer ${queue} is stopped${reason ? `: ${reason}` : ''}. Fix the printer, then press Retry.`)
   }
 }
 
 /** Sends a job to a CUPS queue; `raw` for ZPL (no filtering). Returns the request id. */
-export async function spoolJob(queue: string, data: Buffer, opts: { raw: boolean; title: string }, options: SpoolerOptions = {}): Promise<string> {
+export async function spoolJob(
+  queue: string,
+  data: Buffer,
+  opts: { raw: boolean; title: string },
+  options: SpoolerOptions = {}
+): Promise<string> {
   assertQueueName(queue)
   await checkQueue(queue, options)
   // lp takes the argument after -d/-t whatever it starts with; `--` ends the options, so the job comes from stdin.

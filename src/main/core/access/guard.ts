@@ -41,5 +41,7 @@ export function authorize(context: GuardContext, channel: Channel, args: unknown
 
 function approvalOf(args: unknown): Approval | null {
   const approval = (args as { approval?: unknown } | null)?.approval as Partial<Approval> | undefined
-  return typeof approval?.badgeCode === 'string' && typeof approval.pin === 'string' ? { badgeCode: approval.badgeCode, pin: approval.pin } : null
+  return typeof approval?.badgeCode === 'string' && typeof approval.pin === 'string'
+    ? { badgeCode: approval.badgeCode, pin: approval.pin }
+    : null
 }

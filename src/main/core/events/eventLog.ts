@@ -25,7 +25,14 @@ const statements = perConnection((db) => ({
     .prepare(),
   outbox: db
     .insert(outbox)
-    .values({ id: p('id'), eventId: p('eventId'), type: p('type'), orderId: p('orderId'), payload: p('payload'), createdAt: p('createdAt') })
+    .values({
+      id: p('id'),
+      eventId: p('eventId'),
+      type: p('type'),
+      orderId: p('orderId'),
+      payload: p('payload'),
+      createdAt: p('createdAt')
+    })
     .prepare()
 }))
 
@@ -68,6 +75,13 @@ export function recordEvent(db: Db, input: EventInput): string {
  */
 export function recordExportedEvent(db: Db, input: EventInput & { payload: unknown }): string {
   const eventId = recordEvent(db, input)
-  statements(db).outbox.run({ id: newId(), eventId, type: input.type, orderId: input.orderId ?? null, payload: input.payload, createdAt: input.at })
+  statements(db).outbox.run({
+    id: newId(),
+    eventId,
+    type: input.type,
+    orderId: input.orderId ?? null,
+    payload: input.payload,
+    createdAt: input.at
+  })
   return eventId
 }

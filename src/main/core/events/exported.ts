@@ -38,15 +38,36 @@ export const exportedEvents = {
     units: z.array(ExportedUnit)
   }),
   'box.reopened': z.object({ ...orderRef, boxId: z.string(), boxNumber: z.number().int() }),
-  'box.voided': z.object({ ...orderRef, boxId: z.string(), boxNumber: z.number().int(), reason: z.string(), approvedBy: by, units: z.array(ExportedUnit) }),
-  'unit.removed': z.object({ ...orderRef, boxId: z.string().nullable(), boxNumber: z.number().int().nullable(), reason: z.string(), approvedBy: by, unit: ExportedUnit }),
-  'order.unpacked_after_cancel': z.object({ ...orderRef, boxId: z.string().nullable(), boxNumber: z.number().int().nullable(), unit: ExportedUnit }),
+  'box.voided': z.object({
+    ...orderRef,
+    boxId: z.string(),
+    boxNumber: z.number().int(),
+    reason: z.string(),
+    approvedBy: by,
+    units: z.array(ExportedUnit)
+  }),
+  'unit.removed': z.object({
+    ...orderRef,
+    boxId: z.string().nullable(),
+    boxNumber: z.number().int().nullable(),
+    reason: z.string(),
+    approvedBy: by,
+    unit: ExportedUnit
+  }),
+  'order.unpacked_after_cancel': z.object({
+    ...orderRef,
+    boxId: z.string().nullable(),
+    boxNumber: z.number().int().nullable(),
+    unit: ExportedUnit
+  }),
   'order.on_hold': statusChange,
   'order.ready': statusChange,
   'order.in_progress': statusChange,
   'order.cancelled': statusChange,
   'order.packed': statusChange.extend({
-    boxes: z.array(z.object({ boxId: z.string(), number: z.number().int(), sscc: z.string().nullable(), serials: z.array(z.string().nullable()) })),
+    boxes: z.array(
+      z.object({ boxId: z.string(), number: z.number().int(), sscc: z.string().nullable(), serials: z.array(z.string().nullable()) })
+    ),
     /** Set when a bulk `partial` order shipped short with a shift lead's approval. */
     short: z
       .object({

@@ -18,7 +18,10 @@ const ORDER_EVENTS = ['order.packed', 'order.shipped', 'order.cancelled'] as con
 export function serialHistoryQueries(db: Db) {
   const id = sql.placeholder('id')
   return {
-    box: db.select({ number: boxes.number, status: boxes.status, createdAt: boxes.createdAt, confirmedAt: boxes.confirmedAt }).from(boxes).where(eq(boxes.id, id)),
+    box: db
+      .select({ number: boxes.number, status: boxes.status, createdAt: boxes.createdAt, confirmedAt: boxes.confirmedAt })
+      .from(boxes)
+      .where(eq(boxes.id, id)),
     operator: db.select({ name: operators.name }).from(operators).where(eq(operators.id, id)),
     shipment: db
       .select({ carrier: orders.carrier, service: orders.service, trackingNumber: orders.trackingNumber, trackingUrl: orders.trackingUrl })
@@ -34,24 +37,60 @@ export function serialHistoryQueries(db: Db) {
     removalEvent: db
       .select({ data: events.data })
       .from(events)
-      .where(and(eq(events.orderId, id), eq(events.at, sql.placeholder('at')), eq(events.entityId, sql.placeholder('entityId')), inArray(events.type, ['unit.removed', 'box.voided'])))
+      .where(
+        and(
+          eq(events.orderId, id),
+          eq(events.at, sql.placeholder('at')),
+          eq(events.entityId, sql.placeholder('entityId')),
+          inArray(events.type, ['unit.removed', 'box.voided'])
+        )
+      )
   }
 }
 
 const statements = perConnection((db) => {
   const q = serialHistoryQueries(db)
-  return { box: q.box.prepare(), operator: q.operator.prepare(), shipment: q.shipment.prepare(), orderEvents: q.orderEvents.prepare(), removalEvent: q.removalEvent.prepare() }
+  return {
+    box: q.box.prepare(),
+    operator: q.operator.prepare(),
+    shipment: q.shipment.prepare(),
+    orderEvents: q.orderEvents.prepare(),
+    removalEvent: q.removalEvent.prepare()
+  }
 })
 
 /** Ties in time read in the order things happen to a unit. */
-const RANK: Record<HistoryKind, number> = { scanned: 0, boxed: 1, box_confirmed: 2, removed: 3, packed: 4, cancelled: 5, shipped: 6, returned: 7 }
+const RANK: Record<HistoryKind, number> = {
+  scanned: 0,
+  boxed: 1,
+  box_confirmed: 2,
+  removed: 3,
+  packed: 4,
+  cancelled: 5,
+  shipped: 6,
+  returned: 7
+}
 
-const blank = { orderId: null, orderNumber: null, boxNumber: null, boxStatus: null, operator: null, approvedBy: null, entryMethod: null, removal: null, carrier: null, trackingNumber: null, trackingUrl: null, flag: null }
+const blank = {
+  orderId: null,
+  orderNumber: null,
+  boxNumber: null,
+  boxStatus: null,
+  operator: null,
+  approvedBy: null,
+  entryMethod: null,
+  removal: null,
+  carrier: null,
+  trackingNumber: null,
+  trackingUrl: null,
+  flag: null
+}
 
 export function serialHistory(db: Db, affixes: ScannerAffixes, input: string): SerialHistory {
   const serial = cleanScan(input, affixes)
   if (serial.length === 0) return refuse('invalid_serial', 'Scan or type an IMEI or serial number to search for.')
-  if (serial.length > MAX_SCAN_LENGTH) return refuse('invalid_serial', `Too long for a serial (${serial.length} characters, at most ${MAX_SCAN_LENGTH}).`)
+  if (serial.length > MAX_SCAN_LENGTH)
+    return refuse('invalid_serial', `Too long for a serial (${serial.length} characters, at most ${MAX_SCAN_LENGTH}).`)
 
   // The unit(s) this serial names, and through them the other IMEI of a dual-IMEI device.
   const units = new Map<string, FoundUnit>()
@@ -88,11 +127,20 @@ export function serialHistory(db: Db, affixes: ScannerAffixes, input: string): S
     const how = u.entryMethod === 'typed' ? 'typed by hand' : 'scanned'
     const imeis = [u.serial, u.serial2].filter(Boolean).join(' / ')
 
-    entries.push({ ...inBox, at: u.scannedAt, kind: 'scanned', operator: operatorName(u.scannedBy), entryMethod: u.entryMethod, detail: `${imeis} ${how} into order ${u.orderNumber}` })
+    entries.push({
+      ...inBox,
+      at: u.scannedAt,
+      kind: 'scanned',
+      operator: operatorName(u.scannedBy),
+      entryMethod: u.entryMethod,
+      detail: `${imeis} ${how} into order ${u.orderNumber}`
+    })
     if (box) {
       const boxedAt = box.createdAt > u.scannedAt ? box.createdAt : u.scannedAt
-      if (live(boxedAt)) entries.push({ ...inBox, at: boxedAt, kind: 'boxed', detail: `Put in box ${box.number} of order ${u.orderNumber}` })
-      if (box.confirmedAt && live(box.confirmedAt)) entries.push({ ...inBox, at: box.confirmedAt, kind: 'box_confirmed', detail: `Box ${box.number} confirmed` })
+      if (live(boxedAt))
+        entries.push({ ...inBox, at: boxedAt, kind: 'boxed', detail: `Put in box ${box.number} of order ${u.orderNumber}` })
+      if (box.confirmedAt && live(box.confirmedAt))
+        entries.push({ ...inBox, at: box.confirmedAt, kind: 'box_confirmed', detail: `Box ${box.number} confirmed` })
     }
     if (u.removedAt) {
       const by = operatorName(u.removedBy)
@@ -110,8 +158,10 @@ export function serialHistory(db: Db, affixes: ScannerAffixes, input: string): S
     }
     for (const e of eventsOf(u.orderId)) {
       if (e.at < u.scannedAt || !live(e.at)) continue
-      if (e.type === 'order.packed') entries.push({ ...inBox, at: e.at, kind: 'packed', operator: e.operator, detail: `Order ${u.orderNumber} packed` })
-      if (e.type === 'order.cancelled') entries.push({ ...inBox, at: e.at, kind: 'cancelled', operator: e.operator, detail: `Order ${u.orderNumber} cancelled in the OMS` })
+      if (e.type === 'order.packed')
+        entries.push({ ...inBox, at: e.at, kind: 'packed', operator: e.operator, detail: `Order ${u.orderNumber} packed` })
+      if (e.type === 'order.cancelled')
+        entries.push({ ...inBox, at: e.at, kind: 'cancelled', operator: e.operator, detail: `Order ${u.orderNumber} cancelled in the OMS` })
       if (e.type === 'order.shipped') {
         const ship = s.shipment.get({ id: u.orderId })!
         entries.push({

@@ -12,5 +12,7 @@ export const formatDate = (iso: string): string => `${iso.slice(0, 10)} ${iso.sl
 /** The address lines, top to bottom, blank parts left out. */
 export function addressLines(a: ShipTo): string[] {
   const place = [a.postalCode, a.city].filter(Boolean).join(' ')
-  return [a.company, a.street1, a.street2, [place, a.region].filter(Boolean).join(', '), a.country].filter((l): l is string => Boolean(l && l.trim()))
+  return [a.company, a.street1, a.street2, [place, a.region].filter(Boolean).join(', '), a.country].filter((l): l is string =>
+    Boolean(l && l.trim())
+  )
 }

@@ -89,7 +89,10 @@ export function requireConfirmedBox(db: Db, orderId: number, boxId: string): { o
   if (!box || box.orderId !== orderId) return refuse('not_found', `Order ${order.orderNumber} has no box ${boxId}.`)
   if (box.status === 'voided') return refuse('box_voided', `Box ${box.number} of order ${order.orderNumber} is voided: it has no label.`)
   if (box.status !== 'confirmed') {
-    return refuse('box_not_confirmed', `Box ${box.number} of order ${order.orderNumber} is not confirmed yet: press Save again to confirm it, then print its label.`)
+    return refuse(
+      'box_not_confirmed',
+      `Box ${box.number} of order ${order.orderNumber} is not confirmed yet: press Save again to confirm it, then print its label.`
+    )
   }
   return { order, box }
 }

@@ -43,8 +43,18 @@ export async function renderPackingSlipPdf(data: PackingSlipData, paper: SlipPap
   })
   const shipX = M + width * 0.58
   fitLine(doc, 'SHIP TO', { x: shipX, y: y - 4, width: width * 0.42, height: 7 }, { size: 7, bold: true })
-  const nameHeight = fitText(doc, data.shipTo.name, { x: shipX, y: y + 6, width: width * 0.42, height: 26 }, { size: 11, minSize: 7, bold: true })
-  fitText(doc, addressLines(data.shipTo).join('\n'), { x: shipX, y: y + 8 + nameHeight, width: width * 0.42, height: 80 - nameHeight }, { size: BODY, minSize: 6 })
+  const nameHeight = fitText(
+    doc,
+    data.shipTo.name,
+    { x: shipX, y: y + 6, width: width * 0.42, height: 26 },
+    { size: 11, minSize: 7, bold: true }
+  )
+  fitText(
+    doc,
+    addressLines(data.shipTo).join('\n'),
+    { x: shipX, y: y + 8 + nameHeight, width: width * 0.42, height: 80 - nameHeight },
+    { size: BODY, minSize: 6 }
+  )
   y += Math.max(facts.length * ROW, 90) + 14
 
   // Lines.
@@ -59,7 +69,12 @@ export async function renderPackingSlipPdf(data: PackingSlipData, paper: SlipPap
     doc.rect(M, y, width, ROW + 2).fill('#e6e6e6')
     let x = M
     for (const c of cols) {
-      fitLine(doc, c.title, { x: x + 3, y: y + 3, width: c.width - 6, height: BODY }, { size: BODY, bold: true, align: c.right ? 'right' : 'left' })
+      fitLine(
+        doc,
+        c.title,
+        { x: x + 3, y: y + 3, width: c.width - 6, height: BODY },
+        { size: BODY, bold: true, align: c.right ? 'right' : 'left' }
+      )
       x += c.width
     }
     y += ROW + 4
@@ -76,11 +91,22 @@ export async function renderPackingSlipPdf(data: PackingSlipData, paper: SlipPap
     let x = M
     cols.forEach((c, i) => {
       if (i === 2) fitText(doc, values[i], { x: x + 3, y, width: c.width - 6, height: height - 4 }, { size: BODY })
-      else fitLine(doc, values[i], { x: x + 3, y, width: c.width - 6, height: BODY }, { size: BODY, minSize: 6, align: c.right ? 'right' : 'left', bold: i === 4 && line.packed < line.ordered })
+      else
+        fitLine(
+          doc,
+          values[i],
+          { x: x + 3, y, width: c.width - 6, height: BODY },
+          { size: BODY, minSize: 6, align: c.right ? 'right' : 'left', bold: i === 4 && line.packed < line.ordered }
+        )
       x += c.width
     })
     y += height
-    doc.moveTo(M, y - 2).lineTo(M + width, y - 2).lineWidth(0.5).strokeColor('#999999').stroke()
+    doc
+      .moveTo(M, y - 2)
+      .lineTo(M + width, y - 2)
+      .lineWidth(0.5)
+      .strokeColor('#999999')
+      .stroke()
   }
   const ordered = data.lines.reduce((n, l) => n + l.ordered, 0)
   const packed = data.lines.reduce((n, l) => n + l.packed, 0)
@@ -89,7 +115,12 @@ export async function renderPackingSlipPdf(data: PackingSlipData, paper: SlipPap
 
   // Boxes and their serials.
   ensure(40)
-  fitLine(doc, data.boxes.length ? `Boxes · ${data.boxes.length}` : 'No confirmed boxes yet', { x: M, y, width, height: 13 }, { size: 13, bold: true })
+  fitLine(
+    doc,
+    data.boxes.length ? `Boxes · ${data.boxes.length}` : 'No confirmed boxes yet',
+    { x: M, y, width, height: 13 },
+    { size: 13, bold: true }
+  )
   y += 20
   for (const box of data.boxes) {
     ensure(ROW * 3)
@@ -131,7 +162,12 @@ export async function renderPackingSlipPdf(data: PackingSlipData, paper: SlipPap
     const codeWidth = code.modules * moduleWidth
     drawLinear(doc, code, M + width - codeWidth, M, moduleWidth, 34)
     fitLine(doc, data.orderNumber, { x: M + width - codeWidth, y: M + 37, width: codeWidth, height: 8 }, { size: 8, align: 'center' })
-    fitLine(doc, `${data.orderNumber} · page ${i - range.start + 1} of ${range.count}`, { x: M, y: doc.page.height - M, width, height: 8 }, { size: 8, align: 'right', color: '#444444' })
+    fitLine(
+      doc,
+      `${data.orderNumber} · page ${i - range.start + 1} of ${range.count}`,
+      { x: M, y: doc.page.height - M, width, height: 8 },
+      { size: 8, align: 'right', color: '#444444' }
+    )
   }
   return { pdf: await finish(doc), pages: range.count }
 }

@@ -27,7 +27,8 @@ function fontData(name: FontName): Buffer {
 
 /** Han, kana, hangul, CJK punctuation and full-width forms. */
 const CJK = /[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]|[\u{20000}-\u{3ffff}]/u
-const TOKENS = /[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]|[\u{20000}-\u{3ffff}]|\s+|[^\s\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef\u{20000}-\u{3ffff}]+/gu
+const TOKENS =
+  /[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]|[\u{20000}-\u{3ffff}]|\s+|[^\s\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef\u{20000}-\u{3ffff}]+/gu
 
 export const hasCjk = (text: string): boolean => CJK.test(text)
 
@@ -55,7 +56,11 @@ export function useFont(doc: Doc, text: string, size: number, bold = false): Doc
 
 /** Runs of CJK and non-CJK characters: each is set in its own font on one baseline. */
 function runs(text: string): string[] {
-  return text.match(/([\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]|[\u{20000}-\u{3ffff}])+|[^\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef\u{20000}-\u{3ffff}]+/gu) ?? []
+  return (
+    text.match(
+      /([\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]|[\u{20000}-\u{3ffff}])+|[^\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef\u{20000}-\u{3ffff}]+/gu
+    ) ?? []
+  )
 }
 
 /** Width of a line in points, each run in its font. */

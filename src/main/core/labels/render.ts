@@ -28,12 +28,23 @@ function boxData(db: Db, request: LabelRequest, settings: Settings) {
   return boxLabelData(db, request.orderId, request.boxId, settings.gs1?.companyPrefix.length ?? 7)
 }
 
-export async function renderLabelPdf(db: Db, clock: Clock, request: LabelRequest, settings: Settings): Promise<RenderedLabel & { format: 'pdf' }> {
+export async function renderLabelPdf(
+  db: Db,
+  clock: Clock,
+  request: LabelRequest,
+  settings: Settings
+): Promise<RenderedLabel & { format: 'pdf' }> {
   const size = LABEL_SIZES[settings.labelSize]
   if (request.kind === 'box_label') {
     const data = boxData(db, request, settings)
     const { pdf, pages } = await renderBoxLabelPdf(data, size)
-    return { format: 'pdf', pdf, pages, title: `${LABEL_KIND_NAMES.box_label} · ${data.orderNumber} · box ${data.boxNumber} of ${data.boxCount}`, sscc: data.sscc }
+    return {
+      format: 'pdf',
+      pdf,
+      pages,
+      title: `${LABEL_KIND_NAMES.box_label} · ${data.orderNumber} · box ${data.boxNumber} of ${data.boxCount}`,
+      sscc: data.sscc
+    }
   }
   if (request.kind === 'shipping_label') {
     const data = shippingLabelData(db, request.orderId)
@@ -50,12 +61,21 @@ export function renderLabelZpl(db: Db, request: LabelRequest, settings: Settings
   if (request.kind === 'box_label') {
     const data = boxData(db, request, settings)
     const { zpl, pages } = renderBoxLabelZpl(data, size, dpi)
-    return { format: 'zpl', zpl, pages, title: `${LABEL_KIND_NAMES.box_label} · ${data.orderNumber} · box ${data.boxNumber} of ${data.boxCount}`, sscc: data.sscc }
+    return {
+      format: 'zpl',
+      zpl,
+      pages,
+      title: `${LABEL_KIND_NAMES.box_label} · ${data.orderNumber} · box ${data.boxNumber} of ${data.boxCount}`,
+      sscc: data.sscc
+    }
   }
   if (request.kind === 'shipping_label') {
     const data = shippingLabelData(db, request.orderId)
     const { zpl, pages } = renderShippingLabelZpl(data, size, dpi)
     return { format: 'zpl', zpl, pages, title: `${LABEL_KIND_NAMES.shipping_label} · ${data.orderNumber}`, sscc: null }
   }
-  return refuse('zpl_packing_slip', 'A packing slip is printed on A4/Letter paper: choose a PDF printer for packing slips in Print settings.')
+  return refuse(
+    'zpl_packing_slip',
+    'A packing slip is printed on A4/Letter paper: choose a PDF printer for packing slips in Print settings.'
+  )
 }

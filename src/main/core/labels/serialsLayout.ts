@@ -9,8 +9,26 @@ export type Area = { width: number; height: number }
 /** Text width in points of `text` at `size` (the renderer's font metrics). */
 export type MeasureText = (text: string, size: number) => number
 
-export type LinearBlock = { kind: 'linear'; codes: LinearCode[]; columns: number; moduleWidth: number; barHeight: number; textSize: number; rowHeight: number; columnWidth: number }
-export type QrBlock = { kind: 'qr'; serials: string[]; code: MatrixCode; moduleSize: number; side: number; listSize: number; listColumns: number; listColumnWidth: number }
+export type LinearBlock = {
+  kind: 'linear'
+  codes: LinearCode[]
+  columns: number
+  moduleWidth: number
+  barHeight: number
+  textSize: number
+  rowHeight: number
+  columnWidth: number
+}
+export type QrBlock = {
+  kind: 'qr'
+  serials: string[]
+  code: MatrixCode
+  moduleSize: number
+  side: number
+  listSize: number
+  listColumns: number
+  listColumnWidth: number
+}
 export type SerialBlock = LinearBlock | QrBlock
 
 export const SERIAL_SEPARATOR = '\n'
@@ -49,7 +67,16 @@ function qrBlock(serials: string[], area: Area, measure: MeasureText): QrBlock |
     const columns = Math.floor(listWidth / columnWidth)
     const perColumn = Math.floor(area.height / (size * 1.2))
     if (columns >= 1 && columns * perColumn >= serials.length) {
-      return { kind: 'qr', serials, code, moduleSize, side: span * moduleSize, listSize: size, listColumns: columns, listColumnWidth: columnWidth }
+      return {
+        kind: 'qr',
+        serials,
+        code,
+        moduleSize,
+        side: span * moduleSize,
+        listSize: size,
+        listColumns: columns,
+        listColumnWidth: columnWidth
+      }
     }
   }
   return null

@@ -59,7 +59,11 @@ export class ZplLabel {
   }
 
   /** Text in a box: wrapped (^FB), shrunk from `size` to `minSize` points until it fits, then cut. */
-  text(text: string, box: { x: number; y: number; width: number; height: number }, style: { size: number; minSize?: number; align?: Align; reverse?: boolean }): void {
+  text(
+    text: string,
+    box: { x: number; y: number; width: number; height: number },
+    style: { size: number; minSize?: number; align?: Align; reverse?: boolean }
+  ): void {
     const min = style.minSize ?? style.size
     let size = Math.min(style.size, box.height)
     const linesAt = (s: number) => estimateLines(text, Math.max(1, Math.floor(box.width / (s * CHAR_WIDTH))))

@@ -43,7 +43,10 @@ export function checkPin(db: Db, clock: Clock, row: OperatorRow, pin: string, ac
   if (!row.pinHash) return refuse('no_pin', `${row.name} has no PIN yet: a shift lead sets one on the Operators screen.`)
   if (row.lockedUntil && Date.parse(row.lockedUntil) > now.getTime()) {
     const minutes = Math.ceil((Date.parse(row.lockedUntil) - now.getTime()) / 60_000)
-    return refuse('pin_locked', `Too many wrong PINs: ${row.name}'s ${what} are locked for ${minutes} more minute${minutes === 1 ? '' : 's'}.`)
+    return refuse(
+      'pin_locked',
+      `Too many wrong PINs: ${row.name}'s ${what} are locked for ${minutes} more minute${minutes === 1 ? '' : 's'}.`
+    )
   }
   const at = isoNow(clock)
   if (!verifyPin(pin, row.pinHash)) {
@@ -51,15 +54,28 @@ export function checkPin(db: Db, clock: Clock, row: OperatorRow, pin: string, ac
     const locked = attempts >= MAX_PIN_ATTEMPTS
     db.transaction((tx) => {
       tx.update(operators)
-        .set(locked ? { failedPinAttempts: 0, lockedUntil: new Date(now.getTime() + LOCK_OUT_MS).toISOString() } : { failedPinAttempts: attempts })
+        .set(
+          locked
+            ? { failedPinAttempts: 0, lockedUntil: new Date(now.getTime() + LOCK_OUT_MS).toISOString() }
+            : { failedPinAttempts: attempts }
+        )
         .where(eq(operators.id, row.id))
         .run()
-      recordEvent(tx, { at, type: locked ? 'operator.pin_locked' : 'operator.pin_wrong', operatorId: row.id, entityId: String(row.id), reason: action })
+      recordEvent(tx, {
+        at,
+        type: locked ? 'operator.pin_locked' : 'operator.pin_wrong',
+        operatorId: row.id,
+        entityId: String(row.id),
+        reason: action
+      })
     })
     const left = MAX_PIN_ATTEMPTS - attempts
     return locked
       ? refuse('pin_locked', `Wrong PIN ${MAX_PIN_ATTEMPTS} times: ${row.name}'s ${what} are locked for ${LOCK_OUT_MS / 60_000} minutes.`)
-      : refuse('wrong_pin', `Wrong PIN for ${row.name} (${left} tr${left === 1 ? 'y' : 'ies'} left).${what === 'approvals' ? ' Nothing was changed.' : ''}`)
+      : refuse(
+          'wrong_pin',
+          `Wrong PIN for ${row.name} (${left} tr${left === 1 ? 'y' : 'ies'} left).${what === 'approvals' ? ' Nothing was changed.' : ''}`
+        )
   }
   if (row.failedPinAttempts > 0 || row.lockedUntil) {
     db.update(operators).set({ failedPinAttempts: 0, lockedUntil: null }).where(eq(operators.id, row.id)).run()

@@ -38,7 +38,10 @@ export function assignOperators(db: Db, clock: Clock, request: Omit<Assign, 'app
   const found = db.select({ id: orders.id, orderNumber: orders.orderNumber }).from(orders).where(inArray(orders.id, orderIds)).all()
   if (found.length !== orderIds.length) {
     const missing = orderIds.filter((id) => !found.some((o) => o.id === id))
-    refuse('not_found', `Order${missing.length === 1 ? '' : 's'} ${missing.join(', ')} do${missing.length === 1 ? 'es' : ''} not exist: nothing was assigned.`)
+    refuse(
+      'not_found',
+      `Order${missing.length === 1 ? '' : 's'} ${missing.join(', ')} do${missing.length === 1 ? 'es' : ''} not exist: nothing was assigned.`
+    )
   }
 
   const wanted = [...new Set(roles.map((role) => request[role]).filter((id): id is number => typeof id === 'number'))]
@@ -78,10 +81,15 @@ export function assignOperators(db: Db, clock: Clock, request: Omit<Assign, 'app
         if (to) {
           tx.insert(assignments)
             .values({ orderId: order.id, role, operatorId: to.id, assignedBy: by.id, assignedAt: at })
-            .onConflictDoUpdate({ target: [assignments.orderId, assignments.role], set: { operatorId: to.id, assignedBy: by.id, assignedAt: at } })
+            .onConflictDoUpdate({
+              target: [assignments.orderId, assignments.role],
+              set: { operatorId: to.id, assignedBy: by.id, assignedAt: at }
+            })
             .run()
         } else {
-          tx.delete(assignments).where(and(eq(assignments.orderId, order.id), eq(assignments.role, role))).run()
+          tx.delete(assignments)
+            .where(and(eq(assignments.orderId, order.id), eq(assignments.role, role)))
+            .run()
         }
         recordEvent(tx, {
           at,
@@ -102,6 +110,8 @@ export function assignOperators(db: Db, clock: Clock, request: Omit<Assign, 'app
   return {
     orders: n,
     changed,
-    message: changed ? `Assigned: ${what}, ${changed} change${changed === 1 ? '' : 's'}.` : `Nothing changed: ${what} already had these operators.`
+    message: changed
+      ? `Assigned: ${what}, ${changed} change${changed === 1 ? '' : 's'}.`
+      : `Nothing changed: ${what} already had these operators.`
   }
 }

@@ -32,7 +32,12 @@ function toRecord(row: Row, now: Date): OperatorRecord {
 
 export function listAllOperators(db: Db, clock: Clock): OperatorRecord[] {
   const now = clock()
-  return db.select().from(operators).orderBy(asc(operators.name), asc(operators.id)).all().map((row) => toRecord(row, now))
+  return db
+    .select()
+    .from(operators)
+    .orderBy(asc(operators.name), asc(operators.id))
+    .all()
+    .map((row) => toRecord(row, now))
 }
 
 function requireShiftLead(by: Operator, what: string) {
@@ -88,10 +93,11 @@ export function updateOperator(db: Db, clock: Clock, change: Omit<OperatorChange
   // A demoted shift lead keeps no PIN (it opened approvals); an operator's own sign-in PIN survives other edits.
   // A new PIN starts with a clean count.
   const demoted = row.role === 'shift_lead' && next.role !== 'shift_lead'
-  const pinColumns =
-    settingPin ? { pinHash: hashPin(change.pin!), failedPinAttempts: 0, lockedUntil: null }
-    : demoted ? { pinHash: null, failedPinAttempts: 0, lockedUntil: null }
-    : {}
+  const pinColumns = settingPin
+    ? { pinHash: hashPin(change.pin!), failedPinAttempts: 0, lockedUntil: null }
+    : demoted
+      ? { pinHash: null, failedPinAttempts: 0, lockedUntil: null }
+      : {}
   return db.transaction((tx) => {
     const updated = tx
       .update(operators)
@@ -131,7 +137,13 @@ export function unlockOperator(db: Db, clock: Clock, operatorId: number, by: Ope
   const at = isoNow(clock)
   return db.transaction((tx) => {
     const updated = tx.update(operators).set({ failedPinAttempts: 0, lockedUntil: null }).where(eq(operators.id, row.id)).returning().get()
-    recordEvent(tx, { at, type: 'operator.unlocked', operatorId: by.id, entityId: String(row.id), data: { lockedUntil: row.lockedUntil, failedPinAttempts: row.failedPinAttempts } })
+    recordEvent(tx, {
+      at,
+      type: 'operator.unlocked',
+      operatorId: by.id,
+      entityId: String(row.id),
+      data: { lockedUntil: row.lockedUntil, failedPinAttempts: row.failedPinAttempts }
+    })
     return toRecord(updated, now)
   })
 }

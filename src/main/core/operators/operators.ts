@@ -47,7 +47,13 @@ export function createOperator(db: Db, clock: Clock, input: NewOperator, by: Ope
       })
       .returning(publicColumns)
       .get()
-    recordEvent(tx, { at, type: 'operator.created', operatorId: by?.id ?? created.id, entityId: String(created.id), data: { name: created.name, role: created.role } })
+    recordEvent(tx, {
+      at,
+      type: 'operator.created',
+      operatorId: by?.id ?? created.id,
+      entityId: String(created.id),
+      data: { name: created.name, role: created.role }
+    })
     return created
   })
 }

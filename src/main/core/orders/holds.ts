@@ -13,7 +13,13 @@ export function releaseDueHolds(db: Db, clock: Clock): number {
   const at = isoNow(clock)
   return db.transaction((tx) => {
     const due = tx
-      .select({ id: orders.id, orderNumber: orders.orderNumber, omsOrderId: orders.omsOrderId, status: orders.status, dispatchAfter: orders.dispatchAfter })
+      .select({
+        id: orders.id,
+        orderNumber: orders.orderNumber,
+        omsOrderId: orders.omsOrderId,
+        status: orders.status,
+        dispatchAfter: orders.dispatchAfter
+      })
       .from(orders)
       .where(
         and(

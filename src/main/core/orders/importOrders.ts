@@ -90,7 +90,10 @@ function importProduct(ctx: ImportContext, raw: unknown): Outcome {
   ctx.db.transaction((tx) => {
     tx.insert(products).values(row).onConflictDoUpdate({ target: products.sku, set: row }).run()
     tx.delete(productTacs).where(eq(productTacs.sku, p.sku)).run()
-    if (p.tacs) tx.insert(productTacs).values(p.tacs.map((tac) => ({ tac, sku: p.sku }))).run()
+    if (p.tacs)
+      tx.insert(productTacs)
+        .values(p.tacs.map((tac) => ({ tac, sku: p.sku })))
+        .run()
   })
   return { result: 'imported' }
 }
@@ -118,7 +121,12 @@ function importOrder(ctx: ImportContext, payload: FailedPayload): Outcome {
 
   const skus = [...new Set(record.lines.map((l) => l.sku))]
   const known = new Set(
-    ctx.db.select({ sku: products.sku }).from(products).where(inArray(products.sku, skus)).all().map((p) => p.sku)
+    ctx.db
+      .select({ sku: products.sku })
+      .from(products)
+      .where(inArray(products.sku, skus))
+      .all()
+      .map((p) => p.sku)
   )
   const unknown = record.lines.find((l) => !known.has(l.sku))
   if (unknown) {

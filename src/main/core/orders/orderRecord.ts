@@ -5,7 +5,8 @@ import { createHash } from 'node:crypto'
 import { z } from 'zod'
 
 const required = (name: string) =>
-  z.string({ error: (i) => (i.input === undefined || i.input === null ? `missing required field ${name}` : `${name} must be text`) })
+  z
+    .string({ error: (i) => (i.input === undefined || i.input === null ? `missing required field ${name}` : `${name} must be text`) })
     .trim()
     .min(1, `missing required field ${name}`)
 
@@ -40,10 +41,7 @@ export const LineRecord = z.object({
   line_id: required('line_id'),
   sku: required('sku'),
   product_name: required('product_name'),
-  quantity: z
-    .number({ error: 'quantity must be a number' })
-    .int('quantity must be a whole number')
-    .positive('quantity must be positive'),
+  quantity: z.number({ error: 'quantity must be a number' }).int('quantity must be a whole number').positive('quantity must be positive'),
   serialized: z.boolean({ error: 'serialized must be true or false' }),
   condition: z.enum(['used', 'new'], { error: 'condition must be used or new' })
 })
@@ -65,7 +63,9 @@ export const OrderRecord = z
     carrier: required('carrier'),
     service: required('service'),
     // May be empty (SPEC §1): "" means no dispatch time, as an empty CSV cell does.
-    dispatch_after: z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? null : v), isoTime('dispatch_after').nullable().optional()).transform((v) => v ?? null),
+    dispatch_after: z
+      .preprocess((v) => (typeof v === 'string' && v.trim() === '' ? null : v), isoTime('dispatch_after').nullable().optional())
+      .transform((v) => v ?? null),
     priority: z.number().int('priority must be a whole number').optional().default(0),
     created_at: isoTime('created_at'),
     /** The OMS's own status for the order, when it sends one (e.g. held, cancelled, awaiting_payment). */

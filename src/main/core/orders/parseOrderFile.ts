@@ -23,9 +23,12 @@ function parseJsonOrders(text: string): RawOrderFile {
     return refuse('bad_file', `The file is not valid JSON (${(error as Error).message}). Nothing was imported.`)
   }
   const list = Array.isArray(data) ? data : (data as { orders?: unknown })?.orders
-  const products = Array.isArray(data) ? [] : (data as { products?: unknown })?.products ?? []
+  const products = Array.isArray(data) ? [] : ((data as { products?: unknown })?.products ?? [])
   if (!Array.isArray(list) || !Array.isArray(products)) {
-    return refuse('bad_file', 'The JSON file must hold a list of orders, or an object with "orders" (and optionally "products"). Nothing was imported.')
+    return refuse(
+      'bad_file',
+      'The JSON file must hold a list of orders, or an object with "orders" (and optionally "products"). Nothing was imported.'
+    )
   }
   return {
     products,
@@ -60,7 +63,12 @@ const LINE_FIELDS = ['line_id', 'sku', 'product_name', 'quantity', 'serialized',
 function parseCsvOrders(text: string): RawOrderFile {
   let rows: Record<string, string>[]
   try {
-    rows = parseCsv(text, { columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()), skip_empty_lines: true, trim: true, relax_column_count: false })
+    rows = parseCsv(text, {
+      columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()),
+      skip_empty_lines: true,
+      trim: true,
+      relax_column_count: false
+    })
   } catch (error) {
     return refuse('bad_file', `The CSV file cannot be read (${(error as Error).message}). Nothing was imported.`)
   }
@@ -84,9 +92,7 @@ function csvRowsToOrder(rows: Record<string, string>[]): RawOrder {
     const value = first[field]
     if (value !== undefined && value !== '') record[field] = field === 'priority' ? toNumber(value) : value
   }
-  record.ship_to = Object.fromEntries(
-    SHIP_TO_FIELDS.filter((f) => first[`ship_to_${f}`]).map((f) => [f, first[`ship_to_${f}`]])
-  )
+  record.ship_to = Object.fromEntries(SHIP_TO_FIELDS.filter((f) => first[`ship_to_${f}`]).map((f) => [f, first[`ship_to_${f}`]]))
   record.lines = rows.map((row) => {
     const line: Record<string, unknown> = {}
     for (const field of LINE_FIELDS) {

@@ -51,10 +51,7 @@ export function canTransition(from: OrderStatus, to: OrderStatus): boolean {
 /** Refuses an illegal move with a sentence that says why. */
 export function assertTransition(from: OrderStatus, to: OrderStatus, orderNumber: string): void {
   if (!canTransition(from, to)) {
-    refuse(
-      'illegal_transition',
-      `Order ${orderNumber} cannot become ${STATUS_LABEL[to]}: ${WHY_NOT[from]}.`
-    )
+    refuse('illegal_transition', `Order ${orderNumber} cannot become ${STATUS_LABEL[to]}: ${WHY_NOT[from]}.`)
   }
 }
 
@@ -79,7 +76,15 @@ export function transitionOrder(
     fromStatus: order.status,
     toStatus: to,
     reason: by.reason ?? TRANSITIONS[order.status][to] ?? null,
-    payload: { omsOrderId: order.omsOrderId, orderNumber: order.orderNumber, from: order.status, to, at: by.at, operatorId: by.operatorId, ...by.data }
+    payload: {
+      omsOrderId: order.omsOrderId,
+      orderNumber: order.orderNumber,
+      from: order.status,
+      to,
+      at: by.at,
+      operatorId: by.operatorId,
+      ...by.data
+    }
   })
   order.status = to
 }

@@ -18,7 +18,9 @@ export type ShortShipment = { approvedBy: ApprovedBy; remainder: 'open' | 'close
 function boxingBlockers(order: OrderDetail): string[] {
   const blockers: string[] = []
   if (order.status !== 'in_progress') {
-    blockers.push(order.status === 'ready' ? 'Nothing has been scanned into this order yet.' : `The order is ${STATUS_LABEL[order.status]}.`)
+    blockers.push(
+      order.status === 'ready' ? 'Nothing has been scanned into this order yet.' : `The order is ${STATUS_LABEL[order.status]}.`
+    )
   }
   if (order.looseUnits.length > 0) {
     const n = order.looseUnits.length
@@ -53,7 +55,8 @@ export function confirmPacking(db: Db, clock: Clock, orderId: number, operatorId
     (tx) => {
       const detail = getOrderDetail(tx, orderId)
       const complete = confirmationBlockers(detail).length === 0
-      if (!complete && !short) refuse('cannot_confirm', `Order ${detail.orderNumber} cannot be confirmed: ${confirmationBlockers(detail).join(' ')}`)
+      if (!complete && !short)
+        refuse('cannot_confirm', `Order ${detail.orderNumber} cannot be confirmed: ${confirmationBlockers(detail).join(' ')}`)
       if (short) {
         if (complete) refuse('not_short', `Order ${detail.orderNumber} is complete: confirm it normally.`)
         const check = shortShipment(detail)

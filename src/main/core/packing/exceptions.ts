@@ -23,11 +23,16 @@ function takeOut(tx: Db, unitIds: string[], at: string, operatorId: number, remo
       .where(and(eq(scannedUnits.id, id), isNull(scannedUnits.removedAt)))
       .returning({ orderLineId: scannedUnits.orderLineId })
       .get()
-    if (unit) tx.update(orderLines).set({ scannedQuantity: sql`${orderLines.scannedQuantity} - 1` }).where(eq(orderLines.id, unit.orderLineId)).run()
+    if (unit)
+      tx.update(orderLines)
+        .set({ scannedQuantity: sql`${orderLines.scannedQuantity} - 1` })
+        .where(eq(orderLines.id, unit.orderLineId))
+        .run()
   }
 }
 
-const describe = (u: { serial: string | null; serial2: string | null }) => (u.serial ? (u.serial2 ? `${u.serial} / ${u.serial2}` : u.serial) : 'a non-serialized unit')
+const describe = (u: { serial: string | null; serial2: string | null }) =>
+  u.serial ? (u.serial2 ? `${u.serial} / ${u.serial2}` : u.serial) : 'a non-serialized unit'
 
 /** Removes one unit (from its box or from the units not yet boxed) with a shift lead's approval. */
 export function removeUnit(
@@ -38,7 +43,11 @@ export function removeUnit(
   return db.transaction(
     (tx) => {
       const order = openOrderForBoxes(tx, input.orderId, 'units can no longer be removed')
-      const unit = tx.select().from(scannedUnits).where(and(eq(scannedUnits.id, input.unitId), eq(scannedUnits.orderId, order.id))).get()
+      const unit = tx
+        .select()
+        .from(scannedUnits)
+        .where(and(eq(scannedUnits.id, input.unitId), eq(scannedUnits.orderId, order.id)))
+        .get()
       if (!unit) return refuse('not_found', `That unit is not in order ${order.orderNumber}.`)
       if (unit.removedAt) return refuse('already_removed', `${describe(unit)} was already removed.`)
       const box = unit.boxId ? tx.select().from(boxes).where(eq(boxes.id, unit.boxId)).get() : undefined
@@ -79,12 +88,23 @@ export function voidBox(
   return db.transaction(
     (tx) => {
       const order = openOrderForBoxes(tx, input.orderId, 'boxes can no longer be voided')
-      const box = tx.select().from(boxes).where(and(eq(boxes.id, input.boxId), eq(boxes.orderId, order.id))).get()
+      const box = tx
+        .select()
+        .from(boxes)
+        .where(and(eq(boxes.id, input.boxId), eq(boxes.orderId, order.id)))
+        .get()
       if (!box) return refuse('not_found', `That box is not a box of order ${order.orderNumber}.`)
       if (box.status === 'voided') return refuse('box_voided', `Box ${box.number} is already voided.`)
       const at = isoNow(clock)
       const units = liveUnitsOfBox(tx, box.id)
-      takeOut(tx, units.map((u) => u.unitId), at, input.operatorId, 'box_voided', input.reason)
+      takeOut(
+        tx,
+        units.map((u) => u.unitId),
+        at,
+        input.operatorId,
+        'box_voided',
+        input.reason
+      )
       tx.update(boxes).set({ status: 'voided' }).where(eq(boxes.id, box.id)).run()
       recordExportedEvent(tx, {
         at,
@@ -126,14 +146,22 @@ export function unpackAfterCancel(
       if (!order) return refuse('not_found', `Order ${input.orderId} does not exist.`)
       if (order.status !== 'cancelled') return refuse('not_cancelled', `Order ${order.orderNumber} is not cancelled: nothing to unpack.`)
       const serial = input.serial === undefined ? undefined : cleanScan(input.serial)
-      const match = serial !== undefined ? or(eq(scannedUnits.serial, serial), eq(scannedUnits.serial2, serial)) : eq(scannedUnits.id, input.unitId ?? '')
+      const match =
+        serial !== undefined
+          ? or(eq(scannedUnits.serial, serial), eq(scannedUnits.serial2, serial))
+          : eq(scannedUnits.id, input.unitId ?? '')
       const unit = tx
         .select()
         .from(scannedUnits)
         .where(and(eq(scannedUnits.orderId, order.id), isNull(scannedUnits.removedAt), match))
         .get()
       if (!unit) {
-        return refuse('not_in_order', serial !== undefined ? `${serial} is not packed in order ${order.orderNumber} (or was already unpacked).` : 'That unit is not packed in this order.')
+        return refuse(
+          'not_in_order',
+          serial !== undefined
+            ? `${serial} is not packed in order ${order.orderNumber} (or was already unpacked).`
+            : 'That unit is not packed in this order.'
+        )
       }
       const box = unit.boxId ? tx.select().from(boxes).where(eq(boxes.id, unit.boxId)).get() : undefined
       const at = isoNow(clock)
@@ -145,7 +173,13 @@ export function unpackAfterCancel(
         operatorId: input.operatorId,
         orderId: order.id,
         entityId: unit.id,
-        payload: { omsOrderId: order.omsOrderId, orderNumber: order.orderNumber, boxId: box?.id ?? null, boxNumber: box?.number ?? null, unit: exported }
+        payload: {
+          omsOrderId: order.omsOrderId,
+          orderNumber: order.orderNumber,
+          boxId: box?.id ?? null,
+          boxNumber: box?.number ?? null,
+          unit: exported
+        }
       })
       const remaining = tx
         .select({ n: sql<number>`count(*)` })

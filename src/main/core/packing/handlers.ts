@@ -42,7 +42,8 @@ export function packingHandlers(context: StationContext, sync: Pick<SyncService,
       const approvedBy = approver(call)
       return withOrder(orderId, voidBox(db, clock, { orderId, boxId, reason, operatorId: by.id, approvedBy }))
     },
-    'packing:unpack': ({ orderId, serial, unitId }) => withOrder(orderId, unpackAfterCancel(db, clock, { orderId, serial, unitId, operatorId: operator().id })),
+    'packing:unpack': ({ orderId, serial, unitId }) =>
+      withOrder(orderId, unpackAfterCancel(db, clock, { orderId, serial, unitId, operatorId: operator().id })),
     'packing:shortShipment': ({ orderId }) => shortShipment(getOrderDetail(db, orderId)),
     'packing:confirmation': ({ orderId }) => {
       const order = getOrderDetail(db, orderId)
@@ -52,7 +53,9 @@ export function packingHandlers(context: StationContext, sync: Pick<SyncService,
     'packing:confirm': async ({ orderId, short }) => {
       const by = operator()
       await sync.checkBeforeConfirm(orderId)
-      const approved = short ? { approvedBy: approve(short.approval, 'shipping a bulk order short'), remainder: short.remainder } : undefined
+      const approved = short
+        ? { approvedBy: approve(short.approval, 'shipping a bulk order short'), remainder: short.remainder }
+        : undefined
       confirmPacking(db, clock, orderId, by.id, approved)
       return getOrderDetail(db, orderId)
     }

@@ -35,10 +35,16 @@ export function shipOrder(db: Db, clock: Clock, affixes: ScannerAffixes, request
       const order = tx.select().from(orders).where(eq(orders.id, request.orderId)).get()
       if (!order) return refuse('not_found', `Order ${request.orderId} does not exist.`)
       if (order.status === 'shipped') {
-        return refuse('already_shipped', `Order ${order.orderNumber} has already shipped (${order.carrier}, tracking ${order.trackingNumber}). Nothing was changed.`)
+        return refuse(
+          'already_shipped',
+          `Order ${order.orderNumber} has already shipped (${order.carrier}, tracking ${order.trackingNumber}). Nothing was changed.`
+        )
       }
       if (order.status !== 'packed') {
-        return refuse('not_packed', `Order ${order.orderNumber} is ${STATUS_LABEL[order.status]}: only a packed order can ship. Nothing was changed.`)
+        return refuse(
+          'not_packed',
+          `Order ${order.orderNumber} is ${STATUS_LABEL[order.status]}: only a packed order can ship. Nothing was changed.`
+        )
       }
       const shipment = checkShipment(request, affixes)
       const at = isoNow(clock)

@@ -21,7 +21,10 @@ export function shippingHandlers(context: StationContext): ShippingHandlers {
       await context.hooks.orderShipped(args.orderId)
       const order = getOrderDetail(db, args.orderId)
       const url = shipment.trackingUrl ? ` (${shipment.trackingUrl})` : ''
-      return { message: `Order ${order.orderNumber} shipped with ${shipment.carrier} ${shipment.service}, tracking ${shipment.trackingNumber}${url}.`, order }
+      return {
+        message: `Order ${order.orderNumber} shipped with ${shipment.carrier} ${shipment.service}, tracking ${shipment.trackingNumber}${url}.`,
+        order
+      }
     },
 
     'returns:check': (args) => {

@@ -27,5 +27,10 @@ export function liveUnitsOfBox(db: Db, boxId: string): ExportedUnit[] {
 }
 
 export function exportedUnit(db: Db, unitId: string): ExportedUnit | undefined {
-  return db.select(columns).from(scannedUnits).innerJoin(orderLines, eq(orderLines.id, scannedUnits.orderLineId)).where(eq(scannedUnits.id, unitId)).get()
+  return db
+    .select(columns)
+    .from(scannedUnits)
+    .innerJoin(orderLines, eq(orderLines.id, scannedUnits.orderLineId))
+    .where(eq(scannedUnits.id, unitId))
+    .get()
 }

@@ -23,7 +23,10 @@ export function loadShippedOrder(db: Db, orderId: number): ShippedOrder {
     .get()
   if (!order) return refuse('not_found', `Order ${orderId} does not exist.`)
   if (order.status !== 'shipped') {
-    return refuse('not_shipped', `Order ${order.orderNumber} is ${STATUS_LABEL[order.status]}, not shipped: a return is scanned against the order it shipped in.`)
+    return refuse(
+      'not_shipped',
+      `Order ${order.orderNumber} is ${STATUS_LABEL[order.status]}, not shipped: a return is scanned against the order it shipped in.`
+    )
   }
   return order
 }
@@ -32,7 +35,8 @@ export function loadShippedOrder(db: Db, orderId: number): ShippedOrder {
 export function readReturnedSerial(input: string, affixes: ScannerAffixes): string {
   const serial = cleanScan(input, affixes)
   if (serial.length === 0) return refuse('invalid_serial', 'Empty scan: scan the IMEI or serial of the returned unit.')
-  if (serial.length > MAX_SCAN_LENGTH) return refuse('invalid_serial', `Scan too long (${serial.length} characters, at most ${MAX_SCAN_LENGTH}).`)
+  if (serial.length > MAX_SCAN_LENGTH)
+    return refuse('invalid_serial', `Scan too long (${serial.length} characters, at most ${MAX_SCAN_LENGTH}).`)
   return serial
 }
 
@@ -54,7 +58,12 @@ export function checkReturnedSerial(db: Db, order: ShippedOrder, serial: string,
     const earlier = returnsOfSerials(db, serialsOf(shipped)).filter((r) => r.orderId === order.id)
     if (earlier.length > 0) {
       const last = earlier[earlier.length - 1]
-      return verdict(serial, shipped.id, 'already_returned', `Already returned: ${serial} came back on ${day(last.receivedAt)} (received by ${last.receivedBy})`)
+      return verdict(
+        serial,
+        shipped.id,
+        'already_returned',
+        `Already returned: ${serial} came back on ${day(last.receivedAt)} (received by ${last.receivedBy})`
+      )
     }
     return verdict(serial, shipped.id, null, `${serial} shipped in this order`)
   }
@@ -70,7 +79,13 @@ export function checkReturnedSerial(db: Db, order: ShippedOrder, serial: string,
   if (removed) {
     const how = removed.removal === 'box_voided' ? 'its box was voided' : 'it was removed'
     const from = removed.orderId === order.id ? 'this order' : `order ${removed.orderNumber}`
-    return verdict(serial, null, 'not_in_order', `Not in this order: ${serial} did not ship, ${how} from ${from} on ${day(removed.removedAt!)}`, removed.orderId === order.id ? undefined : removed)
+    return verdict(
+      serial,
+      null,
+      'not_in_order',
+      `Not in this order: ${serial} did not ship, ${how} from ${from} on ${day(removed.removedAt!)}`,
+      removed.orderId === order.id ? undefined : removed
+    )
   }
 
   // Never seen: a misread IMEI (or noise) must not be recorded as an unknown device.

@@ -14,9 +14,20 @@ export function listReturns(db: Db, orderId: number): ReturnRecord[] {
     .all()
   if (rows.length === 0) return []
   const units = db
-    .select({ returnId: returnUnits.returnId, serial: returnUnits.serial, unitId: returnUnits.unitId, flag: returnUnits.flag, flagMessage: returnUnits.flagMessage })
+    .select({
+      returnId: returnUnits.returnId,
+      serial: returnUnits.serial,
+      unitId: returnUnits.unitId,
+      flag: returnUnits.flag,
+      flagMessage: returnUnits.flagMessage
+    })
     .from(returnUnits)
-    .where(inArray(returnUnits.returnId, rows.map((r) => r.id)))
+    .where(
+      inArray(
+        returnUnits.returnId,
+        rows.map((r) => r.id)
+      )
+    )
     .orderBy(asc(returnUnits.id))
     .all()
   return rows.map((r) => ({ ...r, units: units.filter((u) => u.returnId === r.id).map(({ returnId: _, ...u }) => u) }))

@@ -24,7 +24,12 @@ export function recordReturn(db: Db, clock: Clock, affixes: ScannerAffixes, inpu
       if (input.serials.length === 0) refuse('empty_return', 'Scan the returned units first: an empty return is not recorded.')
       const units: ReturnRecord['units'] = []
       for (const raw of input.serials) {
-        const check = checkReturnedSerial(tx, order, readReturnedSerial(raw, affixes), units.map((u) => u.serial))
+        const check = checkReturnedSerial(
+          tx,
+          order,
+          readReturnedSerial(raw, affixes),
+          units.map((u) => u.serial)
+        )
         units.push({ serial: check.serial, unitId: check.unitId, flag: check.flag, flagMessage: check.flag ? check.message : null })
       }
 

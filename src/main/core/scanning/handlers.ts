@@ -7,7 +7,14 @@ import { getSetting } from '../settings/settings'
 import { addNonSerializedUnits } from './nonSerialized'
 import { scanUnit, type ScanCommit } from './scanUnit'
 
-const notCommitted = (outcome: ScanCommit['outcome'], message: string): ScanCommit => ({ outcome, message, serial: null, orderLineId: null, units: 0, awaiting: null })
+const notCommitted = (outcome: ScanCommit['outcome'], message: string): ScanCommit => ({
+  outcome,
+  message,
+  serial: null,
+  orderLineId: null,
+  units: 0,
+  awaiting: null
+})
 
 export function scanningHandlers({ db, clock, operator, releaseHolds }: StationContext): HandlersOf<'scanning'> {
   return {
@@ -28,13 +35,27 @@ export function scanningHandlers({ db, clock, operator, releaseHolds }: StationC
           approvedBy = { id: lead.id, name: lead.name }
         }
       }
-      result ??= scanUnit(db, clock, getSetting(db, 'scannerAffixes'), { orderId, input, orderLineId, firstImei, entryMethod, approvedBy, operatorId: by.id })
+      result ??= scanUnit(db, clock, getSetting(db, 'scannerAffixes'), {
+        orderId,
+        input,
+        orderLineId,
+        firstImei,
+        entryMethod,
+        approvedBy,
+        operatorId: by.id
+      })
       return { ...result, order: getOrderDetail(db, orderId) }
     },
     'scanning:addUnits': ({ orderId, barcode, orderLineId, quantity }) => {
       const by = operator()
       releaseHolds()
-      const result = addNonSerializedUnits(db, clock, getSetting(db, 'scannerAffixes'), { orderId, barcode, orderLineId, quantity, operatorId: by.id })
+      const result = addNonSerializedUnits(db, clock, getSetting(db, 'scannerAffixes'), {
+        orderId,
+        barcode,
+        orderLineId,
+        quantity,
+        operatorId: by.id
+      })
       return { ...result, order: getOrderDetail(db, orderId) }
     }
   }

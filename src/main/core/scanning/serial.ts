@@ -48,7 +48,8 @@ function firstOutside(s: string, allowed: RegExp): string | undefined {
   return [...s].find((c) => !allowed.test(c))
 }
 
-const describeChar = (c: string) => (/^[\x21-\x7e]$/.test(c) ? `"${c}"` : `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`)
+const describeChar = (c: string) =>
+  /^[\x21-\x7e]$/.test(c) ? `"${c}"` : `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`
 
 /** The refusal for a scan holding a format or bidi character, or null when it holds none. */
 export function formatCharacterRefusal(s: string): Checked | null {

@@ -13,20 +13,28 @@ import { isCancelledStatus } from './omsWire'
 
 export type StatusApplied = { orderId: number; changed: boolean; to: OrderStatus; conflict: string | null }
 
-const isHold = (omsStatus: string | null) => omsStatus !== null && !isCancelledStatus(omsStatus) && !PACKABLE_OMS_STATUSES.has(omsStatus.toLowerCase())
+const isHold = (omsStatus: string | null) =>
+  omsStatus !== null && !isCancelledStatus(omsStatus) && !PACKABLE_OMS_STATUSES.has(omsStatus.toLowerCase())
 
 /**
  * Applies `omsStatus` to the order in one transaction. With `remember`, it
  * also becomes the order's stored OMS status and content hash (the record as
  * last seen), so the same record pulled again changes nothing.
  */
-export function applyOmsStatus(db: Db, clock: Clock, orderId: number, omsStatus: string | null, remember: { contentHash: string } | null = null): StatusApplied {
+export function applyOmsStatus(
+  db: Db,
+  clock: Clock,
+  orderId: number,
+  omsStatus: string | null,
+  remember: { contentHash: string } | null = null
+): StatusApplied {
   return db.transaction(
     (tx) => {
       const order = tx.select().from(orders).where(eq(orders.id, orderId)).get()!
       const before = order.status
       const at = isoNow(clock)
-      const move = (to: OrderStatus, reason: string) => transitionOrder(tx, order, to, { operatorId: null, at, reason, data: { omsStatus } })
+      const move = (to: OrderStatus, reason: string) =>
+        transitionOrder(tx, order, to, { operatorId: null, at, reason, data: { omsStatus } })
       let conflict: string | null = null
 
       if (isCancelledStatus(omsStatus)) {

@@ -24,14 +24,22 @@ export type OmsStatusCheck = {
   changed: boolean
 }
 
-export async function checkOmsStatus(db: Db, clock: Clock, client: OmsClient | null, orderId: number, timeoutMs: number): Promise<OmsStatusCheck> {
+export async function checkOmsStatus(
+  db: Db,
+  clock: Clock,
+  client: OmsClient | null,
+  orderId: number,
+  timeoutMs: number
+): Promise<OmsStatusCheck> {
   const order = db.select({ omsOrderId: orders.omsOrderId }).from(orders).where(eq(orders.id, orderId)).get()
   if (!order) return refuse('not_found', `Order ${orderId} does not exist.`)
   if (!client) return { online: false, cancelled: false, omsStatus: null, problem: 'no OMS configured', changed: false }
   try {
     const answer = await client.orderStatus(order.omsOrderId, timeoutMs)
-    if (!answer) return { online: true, cancelled: false, omsStatus: null, problem: `the OMS does not know order ${order.omsOrderId}`, changed: false }
-    if (!isCancelledStatus(answer.status)) return { online: true, cancelled: false, omsStatus: answer.status, problem: null, changed: false }
+    if (!answer)
+      return { online: true, cancelled: false, omsStatus: null, problem: `the OMS does not know order ${order.omsOrderId}`, changed: false }
+    if (!isCancelledStatus(answer.status))
+      return { online: true, cancelled: false, omsStatus: answer.status, problem: null, changed: false }
     const applied = applyOmsStatus(db, clock, orderId, answer.status)
     return { online: true, cancelled: true, omsStatus: answer.status, problem: applied.conflict, changed: applied.changed }
   } catch (error) {
@@ -43,6 +51,9 @@ export async function checkOmsStatus(db: Db, clock: Clock, client: OmsClient | n
 /** The refusal Packing Confirmation gives when the OMS says the order was cancelled. */
 export function refuseIfCancelled(check: OmsStatusCheck, orderNumber: string): void {
   if (check.cancelled) {
-    refuse('cancelled_in_oms', `Order ${orderNumber} was cancelled in the OMS: it cannot be confirmed. Unpack its units and put them back to stock.`)
+    refuse(
+      'cancelled_in_oms',
+      `Order ${orderNumber} was cancelled in the OMS: it cannot be confirmed. Unpack its units and put them back to stock.`
+    )
   }
 }

@@ -154,6 +154,6 @@ const HINTS: Record<string, string> = {
 
 function cannotWrite(folder: string, error: unknown): never {
   const code = codeOf(error)
-  const why = code ? `${code}${HINTS[code] ? `: ${HINTS[code]}` : ''}` : (error as Error)?.message ?? String(error)
+  const why = code ? `${code}${HINTS[code] ? `: ${HINTS[code]}` : ''}` : ((error as Error)?.message ?? String(error))
   return refuse('invalid_settings', `The station cannot write to ${folder} (${why}). Choose another folder or ask IT for access.`)
 }

@@ -17,7 +17,19 @@ import { markExported, unexportedEvents } from './outboxRows'
 export type ExportOutcome = { events: number; files: string[] }
 export type ExportOptions = { batchSize?: number; maxBatches?: number; onChunk?: (file: string, written: number) => void }
 
-export const CSV_COLUMNS = ['event_id', 'station_id', 'oms_order_id', 'box_id', 'box_number', 'sscc', 'serial', 'serial2', 'entry_method', 'operator', 'at'] as const
+export const CSV_COLUMNS = [
+  'event_id',
+  'station_id',
+  'oms_order_id',
+  'box_id',
+  'box_number',
+  'sscc',
+  'serial',
+  'serial2',
+  'entry_method',
+  'operator',
+  'at'
+] as const
 
 /** What the CSV needs from a box.confirmed payload; events that do not match still go to the NDJSON file. */
 const BoxUnits = z.object({
@@ -43,7 +55,11 @@ export function exportEvents(db: Db, clock: Clock, stationId: string, folder: st
     if (events.length === 0) break
     const stem = safe(events[0].id)
     const ndjson = join(folder, `${prefix('events')}${stem}.ndjson`)
-    writeFileAtomically(ndjson, events.map((e) => `${JSON.stringify(e)}\n`), (written) => onChunk?.(ndjson, written))
+    writeFileAtomically(
+      ndjson,
+      events.map((e) => `${JSON.stringify(e)}\n`),
+      (written) => onChunk?.(ndjson, written)
+    )
     outcome.files.push(ndjson)
 
     const rows = events.flatMap(unitRows)
@@ -52,7 +68,11 @@ export function exportEvents(db: Db, clock: Clock, stationId: string, folder: st
       writeFileAtomically(csv, [csvLine([...CSV_COLUMNS]), ...rows.map(csvLine)], (written) => onChunk?.(csv, written))
       outcome.files.push(csv)
     }
-    markExported(db, events.map((e) => e.id), isoNow(clock))
+    markExported(
+      db,
+      events.map((e) => e.id),
+      isoNow(clock)
+    )
     outcome.events += events.length
   }
   return outcome

@@ -20,7 +20,11 @@ export class OmsError extends Error {
 
   /** Network errors, timeouts, 429 and 5xx: the same request may well work later. */
   get retryable(): boolean {
-    return this.kind === 'network' || this.kind === 'timeout' || (this.kind === 'http' && (this.status === 429 || this.status === 408 || (this.status ?? 0) >= 500))
+    return (
+      this.kind === 'network' ||
+      this.kind === 'timeout' ||
+      (this.kind === 'http' && (this.status === 429 || this.status === 408 || (this.status ?? 0) >= 500))
+    )
   }
 }
 
@@ -67,7 +71,12 @@ export function createOmsClient(options: OmsClientOptions): OmsClient {
     }
     if (allow404 && response.status === 404) return null
     if (!response.ok) {
-      throw new OmsError('http', `The OMS answered ${response.status}${httpHint(response.status)}${detail(text)}`, response.status, retryAfter(response))
+      throw new OmsError(
+        'http',
+        `The OMS answered ${response.status}${httpHint(response.status)}${detail(text)}`,
+        response.status,
+        retryAfter(response)
+      )
     }
     let json: unknown
     try {
@@ -78,7 +87,10 @@ export function createOmsClient(options: OmsClientOptions): OmsClient {
     const parsed = schema.safeParse(json)
     if (!parsed.success) {
       const issue = parsed.error.issues[0]
-      throw new OmsError('invalid_answer', `The OMS's answer to ${method} ${path.split('?')[0]} does not follow the contract (${issue?.path.join('.') || 'answer'}: ${issue?.message}).`)
+      throw new OmsError(
+        'invalid_answer',
+        `The OMS's answer to ${method} ${path.split('?')[0]} does not follow the contract (${issue?.path.join('.') || 'answer'}: ${issue?.message}).`
+      )
     }
     return parsed.data
   }

@@ -55,7 +55,11 @@ function applyPage(db: Db, clock: Clock, page: PullPage, outcome: PullOutcome): 
   for (const record of page.orders) {
     const parsed = OrderRecord.safeParse(record)
     const existing = parsed.success
-      ? db.select({ id: orders.id, omsStatus: orders.omsStatus, contentHash: orders.contentHash }).from(orders).where(eq(orders.omsOrderId, parsed.data.oms_order_id)).get()
+      ? db
+          .select({ id: orders.id, omsStatus: orders.omsStatus, contentHash: orders.contentHash })
+          .from(orders)
+          .where(eq(orders.omsOrderId, parsed.data.oms_order_id))
+          .get()
       : undefined
 
     if (!parsed.success || !existing) {
@@ -71,7 +75,13 @@ function applyPage(db: Db, clock: Clock, page: PullPage, outcome: PullOutcome): 
     // Known order: the same content apart from its OMS status is a status change; anything else is
     // a changed order, which the import path refuses onto the failed list for the shift lead.
     const sameContent = contentHash({ ...parsed.data, oms_status: existing.omsStatus }) === existing.contentHash
-    const applied = applyOmsStatus(db, clock, existing.id, parsed.data.oms_status, sameContent ? { contentHash: contentHash(parsed.data) } : null)
+    const applied = applyOmsStatus(
+      db,
+      clock,
+      existing.id,
+      parsed.data.oms_status,
+      sameContent ? { contentHash: contentHash(parsed.data) } : null
+    )
     if (applied.changed) {
       outcome.statusChanges++
       outcome.changedOrderIds.push(existing.id)
@@ -82,4 +92,5 @@ function applyPage(db: Db, clock: Clock, page: PullPage, outcome: PullOutcome): 
   }
 }
 
-const idOf = (db: Db, omsOrderId: string): number => db.select({ id: orders.id }).from(orders).where(eq(orders.omsOrderId, omsOrderId)).get()!.id
+const idOf = (db: Db, omsOrderId: string): number =>
+  db.select({ id: orders.id }).from(orders).where(eq(orders.omsOrderId, omsOrderId)).get()!.id

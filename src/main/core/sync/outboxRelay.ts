@@ -66,7 +66,9 @@ export function createOutboxRelay({ db, clock, stationId, config, random = Math.
       if (stopped || error.kind === 'aborted') return { kind: 'idle', retryInMs: null }
       // A refusal that retrying cannot fix (400, 401…) still waits the longest backoff, not forever:
       // the cause (a token, the OMS's configuration) is usually fixed on the other side.
-      const { delay, retryAt } = error.retryable ? backoff(error.retryAfterMs) : { delay: backoffCapMs, retryAt: new Date(clock().getTime() + backoffCapMs).toISOString() }
+      const { delay, retryAt } = error.retryable
+        ? backoff(error.retryAfterMs)
+        : { delay: backoffCapMs, retryAt: new Date(clock().getTime() + backoffCapMs).toISOString() }
       deferBatch(db, batch, error.message, retryAt)
       return { kind: 'failed', error, events: batch.length, retryInMs: delay }
     }

@@ -72,7 +72,13 @@ export function nextBatch(db: Db, stationId: string, now: string, size: number):
 
 /** When the earliest waiting event may be tried again; null when nothing waits for a retry time. */
 export function nextRetryAt(db: Db, now: string): string | null {
-  return db.select({ at: min(outbox.nextAttemptAt) }).from(outbox).where(and(pending, gt(outbox.nextAttemptAt, now))).get()?.at ?? null
+  return (
+    db
+      .select({ at: min(outbox.nextAttemptAt) })
+      .from(outbox)
+      .where(and(pending, gt(outbox.nextAttemptAt, now)))
+      .get()?.at ?? null
+  )
 }
 
 export function hasDueEvents(db: Db, now: string): boolean {
@@ -102,7 +108,10 @@ export function settleBatch(db: Db, batch: PendingRow[], results: EventResult[],
           .run()
       } else if (result.status === 'rejected') {
         settled.rejected++
-        tx.update(outbox).set({ attempts, rejectedAt: now, rejectReason: result.reason, nextAttemptAt: null }).where(eq(outbox.id, row.id)).run()
+        tx.update(outbox)
+          .set({ attempts, rejectedAt: now, rejectReason: result.reason, nextAttemptAt: null })
+          .where(eq(outbox.id, row.id))
+          .run()
       } else {
         settled[result.status]++
         tx.update(outbox).set({ attempts, sentAt: now, nextAttemptAt: null, lastError: null }).where(eq(outbox.id, row.id)).run()
@@ -116,7 +125,12 @@ export function settleBatch(db: Db, batch: PendingRow[], results: EventResult[],
 export function deferBatch(db: Db, batch: PendingRow[], error: string, retryAt: string): void {
   db.update(outbox)
     .set({ attempts: sql`${outbox.attempts} + 1`, nextAttemptAt: retryAt, lastError: error })
-    .where(inArray(outbox.id, batch.map((r) => r.id)))
+    .where(
+      inArray(
+        outbox.id,
+        batch.map((r) => r.id)
+      )
+    )
     .run()
 }
 
@@ -141,7 +155,10 @@ export function unexportedEvents(db: Db, stationId: string, limit: number): Wire
 export function markExported(db: Db, ids: string[], at: string): void {
   db.transaction((tx) => {
     for (let i = 0; i < ids.length; i += 500) {
-      tx.update(outbox).set({ exportedAt: at }).where(inArray(outbox.id, ids.slice(i, i + 500))).run()
+      tx.update(outbox)
+        .set({ exportedAt: at })
+        .where(inArray(outbox.id, ids.slice(i, i + 500)))
+        .run()
     }
   })
 }

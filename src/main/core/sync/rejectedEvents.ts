@@ -42,7 +42,11 @@ export function listRejectedEvents(db: Db): RejectedEvent[] {
 }
 
 export function rejectedCount(db: Db): number {
-  return db.select({ n: sql<number>`count(*)` }).from(outbox).where(open(db)).get()!.n
+  return db
+    .select({ n: sql<number>`count(*)` })
+    .from(outbox)
+    .where(open(db))
+    .get()!.n
 }
 
 type Rejected = { id: string; orderId: number | null; rejectReason: string | null }
@@ -63,7 +67,12 @@ export function resendRejected(db: Db, clock: Clock, ids: string[], operatorId: 
     for (const row of rows) {
       recordEvent(tx, { at, type: RESENT, operatorId, orderId: row.orderId, entityId: row.id, reason: row.rejectReason })
       tx.update(outbox)
-        .set({ rejectedAt: null, rejectReason: null, nextAttemptAt: null, lastError: `re-sent by a shift lead after the OMS rejected it: ${row.rejectReason ?? ''}` })
+        .set({
+          rejectedAt: null,
+          rejectReason: null,
+          nextAttemptAt: null,
+          lastError: `re-sent by a shift lead after the OMS rejected it: ${row.rejectReason ?? ''}`
+        })
         .where(eq(outbox.id, row.id))
         .run()
     }
@@ -76,7 +85,8 @@ export function acknowledgeRejected(db: Db, clock: Clock, ids: string[], operato
   return db.transaction((tx) => {
     const rows = openRows(tx, ids)
     const at = isoNow(clock)
-    for (const row of rows) recordEvent(tx, { at, type: ACKNOWLEDGED, operatorId, orderId: row.orderId, entityId: row.id, reason: row.rejectReason })
+    for (const row of rows)
+      recordEvent(tx, { at, type: ACKNOWLEDGED, operatorId, orderId: row.orderId, entityId: row.id, reason: row.rejectReason })
     return rows.length
   })
 }

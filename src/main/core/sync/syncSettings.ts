@@ -60,9 +60,6 @@ export function readSyncSetting<K extends Kind>(db: Db, kind: K): ValueOf<K> {
 /** Merges `changes` into the stored value (validated: a bad value is refused, not stored). */
 export function writeSyncSetting<K extends Kind>(db: Db, kind: K, changes: Partial<ValueOf<K>>): ValueOf<K> {
   const value = SCHEMAS[kind].parse({ ...readSyncSetting(db, kind), ...changes }) as ValueOf<K>
-  db.insert(settings)
-    .values({ key: KEYS[kind], value })
-    .onConflictDoUpdate({ target: settings.key, set: { value } })
-    .run()
+  db.insert(settings).values({ key: KEYS[kind], value }).onConflictDoUpdate({ target: settings.key, set: { value } }).run()
   return value
 }

@@ -77,7 +77,9 @@ export class KeyboardReportDecoder {
         continue
       }
       const char = keyToChar(code, shift)
-      this.keys.push(char === null ? `<key 0x${code.toString(16).padStart(2, '0')}>` : shift && /[a-z]/i.test(char) ? `Shift+${char}` : char)
+      this.keys.push(
+        char === null ? `<key 0x${code.toString(16).padStart(2, '0')}>` : shift && /[a-z]/i.test(char) ? `Shift+${char}` : char
+      )
       if (char !== null) this.text += char
       if (this.text.length >= MAX_SCAN) scans.push(this.end())
     }

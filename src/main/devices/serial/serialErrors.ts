@@ -15,6 +15,7 @@ export function describeSerialError(error: unknown, where: string, platform: Nod
   if (/cannot lock port|resource temporarily unavailable|busy/i.test(message)) {
     return `${where} is in use by another program. Close it (or the other station using this scanner). Retrying.`
   }
-  if (/no such file|ENOENT|file not found|cannot find/i.test(message)) return `${where} is gone. Waiting for the scanner to be plugged in again.`
+  if (/no such file|ENOENT|file not found|cannot find/i.test(message))
+    return `${where} is gone. Waiting for the scanner to be plugged in again.`
   return `Cannot use ${where}: ${message.replace(/^Error:?\s*/, '')}. Retrying.`
 }

@@ -16,9 +16,9 @@ export function serialDriver(settings: SerialSettings, onFrame: (frame: Frame) =
     locate: () => locateSerialDevice(settings.device, list),
     connect: (where) => openSerialLink(where, settings, onFrame),
     describeError: (error, where) => describeSerialError(error, where),
-    describeConnected: (where) => `Connected: ${name === where ? where : `${name} on ${where}`}, ${settings.baudRate} baud, scans end with ${SUFFIX_NAMES[settings.suffix]}`,
-    describeWaiting: (reason) =>
-      `Waiting for ${name}${reason ? ` (${reason})` : ''}: plug the scanner in, it reconnects by itself`
+    describeConnected: (where) =>
+      `Connected: ${name === where ? where : `${name} on ${where}`}, ${settings.baudRate} baud, scans end with ${SUFFIX_NAMES[settings.suffix]}`,
+    describeWaiting: (reason) => `Waiting for ${name}${reason ? ` (${reason})` : ''}: plug the scanner in, it reconnects by itself`
   }
 }
 
