@@ -6,6 +6,7 @@ import type { OmsClient } from './omsClient'
 import { pullOrders, type PullOutcome } from './orderPull'
 import type { SyncState } from './syncStatus'
 import { readSyncSetting } from './syncSettings'
+import { RoundTimer } from './roundTimer'
 
 export type PullDeps = {
   context: StationContext
@@ -16,9 +17,11 @@ export type PullDeps = {
 }
 
 export class PullLoop {
-  private timer: NodeJS.Timeout | undefined
+  private readonly timer: RoundTimer
 
-  constructor(private readonly deps: PullDeps) {}
+  constructor(private readonly deps: PullDeps) {
+    this.timer = new RoundTimer(deps.stopped, () => this.round())
+  }
 
   /** One pull; null when no OMS is set. Throws what the pull threw, after recording it. */
   async pull(): Promise<PullOutcome | null> {
@@ -40,14 +43,11 @@ export class PullLoop {
 
   /** The next round in `delayMs` (instead of any round already planned); none once the station closed. */
   schedule(delayMs: number): void {
-    clearTimeout(this.timer)
-    if (this.deps.stopped()) return
-    this.timer = setTimeout(() => void this.round(), delayMs)
-    this.timer.unref?.()
+    this.timer.schedule(delayMs)
   }
 
   stop(): void {
-    clearTimeout(this.timer)
+    this.timer.stop()
   }
 
   private async round(): Promise<void> {

@@ -8,6 +8,7 @@ import type { OmsClient, OmsError } from './omsClient'
 import type { BatchOutcome, OutboxRelay } from './outboxRelay'
 import type { SyncLog, SyncState } from './syncStatus'
 import { readSyncSetting } from './syncSettings'
+import { RoundTimer } from './roundTimer'
 
 /** At most this many batches in one push round, so a day's backlog does not hold the event loop for long. */
 const BATCHES_PER_ROUND = 20
@@ -25,9 +26,11 @@ export type PushDeps = {
 }
 
 export class PushLoop {
-  private timer: NodeJS.Timeout | undefined
+  private readonly timer: RoundTimer
 
-  constructor(private readonly deps: PushDeps) {}
+  constructor(private readonly deps: PushDeps) {
+    this.timer = new RoundTimer(deps.stopped, () => this.round())
+  }
 
   /** Sends batches until nothing is due; returns the totals and when to come back. */
   async push(): Promise<PushOutcome> {
@@ -67,14 +70,11 @@ export class PushLoop {
 
   /** The next round in `delayMs` (instead of any round already planned); none once the station closed. */
   schedule(delayMs: number): void {
-    clearTimeout(this.timer)
-    if (this.deps.stopped()) return
-    this.timer = setTimeout(() => void this.round(), delayMs)
-    this.timer.unref?.()
+    this.timer.schedule(delayMs)
   }
 
   stop(): void {
-    clearTimeout(this.timer)
+    this.timer.stop()
   }
 
   private async round(): Promise<void> {
