@@ -7,19 +7,14 @@ import { orders } from '../db/schema'
 import { PACKABLE_OMS_STATUSES } from './orderRecord'
 import { refuse } from '../errors'
 import { transitionOrder } from './status'
+import { orderStateColumns } from './openOrder'
 
 /** Releases every order held only by its dispatch time once that time has come; returns how many. */
 export function releaseDueHolds(db: Db, clock: Clock): number {
   const at = isoNow(clock)
   return db.transaction((tx) => {
     const due = tx
-      .select({
-        id: orders.id,
-        orderNumber: orders.orderNumber,
-        omsOrderId: orders.omsOrderId,
-        status: orders.status,
-        dispatchAfter: orders.dispatchAfter
-      })
+      .select(orderStateColumns)
       .from(orders)
       .where(
         and(

@@ -1,9 +1,19 @@
 // Whether an order still takes scans and box changes (SPEC §1: only while it
 // is ready or in progress), and the one sentence that says why not. Written
 // once so the serial scan, the non-serialized scan and the boxes refuse alike.
+import { orders } from '../db/schema'
 import { STATUS_LABEL, type OrderStatus } from './status'
 
 export type OrderState = { orderNumber: string; status: OrderStatus; dispatchAfter: string | null }
+
+/** The columns that say whether an order is open and, when it is held, until when (for the state machine and its events too). */
+export const orderStateColumns = {
+  id: orders.id,
+  orderNumber: orders.orderNumber,
+  omsOrderId: orders.omsOrderId,
+  status: orders.status,
+  dispatchAfter: orders.dispatchAfter
+}
 
 export const isOpenForPacking = (status: OrderStatus): boolean => status === 'ready' || status === 'in_progress'
 

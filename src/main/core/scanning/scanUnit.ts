@@ -14,18 +14,13 @@ import { planScan, type ScanLine, type ScanLookups } from './scanPlan'
 import { refusedScan, type ScanCommit, type ScanInput } from './scanTypes'
 import type { ScannerAffixes } from './serial'
 import { splitScan } from './splitScan'
+import { orderStateColumns } from '../orders/openOrder'
 
 export type { ScanCommit, ScanInput } from './scanTypes'
 
 const readsFor = perConnection((db) => {
   const order = db
-    .select({
-      id: orders.id,
-      orderNumber: orders.orderNumber,
-      omsOrderId: orders.omsOrderId,
-      status: orders.status,
-      dispatchAfter: orders.dispatchAfter
-    })
+    .select(orderStateColumns)
     .from(orders)
     .where(eq(orders.id, sql.placeholder('orderId')))
     .prepare()
