@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 import { AppShell, Badge, Button, Group, Loader, Text, Title } from '@mantine/core'
-import type { Operator } from '../../shared/schemas'
+import type { Operator } from '../../shared/operators'
 import { station } from './api'
 import { ImportOrders } from './screens/ImportOrders'
 import { OrderDetailScreen } from './screens/OrderDetail'
@@ -47,7 +47,11 @@ export function App() {
   // The station settings are read by someone signed in (src/shared/access.ts), so after each sign-in.
   const signedInId = operator?.id
   useEffect(() => {
-    if (signedInId !== undefined) station.settings.station().then((s) => setFeedbackVolume(s.feedbackVolume), () => undefined)
+    if (signedInId !== undefined)
+      station.settings.station().then(
+        (s) => setFeedbackVolume(s.feedbackVolume),
+        () => undefined
+      )
   }, [signedInId])
 
   if (operator === undefined) return <Loader m="xl" />
@@ -86,7 +90,11 @@ export function App() {
         </Group>
         <Group h={52} gap="xs" wrap="nowrap" className="main-nav">
           {NAV.filter((entry) => !entry.shiftLeadOnly || operator.role === 'shift_lead').map((entry) => (
-            <Button key={entry.screen} variant={entry.screens.includes(route.screen) ? 'filled' : 'subtle'} onClick={() => setRoute({ screen: entry.screen } as Route)}>
+            <Button
+              key={entry.screen}
+              variant={entry.screens.includes(route.screen) ? 'filled' : 'subtle'}
+              onClick={() => setRoute({ screen: entry.screen } as Route)}
+            >
               {entry.label}
             </Button>
           ))}

@@ -1,8 +1,10 @@
 import { useEffect, useState } from 'react'
 import { Button, Group, Modal, Select, Stack, Text } from '@mantine/core'
-import type { AssignmentRole } from '../../../shared/channels/operators'
-import type { Operator, OrderSummary } from '../../../shared/schemas'
+import type { AssignmentRole } from '../../../shared/operators'
+import type { Operator } from '../../../shared/operators'
+import type { OrderSummary } from '../../../shared/orders'
 import { station } from '../api'
+import { DIALOG_STYLES } from './DialogFooter'
 import { useApproval } from './useApproval'
 
 const ROLES: { role: AssignmentRole; label: string }[] = [
@@ -18,7 +20,13 @@ const NOBODY = 'nobody'
  * picking, packing and shipping — each left unchanged unless chosen — then
  * Assign, approved with a shift lead's badge and PIN, in one transaction for all of them.
  */
-export function AssignOperator(props: { opened: boolean; orders: OrderSummary[]; operators: Operator[]; onClose: () => void; onAssigned: (message: string) => void }) {
+export function AssignOperator(props: {
+  opened: boolean
+  orders: OrderSummary[]
+  operators: Operator[]
+  onClose: () => void
+  onAssigned: (message: string) => void
+}) {
   const { opened, orders, operators } = props
   const [choice, setChoice] = useState<Record<AssignmentRole, string>>({ picking: UNCHANGED, packing: UNCHANGED, shipping: UNCHANGED })
   const approval = useApproval()
@@ -45,19 +53,16 @@ export function AssignOperator(props: { opened: boolean; orders: OrderSummary[];
     ...operators.map((o) => ({ value: String(o.id), label: o.name }))
   ]
   const single = orders.length === 1 ? orders[0] : null
-  const names = orders.slice(0, 6).map((o) => o.orderNumber).join(', ') + (orders.length > 6 ? ` and ${orders.length - 6} more` : '')
+  const names =
+    orders
+      .slice(0, 6)
+      .map((o) => o.orderNumber)
+      .join(', ') + (orders.length > 6 ? ` and ${orders.length - 6} more` : '')
 
   return (
     <>
       {/* Steps aside (keeping the choices) while the shift lead approves. */}
-      <Modal
-        opened={opened && !approval.pending}
-        onClose={props.onClose}
-        title="Assign operator"
-        size="lg"
-        centered
-        styles={{ title: { fontSize: '1.6rem', fontWeight: 800 } }}
-      >
+      <Modal opened={opened && !approval.pending} onClose={props.onClose} title="Assign operator" size="lg" centered styles={DIALOG_STYLES}>
         <Stack>
           <Text size="lg">
             <b>{count}</b>: {names}

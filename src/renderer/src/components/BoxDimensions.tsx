@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 import { Group, NumberInput, Paper, Radio, Stack, Text, Title } from '@mantine/core'
-import type { BoxPreset } from '../../../shared/channels/packing'
+import type { BoxPreset } from '../../../shared/packing'
 import { station } from '../api'
 
 export type BoxDetailsChoice = { presetId?: number; dimensionsMm?: { length: number; width: number; height: number }; weightG?: number }
@@ -60,7 +60,16 @@ export function BoxDimensions({ boxNumber, onChange }: { boxNumber: number; onCh
         {choice === 'custom' && (
           <Group>
             {(['length', 'width', 'height'] as const).map((k) => (
-              <NumberInput key={k} label={`${k[0].toUpperCase()}${k.slice(1)} (mm)`} size="md" w={150} min={10} max={3000} value={custom[k]} onChange={(v) => setCustom((c) => ({ ...c, [k]: v }))} />
+              <NumberInput
+                key={k}
+                label={`${k[0].toUpperCase()}${k.slice(1)} (mm)`}
+                size="md"
+                w={150}
+                min={10}
+                max={3000}
+                value={custom[k]}
+                onChange={(v) => setCustom((c) => ({ ...c, [k]: v }))}
+              />
             ))}
           </Group>
         )}
@@ -72,7 +81,11 @@ export function BoxDimensions({ boxNumber, onChange }: { boxNumber: number; onCh
           decimalScale={2}
           value={weightKg}
           onChange={setWeightKg}
-          error={preset && typeof weightKg === 'number' && weightKg * 1000 > preset.maxWeightG ? `Over the ${preset.name} limit of ${preset.maxWeightG / 1000} kg` : undefined}
+          error={
+            preset && typeof weightKg === 'number' && weightKg * 1000 > preset.maxWeightG
+              ? `Over the ${preset.name} limit of ${preset.maxWeightG / 1000} kg`
+              : undefined
+          }
         />
       </Stack>
     </Paper>

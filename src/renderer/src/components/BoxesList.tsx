@@ -1,13 +1,16 @@
 import { useState } from 'react'
 import { Badge, Button, Group, Paper, Stack, Text } from '@mantine/core'
-import type { Approval, Box, OrderDetail, ScannedUnit } from '../../../shared/schemas'
+import type { Approval } from '../../../shared/operators'
+import type { Box, OrderDetail, ScannedUnit } from '../../../shared/orders'
 import { station } from '../api'
+import { errorMessage } from '../useAction'
 import { ShiftLeadApproval } from './ShiftLeadApproval'
 
 const STATUS_COLOR = { confirmed: 'green', saved: 'yellow', voided: 'gray' } as const
 const STATUS_TEXT = { confirmed: 'confirmed', saved: 'open', voided: 'voided' } as const
 
-export const unitText = (u: Pick<ScannedUnit, 'serial' | 'serial2'>) => (u.serial ? (u.serial2 ? `${u.serial} / ${u.serial2}` : u.serial) : 'non-serialized unit')
+export const unitText = (u: Pick<ScannedUnit, 'serial' | 'serial2'>) =>
+  u.serial ? (u.serial2 ? `${u.serial} / ${u.serial2}` : u.serial) : 'non-serialized unit'
 
 export function boxSize(box: Box): string | null {
   const dims = box.lengthMm ? `${box.lengthMm}×${box.widthMm}×${box.heightMm} mm` : null
@@ -23,7 +26,17 @@ type Pending = { kind: 'void'; box: Box } | { kind: 'remove'; unit: ScannedUnit;
  * a confirmed box, remove a unit from an open box, void a box — the last two
  * with a shift lead's badge, PIN and reason.
  */
-export function BoxesList({ boxes, order, onChanged, onMessage }: { boxes: Box[]; order?: OrderDetail; onChanged?: (order: OrderDetail) => void; onMessage?: (message: string, ok: boolean) => void }) {
+export function BoxesList({
+  boxes,
+  order,
+  onChanged,
+  onMessage
+}: {
+  boxes: Box[]
+  order?: OrderDetail
+  onChanged?: (order: OrderDetail) => void
+  onMessage?: (message: string, ok: boolean) => void
+}) {
   const [pending, setPending] = useState<Pending | null>(null)
   const editable = order !== undefined && onChanged !== undefined && (order.status === 'ready' || order.status === 'in_progress')
   const live = boxes.filter((b) => b.status !== 'voided')
@@ -35,7 +48,7 @@ export function BoxesList({ boxes, order, onChanged, onMessage }: { boxes: Box[]
       onChanged!(result.order)
       onMessage?.(result.message, true)
     } catch (e) {
-      onMessage?.((e as Error).message, false)
+      onMessage?.(errorMessage(e), false)
     }
   }
 
@@ -52,7 +65,14 @@ export function BoxesList({ boxes, order, onChanged, onMessage }: { boxes: Box[]
   return (
     <Stack gap="xs" aria-label="Boxes">
       {boxes.map((box) => (
-        <Paper key={box.id} withBorder p="sm" data-box={box.number} aria-label={`Box ${box.number}`} opacity={box.status === 'voided' ? 0.6 : 1}>
+        <Paper
+          key={box.id}
+          withBorder
+          p="sm"
+          data-box={box.number}
+          aria-label={`Box ${box.number}`}
+          opacity={box.status === 'voided' ? 0.6 : 1}
+        >
           <Group justify="space-between">
             <Text fw={800} size="lg">
               Box {box.number}
@@ -105,17 +125,28 @@ export function BoxesList({ boxes, order, onChanged, onMessage }: { boxes: Box[]
       >
         {pending?.kind === 'void' && (
           <Text>
-            {pending.box.unitCount === 1 ? 'Its 1 unit leaves' : `Its ${pending.box.unitCount} units leave`} the box and can be scanned again.
+            {pending.box.unitCount === 1 ? 'Its 1 unit leaves' : `Its ${pending.box.unitCount} units leave`} the box and can be scanned
+            again.
           </Text>
         )}
-        {pending?.kind === 'remove' && <Text>The unit leaves {pending.box ? `box ${pending.box.number}` : 'the order'}; its serial can be scanned again.</Text>}
+        {pending?.kind === 'remove' && (
+          <Text>The unit leaves {pending.box ? `box ${pending.box.number}` : 'the order'}; its serial can be scanned again.</Text>
+        )}
       </ShiftLeadApproval>
     </Stack>
   )
 }
 
 /** Units scanned since the last box, each removable with a shift lead's approval. */
-export function LooseUnits({ order, onChanged, onMessage }: { order: OrderDetail; onChanged: (order: OrderDetail) => void; onMessage?: (message: string, ok: boolean) => void }) {
+export function LooseUnits({
+  order,
+  onChanged,
+  onMessage
+}: {
+  order: OrderDetail
+  onChanged: (order: OrderDetail) => void
+  onMessage?: (message: string, ok: boolean) => void
+}) {
   const [unit, setUnit] = useState<ScannedUnit | null>(null)
   if (order.looseUnits.length === 0) return <Text c="dimmed">Nothing yet.</Text>
   return (

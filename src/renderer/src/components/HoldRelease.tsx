@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { Button, Text } from '@mantine/core'
-import type { OrderDetail } from '../../../shared/schemas'
+import type { OrderDetail } from '../../../shared/orders'
 import { station } from '../api'
 import { ShiftLeadApproval } from './ShiftLeadApproval'
 

@@ -2,23 +2,25 @@
 // names the label (kind, order, box); the station picks the printer.
 import { useEffect, useState } from 'react'
 import { Alert, Button, Group, Modal, Paper, Stack, Text } from '@mantine/core'
-import { LABEL_KIND_NAMES, type LabelKind, type LabelPreview as Preview, type PrintJob } from '../../../shared/channels/labels'
+import { LABEL_KIND_NAMES, type LabelKind, type PrintJob } from '../../../shared/labels'
 import { station } from '../api'
+import { useAction } from '../useAction'
+import { useAsync } from '../useAsync'
 import { LabelPreview } from './LabelPreview'
 
 type Props = { orderId: number; boxId?: string; kinds: LabelKind[]; compact?: boolean }
 
 export function LabelActions({ orderId, boxId, kinds, compact }: Props) {
   const [open, setOpen] = useState<LabelKind | null>(null)
-  const [jobs, setJobs] = useState<PrintJob[]>([])
-  const reload = () => station.labels.jobs({ orderId }).then(setJobs, () => undefined)
-  useEffect(() => {
-    void reload()
-    return station.on('printing:job', (n) => {
-      if (n.orderId === orderId) void reload()
-    })
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [orderId])
+  // The order's print jobs tell Print from Reprint; without them (not loaded) every button says Print.
+  const { value: jobs = [], reload } = useAsync(() => station.labels.jobs({ orderId }), [orderId])
+  useEffect(
+    () =>
+      station.on('printing:job', (n) => {
+        if (n.orderId === orderId) void reload()
+      }),
+    [orderId, reload]
+  )
   const lastJob = (kind: LabelKind) => jobs.find((j) => j.kind === kind && (boxId ? j.boxId === boxId : true))
 
   return (
@@ -35,37 +37,32 @@ export function LabelActions({ orderId, boxId, kinds, compact }: Props) {
   )
 }
 
-function LabelDialog({ kind, orderId, boxId, lastJob, onClose }: { kind: LabelKind; orderId: number; boxId?: string; lastJob?: PrintJob; onClose: () => void }) {
-  const [preview, setPreview] = useState<Preview | null>(null)
-  const [error, setError] = useState<string | null>(null)
-  const [job, setJob] = useState<PrintJob | null>(null)
-  const [busy, setBusy] = useState(false)
+function LabelDialog({
+  kind,
+  orderId,
+  boxId,
+  lastJob,
+  onClose
+}: {
+  kind: LabelKind
+  orderId: number
+  boxId?: string
+  lastJob?: PrintJob
+  onClose: () => void
+}) {
   const ref = { kind, orderId, ...(boxId ? { boxId } : {}) }
+  const loaded = useAsync(() => station.labels.preview(ref), [kind, orderId, boxId])
+  const preview = loaded.value
+  const [job, setJob] = useState<PrintJob | null>(null)
+  const printing = useAction()
+  const busy = printing.busy
+  const error = printing.error ?? loaded.error
 
-  const load = () =>
-    station.labels.preview(ref).then(
-      (p) => {
-        setPreview(p)
-        setError(null)
-      },
-      (e: Error) => setError(e.message)
-    )
-  useEffect(() => {
-    void load()
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [kind, orderId, boxId])
-
-  const run = async (action: () => Promise<PrintJob>) => {
-    setBusy(true)
-    try {
-      setJob(await action())
-      setError(null)
-      void load()
-    } catch (e) {
-      setError((e as Error).message)
-    } finally {
-      setBusy(false)
-    }
+  const print = async (call: () => Promise<PrintJob>) => {
+    const printed = await printing.run(call)
+    if (!printed) return
+    setJob(printed)
+    void loaded.reload()
   }
   const reprint = Boolean(lastJob || job)
 
@@ -90,11 +87,11 @@ function LabelDialog({ kind, orderId, boxId, lastJob, onClose }: { kind: LabelKi
         )}
         <Group justify="flex-end">
           {job?.status === 'failed' && (
-            <Button color="orange" loading={busy} onClick={() => run(() => station.labels.retry({ jobId: job.id }))}>
+            <Button color="orange" loading={busy} onClick={() => print(() => station.labels.retry({ jobId: job.id }))}>
               Retry
             </Button>
           )}
-          <Button size="md" loading={busy} disabled={!preview} onClick={() => run(() => station.labels.print(ref))}>
+          <Button size="md" loading={busy} disabled={!preview} onClick={() => print(() => station.labels.print(ref))}>
             {reprint ? 'Reprint' : 'Print'}
           </Button>
           <Button size="md" variant="default" onClick={onClose}>
@@ -107,7 +104,11 @@ function LabelDialog({ kind, orderId, boxId, lastJob, onClose }: { kind: LabelKi
 }
 
 /** The labels of an order: shipping label and packing slip, and the box label of each confirmed box. */
-export function OrderLabels({ order }: { order: { id: number; boxes: { id: string; number: number; status: string; unitCount: number }[] } }) {
+export function OrderLabels({
+  order
+}: {
+  order: { id: number; boxes: { id: string; number: number; status: string; unitCount: number }[] }
+}) {
   const confirmed = order.boxes.filter((b) => b.status === 'confirmed')
   return (
     <Paper withBorder p="md" aria-label="Labels">

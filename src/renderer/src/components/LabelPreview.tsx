@@ -3,8 +3,11 @@
 // Content-Security-Policy needs no worker or blob: allowance.
 import { useEffect, useRef, useState } from 'react'
 import { Alert, Group, Loader, Stack, Text } from '@mantine/core'
+import type * as PdfJsModule from 'pdfjs-dist'
+import { errorMessage } from '../useAction'
 
-type PdfJs = typeof import('pdfjs-dist')
+// A type-only import: pdf.js itself loads on demand (a code chunk of its own).
+type PdfJs = typeof PdfJsModule
 
 let loading: Promise<PdfJs> | null = null
 function loadPdfJs(): Promise<PdfJs> {
@@ -57,7 +60,7 @@ export function LabelPreview({ pdfBase64, width = 380, title }: { pdfBase64: str
         await page.render({ canvas, viewport }).promise
       }
       await task.destroy()
-    })().catch((e: Error) => !cancelled && setError(`The preview could not be drawn: ${e.message}`))
+    })().catch((e) => !cancelled && setError(`The preview could not be drawn: ${errorMessage(e)}`))
     return () => {
       cancelled = true
     }
@@ -68,7 +71,11 @@ export function LabelPreview({ pdfBase64, width = 380, title }: { pdfBase64: str
       {error && <Alert color="red">{error}</Alert>}
       <Group gap="xs">
         {pages === 0 && !error && <Loader size="sm" />}
-        {pages > 1 && <Text size="sm" c="dimmed">{pages} labels</Text>}
+        {pages > 1 && (
+          <Text size="sm" c="dimmed">
+            {pages} labels
+          </Text>
+        )}
       </Group>
       <div ref={holder} style={{ display: 'flex', flexWrap: 'wrap', gap: 12 }} />
     </Stack>

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react'
 import { Grid, Paper, Title } from '@mantine/core'
-import type { OrderDetail } from '../../../shared/schemas'
+import type { OrderDetail } from '../../../shared/orders'
 import { BoxesList } from './BoxesList'
 import { LinesTable } from './LinesTable'
 

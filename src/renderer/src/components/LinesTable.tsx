@@ -1,8 +1,16 @@
 import { Table } from '@mantine/core'
-import type { OrderLine } from '../../../shared/schemas'
+import type { OrderLine } from '../../../shared/orders'
 
 /** Ordered vs scanned per line; the active line (if any) is highlighted. */
-export function LinesTable({ lines, activeLineId, onPick }: { lines: OrderLine[]; activeLineId?: number | null; onPick?: (line: OrderLine) => void }) {
+export function LinesTable({
+  lines,
+  activeLineId,
+  onPick
+}: {
+  lines: OrderLine[]
+  activeLineId?: number | null
+  onPick?: (line: OrderLine) => void
+}) {
   return (
     <Table verticalSpacing="sm" fz="md" aria-label="Lines">
       <Table.Thead>

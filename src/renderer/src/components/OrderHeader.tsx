@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react'
 import { Button, Group, Stack, Text, Title } from '@mantine/core'
-import type { Assignments, OrderSummary } from '../../../shared/schemas'
+import type { Assignments } from '../../../shared/operators'
+import type { OrderSummary } from '../../../shared/orders'
 import { StatusBadge } from './StatusBadge'
 
 /**
@@ -8,7 +9,13 @@ import { StatusBadge } from './StatusBadge'
  * order's status, and its actions; below it, the operators assigned to the
  * order for picking, packing and shipping (SPEC §2).
  */
-export function OrderHeader(props: { order: OrderSummary; title: string; back: { label: string; go: () => void }; detail?: ReactNode; actions?: ReactNode }) {
+export function OrderHeader(props: {
+  order: OrderSummary
+  title: string
+  back: { label: string; go: () => void }
+  detail?: ReactNode
+  actions?: ReactNode
+}) {
   return (
     <Stack gap={4}>
       <Group justify="space-between">

@@ -10,50 +10,51 @@ export type ScanFieldHandle = { focus(): void }
  * keystroke timing tells a scan from hand typing, and the cursor comes back
  * here whenever the operator is not using another control.
  */
-export const ScanField = forwardRef<ScanFieldHandle, { label: string; onScan: (entry: ScanEntry) => void; disabled?: boolean; placeholder?: string }>(
-  function ScanField({ label, onScan, disabled, placeholder }, ref) {
-    const [value, setValue] = useState('')
-    const stamps = useRef<number[]>([])
-    const input = useRef<HTMLInputElement>(null)
-    useImperativeHandle(ref, () => ({ focus: () => setTimeout(() => input.current?.focus(), 0) }))
+export const ScanField = forwardRef<
+  ScanFieldHandle,
+  { label: string; onScan: (entry: ScanEntry) => void; disabled?: boolean; placeholder?: string }
+>(function ScanField({ label, onScan, disabled, placeholder }, ref) {
+  const [value, setValue] = useState('')
+  const stamps = useRef<number[]>([])
+  const input = useRef<HTMLInputElement>(null)
+  useImperativeHandle(ref, () => ({ focus: () => setTimeout(() => input.current?.focus(), 0) }))
 
-    return (
-      <form
-        onSubmit={(e) => {
-          e.preventDefault()
-          const entry = { value, entryMethod: classifyEntry(stamps.current, value.length) }
-          stamps.current = []
-          setValue('')
-          if (entry.value.trim()) onScan(entry)
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault()
+        const entry = { value, entryMethod: classifyEntry(stamps.current, value.length) }
+        stamps.current = []
+        setValue('')
+        if (entry.value.trim()) onScan(entry)
+      }}
+    >
+      <TextInput
+        ref={input}
+        className="serial-input"
+        label={label}
+        value={value}
+        disabled={disabled}
+        placeholder={placeholder}
+        onKeyDown={(e) => {
+          if (e.key.length === 1) stamps.current.push(e.timeStamp)
         }}
-      >
-        <TextInput
-          ref={input}
-          className="serial-input"
-          label={label}
-          value={value}
-          disabled={disabled}
-          placeholder={placeholder}
-          onKeyDown={(e) => {
-            if (e.key.length === 1) stamps.current.push(e.timeStamp)
-          }}
-          onChange={(e) => {
-            const next = e.currentTarget.value
-            if (next === '') stamps.current = []
-            setValue(next)
-          }}
-          autoFocus
-          autoComplete="off"
-          spellCheck={false}
-          onBlur={() => {
-            // Keep the cursor in the scan field unless the operator is using another control.
-            setTimeout(() => {
-              const active = document.activeElement
-              if (!active || active === document.body) input.current?.focus()
-            }, 0)
-          }}
-        />
-      </form>
-    )
-  }
-)
+        onChange={(e) => {
+          const next = e.currentTarget.value
+          if (next === '') stamps.current = []
+          setValue(next)
+        }}
+        autoFocus
+        autoComplete="off"
+        spellCheck={false}
+        onBlur={() => {
+          // Keep the cursor in the scan field unless the operator is using another control.
+          setTimeout(() => {
+            const active = document.activeElement
+            if (!active || active === document.body) input.current?.focus()
+          }, 0)
+        }}
+      />
+    </form>
+  )
+})

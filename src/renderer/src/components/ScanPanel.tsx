@@ -1,6 +1,6 @@
 import { useEffect, useRef, type ReactNode } from 'react'
 import { Alert, Button, Group, Kbd, NumberInput, Paper, Stack, Text } from '@mantine/core'
-import type { OrderLine } from '../../../shared/schemas'
+import type { OrderLine } from '../../../shared/orders'
 import { CountValue } from './CountValue'
 import { ScanFeedback } from './ScanFeedback'
 import { ScanField, type ScanEntry, type ScanFieldHandle } from './ScanField'
@@ -70,7 +70,12 @@ export function SerialScanPanel({
       </Group>
       {extra}
       <Group>
-        <Button size="xl" color={order?.boxes.some((b) => b.status === 'saved') && order.looseUnits.length === 0 ? 'green' : 'blue'} onClick={onSave} disabled={!open}>
+        <Button
+          size="xl"
+          color={order?.boxes.some((b) => b.status === 'saved') && order.looseUnits.length === 0 ? 'green' : 'blue'}
+          onClick={onSave}
+          disabled={!open}
+        >
           Save
         </Button>
         <Text size="lg">
@@ -151,7 +156,10 @@ export function NonSerializedPanel(props: {
         </Button>
         {!props.canAddQuantity && <Text c="dimmed">Choose a line to enter a quantity.</Text>}
       </Group>
-      <ScanFeedback feedback={props.session.feedback} idle="Scan the product barcode (one unit each), or choose a line and enter a quantity." />
+      <ScanFeedback
+        feedback={props.session.feedback}
+        idle="Scan the product barcode (one unit each), or choose a line and enter a quantity."
+      />
       <Group grow>
         <Paper withBorder p="md">
           <CountValue id="scan-count" label="Scan Count" value={lines.reduce((n, l) => n + l.scanCount, 0)} />

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react'
 import { Button, Grid, Stack, Text, Title } from '@mantine/core'
-import type { OrderDetail } from '../../../shared/schemas'
+import type { OrderDetail } from '../../../shared/orders'
 import type { Navigate } from '../screens/routes'
 import type { ScanSession } from '../screens/scanSession'
 import { BoxesList, LooseUnits } from './BoxesList'
@@ -11,7 +11,19 @@ import { OrderHeader } from './OrderHeader'
  * on to Packing Confirmation), the screen's own scanning part on the left,
  * and on the right the units not yet boxed and the boxes with their actions.
  */
-export function ScanScreenLayout({ title, order, session, navigate, children }: { title: string; order: OrderDetail; session: ScanSession; navigate: Navigate; children: ReactNode }) {
+export function ScanScreenLayout({
+  title,
+  order,
+  session,
+  navigate,
+  children
+}: {
+  title: string
+  order: OrderDetail
+  session: ScanSession
+  navigate: Navigate
+  children: ReactNode
+}) {
   return (
     <Stack>
       <OrderHeader

@@ -2,19 +2,24 @@
 // device scan that arrived while no scan screen was open.
 import { useEffect, useState } from 'react'
 import { Alert, Badge, Group, Text } from '@mantine/core'
-import type { ConnectionState, ScannerStatus as Status } from '../../../shared/channels/scanners'
+import type { ConnectionState, ScannerStatus as Status } from '../../../shared/scanners'
 import { station } from '../api'
 import { useIgnoredScans } from '../deviceScans'
 
 export const STATE_COLOUR: Record<ConnectionState, string> = { connected: 'green', waiting: 'yellow', error: 'red', off: 'gray' }
-export const STATE_WORDS: Record<ConnectionState, string> = { connected: 'connected', waiting: 'waiting for device', error: 'error', off: 'off' }
+export const STATE_WORDS: Record<ConnectionState, string> = {
+  connected: 'connected',
+  waiting: 'waiting for device',
+  error: 'error',
+  off: 'off'
+}
 
-/** Every scanner's state, kept current by the `scanner:status` notice. */
+/** Every scanner's state, kept current by the `scanners:status` notice. */
 export function useScannerStatus(): Status[] {
   const [statuses, setStatuses] = useState<Status[]>([])
   useEffect(() => {
     let live = true
-    const off = station.on('scanner:status', ({ scanners }) => setStatuses(scanners))
+    const off = station.on('scanners:status', ({ scanners }) => setStatuses(scanners))
     station.scanners.status().then(
       (s) => live && setStatuses(s),
       () => {}
@@ -63,8 +68,8 @@ export function IgnoredScanNotice() {
       title={<Text fz="xl" fw={800}>{`Scan from ${ignored.device} ignored: open an order's scan screen first`}</Text>}
     >
       <Text fz="lg">
-        <span className="mono">{ignored.data.length > 80 ? `${ignored.data.slice(0, 80)}…` : ignored.data}</span> was not applied to any order. Open the order, then
-        its scan screen, and scan the unit again.
+        <span className="mono">{ignored.data.length > 80 ? `${ignored.data.slice(0, 80)}…` : ignored.data}</span> was not applied to any
+        order. Open the order, then its scan screen, and scan the unit again.
       </Text>
     </Alert>
   )

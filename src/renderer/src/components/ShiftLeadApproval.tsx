@@ -1,7 +1,10 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react'
-import { Alert, Button, Group, Modal, PasswordInput, Stack, Text, Textarea, TextInput } from '@mantine/core'
-import type { Approval } from '../../../shared/schemas'
+import { Alert, Modal, Stack, Text, Textarea, TextInput } from '@mantine/core'
+import type { Approval } from '../../../shared/operators'
 import { StationError } from '../api'
+import { errorMessage } from '../useAction'
+import { DIALOG_STYLES, DialogFooter } from './DialogFooter'
+import { isPin, PinField } from './PinField'
 
 export type ShiftLeadApprovalProps = {
   opened: boolean
@@ -25,7 +28,15 @@ export type ShiftLeadApprovalProps = {
  * The station checks badge and PIN; a refusal (wrong PIN with the tries left,
  * locked out, not a shift lead) shows here and the dialog stays open.
  */
-export function ShiftLeadApproval({ opened, action, onApprove, onClose, reason: reasonMode, approveLabel = 'Approve', children }: ShiftLeadApprovalProps) {
+export function ShiftLeadApproval({
+  opened,
+  action,
+  onApprove,
+  onClose,
+  reason: reasonMode,
+  approveLabel = 'Approve',
+  children
+}: ShiftLeadApprovalProps) {
   const [badgeCode, setBadgeCode] = useState('')
   const [pin, setPin] = useState('')
   const [reason, setReason] = useState('')
@@ -42,11 +53,13 @@ export function ShiftLeadApproval({ opened, action, onApprove, onClose, reason: 
     setError(null)
   }, [opened])
 
-  const missing =
-    !badgeCode.trim() ? 'Scan or type the shift lead’s badge.'
-    : !/^\d{4,8}$/.test(pin) ? 'The PIN is 4 to 8 digits.'
-    : reasonMode === 'required' && !reason.trim() ? 'Give a reason.'
-    : null
+  const missing = !badgeCode.trim()
+    ? 'Scan or type the shift lead’s badge.'
+    : !isPin(pin)
+      ? 'The PIN is 4 to 8 digits.'
+      : reasonMode === 'required' && !reason.trim()
+        ? 'Give a reason.'
+        : null
 
   const approve = async () => {
     if (busy) return
@@ -57,7 +70,7 @@ export function ShiftLeadApproval({ opened, action, onApprove, onClose, reason: 
       await onApprove({ badgeCode: badgeCode.trim(), pin }, reasonMode && reason.trim() ? reason.trim() : undefined)
       onClose()
     } catch (e) {
-      setError((e as Error).message)
+      setError(errorMessage(e))
       setPin('')
       // An unknown badge or someone who is not a shift lead: start again from the badge; otherwise retype the PIN.
       const code = e instanceof StationError ? e.code : ''
@@ -73,7 +86,7 @@ export function ShiftLeadApproval({ opened, action, onApprove, onClose, reason: 
   }
 
   return (
-    <Modal opened={opened} onClose={() => !busy && onClose()} title={`Approve: ${action}`} size="lg" centered styles={{ title: { fontSize: '1.6rem', fontWeight: 800 } }}>
+    <Modal opened={opened} onClose={() => !busy && onClose()} title={`Approve: ${action}`} size="lg" centered styles={DIALOG_STYLES}>
       <form
         onSubmit={(e) => {
           e.preventDefault()
@@ -99,16 +112,7 @@ export function ShiftLeadApproval({ opened, action, onApprove, onClose, reason: 
               }
             }}
           />
-          <PasswordInput
-            ref={pinRef}
-            label="PIN"
-            size="lg"
-            inputMode="numeric"
-            autoComplete="off"
-            maxLength={8}
-            value={pin}
-            onChange={(e) => setPin(e.currentTarget.value.replace(/\D/g, ''))}
-          />
+          <PinField ref={pinRef} size="lg" value={pin} onChange={setPin} />
           {reasonMode && (
             <Textarea
               label="Reason"
@@ -126,14 +130,7 @@ export function ShiftLeadApproval({ opened, action, onApprove, onClose, reason: 
               {error}
             </Alert>
           )}
-          <Group justify="flex-end" mt="sm">
-            <Button size="lg" variant="default" onClick={onClose} disabled={busy}>
-              Cancel
-            </Button>
-            <Button size="lg" type="submit" color="grape" loading={busy}>
-              {approveLabel}
-            </Button>
-          </Group>
+          <DialogFooter onCancel={onClose} submit={approveLabel} color="grape" busy={busy} />
         </Stack>
       </form>
     </Modal>

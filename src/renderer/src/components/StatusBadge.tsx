@@ -1,5 +1,5 @@
 import { Badge } from '@mantine/core'
-import type { OrderStatus } from '../../../shared/schemas'
+import type { OrderStatus } from '../../../shared/orders'
 
 const COLOURS: Record<OrderStatus, string> = {
   on_hold: 'orange',

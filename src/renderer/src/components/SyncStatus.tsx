@@ -2,7 +2,7 @@
 // successful sync and the last error; pressing it opens the Sync screen.
 import { useEffect, useState } from 'react'
 import { Badge, Group, Text, UnstyledButton } from '@mantine/core'
-import type { SyncStatus as Status } from '../../../shared/channels/sync'
+import type { SyncStatus as Status } from '../../../shared/sync'
 import { station } from '../api'
 
 /** The sync's status, kept current by the `sync:status` notice. */
@@ -27,7 +27,9 @@ export const timeOf = (iso: string | null): string => {
   if (!iso) return 'never'
   const at = new Date(iso)
   const sameDay = at.toDateString() === new Date().toDateString()
-  return sameDay ? at.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }) : at.toLocaleString([], { dateStyle: 'short', timeStyle: 'short' })
+  return sameDay
+    ? at.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })
+    : at.toLocaleString([], { dateStyle: 'short', timeStyle: 'short' })
 }
 
 export function connection(status: Status): { label: string; color: string } {

@@ -1,7 +1,8 @@
 import { useRef, useState } from 'react'
 import { Alert, Button, Group, Paper, Stack, Text, Title } from '@mantine/core'
-import type { OrderDetail } from '../../../shared/schemas'
+import type { OrderDetail } from '../../../shared/orders'
 import { station } from '../api'
+import { errorMessage } from '../useAction'
 import { unitText } from './BoxesList'
 import { ScanFeedback, soundFor, type Feedback } from './ScanFeedback'
 import { ScanField, type ScanFieldHandle } from './ScanField'
@@ -13,7 +14,10 @@ import { ScanField, type ScanFieldHandle } from './ScanField'
 export function UnpackPanel({ order, onChanged }: { order: OrderDetail; onChanged: (order: OrderDetail) => void }) {
   const [feedback, setFeedback] = useState<Feedback>(null)
   const field = useRef<ScanFieldHandle>(null)
-  const packed = [...order.boxes.flatMap((b) => b.units.map((u) => ({ unit: u, box: b.number as number | null }))), ...order.looseUnits.map((u) => ({ unit: u, box: null }))]
+  const packed = [
+    ...order.boxes.flatMap((b) => b.units.map((u) => ({ unit: u, box: b.number as number | null }))),
+    ...order.looseUnits.map((u) => ({ unit: u, box: null }))
+  ]
 
   const unpack = async (args: { serial?: string; unitId?: string }) => {
     try {
@@ -22,7 +26,7 @@ export function UnpackPanel({ order, onChanged }: { order: OrderDetail; onChange
       setFeedback({ outcome: 'accepted', message: result.message })
       soundFor('accepted')
     } catch (e) {
-      setFeedback({ outcome: 'error', message: (e as Error).message })
+      setFeedback({ outcome: 'error', message: errorMessage(e) })
       soundFor('error')
     }
     field.current?.focus()
@@ -41,7 +45,9 @@ export function UnpackPanel({ order, onChanged }: { order: OrderDetail; onChange
   return (
     <Paper withBorder p="md" aria-label="Unpack cancelled order">
       <Stack>
-        <Title order={3}>Unpack: {packed.length} unit{packed.length === 1 ? '' : 's'} still packed</Title>
+        <Title order={3}>
+          Unpack: {packed.length} unit{packed.length === 1 ? '' : 's'} still packed
+        </Title>
         <Text size="lg">Take each unit out of its box and scan it. Non-serialized units: press Unpacked.</Text>
         <ScanField ref={field} label="Unpacked serial" onScan={(e) => void unpack({ serial: e.value })} />
         <ScanFeedback feedback={feedback} idle="Scan each unit as you take it out of the box." />

@@ -1,5 +1,5 @@
 import { useCallback, useState, type ReactNode } from 'react'
-import type { Approval } from '../../../shared/schemas'
+import type { Approval } from '../../../shared/operators'
 import { ShiftLeadApproval } from './ShiftLeadApproval'
 
 /**

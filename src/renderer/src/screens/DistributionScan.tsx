@@ -1,6 +1,6 @@
 import { useCallback, useRef, useState } from 'react'
 import { Group, Paper, Text, Title, UnstyledButton } from '@mantine/core'
-import type { OrderLine } from '../../../shared/schemas'
+import type { OrderLine } from '../../../shared/orders'
 import { BoxDimensions, type BoxDetailsChoice } from '../components/BoxDimensions'
 import { ScanFeedback } from '../components/ScanFeedback'
 import { NonSerializedPanel, SerialScanPanel } from '../components/ScanPanel'
@@ -61,7 +61,9 @@ export function DistributionScan({ orderId, navigate }: { orderId: number; navig
         ))}
         {lines.length === 0 && <Text c="dimmed">This order has no new serialized lines: use Used Scan.</Text>}
       </Group>
-      {line?.serialized && <SerialScanPanel session={session} lines={[line]} orderLineId={line.id} onSave={save} saveHint={saveHint} extra={dimensions} />}
+      {line?.serialized && (
+        <SerialScanPanel session={session} lines={[line]} orderLineId={line.id} onSave={save} saveHint={saveHint} extra={dimensions} />
+      )}
       {line && !line.serialized && (
         <>
           <NonSerializedPanel
@@ -84,7 +86,13 @@ export function DistributionScan({ orderId, navigate }: { orderId: number; navig
 function LineButton({ line, active, onPick }: { line: OrderLine; active: boolean; onPick: () => void }) {
   return (
     <UnstyledButton onClick={onPick} aria-pressed={active} aria-label={`Line ${line.lineId} ${line.productName}`}>
-      <Paper withBorder p="sm" w={260} bg={active ? 'blue.1' : line.pendingCount === 0 ? 'green.0' : undefined} style={{ borderWidth: active ? 3 : 1, borderColor: active ? 'var(--mantine-color-blue-6)' : undefined }}>
+      <Paper
+        withBorder
+        p="sm"
+        w={260}
+        bg={active ? 'blue.1' : line.pendingCount === 0 ? 'green.0' : undefined}
+        style={{ borderWidth: active ? 3 : 1, borderColor: active ? 'var(--mantine-color-blue-6)' : undefined }}
+      >
         <Text fw={800} size="lg">
           {line.productName}
         </Text>

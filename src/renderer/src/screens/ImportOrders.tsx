@@ -1,7 +1,9 @@
 import { useState } from 'react'
-import { Alert, Button, FileInput, Group, Paper, Stack, Table, Text, Title } from '@mantine/core'
-import type { ImportSummary } from '../../../shared/schemas'
+import { Alert, Button, FileInput, Group, Paper, Stack, Text, Title } from '@mantine/core'
+import type { ImportSummary } from '../../../shared/orders'
 import { station } from '../api'
+import { FailedImportsTable } from '../components/FailedImportsTable'
+import { useAction } from '../useAction'
 import { useAsync } from '../useAsync'
 import type { Navigate } from './routes'
 
@@ -9,17 +11,11 @@ import type { Navigate } from './routes'
 export function ImportOrders({ navigate }: { navigate: Navigate }) {
   const failed = useAsync(() => station.orders.failedImports(), [])
   const [summary, setSummary] = useState<ImportSummary | null>(null)
-  const [error, setError] = useState<string | null>(null)
   const [file, setFile] = useState<File | null>(null)
+  const importing = useAction()
 
-  const run = async (action: () => Promise<ImportSummary>) => {
-    setError(null)
-    try {
-      setSummary(await action())
-    } catch (e) {
-      setSummary(null)
-      setError((e as Error).message)
-    }
+  const importWith = async (call: () => Promise<ImportSummary>) => {
+    setSummary((await importing.run(call)) ?? null)
     await failed.reload()
   }
 
@@ -28,12 +24,24 @@ export function ImportOrders({ navigate }: { navigate: Navigate }) {
       <Title order={2}>Import orders</Title>
       <Paper withBorder p="md">
         <Stack>
-          <FileInput label="Order file" description="JSON or CSV (UTF-8), one row per order line" accept=".json,.csv,application/json,text/csv" value={file} onChange={setFile} clearable size="lg" />
+          <FileInput
+            label="Order file"
+            description="JSON or CSV (UTF-8), one row per order line"
+            accept=".json,.csv,application/json,text/csv"
+            value={file}
+            onChange={setFile}
+            clearable
+            size="lg"
+          />
           <Group>
-            <Button size="lg" disabled={!file} onClick={() => file && run(async () => station.orders.import({ fileName: file.name, content: await file.text() }))}>
+            <Button
+              size="lg"
+              disabled={!file}
+              onClick={() => file && importWith(async () => station.orders.import({ fileName: file.name, content: await file.text() }))}
+            >
               Import
             </Button>
-            <Button size="lg" variant="light" onClick={() => run(() => station.app.loadSampleData())}>
+            <Button size="lg" variant="light" onClick={() => importWith(() => station.app.loadSampleData())}>
               Load sample data
             </Button>
             <Button size="lg" variant="subtle" onClick={() => navigate({ screen: 'orders' })}>
@@ -42,9 +50,9 @@ export function ImportOrders({ navigate }: { navigate: Navigate }) {
           </Group>
         </Stack>
       </Paper>
-      {error && (
+      {importing.error && (
         <Alert color="red" title="Nothing was imported">
-          {error}
+          {importing.error}
         </Alert>
       )}
       {summary && (
@@ -56,35 +64,11 @@ export function ImportOrders({ navigate }: { navigate: Navigate }) {
         </Alert>
       )}
       <Title order={3}>Failed imports</Title>
-      {failed.value?.length === 0 && <Text c="dimmed">None.</Text>}
-      {!!failed.value?.length && (
-        <Table fz="md" aria-label="Failed imports">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>OMS order id</Table.Th>
-              <Table.Th>Source</Table.Th>
-              <Table.Th>Reason</Table.Th>
-              <Table.Th>Attempts</Table.Th>
-              <Table.Th />
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {failed.value.map((f) => (
-              <Table.Tr key={f.id}>
-                <Table.Td className="mono">{f.omsOrderId ?? '—'}</Table.Td>
-                <Table.Td>{f.source}</Table.Td>
-                <Table.Td>{f.reason}</Table.Td>
-                <Table.Td>{f.attempts}</Table.Td>
-                <Table.Td>
-                  <Button variant="light" onClick={() => run(() => station.orders.retryFailedImport({ id: f.id }))}>
-                    Retry
-                  </Button>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      )}
+      <FailedImportsTable
+        failed={failed.value}
+        size="md"
+        onRetry={(f) => importWith(() => station.orders.retryFailedImport({ id: f.id }))}
+      />
     </Stack>
   )
 }

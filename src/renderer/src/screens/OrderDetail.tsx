@@ -48,7 +48,9 @@ export function OrderDetailScreen({ orderId, navigate }: { orderId: number; navi
           </Group>
         }
       />
-      {!open && order.status !== 'packed' && order.status !== 'shipped' && <ReadOnlyNotice status={order.status} omsStatus={order.omsStatus} />}
+      {!open && order.status !== 'packed' && order.status !== 'shipped' && (
+        <ReadOnlyNotice status={order.status} omsStatus={order.omsStatus} />
+      )}
       {order.status === 'cancelled' && <UnpackPanel order={order} onChanged={setValue} />}
       <OrderLabels order={order} />
       <Grid>
@@ -60,7 +62,14 @@ export function OrderDetailScreen({ orderId, navigate }: { orderId: number; navi
                 <Row label="Channel order id" value={order.channelOrderId} mono />
                 <Row label="OMS order id" value={order.omsOrderId} mono />
                 <Row label="Parent order id" value={order.parentOrderId} mono />
-                <Row label="Type" value={order.orderType === 'bulk' ? `Bulk (B2B), ${order.fulfilmentType === 'partial' ? 'partial' : 'block complete'}` : 'Normal (B2C)'} />
+                <Row
+                  label="Type"
+                  value={
+                    order.orderType === 'bulk'
+                      ? `Bulk (B2B), ${order.fulfilmentType === 'partial' ? 'partial' : 'block complete'}`
+                      : 'Normal (B2C)'
+                  }
+                />
                 <Row label="Carrier" value={`${order.carrier} · ${order.service}`} />
                 <Row label="Dispatch after" value={order.dispatchAfter?.slice(0, 16).replace('T', ' ') ?? null} />
                 <Row label="Priority" value={String(order.priority)} />

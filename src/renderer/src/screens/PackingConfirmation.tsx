@@ -4,6 +4,7 @@ import { station } from '../api'
 import { LinesAndBoxes } from '../components/LinesAndBoxes'
 import { OrderHeader } from '../components/OrderHeader'
 import { ShiftLeadApproval } from '../components/ShiftLeadApproval'
+import { useAction } from '../useAction'
 import { useAsync } from '../useAsync'
 import type { Navigate } from './routes'
 
@@ -15,7 +16,7 @@ import type { Navigate } from './routes'
  */
 export function PackingConfirmationScreen({ orderId, navigate }: { orderId: number; navigate: Navigate }) {
   const { value, error, setValue } = useAsync(() => station.packing.confirmation({ orderId }), [orderId])
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null)
+  const confirming = useAction()
   const [shortOpen, setShortOpen] = useState(false)
   const [remainder, setRemainder] = useState<'open' | 'closed'>('open')
   if (error) return <Alert color="red">{error}</Alert>
@@ -23,18 +24,16 @@ export function PackingConfirmationScreen({ orderId, navigate }: { orderId: numb
   const { order, canConfirm, blockers, shortShipment } = value
   const scanScreen = order.lines.some((l) => l.condition === 'used') ? 'usedScan' : 'distributionScan'
 
-  const done = async (text: string) => {
-    setValue(await station.packing.confirmation({ orderId }))
-    setMessage({ ok: true, text })
-  }
-  const confirm = async () => {
-    try {
-      await station.packing.confirm({ orderId })
-      await done(`Order ${order.orderNumber} is packed.`)
-    } catch (e) {
-      setMessage({ ok: false, text: (e as Error).message })
-    }
-  }
+  const reload = async () => setValue(await station.packing.confirmation({ orderId }))
+  const confirm = () =>
+    confirming.run(
+      async () => {
+        await station.packing.confirm({ orderId })
+        await reload()
+      },
+      { done: `Order ${order.orderNumber} is packed.` }
+    )
+  const message = confirming.notice ?? confirming.error
 
   return (
     <Stack>
@@ -68,9 +67,9 @@ export function PackingConfirmationScreen({ orderId, navigate }: { orderId: numb
                 )}
               </Alert>
             )}
-            {message && (
-              <Alert color={message.ok ? 'green' : 'red'} role="alert">
-                {message.text}
+            {message !== null && (
+              <Alert color={confirming.notice !== null ? 'green' : 'red'} role="alert">
+                {message}
               </Alert>
             )}
             <Button size="xl" color="green" disabled={!canConfirm} onClick={confirm} autoFocus={canConfirm}>
@@ -95,7 +94,10 @@ export function PackingConfirmationScreen({ orderId, navigate }: { orderId: numb
         approveLabel="Confirm short"
         onApprove={async (approval) => {
           await station.packing.confirm({ orderId, short: { approval, remainder } })
-          await done(`Order ${order.orderNumber} is packed short; the rest is ${remainder === 'open' ? 'kept open in the OMS' : 'closed'}.`)
+          await reload()
+          confirming.succeed(
+            `Order ${order.orderNumber} is packed short; the rest is ${remainder === 'open' ? 'kept open in the OMS' : 'closed'}.`
+          )
         }}
         onClose={() => setShortOpen(false)}
       >
@@ -103,7 +105,10 @@ export function PackingConfirmationScreen({ orderId, navigate }: { orderId: numb
           <List size="lg" aria-label="Packed of ordered">
             {order.lines.map((l) => (
               <List.Item key={l.id}>
-                {l.productName}: <b>{l.scanCount} of {l.quantity}</b>
+                {l.productName}:{' '}
+                <b>
+                  {l.scanCount} of {l.quantity}
+                </b>
               </List.Item>
             ))}
           </List>

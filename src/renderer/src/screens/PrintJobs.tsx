@@ -2,8 +2,9 @@
 // error; Retry sends a failed job again to the printer now chosen for it.
 import { useEffect, useState } from 'react'
 import { Alert, Badge, Button, Group, Stack, Table, Text, Title } from '@mantine/core'
-import { LABEL_KIND_NAMES, type PrintJob } from '../../../shared/channels/labels'
+import { LABEL_KIND_NAMES, type PrintJob } from '../../../shared/labels'
 import { station } from '../api'
+import { useAction } from '../useAction'
 import { useAsync } from '../useAsync'
 import type { Navigate } from './routes'
 
@@ -12,20 +13,14 @@ const STATUS_COLOR: Record<PrintJob['status'], string> = { queued: 'gray', print
 export function PrintJobsScreen({ navigate }: { navigate: Navigate }) {
   const { value: jobs, error, reload } = useAsync(() => station.labels.jobs({ limit: 200 }), [])
   const [busy, setBusy] = useState<string | null>(null)
-  const [problem, setProblem] = useState<string | null>(null)
+  const retrying = useAction()
   useEffect(() => station.on('printing:job', () => void reload()), [reload])
 
   const retry = async (job: PrintJob) => {
     setBusy(job.id)
-    try {
-      await station.labels.retry({ jobId: job.id })
-      setProblem(null)
-    } catch (e) {
-      setProblem((e as Error).message)
-    } finally {
-      setBusy(null)
-      void reload()
-    }
+    await retrying.run(() => station.labels.retry({ jobId: job.id }))
+    setBusy(null)
+    void reload()
   }
 
   return (
@@ -37,9 +32,9 @@ export function PrintJobsScreen({ navigate }: { navigate: Navigate }) {
         </Button>
       </Group>
       {error && <Alert color="red">{error}</Alert>}
-      {problem && (
+      {retrying.error && (
         <Alert color="red" title="Not sent">
-          {problem}
+          {retrying.error}
         </Alert>
       )}
       {jobs && jobs.length === 0 && <Text c="dimmed">Nothing printed yet.</Text>}
@@ -82,7 +77,14 @@ export function PrintJobsScreen({ navigate }: { navigate: Navigate }) {
                 </Table.Td>
                 <Table.Td>{job.attempts}</Table.Td>
                 <Table.Td>
-                  <Button size="sm" variant={job.status === 'failed' ? 'filled' : 'light'} color={job.status === 'failed' ? 'orange' : undefined} loading={busy === job.id} disabled={job.status === 'printing'} onClick={() => retry(job)}>
+                  <Button
+                    size="sm"
+                    variant={job.status === 'failed' ? 'filled' : 'light'}
+                    color={job.status === 'failed' ? 'orange' : undefined}
+                    loading={busy === job.id}
+                    disabled={job.status === 'printing'}
+                    onClick={() => retry(job)}
+                  >
                     {job.status === 'failed' ? 'Retry' : 'Reprint'}
                   </Button>
                 </Table.Td>

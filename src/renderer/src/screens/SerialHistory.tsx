@@ -1,9 +1,10 @@
 import { useState } from 'react'
 import { Alert, Badge, Button, Stack, Table, Text, Title } from '@mantine/core'
-import type { HistoryKind, SerialHistory } from '../../../shared/schemas/shipping'
+import type { HistoryKind, SerialHistory } from '../../../shared/shipping'
 import { station } from '../api'
 import { ScanField } from '../components/ScanField'
 import { useScanStream } from '../deviceScans'
+import { useAction } from '../useAction'
 import type { Navigate } from './routes'
 
 const KIND: Record<HistoryKind, { label: string; color: string }> = {
@@ -20,16 +21,10 @@ const KIND: Record<HistoryKind, { label: string; color: string }> = {
 /** IMEI history: scan or type any IMEI (either of a dual-IMEI device) or serial, and read its whole story at this station. */
 export function SerialHistoryScreen({ navigate }: { navigate: Navigate }) {
   const [history, setHistory] = useState<SerialHistory | null>(null)
-  const [failure, setFailure] = useState<string | null>(null)
+  const searching = useAction()
 
   const search = async (input: string) => {
-    setFailure(null)
-    try {
-      setHistory(await station.history.serial({ input }))
-    } catch (e) {
-      setHistory(null)
-      setFailure((e as Error).message)
-    }
+    setHistory((await searching.run(() => station.history.serial({ input }))) ?? null)
   }
   useScanStream((scan) => search(scan.data))
 
@@ -37,9 +32,9 @@ export function SerialHistoryScreen({ navigate }: { navigate: Navigate }) {
     <Stack>
       <Title order={2}>IMEI history</Title>
       <ScanField label="IMEI or serial" onScan={(entry) => void search(entry.value)} />
-      {failure && (
+      {searching.error && (
         <Alert color="red" title="Not searched" role="alert">
-          <Text size="lg">{failure}</Text>
+          <Text size="lg">{searching.error}</Text>
         </Alert>
       )}
       {history && history.entries.length === 0 && (
@@ -52,7 +47,8 @@ export function SerialHistoryScreen({ navigate }: { navigate: Navigate }) {
       {history && history.entries.length > 0 && (
         <>
           <Text size="xl" fw={700}>
-            <span className="mono">{history.serials.join(' / ')}</span>: {history.entries.length} event{history.entries.length === 1 ? '' : 's'}, oldest first
+            <span className="mono">{history.serials.join(' / ')}</span>: {history.entries.length} event
+            {history.entries.length === 1 ? '' : 's'}, oldest first
           </Text>
           <Table fz="lg" striped aria-label="IMEI history" verticalSpacing="sm">
             <Table.Thead>
@@ -81,7 +77,9 @@ export function SerialHistoryScreen({ navigate }: { navigate: Navigate }) {
                       </Button>
                     )}
                   </Table.Td>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{e.boxNumber !== null ? `${e.boxNumber}${e.boxStatus === 'voided' ? ' (voided)' : ''}` : ''}</Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                    {e.boxNumber !== null ? `${e.boxNumber}${e.boxStatus === 'voided' ? ' (voided)' : ''}` : ''}
+                  </Table.Td>
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>{e.operator ?? ''}</Table.Td>
                   <Table.Td>
                     <Text size="lg" c={e.flag ? 'red.8' : undefined} fw={e.flag ? 700 : undefined}>

@@ -1,10 +1,11 @@
 import { useEffect, useRef, useState } from 'react'
 import { Alert, Button, Grid, Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core'
-import type { OrderDetail } from '../../../shared/schemas'
-import { normaliseTrackingNumber, trackingNumberProblem, trackingUrlProblem } from '../../../shared/schemas/shipping'
+import type { OrderDetail } from '../../../shared/orders'
+import { normaliseTrackingNumber, trackingNumberProblem, trackingUrlProblem } from '../../../shared/shipping'
 import { station } from '../api'
 import { OrderHeader } from '../components/OrderHeader'
 import { useScanStream } from '../deviceScans'
+import { useAction } from '../useAction'
 import { useAsync } from '../useAsync'
 import type { Navigate } from './routes'
 
@@ -22,7 +23,11 @@ export function ShippingScreen({ orderId, navigate }: { orderId: number; navigat
   if (!order) return null
   return (
     <Stack>
-      <OrderHeader order={order} title={`Ship · ${order.orderNumber}`} back={{ label: 'Order', go: () => navigate({ screen: 'order', orderId }) }} />
+      <OrderHeader
+        order={order}
+        title={`Ship · ${order.orderNumber}`}
+        back={{ label: 'Order', go: () => navigate({ screen: 'order', orderId }) }}
+      />
       <Grid>
         <Grid.Col span={{ base: 12, md: 8 }}>
           {order.status === 'packed' && <ShipForm order={order} onShipped={setValue} />}
@@ -50,8 +55,7 @@ function ShipForm({ order, onShipped }: { order: OrderDetail; onShipped: (order:
   const [trackingNumber, setTrackingNumber] = useState('')
   const [trackingUrl, setTrackingUrl] = useState('')
   const [checked, setChecked] = useState(false)
-  const [failure, setFailure] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
+  const shipping = useAction()
   const numberField = useRef<HTMLInputElement>(null)
   const urlField = useRef<HTMLInputElement>(null)
 
@@ -67,17 +71,12 @@ function ShipForm({ order, onShipped }: { order: OrderDetail; onShipped: (order:
 
   const ship = async () => {
     setChecked(true)
-    setFailure(null)
-    if (numberProblem || urlProblem || busy) return
-    setBusy(true)
-    try {
-      const result = await station.shipping.ship({ orderId: order.id, carrier, service, trackingNumber, trackingUrl: trackingUrl.trim() || null })
-      onShipped(result.order)
-    } catch (e) {
-      setFailure((e as Error).message)
-    } finally {
-      setBusy(false)
-    }
+    shipping.clear()
+    if (numberProblem || urlProblem || shipping.busy) return
+    const result = await shipping.run(() =>
+      station.shipping.ship({ orderId: order.id, carrier, service, trackingNumber, trackingUrl: trackingUrl.trim() || null })
+    )
+    if (result) onShipped(result.order)
   }
 
   return (
@@ -90,8 +89,20 @@ function ShipForm({ order, onShipped }: { order: OrderDetail; onShipped: (order:
       >
         <Stack>
           <Group grow>
-            <TextInput label="Carrier" size="lg" value={carrier} onChange={(e) => setCarrier(e.currentTarget.value)} error={checked && !carrier.trim() ? 'Enter the carrier' : null} />
-            <TextInput label="Service" size="lg" value={service} onChange={(e) => setService(e.currentTarget.value)} error={checked && !service.trim() ? 'Enter the service' : null} />
+            <TextInput
+              label="Carrier"
+              size="lg"
+              value={carrier}
+              onChange={(e) => setCarrier(e.currentTarget.value)}
+              error={checked && !carrier.trim() ? 'Enter the carrier' : null}
+            />
+            <TextInput
+              label="Service"
+              size="lg"
+              value={service}
+              onChange={(e) => setService(e.currentTarget.value)}
+              error={checked && !service.trim() ? 'Enter the service' : null}
+            />
           </Group>
           <TextInput
             ref={numberField}
@@ -123,13 +134,13 @@ function ShipForm({ order, onShipped }: { order: OrderDetail; onShipped: (order:
             autoComplete="off"
             spellCheck={false}
           />
-          {failure && (
+          {shipping.error && (
             <Alert color="red" title="Not shipped" role="alert">
-              <Text size="lg">{failure}</Text>
+              <Text size="lg">{shipping.error}</Text>
             </Alert>
           )}
           <Group>
-            <Button type="submit" size="xl" color="teal" loading={busy}>
+            <Button type="submit" size="xl" color="teal" loading={shipping.busy}>
               Ship
             </Button>
             <Text size="lg" c="dimmed">

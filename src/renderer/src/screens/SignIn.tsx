@@ -1,7 +1,10 @@
 import { useEffect, useRef, useState } from 'react'
-import { Alert, Button, Card, Center, Group, Modal, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core'
-import type { Operator } from '../../../shared/schemas'
+import { Alert, Button, Card, Center, Group, Modal, Stack, Text, TextInput, Title } from '@mantine/core'
+import type { Operator } from '../../../shared/operators'
 import { station, StationError } from '../api'
+import { DIALOG_STYLES } from '../components/DialogFooter'
+import { isPin, PinField } from '../components/PinField'
+import { errorMessage, useAction } from '../useAction'
 import { useAsync } from '../useAsync'
 
 /**
@@ -16,7 +19,11 @@ export function SignIn({ onSignedIn }: { onSignedIn: (operator: Operator) => voi
       <Card withBorder shadow="sm" p="xl" w={720}>
         <Stack>
           <Title order={1}>Packing Station</Title>
-          {operators.value?.length === 0 ? <FirstRun onDone={operators.reload} /> : <SignInPanel operators={operators.value ?? []} onSignedIn={onSignedIn} />}
+          {operators.value?.length === 0 ? (
+            <FirstRun onDone={operators.reload} />
+          ) : (
+            <SignInPanel operators={operators.value ?? []} onSignedIn={onSignedIn} />
+          )}
         </Stack>
       </Card>
     </Center>
@@ -27,14 +34,22 @@ export function SignIn({ onSignedIn }: { onSignedIn: (operator: Operator) => voi
  * Switch operator: the next operator signs in over the current one, without
  * going through Sign out (the station keeps one signed-in operator).
  */
-export function SwitchOperator({ opened, current, onClose, onSignedIn }: { opened: boolean; current: Operator; onClose: () => void; onSignedIn: (operator: Operator) => void }) {
+export function SwitchOperator({
+  opened,
+  current,
+  onClose,
+  onSignedIn
+}: {
+  opened: boolean
+  current: Operator
+  onClose: () => void
+  onSignedIn: (operator: Operator) => void
+}) {
   const operators = useAsync(() => (opened ? station.operators.list() : Promise.resolve([])), [opened])
   return (
-    <Modal opened={opened} onClose={onClose} title="Switch operator" size="xl" centered styles={{ title: { fontSize: '1.6rem', fontWeight: 800 } }}>
+    <Modal opened={opened} onClose={onClose} title="Switch operator" size="xl" centered styles={DIALOG_STYLES}>
       <Stack>
-        <Text size="lg">
-          {current.name} is signed in. The next operator scans their badge or chooses their name.
-        </Text>
+        <Text size="lg">{current.name} is signed in. The next operator scans their badge or chooses their name.</Text>
         <SignInPanel
           operators={(operators.value ?? []).filter((o) => o.id !== current.id)}
           onSignedIn={(operator) => {
@@ -65,7 +80,7 @@ function SignInPanel({ operators, onSignedIn }: { operators: Operator[]; onSigne
     } catch (e) {
       setBadge('')
       if (e instanceof StationError && e.code === 'pin_required') setPinStep({ who, prompt: e.message })
-      else setError((e as Error).message)
+      else setError(errorMessage(e))
     }
   }
 
@@ -90,7 +105,16 @@ function SignInPanel({ operators, onSignedIn }: { operators: Operator[]; onSigne
           if (badge.trim()) void signIn({ badgeCode: badge.trim() })
         }}
       >
-        <TextInput label="Badge" description="Scan your badge" value={badge} onChange={(e) => setBadge(e.currentTarget.value)} autoFocus data-autofocus size="xl" autoComplete="off" />
+        <TextInput
+          label="Badge"
+          description="Scan your badge"
+          value={badge}
+          onChange={(e) => setBadge(e.currentTarget.value)}
+          autoFocus
+          data-autofocus
+          size="xl"
+          autoComplete="off"
+        />
       </form>
       {error && (
         <Alert color="red" title="Not signed in" styles={{ message: { fontSize: '1.15rem' } }}>
@@ -102,7 +126,13 @@ function SignInPanel({ operators, onSignedIn }: { operators: Operator[]; onSigne
       </Text>
       <Group>
         {operators.map((o) => (
-          <Button key={o.id} size="xl" variant="light" color={o.role === 'shift_lead' ? 'grape' : 'blue'} onClick={() => signIn({ operatorId: o.id })}>
+          <Button
+            key={o.id}
+            size="xl"
+            variant="light"
+            color={o.role === 'shift_lead' ? 'grape' : 'blue'}
+            onClick={() => signIn({ operatorId: o.id })}
+          >
             {o.name}
           </Button>
         ))}
@@ -128,7 +158,7 @@ function PinStep(props: { who: Who; prompt: string; onSignedIn: (operator: Opera
   const submit = async () => {
     if (busy) return
     // Digits only, and not stripped: a badge scanned here by mistake must not be sent as a PIN (and counted wrong).
-    if (!/^\d{4,8}$/.test(pin)) {
+    if (!isPin(pin)) {
       setPin('')
       setError('The PIN is 4 to 8 digits.')
       return pinRef.current?.focus()
@@ -139,7 +169,7 @@ function PinStep(props: { who: Who; prompt: string; onSignedIn: (operator: Opera
       onSignedIn(await station.operators.signIn({ ...who, pin }))
     } catch (e) {
       if (e instanceof StationError && e.code === 'unknown_operator') return onBack(e.message)
-      setError((e as Error).message)
+      setError(errorMessage(e))
       setPin('')
       setTimeout(() => pinRef.current?.focus(), 0)
     } finally {
@@ -158,18 +188,7 @@ function PinStep(props: { who: Who; prompt: string; onSignedIn: (operator: Opera
         <Text size="xl" fw={700} aria-label="PIN needed">
           {prompt}
         </Text>
-        <PasswordInput
-          ref={pinRef}
-          label="PIN"
-          description="4 to 8 digits"
-          size="xl"
-          inputMode="numeric"
-          autoComplete="off"
-          maxLength={8}
-          data-autofocus
-          value={pin}
-          onChange={(e) => setPin(e.currentTarget.value)}
-        />
+        <PinField ref={pinRef} description="4 to 8 digits" size="xl" data-autofocus digitsOnly={false} value={pin} onChange={setPin} />
         {error && (
           <Alert color="red" title="Not signed in" styles={{ message: { fontSize: '1.15rem' } }}>
             {error}
@@ -193,21 +212,17 @@ function FirstRun({ onDone }: { onDone: () => void }) {
   const [name, setName] = useState('')
   const [badgeCode, setBadgeCode] = useState('')
   const [pin, setPin] = useState('')
-  const [error, setError] = useState<string | null>(null)
+  const action = useAction()
 
-  const run = async (action: () => Promise<unknown>) => {
-    try {
-      await action()
-      onDone()
-    } catch (e) {
-      setError((e as Error).message)
-    }
+  // Both calls answer with something (the import summary, the new operator): undefined is a refusal.
+  const setUp = async (call: () => Promise<unknown>) => {
+    if ((await action.run(call)) !== undefined) onDone()
   }
 
   return (
     <Stack>
       <Text size="lg">This station has no operators and no orders yet.</Text>
-      <Button size="lg" onClick={() => run(() => station.app.loadSampleData())}>
+      <Button size="lg" onClick={() => setUp(() => station.app.loadSampleData())}>
         Load sample data
       </Button>
       <Text c="dimmed">The sample data has demo operators (shift lead Dana Whitfield, PIN 1234) and orders from several channels.</Text>
@@ -217,17 +232,17 @@ function FirstRun({ onDone }: { onDone: () => void }) {
       <form
         onSubmit={(e) => {
           e.preventDefault()
-          void run(() => station.operators.create({ name, badgeCode, role: 'shift_lead', pin }))
+          void setUp(() => station.operators.create({ name, badgeCode, role: 'shift_lead', pin }))
         }}
       >
         <Stack>
           <TextInput label="Name" value={name} onChange={(e) => setName(e.currentTarget.value)} required />
           <TextInput label="Badge code" value={badgeCode} onChange={(e) => setBadgeCode(e.currentTarget.value)} required />
-          <PasswordInput label="PIN" description="4 to 8 digits" value={pin} onChange={(e) => setPin(e.currentTarget.value)} required />
+          <PinField description="4 to 8 digits" value={pin} onChange={setPin} required />
           <Button type="submit">Create shift lead</Button>
         </Stack>
       </form>
-      {error && <Alert color="red">{error}</Alert>}
+      {action.error && <Alert color="red">{action.error}</Alert>}
     </Stack>
   )
 }

@@ -73,7 +73,13 @@ export function UsedScan({ orderId, navigate }: { orderId: number; navigate: Nav
       </Group>
 
       {current === 'serialized' ? (
-        <SerialScanPanel session={session} lines={chosen ? shownLines.filter((l) => l.id === chosen) : shownLines} orderLineId={chosen} saveHint={saveHint} onSave={save} />
+        <SerialScanPanel
+          session={session}
+          lines={chosen ? shownLines.filter((l) => l.id === chosen) : shownLines}
+          orderLineId={chosen}
+          saveHint={saveHint}
+          onSave={save}
+        />
       ) : (
         <NonSerializedPanel
           onBarcode={(entry) => void session.addUnits({ barcode: entry.value, orderLineId: chosen })}
@@ -88,10 +94,14 @@ export function UsedScan({ orderId, navigate }: { orderId: number; navigate: Nav
       )}
 
       <Paper withBorder p="md">
-        <LinesTable lines={order.lines} activeLineId={chosen ?? null} onPick={(l) => {
-          setMode(l.serialized ? 'serialized' : 'non-serialized')
-          setLineId(String(l.id))
-        }} />
+        <LinesTable
+          lines={order.lines}
+          activeLineId={chosen ?? null}
+          onPick={(l) => {
+            setMode(l.serialized ? 'serialized' : 'non-serialized')
+            setLineId(String(l.id))
+          }}
+        />
       </Paper>
     </ScanScreenLayout>
   )

@@ -3,10 +3,13 @@
 // for its IMEI 2, a typed serial waiting for a shift lead's approval, and Save.
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { ArgsOf } from '../../../shared/contract'
-import type { Approval, OrderDetail, ScanResult } from '../../../shared/schemas'
+import type { Approval } from '../../../shared/operators'
+import type { OrderDetail } from '../../../shared/orders'
+import type { ScanResult } from '../../../shared/scanning'
 import { station } from '../api'
 import { soundFor, type Feedback } from '../components/ScanFeedback'
 import type { ScanEntry } from '../components/ScanField'
+import { errorMessage } from '../useAction'
 
 export type Awaiting = NonNullable<ScanResult['awaiting']>
 type PendingApproval = { entry: ScanEntry; orderLineId?: number; firstImei?: string }
@@ -23,7 +26,10 @@ export function useScanSession(orderId: number) {
     if (next) soundFor(next.outcome)
   }, [])
 
-  const reload = useCallback(() => station.orders.get({ orderId }).then(setOrder, (e: Error) => show({ outcome: 'error', message: e.message })), [orderId, show])
+  const reload = useCallback(
+    () => station.orders.get({ orderId }).then(setOrder, (e) => show({ outcome: 'error', message: errorMessage(e) })),
+    [orderId, show]
+  )
   useEffect(() => {
     void reload()
   }, [reload])
@@ -40,12 +46,19 @@ export function useScanSession(orderId: number) {
     if (busy.current) return
     busy.current = true
     const firstImei = awaiting?.firstImei
-    const args: ArgsOf<'scanning:scan'> = { orderId, input: entry.value, entryMethod: entry.entryMethod, orderLineId: awaiting?.orderLineId ?? orderLineId, firstImei, approval }
+    const args: ArgsOf<'scanning:scan'> = {
+      orderId,
+      input: entry.value,
+      entryMethod: entry.entryMethod,
+      orderLineId: awaiting?.orderLineId ?? orderLineId,
+      firstImei,
+      approval
+    }
     try {
       applyResult(await station.scanning.scan(args), { entry, orderLineId, firstImei })
     } catch (e) {
       if (approval) throw e // the approval dialog shows the refusal (wrong PIN…) and stays open
-      show({ outcome: 'error', message: (e as Error).message })
+      show({ outcome: 'error', message: errorMessage(e) })
     } finally {
       busy.current = false
     }
@@ -70,7 +83,7 @@ export function useScanSession(orderId: number) {
       setOrder(result.order)
       show({ outcome: result.outcome, message: result.message })
     } catch (e) {
-      show({ outcome: 'error', message: (e as Error).message })
+      show({ outcome: 'error', message: errorMessage(e) })
     }
   }
 
@@ -84,12 +97,27 @@ export function useScanSession(orderId: number) {
       show({ outcome: 'info', message: result.message })
       return result
     } catch (e) {
-      show({ outcome: 'error', message: (e as Error).message })
+      show({ outcome: 'error', message: errorMessage(e) })
       return null
     }
   }
 
-  return { order, setOrder, reload, feedback, show, awaiting, cancelAwaiting, approvalFor, approve, dismissApproval: () => setApprovalFor(null), scan, addUnits, message, save }
+  return {
+    order,
+    setOrder,
+    reload,
+    feedback,
+    show,
+    awaiting,
+    cancelAwaiting,
+    approvalFor,
+    approve,
+    dismissApproval: () => setApprovalFor(null),
+    scan,
+    addUnits,
+    message,
+    save
+  }
 }
 
 export type ScanSession = ReturnType<typeof useScanSession>

@@ -1,0 +1,52 @@
+import { Button, Table, Text } from '@mantine/core'
+import type { FailedImport } from '../../../shared/orders'
+
+type FailedImportsTableProps = {
+  /** Undefined while loading: nothing is shown yet. */
+  failed: FailedImport[] | undefined
+  onRetry: (failed: FailedImport) => void
+  /** `lg` on the Sync screen, `md` next to the import form. */
+  size: 'md' | 'lg'
+  /** How the Source column names a source (default: as stored, e.g. the file name). */
+  sourceName?: (source: string) => string
+}
+
+/** The order records that failed to import, each with its reason and a Retry; "None." when there are none. */
+export function FailedImportsTable({ failed, onRetry, size, sourceName = (source) => source }: FailedImportsTableProps) {
+  const textSize = size === 'lg' ? 'lg' : undefined
+  if (failed?.length === 0)
+    return (
+      <Text size={textSize} c="dimmed">
+        None.
+      </Text>
+    )
+  if (!failed) return null
+  return (
+    <Table fz={size} aria-label="Failed imports" verticalSpacing={size === 'lg' ? 'sm' : undefined}>
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>OMS order id</Table.Th>
+          <Table.Th>Source</Table.Th>
+          <Table.Th>Reason</Table.Th>
+          <Table.Th>Attempts</Table.Th>
+          <Table.Th />
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {failed.map((f) => (
+          <Table.Tr key={f.id}>
+            <Table.Td className="mono">{f.omsOrderId ?? '—'}</Table.Td>
+            <Table.Td>{sourceName(f.source)}</Table.Td>
+            <Table.Td>{f.reason}</Table.Td>
+            <Table.Td>{f.attempts}</Table.Td>
+            <Table.Td>
+              <Button variant="light" onClick={() => onRetry(f)}>
+                Retry
+              </Button>
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  )
+}

@@ -1,0 +1,111 @@
+import { useState } from 'react'
+import { Modal, SegmentedControl, Stack, Text, TextInput } from '@mantine/core'
+import type { OperatorRecord } from '../../../../shared/operators'
+import { station } from '../../api'
+import { DIALOG_STYLES, DialogFooter } from '../../components/DialogFooter'
+import { PinField } from '../../components/PinField'
+import { ROLE_LABEL, type FormProps, type Role } from './operatorForms'
+
+/**
+ * Add an operator, or edit one's name, badge and role. A new shift lead gets a PIN here; a new
+ * operator may (stations that ask operators for a PIN at sign-in).
+ */
+export function OperatorForm({ editing, hidden, onCancel, onSave }: FormProps & { editing: OperatorRecord | null }) {
+  const [name, setName] = useState(editing?.name ?? '')
+  const [badgeCode, setBadgeCode] = useState(editing?.badgeCode ?? '')
+  const [role, setRole] = useState<Role>(editing?.role ?? 'operator')
+  const [pin, setPin] = useState('')
+  const needsPin = role === 'shift_lead' && !editing?.hasPin
+  // An operator's PIN is optional when adding them; after that, Set PIN changes it.
+  const optionalPin = role === 'operator' && !editing
+
+  const save = () => {
+    const pinArg = needsPin || (optionalPin && pin) ? { pin } : {}
+    if (!editing) {
+      onSave(`add operator ${name.trim()}`, async (approval) => {
+        const created = await station.operators.create({ name, badgeCode, role, ...pinArg, approval })
+        return `${created.name} (badge ${created.badgeCode}) added as ${ROLE_LABEL[created.role].toLowerCase()}.`
+      })
+    } else {
+      onSave(`change operator ${editing.name}`, async (approval) => {
+        const updated = await station.operators.update({ operatorId: editing.id, name, badgeCode, role, ...pinArg, approval })
+        return `${updated.name} saved.`
+      })
+    }
+  }
+
+  return (
+    <Modal
+      opened={!hidden}
+      keepMounted
+      onClose={onCancel}
+      title={editing ? `Edit ${editing.name}` : 'Add operator'}
+      size="lg"
+      centered
+      styles={DIALOG_STYLES}
+    >
+      <form
+        onSubmit={(e) => {
+          e.preventDefault()
+          save()
+        }}
+      >
+        <Stack>
+          <TextInput
+            label="Name"
+            size="lg"
+            required
+            maxLength={80}
+            value={name}
+            onChange={(e) => setName(e.currentTarget.value)}
+            data-autofocus
+          />
+          <TextInput
+            label="Badge code"
+            description="Scan the badge or type its code"
+            size="lg"
+            required
+            maxLength={64}
+            value={badgeCode}
+            onChange={(e) => setBadgeCode(e.currentTarget.value)}
+          />
+          <RoleChoice role={role} onChange={setRole} />
+          {(needsPin || optionalPin) && (
+            <PinField
+              description={
+                needsPin
+                  ? 'A shift lead signs in and approves exceptions with a PIN: 4 to 8 digits'
+                  : 'Optional: for sign-in where the station asks operators for a PIN. 4 to 8 digits'
+              }
+              size="lg"
+              required={needsPin}
+              value={pin}
+              onChange={setPin}
+            />
+          )}
+          <DialogFooter onCancel={onCancel} />
+        </Stack>
+      </form>
+    </Modal>
+  )
+}
+
+function RoleChoice({ role, onChange }: { role: Role; onChange: (role: Role) => void }) {
+  return (
+    <Stack gap={4}>
+      <Text fw={600} size="lg">
+        Role
+      </Text>
+      <SegmentedControl
+        size="lg"
+        aria-label="Role"
+        value={role}
+        onChange={(v) => onChange(v as Role)}
+        data={[
+          { value: 'operator', label: 'Operator' },
+          { value: 'shift_lead', label: 'Shift lead' }
+        ]}
+      />
+    </Stack>
+  )
+}

@@ -1,0 +1,159 @@
+import { useRef } from 'react'
+import { Badge, Button, Checkbox, Paper, Table, Text } from '@mantine/core'
+import { useVirtualizer } from '@tanstack/react-virtual'
+import type { Operator } from '../../../../shared/operators'
+import type { OrderSummary } from '../../../../shared/orders'
+import { StatusBadge } from '../../components/StatusBadge'
+
+const ROW_HEIGHT = 52
+
+/** The ticked orders (a shift lead's, for Assign operator). */
+export type Selection = { selected: Set<number>; setSelected: (next: Set<number>) => void }
+
+type OrdersTableProps = { orders: OrderSummary[]; onOpen: (o: OrderSummary) => void; me: Operator | null; selection: Selection | null }
+
+/** The orders, virtualized (only the rows in view are drawn), with a tick box per row for a shift lead. */
+export function OrdersTable({ orders, onOpen, me, selection }: OrdersTableProps) {
+  const scrollRef = useRef<HTMLDivElement>(null)
+  const virtualizer = useVirtualizer({
+    count: orders.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 10
+  })
+  const items = virtualizer.getVirtualItems()
+  const padTop = items.length ? items[0].start : 0
+  const padBottom = items.length ? virtualizer.getTotalSize() - items[items.length - 1].end : 0
+  const columns = selection ? 9 : 8
+
+  return (
+    <Paper withBorder>
+      <div ref={scrollRef} style={{ height: 'calc(100vh - 290px)', minHeight: 300, overflow: 'auto' }}>
+        <Table stickyHeader highlightOnHover verticalSpacing="sm" fz="md" aria-label="Orders">
+          <OrdersHead orders={orders} selection={selection} />
+          <Table.Tbody>
+            {padTop > 0 && <Spacer height={padTop} columns={columns} />}
+            {items.map((item) => (
+              <OrderRow key={orders[item.index].id} order={orders[item.index]} me={me} selection={selection} onOpen={onOpen} />
+            ))}
+            {padBottom > 0 && <Spacer height={padBottom} columns={columns} />}
+          </Table.Tbody>
+        </Table>
+        {orders.length === 0 && (
+          <Text p="lg" c="dimmed">
+            No orders match.
+          </Text>
+        )}
+      </div>
+    </Paper>
+  )
+}
+
+/** Stands in for the rows scrolled out of view, so the scroll bar stays true. */
+function Spacer({ height, columns }: { height: number; columns: number }) {
+  return (
+    <tr>
+      <td style={{ height }} colSpan={columns} />
+    </tr>
+  )
+}
+
+function OrdersHead({ orders, selection }: { orders: OrderSummary[]; selection: Selection | null }) {
+  const allSelected = selection !== null && orders.length > 0 && orders.every((o) => selection.selected.has(o.id))
+  return (
+    <Table.Thead>
+      <Table.Tr>
+        {selection && (
+          <Table.Th w={56}>
+            <Checkbox
+              size="md"
+              aria-label="Select all orders"
+              checked={allSelected}
+              indeterminate={!allSelected && selection.selected.size > 0}
+              onChange={(e) => selection.setSelected(new Set(e.currentTarget.checked ? orders.map((o) => o.id) : []))}
+            />
+          </Table.Th>
+        )}
+        <Table.Th>Order</Table.Th>
+        <Table.Th>Channel</Table.Th>
+        <Table.Th>Channel order id</Table.Th>
+        <Table.Th>Type</Table.Th>
+        <Table.Th>Status</Table.Th>
+        <Table.Th>Scanned</Table.Th>
+        <Table.Th>Packing</Table.Th>
+        <Table.Th>Created</Table.Th>
+      </Table.Tr>
+    </Table.Thead>
+  )
+}
+
+function OrderRow({
+  order: o,
+  me,
+  selection,
+  onOpen
+}: {
+  order: OrderSummary
+  me: Operator | null
+  selection: Selection | null
+  onOpen: (o: OrderSummary) => void
+}) {
+  const mine = me !== null && o.assignments.packing === me.name
+  const toggle = (on: boolean) => {
+    if (!selection) return
+    const next = new Set(selection.selected)
+    if (on) next.add(o.id)
+    else next.delete(o.id)
+    selection.setSelected(next)
+  }
+  const who = `Picking: ${o.assignments.picking ?? 'nobody'} · Packing: ${o.assignments.packing ?? 'nobody'} · Shipping: ${o.assignments.shipping ?? 'nobody'}`
+
+  return (
+    <Table.Tr
+      style={{ height: ROW_HEIGHT, cursor: 'pointer' }}
+      onClick={() => onOpen(o)}
+      data-order={o.orderNumber}
+      data-mine={mine || undefined}
+    >
+      {selection && (
+        <Table.Td onClick={(e) => e.stopPropagation()}>
+          <Checkbox
+            size="md"
+            aria-label={`Select ${o.orderNumber}`}
+            checked={selection.selected.has(o.id)}
+            onChange={(e) => toggle(e.currentTarget.checked)}
+          />
+        </Table.Td>
+      )}
+      <Table.Td>
+        <Button variant="subtle" size="compact-md" fw={800} onClick={() => onOpen(o)}>
+          {o.orderNumber}
+        </Button>
+        {o.matchedSerial && (
+          <Text size="xs" c="dimmed" className="mono">
+            IMEI {o.matchedSerial}
+          </Text>
+        )}
+      </Table.Td>
+      <Table.Td>{o.channel}</Table.Td>
+      <Table.Td className="mono">{o.channelOrderId ?? '—'}</Table.Td>
+      <Table.Td>{o.orderType === 'bulk' ? 'Bulk (B2B)' : 'Normal'}</Table.Td>
+      <Table.Td>
+        <StatusBadge status={o.status} omsStatus={o.omsStatus} />
+      </Table.Td>
+      <Table.Td>
+        {o.scannedQuantity} / {o.orderedQuantity}
+      </Table.Td>
+      <Table.Td title={who}>
+        {mine ? (
+          <Badge size="lg" color="teal">
+            You
+          </Badge>
+        ) : (
+          (o.assignments.packing ?? <Text c="dimmed">—</Text>)
+        )}
+      </Table.Td>
+      <Table.Td>{o.createdAt.slice(0, 16).replace('T', ' ')}</Table.Td>
+    </Table.Tr>
+  )
+}

@@ -1,0 +1,140 @@
+import { Group, NumberInput, Paper, Select, Stack, Text, TextInput, Title } from '@mantine/core'
+import { LABEL_KIND_NAMES, LabelKind, type DiscoveredPrinter, type PrinterTarget, type PrintSettings } from '../../../../shared/labels'
+
+type Printers = PrintSettings['printers']
+
+/** The printer for each kind of label, from the printers found (and their problems) or a network printer. */
+export function PrintersPanel(props: {
+  printers: Printers
+  found: DiscoveredPrinter[]
+  problems: string[]
+  onChange: (printers: Printers) => void
+}) {
+  const { printers, found, problems, onChange } = props
+  return (
+    <Paper withBorder p="md">
+      <Title order={3} mb="sm">
+        Printers
+      </Title>
+      {problems.map((p) => (
+        <Text key={p} size="sm" c="orange">
+          {p}
+        </Text>
+      ))}
+      <Stack>
+        {LabelKind.options.map((kind) => (
+          <PrinterChoice
+            key={kind}
+            kind={kind}
+            value={printers[kind]}
+            printers={found}
+            onChange={(target) => onChange({ ...printers, [kind]: target })}
+          />
+        ))}
+      </Stack>
+    </Paper>
+  )
+}
+
+/** A printer target as a Select value: the same printer gives the same key, whatever its settings. */
+const key = (t: PrinterTarget) =>
+  JSON.stringify(
+    t.type === 'spooler' ? { type: t.type, queue: t.queue } : t.type === 'electron' ? { type: t.type, name: t.name } : { type: 'network' }
+  )
+
+const NETWORK_PRINTER: Extract<PrinterTarget, { type: 'network' }> = { type: 'network', host: '', port: 9100, language: 'zpl', dpi: 203 }
+
+function printerOptions(kind: LabelKind, value: PrinterTarget | null, printers: DiscoveredPrinter[]) {
+  const options = [
+    { value: 'none', label: 'No printer (preview only)' },
+    ...printers.map((p) => ({ value: key(p.target), label: `${p.label}${p.isDefault ? ' · default' : ''}` })),
+    ...(kind === 'packing_slip' ? [] : [{ value: key(NETWORK_PRINTER), label: 'Network label printer (ZPL, port 9100)' }])
+  ]
+  if (value && !options.some((o) => o.value === key(value))) {
+    const missing =
+      value.type === 'spooler' ? `${value.queue} (not found now)` : value.type === 'electron' ? `${value.name} (not found now)` : 'Network'
+    options.push({ value: key(value), label: missing })
+  }
+  return options
+}
+
+type PrinterChoiceProps = {
+  kind: LabelKind
+  value: PrinterTarget | null
+  printers: DiscoveredPrinter[]
+  onChange: (t: PrinterTarget | null) => void
+}
+
+function PrinterChoice({ kind, value, printers, onChange }: PrinterChoiceProps) {
+  const pick = (v: string | null) => {
+    if (!v || v === 'none') return onChange(null)
+    const found = printers.find((p) => key(p.target) === v)?.target
+    if (found) return onChange(found)
+    if (JSON.parse(v).type === 'network') return onChange({ ...NETWORK_PRINTER, host: value?.type === 'network' ? value.host : '' })
+  }
+  return (
+    <Group align="flex-end" wrap="wrap" aria-label={`${LABEL_KIND_NAMES[kind]} printer`}>
+      <Select
+        w={340}
+        label={LABEL_KIND_NAMES[kind]}
+        data={printerOptions(kind, value, printers)}
+        value={value ? key(value) : 'none'}
+        allowDeselect={false}
+        onChange={pick}
+      />
+      {value && <PrinterDetails kind={kind} value={value} onChange={onChange} />}
+    </Group>
+  )
+}
+
+/** A network printer's address and port; a queue's language; a ZPL printer's resolution. */
+function PrinterDetails({ kind, value, onChange }: { kind: LabelKind; value: PrinterTarget; onChange: (t: PrinterTarget) => void }) {
+  return (
+    <>
+      {value.type === 'network' && (
+        <>
+          <TextInput
+            size="sm"
+            w={200}
+            label="Printer address"
+            placeholder="192.168.1.50"
+            value={value.host}
+            onChange={(e) => onChange({ ...value, host: e.currentTarget.value.trim() })}
+          />
+          <NumberInput
+            size="sm"
+            w={100}
+            label="Port"
+            min={1}
+            max={65535}
+            value={value.port}
+            onChange={(v) => onChange({ ...value, port: Number(v) || 9100 })}
+          />
+        </>
+      )}
+      {value.type === 'spooler' && kind !== 'packing_slip' && (
+        <Select
+          w={200}
+          label="Language"
+          data={[
+            { value: 'pdf', label: 'PDF' },
+            { value: 'zpl', label: 'ZPL (raw queue)' }
+          ]}
+          value={value.language}
+          allowDeselect={false}
+          onChange={(v) => v && onChange({ ...value, language: v as 'pdf' | 'zpl' })}
+        />
+      )}
+      {value.type !== 'electron' && value.language === 'zpl' && (
+        <Select
+          w={120}
+          label="Resolution"
+          data={['203', '300']}
+          value={String(value.dpi)}
+          allowDeselect={false}
+          onChange={(v) => v && onChange({ ...value, dpi: Number(v) as 203 | 300 })}
+        />
+      )}
+    </>
+  )
+}

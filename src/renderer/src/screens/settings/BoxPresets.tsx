@@ -1,0 +1,141 @@
+import { useCallback, useEffect, useState } from 'react'
+import { Alert, Button, Group, NumberInput, Paper, Table, TextInput, Title } from '@mantine/core'
+import type { BoxPreset } from '../../../../shared/packing'
+import { station } from '../../api'
+import type { AskApproval } from '../../components/useApproval'
+import { errorMessage, useAction } from '../../useAction'
+
+/** A preset as its form holds it: empty fields while adding, the preset's id while editing. */
+type Draft = {
+  id?: number
+  name: string
+  lengthMm: number | string
+  widthMm: number | string
+  heightMm: number | string
+  maxWeightKg: number | string
+}
+
+const EMPTY: Draft = { name: '', lengthMm: '', widthMm: '', heightMm: '', maxWeightKg: '' }
+
+const draftOf = (p: BoxPreset): Draft => ({
+  id: p.id,
+  name: p.name,
+  lengthMm: p.lengthMm,
+  widthMm: p.widthMm,
+  heightMm: p.heightMm,
+  maxWeightKg: p.maxWeightG / 1000
+})
+
+/** The box presets offered when a box is saved; a shift lead adds, changes and deletes them (each approved). */
+export function BoxPresets({ lead, ask }: { lead: boolean; ask: AskApproval }) {
+  const [presets, setPresets] = useState<BoxPreset[]>([])
+  const [draft, setDraft] = useState<Draft>(EMPTY)
+  const loading = useAction()
+  const { fail, clear } = loading
+  const load = useCallback(() => station.presets.list().then(setPresets, (e) => fail(errorMessage(e))), [fail])
+  useEffect(() => {
+    void load()
+  }, [load])
+
+  const save = () => {
+    clear()
+    const name = draft.name.trim()
+    ask(draft.id ? `change box preset ${name}` : `add box preset ${name}`, async (approval) => {
+      await station.presets.save({
+        id: draft.id,
+        name: draft.name,
+        lengthMm: Number(draft.lengthMm),
+        widthMm: Number(draft.widthMm),
+        heightMm: Number(draft.heightMm),
+        maxWeightG: Math.round(Number(draft.maxWeightKg) * 1000),
+        approval
+      })
+      setDraft(EMPTY)
+      await load()
+    })
+  }
+  const remove = (preset: BoxPreset) => {
+    clear()
+    ask(
+      `delete box preset ${preset.name}`,
+      async (approval) => {
+        await station.presets.delete({ id: preset.id, approval })
+        await load()
+      },
+      { approveLabel: 'Delete' }
+    )
+  }
+
+  return (
+    <Paper withBorder p="md">
+      <Title order={3}>Box presets</Title>
+      <PresetsTable presets={presets} lead={lead} onEdit={(p) => setDraft(draftOf(p))} onDelete={remove} />
+      {lead && <PresetForm draft={draft} onChange={setDraft} onSave={save} />}
+      {loading.error && (
+        <Alert color="red" mt="sm" role="alert">
+          {loading.error}
+        </Alert>
+      )}
+    </Paper>
+  )
+}
+
+type PresetsTableProps = { presets: BoxPreset[]; lead: boolean; onEdit: (p: BoxPreset) => void; onDelete: (p: BoxPreset) => void }
+
+function PresetsTable({ presets, lead, onEdit, onDelete }: PresetsTableProps) {
+  return (
+    <Table fz="md" verticalSpacing="sm" aria-label="Box presets">
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>Name</Table.Th>
+          <Table.Th>L × W × H (mm)</Table.Th>
+          <Table.Th>Max weight</Table.Th>
+          <Table.Th />
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {presets.map((p) => (
+          <Table.Tr key={p.id}>
+            <Table.Td fw={700}>{p.name}</Table.Td>
+            <Table.Td>
+              {p.lengthMm} × {p.widthMm} × {p.heightMm}
+            </Table.Td>
+            <Table.Td>{p.maxWeightG / 1000} kg</Table.Td>
+            <Table.Td>
+              {lead && (
+                <Group gap="xs">
+                  <Button size="xs" variant="light" onClick={() => onEdit(p)}>
+                    Edit
+                  </Button>
+                  <Button size="xs" variant="subtle" color="red" onClick={() => onDelete(p)}>
+                    Delete
+                  </Button>
+                </Group>
+              )}
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  )
+}
+
+/** Add preset (or Save preset while editing one, with Cancel). */
+function PresetForm({ draft, onChange, onSave }: { draft: Draft; onChange: (draft: Draft) => void; onSave: () => void }) {
+  const set = (changes: Partial<Draft>) => onChange({ ...draft, ...changes })
+  return (
+    <Group align="end" mt="md">
+      <TextInput label="Preset name" value={draft.name} onChange={(e) => set({ name: e.currentTarget.value })} w={220} />
+      <NumberInput label="Length (mm)" value={draft.lengthMm} onChange={(v) => set({ lengthMm: v })} w={130} />
+      <NumberInput label="Width (mm)" value={draft.widthMm} onChange={(v) => set({ widthMm: v })} w={130} />
+      <NumberInput label="Height (mm)" value={draft.heightMm} onChange={(v) => set({ heightMm: v })} w={130} />
+      <NumberInput label="Max weight (kg)" value={draft.maxWeightKg} decimalScale={2} onChange={(v) => set({ maxWeightKg: v })} w={150} />
+      <Button onClick={onSave}>{draft.id ? 'Save preset' : 'Add preset'}</Button>
+      {draft.id && (
+        <Button variant="subtle" onClick={() => onChange(EMPTY)}>
+          Cancel
+        </Button>
+      )}
+    </Group>
+  )
+}
