@@ -52,3 +52,29 @@ describe('automatic release of orders on hold (SPEC §1)', () => {
     expect(orderIdOf(t, 'OMS-4')).toBeGreaterThan(0)
   })
 })
+
+describe('the hold release on a big station', () => {
+  it('seeks the due holds through their partial index instead of walking every order on hold', () => {
+    const t = openTestStation()
+    const plan = t.sqlite
+      .prepare(
+        `explain query plan select id from orders indexed by orders_due_holds
+         where status = 'on_hold' and dispatch_after is not null and held_by is null and dispatch_after <= ?`
+      )
+      .all('2026-11-21T12:00:00Z') as { detail: string }[]
+    expect(plan.map((row) => row.detail)).toEqual(['SEARCH orders USING INDEX orders_due_holds (dispatch_after>? AND dispatch_after<?)'])
+  })
+
+  it('releases only what is due, leaving a hold set by hand and an OMS hold alone', () => {
+    const t = openTestStation()
+    importRecords(t, [
+      orderRecord(1, undefined, { dispatch_after: '2026-11-21T12:00:00Z' }),
+      orderRecord(2, undefined, { dispatch_after: '2026-11-22T12:00:00Z' }),
+      orderRecord(3, undefined, { dispatch_after: '2026-11-21T10:00:00Z', oms_status: 'on_hold' })
+    ])
+    t.time.set('2026-11-21T13:00:00Z')
+    expect(releaseDueHolds(t.db, t.clock)).toBe(1)
+    expect([statusOf(t, 'OMS-1'), statusOf(t, 'OMS-2'), statusOf(t, 'OMS-3')]).toEqual(['ready', 'on_hold', 'on_hold'])
+    expect(releaseDueHolds(t.db, t.clock)).toBe(0)
+  })
+})

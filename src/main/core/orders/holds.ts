@@ -1,36 +1,41 @@
 // On-hold orders whose dispatch_after has passed are released by the station
 // itself (SPEC §1), through the state machine, and logged as done by the station.
-import { and, eq, isNotNull, lte, or, isNull, inArray } from 'drizzle-orm'
+import { eq, sql } from 'drizzle-orm'
 import { isoNow, type Clock } from '../clock'
 import type { Db } from '../db/connection'
 import { orders } from '../db/schema'
 import { PACKABLE_OMS_STATUSES } from './orderRecord'
 import { refuse } from '../errors'
 import { transitionOrder } from './status'
-import { orderStateColumns } from './openOrder'
+import type { OrderState } from './openOrder'
+
+/**
+ * The holds whose dispatch time has come. This runs on every order list, order view and scan, so it seeks
+ * them through the partial index `orders_due_holds` (named: SQLite's planner would otherwise walk every order
+ * on hold through `orders_status`; INDEXED BY fails loudly if a schema change ever makes the index unusable).
+ */
+function dueHolds(db: Db, at: string) {
+  const rows = db.all<DueHold>(sql`
+    select id, order_number as orderNumber, oms_order_id as omsOrderId, status, dispatch_after as dispatchAfter, oms_status as omsStatus
+    from orders indexed by orders_due_holds
+    where status = 'on_hold' and dispatch_after is not null and held_by is null and dispatch_after <= ${at}`)
+  // An order the OMS holds (or does not let us pack) stays held whatever its dispatch time.
+  return rows.filter((o) => o.omsStatus === null || PACKABLE_OMS_STATUSES.has(o.omsStatus))
+}
+type DueHold = OrderState & { id: number; omsOrderId: string; omsStatus: string | null }
 
 /** Releases every order held only by its dispatch time once that time has come; returns how many. */
 export function releaseDueHolds(db: Db, clock: Clock): number {
   const at = isoNow(clock)
+  const due = dueHolds(db, at)
+  if (due.length === 0) return 0
   return db.transaction((tx) => {
-    const due = tx
-      .select(orderStateColumns)
-      .from(orders)
-      .where(
-        and(
-          eq(orders.status, 'on_hold'),
-          isNotNull(orders.dispatchAfter),
-          isNull(orders.heldBy),
-          lte(orders.dispatchAfter, at),
-          // An order the OMS holds (or does not let us pack) stays held whatever its dispatch time.
-          or(isNull(orders.omsStatus), inArray(orders.omsStatus, [...PACKABLE_OMS_STATUSES]))
-        )
-      )
-      .all()
-    for (const order of due) {
+    // Read again inside the write transaction: another path may have released or changed one meanwhile.
+    const still = dueHolds(tx, at)
+    for (const order of still) {
       transitionOrder(tx, order, 'ready', { operatorId: null, at, reason: `dispatch time ${order.dispatchAfter} passed` })
     }
-    return due.length
+    return still.length
   })
 }
 

@@ -82,6 +82,11 @@ export const orders = sqliteTable(
     index('orders_channel_order_id').on(t.channelOrderId),
     index('orders_parent_order_id').on(t.parentOrderId),
     index('orders_status').on(t.status, t.priority, t.omsCreatedAt),
+    // The hold release runs on every order list, order view and scan: it seeks the holds that are due instead
+    // of walking every order on hold (core/orders/holds.ts; its WHERE matches this one term for term).
+    index('orders_due_holds')
+      .on(t.dispatchAfter)
+      .where(sql`${t.status} = 'on_hold' AND ${t.dispatchAfter} IS NOT NULL AND ${t.heldBy} IS NULL`),
     // Opening a tracking URL in the browser checks it is one the station stored (core/packing/trackingUrls.ts).
     index('orders_tracking_url')
       .on(t.trackingUrl)

@@ -1,0 +1,1 @@
+CREATE INDEX `orders_due_holds` ON `orders` (`dispatch_after`) WHERE "orders"."status" = 'on_hold' AND "orders"."dispatch_after" IS NOT NULL AND "orders"."held_by" IS NULL;
