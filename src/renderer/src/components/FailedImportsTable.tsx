@@ -1,5 +1,6 @@
 import { Button, Table, Text } from '@mantine/core'
 import type { FailedImport } from '../../../shared/orders'
+import { HeadedTable } from './HeadedTable'
 
 type FailedImportsTableProps = {
   /** Undefined while loading: nothing is shown yet. */
@@ -22,31 +23,25 @@ export function FailedImportsTable({ failed, onRetry, size, sourceName = (source
     )
   if (!failed) return null
   return (
-    <Table fz={size} aria-label="Failed imports" verticalSpacing={size === 'lg' ? 'sm' : undefined}>
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th>OMS order id</Table.Th>
-          <Table.Th>Source</Table.Th>
-          <Table.Th>Reason</Table.Th>
-          <Table.Th>Attempts</Table.Th>
-          <Table.Th />
+    <HeadedTable
+      fz={size}
+      aria-label="Failed imports"
+      verticalSpacing={size === 'lg' ? 'sm' : undefined}
+      columns={['OMS order id', 'Source', 'Reason', 'Attempts', null]}
+    >
+      {failed.map((f) => (
+        <Table.Tr key={f.id}>
+          <Table.Td className="mono">{f.omsOrderId ?? '—'}</Table.Td>
+          <Table.Td>{sourceName(f.source)}</Table.Td>
+          <Table.Td>{f.reason}</Table.Td>
+          <Table.Td>{f.attempts}</Table.Td>
+          <Table.Td>
+            <Button variant="light" onClick={() => onRetry(f)}>
+              Retry
+            </Button>
+          </Table.Td>
         </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {failed.map((f) => (
-          <Table.Tr key={f.id}>
-            <Table.Td className="mono">{f.omsOrderId ?? '—'}</Table.Td>
-            <Table.Td>{sourceName(f.source)}</Table.Td>
-            <Table.Td>{f.reason}</Table.Td>
-            <Table.Td>{f.attempts}</Table.Td>
-            <Table.Td>
-              <Button variant="light" onClick={() => onRetry(f)}>
-                Retry
-              </Button>
-            </Table.Td>
-          </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
+      ))}
+    </HeadedTable>
   )
 }

@@ -4,18 +4,20 @@ import type { Assignments } from '../../../shared/operators'
 import type { OrderSummary } from '../../../shared/orders'
 import { StatusBadge } from './StatusBadge'
 
-/**
- * The top line of an order's screens: a way back, the screen's title with the
- * order's status, and its actions; below it, the operators assigned to the
- * order for picking, packing and shipping (SPEC §2).
- */
-export function OrderHeader(props: {
+type OrderHeaderProps = {
   order: OrderSummary
   title: string
   back: { label: string; go: () => void }
   detail?: ReactNode
   actions?: ReactNode
-}) {
+}
+
+/**
+ * The top line of an order's screens: a way back, the screen's title with the
+ * order's status, and its actions; below it, the operators assigned to the
+ * order for picking, packing and shipping (SPEC §2).
+ */
+export function OrderHeader(props: OrderHeaderProps) {
   return (
     <Stack gap={4}>
       <Group justify="space-between">
@@ -30,6 +32,16 @@ export function OrderHeader(props: {
         {props.actions}
       </Group>
       <AssignedOperators assignments={props.order.assignments} />
+    </Stack>
+  )
+}
+
+/** One of an order's screens: the header titled with the screen's name and the order number, above the screen's own content. */
+export function OrderScreen({ screen, children, ...header }: Omit<OrderHeaderProps, 'title'> & { screen: string; children: ReactNode }) {
+  return (
+    <Stack>
+      <OrderHeader {...header} title={`${screen} · ${header.order.orderNumber}`} />
+      {children}
     </Stack>
   )
 }

@@ -56,18 +56,12 @@ export function SerialScanPanel({
         </Alert>
       )}
       <ScanFeedback feedback={session.feedback} />
-      <Group grow>
-        <Paper withBorder p="md">
-          <CountValue id="scan-count" label="Scan Count" value={lines.reduce((n, l) => n + l.scanCount, 0)} />
-        </Paper>
-        <Paper withBorder p="md">
-          <CountValue id="pending-count" label="Pending Count" value={lines.reduce((n, l) => n + l.pendingCount, 0)} />
-        </Paper>
+      <ScanCounts lines={lines}>
         <Paper withBorder p="md">
           <Text className="count-label">Not in a box</Text>
           <Text className="count-value">{order?.looseUnits.length ?? 0}</Text>
         </Paper>
-      </Group>
+      </ScanCounts>
       {extra}
       <Group>
         <Button
@@ -94,6 +88,21 @@ export function SerialScanPanel({
         <Text>This station accepts typed serials only with a shift lead's approval. Check the serial against the device label.</Text>
       </ShiftLeadApproval>
     </Stack>
+  )
+}
+
+/** Scan Count and Pending Count of these lines, side by side (with the panel's own further counts). */
+function ScanCounts({ lines, children }: { lines: OrderLine[]; children?: ReactNode }) {
+  return (
+    <Group grow>
+      <Paper withBorder p="md">
+        <CountValue id="scan-count" label="Scan Count" value={lines.reduce((n, l) => n + l.scanCount, 0)} />
+      </Paper>
+      <Paper withBorder p="md">
+        <CountValue id="pending-count" label="Pending Count" value={lines.reduce((n, l) => n + l.pendingCount, 0)} />
+      </Paper>
+      {children}
+    </Group>
   )
 }
 
@@ -160,14 +169,7 @@ export function NonSerializedPanel(props: {
         feedback={props.session.feedback}
         idle="Scan the product barcode (one unit each), or choose a line and enter a quantity."
       />
-      <Group grow>
-        <Paper withBorder p="md">
-          <CountValue id="scan-count" label="Scan Count" value={lines.reduce((n, l) => n + l.scanCount, 0)} />
-        </Paper>
-        <Paper withBorder p="md">
-          <CountValue id="pending-count" label="Pending Count" value={lines.reduce((n, l) => n + l.pendingCount, 0)} />
-        </Paper>
-      </Group>
+      <ScanCounts lines={lines} />
       <Group>
         <Button size="xl" onClick={props.onSave}>
           Save

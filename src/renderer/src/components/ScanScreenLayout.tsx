@@ -4,7 +4,7 @@ import type { OrderDetail } from '../../../shared/orders'
 import type { Navigate } from '../screens/routes'
 import type { ScanSession } from '../screens/scanSession'
 import { BoxesList, LooseUnits } from './BoxesList'
-import { OrderHeader } from './OrderHeader'
+import { OrderScreen } from './OrderHeader'
 
 /**
  * The frame both scan screens share: the order's header (back to the order,
@@ -25,22 +25,21 @@ export function ScanScreenLayout({
   children: ReactNode
 }) {
   return (
-    <Stack>
-      <OrderHeader
-        order={order}
-        title={`${title} · ${order.orderNumber}`}
-        back={{ label: 'Order', go: () => navigate({ screen: 'order', orderId: order.id }) }}
-        detail={
-          <Text c="dimmed" className="mono">
-            {order.channel} {order.channelOrderId}
-          </Text>
-        }
-        actions={
-          <Button variant="light" size="lg" onClick={() => navigate({ screen: 'confirm', orderId: order.id })}>
-            Packing Confirmation
-          </Button>
-        }
-      />
+    <OrderScreen
+      order={order}
+      screen={title}
+      back={{ label: 'Order', go: () => navigate({ screen: 'order', orderId: order.id }) }}
+      detail={
+        <Text c="dimmed" className="mono">
+          {order.channel} {order.channelOrderId}
+        </Text>
+      }
+      actions={
+        <Button variant="light" size="lg" onClick={() => navigate({ screen: 'confirm', orderId: order.id })}>
+          Packing Confirmation
+        </Button>
+      }
+    >
       <Grid>
         <Grid.Col span={{ base: 12, lg: 8 }}>
           <Stack>{children}</Stack>
@@ -54,6 +53,6 @@ export function ScanScreenLayout({
           </Stack>
         </Grid.Col>
       </Grid>
-    </Stack>
+    </OrderScreen>
   )
 }

@@ -2,7 +2,7 @@ import { useState } from 'react'
 import { Alert, Button, List, Radio, Stack, Text } from '@mantine/core'
 import { station } from '../api'
 import { LinesAndBoxes } from '../components/LinesAndBoxes'
-import { OrderHeader } from '../components/OrderHeader'
+import { OrderScreen } from '../components/OrderHeader'
 import { ShiftLeadApproval } from '../components/ShiftLeadApproval'
 import { useAction } from '../useAction'
 import { useAsync } from '../useAsync'
@@ -36,19 +36,18 @@ export function PackingConfirmationScreen({ orderId, navigate }: { orderId: numb
   const message = confirming.notice ?? confirming.error
 
   return (
-    <Stack>
-      <OrderHeader
-        order={order}
-        title={`Packing Confirmation · ${order.orderNumber}`}
-        back={{ label: 'Order', go: () => navigate({ screen: 'order', orderId }) }}
-        actions={
-          (order.status === 'ready' || order.status === 'in_progress') && (
-            <Button variant="light" size="lg" onClick={() => navigate({ screen: scanScreen, orderId })}>
-              Back to scanning
-            </Button>
-          )
-        }
-      />
+    <OrderScreen
+      order={order}
+      screen="Packing Confirmation"
+      back={{ label: 'Order', go: () => navigate({ screen: 'order', orderId }) }}
+      actions={
+        (order.status === 'ready' || order.status === 'in_progress') && (
+          <Button variant="light" size="lg" onClick={() => navigate({ screen: scanScreen, orderId })}>
+            Back to scanning
+          </Button>
+        )
+      }
+    >
       <LinesAndBoxes
         order={order}
         aside={
@@ -120,6 +119,6 @@ export function PackingConfirmationScreen({ orderId, navigate }: { orderId: numb
           </Radio.Group>
         </Stack>
       </ShiftLeadApproval>
-    </Stack>
+    </OrderScreen>
   )
 }

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react'
 import { Alert, Badge, Button, Group, Stack, Table, Text, Title } from '@mantine/core'
 import { LABEL_KIND_NAMES, type PrintJob } from '../../../shared/labels'
 import { station } from '../api'
+import { HeadedTable } from '../components/HeadedTable'
 import { useAction } from '../useAction'
 import { useAsync } from '../useAsync'
 import type { Navigate } from './routes'
@@ -39,59 +40,46 @@ export function PrintJobsScreen({ navigate }: { navigate: Navigate }) {
       )}
       {jobs && jobs.length === 0 && <Text c="dimmed">Nothing printed yet.</Text>}
       {jobs && jobs.length > 0 && (
-        <Table striped fz="md" aria-label="Print jobs">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>When</Table.Th>
-              <Table.Th>Label</Table.Th>
-              <Table.Th>Order</Table.Th>
-              <Table.Th>Printer</Table.Th>
-              <Table.Th>Status</Table.Th>
-              <Table.Th>Tries</Table.Th>
-              <Table.Th />
+        <HeadedTable striped fz="md" aria-label="Print jobs" columns={['When', 'Label', 'Order', 'Printer', 'Status', 'Tries', null]}>
+          {jobs.map((job) => (
+            <Table.Tr key={job.id} data-job-status={job.status}>
+              <Table.Td>{job.updatedAt.slice(0, 19).replace('T', ' ')}</Table.Td>
+              <Table.Td>
+                {LABEL_KIND_NAMES[job.kind]}
+                {job.boxNumber !== null ? ` · box ${job.boxNumber}` : ''}
+              </Table.Td>
+              <Table.Td>
+                <Button variant="subtle" size="compact-md" onClick={() => navigate({ screen: 'order', orderId: job.orderId })}>
+                  {job.orderNumber}
+                </Button>
+              </Table.Td>
+              <Table.Td>{job.printer}</Table.Td>
+              <Table.Td>
+                <Badge color={STATUS_COLOR[job.status]} size="lg">
+                  {job.status}
+                </Badge>
+                {job.error && (
+                  <Text size="sm" c="red" maw={420}>
+                    {job.error}
+                  </Text>
+                )}
+              </Table.Td>
+              <Table.Td>{job.attempts}</Table.Td>
+              <Table.Td>
+                <Button
+                  size="sm"
+                  variant={job.status === 'failed' ? 'filled' : 'light'}
+                  color={job.status === 'failed' ? 'orange' : undefined}
+                  loading={busy === job.id}
+                  disabled={job.status === 'printing'}
+                  onClick={() => retry(job)}
+                >
+                  {job.status === 'failed' ? 'Retry' : 'Reprint'}
+                </Button>
+              </Table.Td>
             </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {jobs.map((job) => (
-              <Table.Tr key={job.id} data-job-status={job.status}>
-                <Table.Td>{job.updatedAt.slice(0, 19).replace('T', ' ')}</Table.Td>
-                <Table.Td>
-                  {LABEL_KIND_NAMES[job.kind]}
-                  {job.boxNumber !== null ? ` · box ${job.boxNumber}` : ''}
-                </Table.Td>
-                <Table.Td>
-                  <Button variant="subtle" size="compact-md" onClick={() => navigate({ screen: 'order', orderId: job.orderId })}>
-                    {job.orderNumber}
-                  </Button>
-                </Table.Td>
-                <Table.Td>{job.printer}</Table.Td>
-                <Table.Td>
-                  <Badge color={STATUS_COLOR[job.status]} size="lg">
-                    {job.status}
-                  </Badge>
-                  {job.error && (
-                    <Text size="sm" c="red" maw={420}>
-                      {job.error}
-                    </Text>
-                  )}
-                </Table.Td>
-                <Table.Td>{job.attempts}</Table.Td>
-                <Table.Td>
-                  <Button
-                    size="sm"
-                    variant={job.status === 'failed' ? 'filled' : 'light'}
-                    color={job.status === 'failed' ? 'orange' : undefined}
-                    loading={busy === job.id}
-                    disabled={job.status === 'printing'}
-                    onClick={() => retry(job)}
-                  >
-                    {job.status === 'failed' ? 'Retry' : 'Reprint'}
-                  </Button>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+          ))}
+        </HeadedTable>
       )}
     </Stack>
   )

@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { Alert, Badge, Button, Stack, Table, Text, Title } from '@mantine/core'
 import type { HistoryKind, SerialHistory } from '../../../shared/shipping'
 import { station } from '../api'
+import { HeadedTable } from '../components/HeadedTable'
 import { ScanField } from '../components/ScanField'
 import { useScanStream } from '../deviceScans'
 import { useAction } from '../useAction'
@@ -50,51 +51,45 @@ export function SerialHistoryScreen({ navigate }: { navigate: Navigate }) {
             <span className="mono">{history.serials.join(' / ')}</span>: {history.entries.length} event
             {history.entries.length === 1 ? '' : 's'}, oldest first
           </Text>
-          <Table fz="lg" striped aria-label="IMEI history" verticalSpacing="sm">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>When</Table.Th>
-                <Table.Th>What</Table.Th>
-                <Table.Th>Order</Table.Th>
-                <Table.Th>Box</Table.Th>
-                <Table.Th>Who</Table.Th>
-                <Table.Th>Details</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {history.entries.map((e, i) => (
-                <Table.Tr key={i} data-kind={e.kind}>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{e.at.slice(0, 19).replace('T', ' ')}</Table.Td>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                    <Badge color={KIND[e.kind].color} size="lg" variant="filled" style={{ minWidth: 'max-content' }}>
-                      {KIND[e.kind].label}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td>
-                    {e.orderId !== null && (
-                      <Button variant="subtle" size="md" px={4} onClick={() => navigate({ screen: 'order', orderId: e.orderId! })}>
-                        {e.orderNumber}
-                      </Button>
-                    )}
-                  </Table.Td>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                    {e.boxNumber !== null ? `${e.boxNumber}${e.boxStatus === 'voided' ? ' (voided)' : ''}` : ''}
-                  </Table.Td>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{e.operator ?? ''}</Table.Td>
-                  <Table.Td>
-                    <Text size="lg" c={e.flag ? 'red.8' : undefined} fw={e.flag ? 700 : undefined}>
-                      {e.detail}
+          <HeadedTable
+            fz="lg"
+            striped
+            aria-label="IMEI history"
+            verticalSpacing="sm"
+            columns={['When', 'What', 'Order', 'Box', 'Who', 'Details']}
+          >
+            {history.entries.map((e, i) => (
+              <Table.Tr key={i} data-kind={e.kind}>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{e.at.slice(0, 19).replace('T', ' ')}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                  <Badge color={KIND[e.kind].color} size="lg" variant="filled" style={{ minWidth: 'max-content' }}>
+                    {KIND[e.kind].label}
+                  </Badge>
+                </Table.Td>
+                <Table.Td>
+                  {e.orderId !== null && (
+                    <Button variant="subtle" size="md" px={4} onClick={() => navigate({ screen: 'order', orderId: e.orderId! })}>
+                      {e.orderNumber}
+                    </Button>
+                  )}
+                </Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                  {e.boxNumber !== null ? `${e.boxNumber}${e.boxStatus === 'voided' ? ' (voided)' : ''}` : ''}
+                </Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{e.operator ?? ''}</Table.Td>
+                <Table.Td>
+                  <Text size="lg" c={e.flag ? 'red.8' : undefined} fw={e.flag ? 700 : undefined}>
+                    {e.detail}
+                  </Text>
+                  {e.trackingUrl && (
+                    <Text size="sm" c="dimmed" className="mono" style={{ wordBreak: 'break-all' }}>
+                      {e.trackingUrl}
                     </Text>
-                    {e.trackingUrl && (
-                      <Text size="sm" c="dimmed" className="mono" style={{ wordBreak: 'break-all' }}>
-                        {e.trackingUrl}
-                      </Text>
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+                  )}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </HeadedTable>
         </>
       )}
     </Stack>

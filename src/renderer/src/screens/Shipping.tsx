@@ -3,7 +3,7 @@ import { Alert, Button, Grid, Group, Paper, Stack, Table, Text, TextInput, Title
 import type { OrderDetail } from '../../../shared/orders'
 import { normaliseTrackingNumber, trackingNumberProblem, trackingUrlProblem } from '../../../shared/shipping'
 import { station } from '../api'
-import { OrderHeader } from '../components/OrderHeader'
+import { OrderScreen } from '../components/OrderHeader'
 import { useScanStream } from '../deviceScans'
 import { useAction } from '../useAction'
 import { useAsync } from '../useAsync'
@@ -22,12 +22,7 @@ export function ShippingScreen({ orderId, navigate }: { orderId: number; navigat
   if (error) return <Alert color="red">{error}</Alert>
   if (!order) return null
   return (
-    <Stack>
-      <OrderHeader
-        order={order}
-        title={`Ship · ${order.orderNumber}`}
-        back={{ label: 'Order', go: () => navigate({ screen: 'order', orderId }) }}
-      />
+    <OrderScreen order={order} screen="Ship" back={{ label: 'Order', go: () => navigate({ screen: 'order', orderId }) }}>
       <Grid>
         <Grid.Col span={{ base: 12, md: 8 }}>
           {order.status === 'packed' && <ShipForm order={order} onShipped={setValue} />}
@@ -45,7 +40,7 @@ export function ShippingScreen({ orderId, navigate }: { orderId: number; navigat
           <ParcelSummary order={order} />
         </Grid.Col>
       </Grid>
-    </Stack>
+    </OrderScreen>
   )
 }
 
@@ -89,20 +84,8 @@ function ShipForm({ order, onShipped }: { order: OrderDetail; onShipped: (order:
       >
         <Stack>
           <Group grow>
-            <TextInput
-              label="Carrier"
-              size="lg"
-              value={carrier}
-              onChange={(e) => setCarrier(e.currentTarget.value)}
-              error={checked && !carrier.trim() ? 'Enter the carrier' : null}
-            />
-            <TextInput
-              label="Service"
-              size="lg"
-              value={service}
-              onChange={(e) => setService(e.currentTarget.value)}
-              error={checked && !service.trim() ? 'Enter the service' : null}
-            />
+            <RequiredText label="Carrier" value={carrier} onChange={setCarrier} checked={checked} />
+            <RequiredText label="Service" value={service} onChange={setService} checked={checked} />
           </Group>
           <TextInput
             ref={numberField}
@@ -150,6 +133,29 @@ function ShipForm({ order, onShipped }: { order: OrderDetail; onShipped: (order:
         </Stack>
       </form>
     </Paper>
+  )
+}
+
+/** A field the shipment needs: once the form was checked, an empty one says "Enter the …". */
+function RequiredText({
+  label,
+  value,
+  onChange,
+  checked
+}: {
+  label: string
+  value: string
+  onChange: (value: string) => void
+  checked: boolean
+}) {
+  return (
+    <TextInput
+      label={label}
+      size="lg"
+      value={value}
+      onChange={(e) => onChange(e.currentTarget.value)}
+      error={checked && !value.trim() ? `Enter the ${label.toLowerCase()}` : null}
+    />
   )
 }
 

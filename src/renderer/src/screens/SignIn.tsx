@@ -3,6 +3,7 @@ import { Alert, Button, Card, Center, Group, Modal, Stack, Text, TextInput, Titl
 import type { Operator } from '../../../shared/operators'
 import { station, StationError } from '../api'
 import { DIALOG_STYLES } from '../components/DialogFooter'
+import { EnterField } from '../components/EnterField'
 import { isPin, PinField } from '../components/PinField'
 import { errorMessage, useAction } from '../useAction'
 import { useAsync } from '../useAsync'
@@ -99,23 +100,18 @@ function SignInPanel({ operators, onSignedIn }: { operators: Operator[]; onSigne
 
   return (
     <Stack>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault()
+      <EnterField
+        label="Badge"
+        description="Scan your badge"
+        value={badge}
+        onChange={setBadge}
+        onEnter={() => {
           if (badge.trim()) void signIn({ badgeCode: badge.trim() })
         }}
-      >
-        <TextInput
-          label="Badge"
-          description="Scan your badge"
-          value={badge}
-          onChange={(e) => setBadge(e.currentTarget.value)}
-          autoFocus
-          data-autofocus
-          size="xl"
-          autoComplete="off"
-        />
-      </form>
+        autoFocus
+        data-autofocus
+        size="xl"
+      />
       {error && (
         <Alert color="red" title="Not signed in" styles={{ message: { fontSize: '1.15rem' } }}>
           {error}

@@ -1,9 +1,9 @@
 import { useState } from 'react'
-import { Modal, SegmentedControl, Stack, Text, TextInput } from '@mantine/core'
+import { SegmentedControl, Stack, Text, TextInput, type TextInputProps } from '@mantine/core'
 import type { OperatorRecord } from '../../../../shared/operators'
 import { station } from '../../api'
-import { DIALOG_STYLES, DialogFooter } from '../../components/DialogFooter'
 import { PinField } from '../../components/PinField'
+import { OperatorDialog } from './OperatorDialog'
 import { ROLE_LABEL, type FormProps, type Role } from './operatorForms'
 
 /**
@@ -35,59 +35,36 @@ export function OperatorForm({ editing, hidden, onCancel, onSave }: FormProps & 
   }
 
   return (
-    <Modal
-      opened={!hidden}
-      keepMounted
-      onClose={onCancel}
-      title={editing ? `Edit ${editing.name}` : 'Add operator'}
-      size="lg"
-      centered
-      styles={DIALOG_STYLES}
-    >
-      <form
-        onSubmit={(e) => {
-          e.preventDefault()
-          save()
-        }}
-      >
-        <Stack>
-          <TextInput
-            label="Name"
-            size="lg"
-            required
-            maxLength={80}
-            value={name}
-            onChange={(e) => setName(e.currentTarget.value)}
-            data-autofocus
-          />
-          <TextInput
-            label="Badge code"
-            description="Scan the badge or type its code"
-            size="lg"
-            required
-            maxLength={64}
-            value={badgeCode}
-            onChange={(e) => setBadgeCode(e.currentTarget.value)}
-          />
-          <RoleChoice role={role} onChange={setRole} />
-          {(needsPin || optionalPin) && (
-            <PinField
-              description={
-                needsPin
-                  ? 'A shift lead signs in and approves exceptions with a PIN: 4 to 8 digits'
-                  : 'Optional: for sign-in where the station asks operators for a PIN. 4 to 8 digits'
-              }
-              size="lg"
-              required={needsPin}
-              value={pin}
-              onChange={setPin}
-            />
-          )}
-          <DialogFooter onCancel={onCancel} />
-        </Stack>
-      </form>
-    </Modal>
+    <OperatorDialog title={editing ? `Edit ${editing.name}` : 'Add operator'} hidden={hidden} onCancel={onCancel} onSubmit={save}>
+      <IdentityField label="Name" maxLength={80} value={name} onChange={setName} data-autofocus />
+      <IdentityField
+        label="Badge code"
+        description="Scan the badge or type its code"
+        maxLength={64}
+        value={badgeCode}
+        onChange={setBadgeCode}
+      />
+      <RoleChoice role={role} onChange={setRole} />
+      {(needsPin || optionalPin) && (
+        <PinField
+          description={
+            needsPin
+              ? 'A shift lead signs in and approves exceptions with a PIN: 4 to 8 digits'
+              : 'Optional: for sign-in where the station asks operators for a PIN. 4 to 8 digits'
+          }
+          size="lg"
+          required={needsPin}
+          value={pin}
+          onChange={setPin}
+        />
+      )}
+    </OperatorDialog>
   )
+}
+
+/** Name and badge code: what tells operators apart, so neither may be left empty. */
+function IdentityField({ onChange, ...props }: Omit<TextInputProps, 'onChange'> & { onChange: (value: string) => void }) {
+  return <TextInput size="lg" required {...props} onChange={(e) => onChange(e.currentTarget.value)} />
 }
 
 function RoleChoice({ role, onChange }: { role: Role; onChange: (role: Role) => void }) {

@@ -1,6 +1,7 @@
 import { Badge, Button, Group, Paper, Table, Text } from '@mantine/core'
 import type { OperatorRecord } from '../../../../shared/operators'
 import { station } from '../../api'
+import { HeadedTable } from '../../components/HeadedTable'
 import { ROLE_LABEL, type AskChange } from './operatorForms'
 
 const time = (iso: string) => new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })
@@ -17,36 +18,25 @@ type OperatorsTableProps = {
 export function OperatorsTable({ operators, onEdit, onSetPin, ask }: OperatorsTableProps) {
   return (
     <Paper withBorder>
-      <Table fz="lg" verticalSpacing="md" aria-label="Operators">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>Name</Table.Th>
-            <Table.Th>Badge</Table.Th>
-            <Table.Th>Role</Table.Th>
-            <Table.Th>State</Table.Th>
-            <Table.Th />
+      <HeadedTable fz="lg" verticalSpacing="md" aria-label="Operators" columns={['Name', 'Badge', 'Role', 'State', null]}>
+        {operators.map((o) => (
+          <Table.Tr key={o.id} style={{ opacity: o.active ? 1 : 0.6 }}>
+            <Table.Td fw={700}>{o.name}</Table.Td>
+            <Table.Td className="mono">{o.badgeCode}</Table.Td>
+            <Table.Td>
+              <Badge size="lg" color={o.role === 'shift_lead' ? 'grape' : 'gray'}>
+                {ROLE_LABEL[o.role]}
+              </Badge>
+            </Table.Td>
+            <Table.Td>
+              <OperatorState operator={o} />
+            </Table.Td>
+            <Table.Td>
+              <OperatorActions operator={o} onEdit={onEdit} onSetPin={onSetPin} ask={ask} />
+            </Table.Td>
           </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {operators.map((o) => (
-            <Table.Tr key={o.id} style={{ opacity: o.active ? 1 : 0.6 }}>
-              <Table.Td fw={700}>{o.name}</Table.Td>
-              <Table.Td className="mono">{o.badgeCode}</Table.Td>
-              <Table.Td>
-                <Badge size="lg" color={o.role === 'shift_lead' ? 'grape' : 'gray'}>
-                  {ROLE_LABEL[o.role]}
-                </Badge>
-              </Table.Td>
-              <Table.Td>
-                <OperatorState operator={o} />
-              </Table.Td>
-              <Table.Td>
-                <OperatorActions operator={o} onEdit={onEdit} onSetPin={onSetPin} ask={ask} />
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+        ))}
+      </HeadedTable>
     </Paper>
   )
 }

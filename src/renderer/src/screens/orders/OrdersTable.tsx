@@ -3,6 +3,7 @@ import { Badge, Button, Checkbox, Paper, Table, Text } from '@mantine/core'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import type { Operator } from '../../../../shared/operators'
 import type { OrderSummary } from '../../../../shared/orders'
+import { HeadedTable, type Column } from '../../components/HeadedTable'
 import { StatusBadge } from '../../components/StatusBadge'
 
 const ROW_HEIGHT = 52
@@ -24,21 +25,18 @@ export function OrdersTable({ orders, onOpen, me, selection }: OrdersTableProps)
   const items = virtualizer.getVirtualItems()
   const padTop = items.length ? items[0].start : 0
   const padBottom = items.length ? virtualizer.getTotalSize() - items[items.length - 1].end : 0
-  const columns = selection ? 9 : 8
+  const columns = columnsOf(orders, selection)
 
   return (
     <Paper withBorder>
       <div ref={scrollRef} style={{ height: 'calc(100vh - 290px)', minHeight: 300, overflow: 'auto' }}>
-        <Table stickyHeader highlightOnHover verticalSpacing="sm" fz="md" aria-label="Orders">
-          <OrdersHead orders={orders} selection={selection} />
-          <Table.Tbody>
-            {padTop > 0 && <Spacer height={padTop} columns={columns} />}
-            {items.map((item) => (
-              <OrderRow key={orders[item.index].id} order={orders[item.index]} me={me} selection={selection} onOpen={onOpen} />
-            ))}
-            {padBottom > 0 && <Spacer height={padBottom} columns={columns} />}
-          </Table.Tbody>
-        </Table>
+        <HeadedTable stickyHeader highlightOnHover verticalSpacing="sm" fz="md" aria-label="Orders" columns={columns}>
+          {padTop > 0 && <Spacer height={padTop} columns={columns.length} />}
+          {items.map((item) => (
+            <OrderRow key={orders[item.index].id} order={orders[item.index]} me={me} selection={selection} onOpen={onOpen} />
+          ))}
+          {padBottom > 0 && <Spacer height={padBottom} columns={columns.length} />}
+        </HeadedTable>
         {orders.length === 0 && (
           <Text p="lg" c="dimmed">
             No orders match.
@@ -58,32 +56,24 @@ function Spacer({ height, columns }: { height: number; columns: number }) {
   )
 }
 
-function OrdersHead({ orders, selection }: { orders: OrderSummary[]; selection: Selection | null }) {
-  const allSelected = selection !== null && orders.length > 0 && orders.every((o) => selection.selected.has(o.id))
+const COLUMNS: Column[] = ['Order', 'Channel', 'Channel order id', 'Type', 'Status', 'Scanned', 'Packing', 'Created']
+
+/** The headings; with a selection, a first column whose tick box selects every order. */
+function columnsOf(orders: OrderSummary[], selection: Selection | null): Column[] {
+  if (!selection) return COLUMNS
+  return [{ title: <SelectAll orders={orders} selection={selection} />, w: 56 }, ...COLUMNS]
+}
+
+function SelectAll({ orders, selection }: { orders: OrderSummary[]; selection: Selection }) {
+  const allSelected = orders.length > 0 && orders.every((o) => selection.selected.has(o.id))
   return (
-    <Table.Thead>
-      <Table.Tr>
-        {selection && (
-          <Table.Th w={56}>
-            <Checkbox
-              size="md"
-              aria-label="Select all orders"
-              checked={allSelected}
-              indeterminate={!allSelected && selection.selected.size > 0}
-              onChange={(e) => selection.setSelected(new Set(e.currentTarget.checked ? orders.map((o) => o.id) : []))}
-            />
-          </Table.Th>
-        )}
-        <Table.Th>Order</Table.Th>
-        <Table.Th>Channel</Table.Th>
-        <Table.Th>Channel order id</Table.Th>
-        <Table.Th>Type</Table.Th>
-        <Table.Th>Status</Table.Th>
-        <Table.Th>Scanned</Table.Th>
-        <Table.Th>Packing</Table.Th>
-        <Table.Th>Created</Table.Th>
-      </Table.Tr>
-    </Table.Thead>
+    <Checkbox
+      size="md"
+      aria-label="Select all orders"
+      checked={allSelected}
+      indeterminate={!allSelected && selection.selected.size > 0}
+      onChange={(e) => selection.setSelected(new Set(e.currentTarget.checked ? orders.map((o) => o.id) : []))}
+    />
   )
 }
 

@@ -1,7 +1,9 @@
 import { useState } from 'react'
-import { Alert, Button, Stack, Table, Text, TextInput, Title } from '@mantine/core'
+import { Alert, Button, Stack, Table, Text, Title } from '@mantine/core'
 import type { OrderSummary } from '../../../../shared/orders'
 import { station } from '../../api'
+import { EnterField } from '../../components/EnterField'
+import { HeadedTable } from '../../components/HeadedTable'
 import { useScanStream } from '../../deviceScans'
 import { useAction } from '../../useAction'
 import type { Navigate } from '../routes'
@@ -28,22 +30,15 @@ export function FindShippedOrder({ navigate }: { navigate: Navigate }) {
     <Stack maw={1100}>
       <Title order={2}>Returns</Title>
       <Text size="lg">Scan or type the order number, the channel order id, or the IMEI of any unit in the returned parcel.</Text>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault()
-          void search(query)
-        }}
-      >
-        <TextInput
-          label="Order or IMEI"
-          size="xl"
-          value={query}
-          onChange={(e) => setQuery(e.currentTarget.value)}
-          autoFocus
-          autoComplete="off"
-          spellCheck={false}
-        />
-      </form>
+      <EnterField
+        label="Order or IMEI"
+        size="xl"
+        value={query}
+        onChange={setQuery}
+        onEnter={() => void search(query)}
+        autoFocus
+        spellCheck={false}
+      />
       {searching.error && (
         <Alert color="red" title="Search failed" role="alert">
           {searching.error}
@@ -61,27 +56,17 @@ export function FindShippedOrder({ navigate }: { navigate: Navigate }) {
 
 function ShippedOrders({ orders, navigate }: { orders: OrderSummary[]; navigate: Navigate }) {
   return (
-    <Table fz="lg" highlightOnHover aria-label="Shipped orders">
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th>Order</Table.Th>
-          <Table.Th>Channel</Table.Th>
-          <Table.Th>Channel order id</Table.Th>
-          <Table.Th />
+    <HeadedTable fz="lg" highlightOnHover aria-label="Shipped orders" columns={['Order', 'Channel', 'Channel order id', null]}>
+      {orders.map((o) => (
+        <Table.Tr key={o.id}>
+          <Table.Td fw={700}>{o.orderNumber}</Table.Td>
+          <Table.Td>{o.channel}</Table.Td>
+          <Table.Td className="mono">{o.channelOrderId}</Table.Td>
+          <Table.Td>
+            <Button onClick={() => navigate({ screen: 'returns', orderId: o.id })}>Scan return</Button>
+          </Table.Td>
         </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {orders.map((o) => (
-          <Table.Tr key={o.id}>
-            <Table.Td fw={700}>{o.orderNumber}</Table.Td>
-            <Table.Td>{o.channel}</Table.Td>
-            <Table.Td className="mono">{o.channelOrderId}</Table.Td>
-            <Table.Td>
-              <Button onClick={() => navigate({ screen: 'returns', orderId: o.id })}>Scan return</Button>
-            </Table.Td>
-          </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
+      ))}
+    </HeadedTable>
   )
 }

@@ -1,5 +1,6 @@
 import { Badge, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core'
 import type { ReturnCheck } from '../../../../shared/shipping'
+import { HeadedTable } from '../../components/HeadedTable'
 import { FLAG_LABEL } from './returnFlags'
 
 const FLAG_COLOR = { already_returned: 'grape', not_in_order: 'orange', unknown_serial: 'red' } as const
@@ -29,30 +30,21 @@ export function ParcelPanel({ parcel, onRemove }: { parcel: ReturnCheck[]; onRem
 
 function ParcelTable({ parcel, onRemove }: { parcel: ReturnCheck[]; onRemove: (serial: string) => void }) {
   return (
-    <Table fz="lg" aria-label="Returned units">
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th>Serial</Table.Th>
-          <Table.Th>Result</Table.Th>
-          <Table.Th />
+    <HeadedTable fz="lg" aria-label="Returned units" columns={['Serial', 'Result', null]}>
+      {parcel.map((u) => (
+        <Table.Tr key={u.serial} data-flag={u.flag ?? 'ok'}>
+          <Table.Td className="mono">{u.serial}</Table.Td>
+          <Table.Td>
+            <UnitCheck unit={u} />
+          </Table.Td>
+          <Table.Td>
+            <Button variant="subtle" color="gray" onClick={() => onRemove(u.serial)} aria-label={`Take ${u.serial} out of the parcel`}>
+              Remove
+            </Button>
+          </Table.Td>
         </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {parcel.map((u) => (
-          <Table.Tr key={u.serial} data-flag={u.flag ?? 'ok'}>
-            <Table.Td className="mono">{u.serial}</Table.Td>
-            <Table.Td>
-              <UnitCheck unit={u} />
-            </Table.Td>
-            <Table.Td>
-              <Button variant="subtle" color="gray" onClick={() => onRemove(u.serial)} aria-label={`Take ${u.serial} out of the parcel`}>
-                Remove
-              </Button>
-            </Table.Td>
-          </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
+      ))}
+    </HeadedTable>
   )
 }
 

@@ -2,7 +2,7 @@ import { Alert, Button, Grid, Group, Stack, Text, Textarea } from '@mantine/core
 import type { OrderDetail } from '../../../../shared/orders'
 import type { ReturnRecord } from '../../../../shared/shipping'
 import { station } from '../../api'
-import { OrderHeader } from '../../components/OrderHeader'
+import { OrderScreen } from '../../components/OrderHeader'
 import { ScanField } from '../../components/ScanField'
 import { useScanStream } from '../../deviceScans'
 import { useAsync } from '../../useAsync'
@@ -23,12 +23,7 @@ export function ReturnParcel({ orderId, navigate }: { orderId: number; navigate:
   if (!order) return null
 
   return (
-    <Stack>
-      <OrderHeader
-        order={order}
-        title={`Return · ${order.orderNumber}`}
-        back={{ label: 'Returns', go: () => navigate({ screen: 'returns' }) }}
-      />
+    <OrderScreen order={order} screen="Return" back={{ label: 'Returns', go: () => navigate({ screen: 'returns' }) }}>
       {order.status !== 'shipped' ? (
         <Alert color="orange" title="Not shipped" role="alert">
           <Text size="lg">Order {order.orderNumber} has not shipped: a return is scanned against the order it shipped in.</Text>
@@ -67,7 +62,7 @@ export function ReturnParcel({ orderId, navigate }: { orderId: number; navigate:
           </Grid.Col>
         </Grid>
       )}
-    </Stack>
+    </OrderScreen>
   )
 }
 

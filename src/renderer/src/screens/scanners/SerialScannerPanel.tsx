@@ -1,6 +1,7 @@
-import { Alert, Group, NumberInput, Paper, SegmentedControl, Select, Stack, Switch, Text, TextInput, Title } from '@mantine/core'
+import { Group, NumberInput, SegmentedControl, Select, Text, TextInput } from '@mantine/core'
 import { BAUD_RATES, type ScannerDevices, type SerialSuffix } from '../../../../shared/scanners'
-import { OTHER, portOptions, type SerialForm } from './scannerSetup'
+import { ScannerPanel } from './ScannerPanel'
+import { controlProps, OTHER, portOptions, type SerialForm } from './scannerSetup'
 
 const SUFFIXES = [
   { value: 'cr', label: 'CR' },
@@ -20,80 +21,65 @@ export function SerialScannerPanel({
   onChange: (serial: SerialForm) => void
 }) {
   const set = (changes: Partial<SerialForm>) => onChange({ ...serial, ...changes })
-  const off = !serial.enabled
+  const control = controlProps(serial.enabled)
   return (
-    <Paper withBorder p="lg">
-      <Group justify="space-between" mb="md">
-        <Title order={2}>Serial scanner</Title>
-        <Switch
-          size="lg"
-          label="Use a serial scanner"
-          checked={serial.enabled}
-          onChange={(e) => set({ enabled: e.currentTarget.checked })}
+    <ScannerPanel
+      title="Serial scanner"
+      switchLabel="Use a serial scanner"
+      enabled={serial.enabled}
+      onEnabled={(enabled) => set({ enabled })}
+      problem={devices.serialProblem}
+    >
+      <Select
+        {...control}
+        label="Port"
+        placeholder="Choose the scanner's port"
+        data={portOptions(devices, serial)}
+        value={serial.port || null}
+        onChange={(v) => set({ port: v ?? '' })}
+      />
+      {serial.port === OTHER && (
+        <TextInput
+          {...control}
+          label="Port path"
+          placeholder="COM5 or /dev/ttyS0"
+          classNames={{ input: 'mono' }}
+          value={serial.otherPath}
+          onChange={(e) => set({ otherPath: e.currentTarget.value })}
         />
-      </Group>
-      {devices.serialProblem && (
-        <Alert color="orange" mb="md">
-          {devices.serialProblem}
-        </Alert>
       )}
-      <Stack gap="md" style={{ opacity: serial.enabled ? 1 : 0.5 }}>
+      <Group grow align="start">
         <Select
-          size="lg"
-          label="Port"
-          placeholder="Choose the scanner's port"
-          data={portOptions(devices, serial)}
-          value={serial.port || null}
-          disabled={off}
-          onChange={(v) => set({ port: v ?? '' })}
+          {...control}
+          label="Baud rate"
+          data={BAUD_RATES.map(String)}
+          value={serial.baudRate}
+          onChange={(v) => set({ baudRate: v ?? '9600' })}
+          allowDeselect={false}
         />
-        {serial.port === OTHER && (
-          <TextInput
-            size="lg"
-            label="Port path"
-            placeholder="COM5 or /dev/ttyS0"
-            classNames={{ input: 'mono' }}
-            value={serial.otherPath}
-            disabled={off}
-            onChange={(e) => set({ otherPath: e.currentTarget.value })}
+        {serial.suffix === 'timeout' && (
+          <NumberInput
+            {...control}
+            label="Pause that ends a scan (ms)"
+            min={10}
+            max={2000}
+            value={serial.timeoutMs}
+            onChange={(v) => set({ timeoutMs: Number(v) || 50 })}
           />
         )}
-        <Group grow align="start">
-          <Select
-            size="lg"
-            label="Baud rate"
-            data={BAUD_RATES.map(String)}
-            value={serial.baudRate}
-            disabled={off}
-            onChange={(v) => set({ baudRate: v ?? '9600' })}
-            allowDeselect={false}
-          />
-          {serial.suffix === 'timeout' && (
-            <NumberInput
-              size="lg"
-              label="Pause that ends a scan (ms)"
-              min={10}
-              max={2000}
-              value={serial.timeoutMs}
-              disabled={off}
-              onChange={(v) => set({ timeoutMs: Number(v) || 50 })}
-            />
-          )}
-        </Group>
-        <div>
-          <Text fw={600} size="lg" mb={4}>
-            A scan ends with
-          </Text>
-          <SegmentedControl
-            size="lg"
-            aria-label="A scan ends with"
-            disabled={off}
-            value={serial.suffix}
-            onChange={(v) => set({ suffix: v as SerialSuffix })}
-            data={SUFFIXES}
-          />
-        </div>
-      </Stack>
-    </Paper>
+      </Group>
+      <div>
+        <Text fw={600} size="lg" mb={4}>
+          A scan ends with
+        </Text>
+        <SegmentedControl
+          {...control}
+          aria-label="A scan ends with"
+          value={serial.suffix}
+          onChange={(v) => set({ suffix: v as SerialSuffix })}
+          data={SUFFIXES}
+        />
+      </div>
+    </ScannerPanel>
   )
 }

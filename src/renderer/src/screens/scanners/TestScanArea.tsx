@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react'
-import { Paper, Stack, Text, TextInput, Title } from '@mantine/core'
+import { Paper, Stack, Text, Title } from '@mantine/core'
 import type { TestedScan } from '../../../../shared/scanners'
 import { station } from '../../api'
+import { EnterField } from '../../components/EnterField'
 import { useScanStream } from '../../deviceScans'
 
 /**
@@ -29,24 +30,19 @@ export function TestScanArea({ last, onTest }: { last: TestedScan | null; onTest
       <Text size="lg" mb="md">
         Scan a barcode with any scanner. A keyboard-wedge scanner types into this field.
       </Text>
-      <form
-        onSubmit={async (e) => {
-          e.preventDefault()
+      <EnterField
+        size="lg"
+        className="serial-input"
+        label="Keyboard-wedge test"
+        value={input}
+        onChange={setInput}
+        onEnter={async () => {
           const raw = input
           setInput('')
           if (raw) await onTest(raw)
         }}
-      >
-        <TextInput
-          size="lg"
-          className="serial-input"
-          label="Keyboard-wedge test"
-          value={input}
-          onChange={(e) => setInput(e.currentTarget.value)}
-          autoComplete="off"
-          spellCheck={false}
-        />
-      </form>
+        spellCheck={false}
+      />
       {last ? (
         <LastScan last={last} />
       ) : (
@@ -65,28 +61,23 @@ function LastScan({ last }: { last: TestedScan }) {
         <b>From</b> {last.device} ({last.source}){last.symbology ? ` · symbology ${last.symbology}` : ''} ·{' '}
         {new Date(last.at).toLocaleTimeString()}
       </Text>
-      <Text size="lg" fw={700}>
-        Raw
-      </Text>
-      <Text fz="xl" className="mono" aria-label="Raw" style={{ wordBreak: 'break-all' }}>
-        {last.raw}
-      </Text>
-      <Text size="lg" fw={700}>
-        Decoded
-      </Text>
-      <Text fz="xl" className="mono" aria-label="Decoded" style={{ wordBreak: 'break-all' }}>
-        {last.data}
-      </Text>
-      {last.cleaned !== last.data && (
-        <>
-          <Text size="lg" fw={700}>
-            After prefix/suffix stripping
-          </Text>
-          <Text fz="xl" className="mono" aria-label="After stripping" style={{ wordBreak: 'break-all' }}>
-            {last.cleaned}
-          </Text>
-        </>
-      )}
+      <ScanText title="Raw" label="Raw" text={last.raw} />
+      <ScanText title="Decoded" label="Decoded" text={last.data} />
+      {last.cleaned !== last.data && <ScanText title="After prefix/suffix stripping" label="After stripping" text={last.cleaned} />}
     </Stack>
+  )
+}
+
+/** One form of the scanned text under its title; `label` names it for screen readers (and tests). */
+function ScanText({ title, label, text }: { title: string; label: string; text: string }) {
+  return (
+    <>
+      <Text size="lg" fw={700}>
+        {title}
+      </Text>
+      <Text fz="xl" className="mono" aria-label={label} style={{ wordBreak: 'break-all' }}>
+        {text}
+      </Text>
+    </>
   )
 }

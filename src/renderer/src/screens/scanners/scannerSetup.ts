@@ -8,6 +8,9 @@ export const OTHER = '__other__'
 /** The Port choice for the saved USB scanner while it is not plugged in. */
 export const SAVED = '__saved__'
 
+/** What every control of a scanner's settings gets: large, and locked while the scanner is off (its panel dims them). */
+export const controlProps = (enabled: boolean) => ({ size: 'lg', disabled: !enabled }) as const
+
 export type SerialForm = {
   enabled: boolean
   port: string

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react'
 import { Alert, Button, Group, NumberInput, Paper, Table, TextInput, Title } from '@mantine/core'
 import type { BoxPreset } from '../../../../shared/packing'
 import { station } from '../../api'
+import { HeadedTable } from '../../components/HeadedTable'
 import type { AskApproval } from '../../components/useApproval'
 import { errorMessage, useAction } from '../../useAction'
 
@@ -84,39 +85,29 @@ type PresetsTableProps = { presets: BoxPreset[]; lead: boolean; onEdit: (p: BoxP
 
 function PresetsTable({ presets, lead, onEdit, onDelete }: PresetsTableProps) {
   return (
-    <Table fz="md" verticalSpacing="sm" aria-label="Box presets">
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th>Name</Table.Th>
-          <Table.Th>L × W × H (mm)</Table.Th>
-          <Table.Th>Max weight</Table.Th>
-          <Table.Th />
+    <HeadedTable fz="md" verticalSpacing="sm" aria-label="Box presets" columns={['Name', 'L × W × H (mm)', 'Max weight', null]}>
+      {presets.map((p) => (
+        <Table.Tr key={p.id}>
+          <Table.Td fw={700}>{p.name}</Table.Td>
+          <Table.Td>
+            {p.lengthMm} × {p.widthMm} × {p.heightMm}
+          </Table.Td>
+          <Table.Td>{p.maxWeightG / 1000} kg</Table.Td>
+          <Table.Td>
+            {lead && (
+              <Group gap="xs">
+                <Button size="xs" variant="light" onClick={() => onEdit(p)}>
+                  Edit
+                </Button>
+                <Button size="xs" variant="subtle" color="red" onClick={() => onDelete(p)}>
+                  Delete
+                </Button>
+              </Group>
+            )}
+          </Table.Td>
         </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {presets.map((p) => (
-          <Table.Tr key={p.id}>
-            <Table.Td fw={700}>{p.name}</Table.Td>
-            <Table.Td>
-              {p.lengthMm} × {p.widthMm} × {p.heightMm}
-            </Table.Td>
-            <Table.Td>{p.maxWeightG / 1000} kg</Table.Td>
-            <Table.Td>
-              {lead && (
-                <Group gap="xs">
-                  <Button size="xs" variant="light" onClick={() => onEdit(p)}>
-                    Edit
-                  </Button>
-                  <Button size="xs" variant="subtle" color="red" onClick={() => onDelete(p)}>
-                    Delete
-                  </Button>
-                </Group>
-              )}
-            </Table.Td>
-          </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
+      ))}
+    </HeadedTable>
   )
 }
 

@@ -1,5 +1,6 @@
 import { Button, Group, Table, Text } from '@mantine/core'
 import type { RejectedEvent } from '../../../../shared/sync'
+import { HeadedTable } from '../../components/HeadedTable'
 import { timeOf } from '../../components/SyncStatus'
 
 type RejectedEventsProps = {
@@ -21,37 +22,31 @@ export function RejectedEventsTable({ rejected, isShiftLead, onResend, onAcknowl
   if (!rejected) return null
   return (
     <>
-      <Table fz="lg" aria-label="Rejected events" verticalSpacing="sm">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>Event</Table.Th>
-            <Table.Th>Order</Table.Th>
-            <Table.Th>Why the OMS refused it</Table.Th>
-            <Table.Th>Rejected</Table.Th>
-            <Table.Th />
+      <HeadedTable
+        fz="lg"
+        aria-label="Rejected events"
+        verticalSpacing="sm"
+        columns={['Event', 'Order', 'Why the OMS refused it', 'Rejected', null]}
+      >
+        {rejected.map((e) => (
+          <Table.Tr key={e.id}>
+            <Table.Td className="mono">{e.type}</Table.Td>
+            <Table.Td>{e.orderNumber ?? '—'}</Table.Td>
+            <Table.Td>{e.reason}</Table.Td>
+            <Table.Td>{timeOf(e.rejectedAt)}</Table.Td>
+            <Table.Td>
+              <Group gap="xs" wrap="nowrap">
+                <Button variant="light" disabled={!isShiftLead} onClick={() => onResend(e)}>
+                  Re-send
+                </Button>
+                <Button variant="subtle" color="gray" disabled={!isShiftLead} onClick={() => onAcknowledge(e)}>
+                  Acknowledge
+                </Button>
+              </Group>
+            </Table.Td>
           </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {rejected.map((e) => (
-            <Table.Tr key={e.id}>
-              <Table.Td className="mono">{e.type}</Table.Td>
-              <Table.Td>{e.orderNumber ?? '—'}</Table.Td>
-              <Table.Td>{e.reason}</Table.Td>
-              <Table.Td>{timeOf(e.rejectedAt)}</Table.Td>
-              <Table.Td>
-                <Group gap="xs" wrap="nowrap">
-                  <Button variant="light" disabled={!isShiftLead} onClick={() => onResend(e)}>
-                    Re-send
-                  </Button>
-                  <Button variant="subtle" color="gray" disabled={!isShiftLead} onClick={() => onAcknowledge(e)}>
-                    Acknowledge
-                  </Button>
-                </Group>
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+        ))}
+      </HeadedTable>
       {!isShiftLead && <Text c="dimmed">A shift lead re-sends or acknowledges rejected events.</Text>}
     </>
   )

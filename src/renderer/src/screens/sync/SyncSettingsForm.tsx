@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useState, type ChangeEvent } from 'react'
 import { Button, Group, NumberInput, Paper, PasswordInput, Stack, Switch, Text, TextInput, Title } from '@mantine/core'
 import type { SyncSettingsView } from '../../../../shared/sync'
 import { station } from '../../api'
@@ -41,6 +41,14 @@ export function SyncSettingsForm({ isShiftLead, ask, outcome }: SettingsFormProp
   if (!form) return null
   const set = (changes: Partial<SyncSettingsView>) => setForm({ ...form, ...changes })
   const locked = !isShiftLead
+  // Every control: large, and locked unless a shift lead is signed in.
+  const field = { size: 'lg', disabled: locked } as const
+  // The OMS address and the export folder: text that may be left empty (none).
+  const optionalText = (key: 'omsUrl' | 'exportFolder') => ({
+    ...field,
+    value: form[key] ?? '',
+    onChange: (e: ChangeEvent<HTMLInputElement>) => set({ [key]: e.currentTarget.value })
+  })
 
   const save = () =>
     ask('change the OMS settings', async (approval) => {
@@ -64,51 +72,42 @@ export function SyncSettingsForm({ isShiftLead, ask, outcome }: SettingsFormProp
         <Title order={3}>Settings</Title>
         {locked && <Text c="dimmed">Only a shift lead can change these.</Text>}
         <TextInput
-          size="lg"
           label="OMS address"
           description="e.g. https://oms.example.com — leave empty for an offline station"
-          value={form.omsUrl ?? ''}
-          onChange={(e) => set({ omsUrl: e.currentTarget.value })}
-          disabled={locked}
+          {...optionalText('omsUrl')}
         />
         <PasswordInput
-          size="lg"
+          {...field}
           label="OMS token"
           description={tokenDescription(form)}
           placeholder={form.tokenStored ? 'stored — leave empty to keep' : ''}
           value={token}
           onChange={(e) => setToken(e.currentTarget.value)}
           error={tokenNeeded && !token.trim() ? 'Enter the OMS token for the new address' : undefined}
-          disabled={locked}
         />
         <NumberInput
-          size="lg"
+          {...field}
           label="Pull orders every (minutes)"
           min={0.5}
           max={1440}
           step={1}
           value={form.pullIntervalMinutes}
           onChange={(v) => set({ pullIntervalMinutes: Number(v) || 5 })}
-          disabled={locked}
           maw={480}
         />
         <Switch
-          size="lg"
+          {...field}
           label="Write export files (NDJSON and CSV) for an OMS that takes files"
           checked={form.exportEnabled}
           onChange={(e) => set({ exportEnabled: e.currentTarget.checked })}
-          disabled={locked}
         />
         <TextInput
-          size="lg"
           label="Export folder"
           description="Full path of a folder the OMS reads, e.g. C:\OMS\outbox"
-          value={form.exportFolder ?? ''}
-          onChange={(e) => set({ exportFolder: e.currentTarget.value })}
-          disabled={locked}
+          {...optionalText('exportFolder')}
         />
         <Group>
-          <Button size="lg" onClick={save} disabled={locked}>
+          <Button {...field} onClick={save}>
             Save settings
           </Button>
         </Group>
