@@ -3,6 +3,7 @@
 // at it on the Sync screen and pulls; the operator packs an order pulled from
 // it; the stand-in receives the station's events exactly once.
 import { readFileSync } from 'node:fs'
+import type { Page } from '@playwright/test'
 import { resolve } from 'node:path'
 import { startOmsDev, type OmsDev } from '../tools/oms-dev/server'
 import { approveAsShiftLead, enterSignInPin, expect, imei, scan, startWithSampleData, test } from './fixtures'
@@ -19,6 +20,25 @@ test.beforeEach(async () => {
 test.afterEach(async () => {
   await oms.close()
 })
+
+/** Dana signs in on a station with the sample data and points it at the stand-in OMS (approved with her PIN). */
+async function stationPointedAtOms(page: Page) {
+  await startWithSampleData(page, 'Dana Whitfield')
+  await page.getByRole('button', { name: 'Sync', exact: true }).click()
+  await page.getByLabel('OMS address').fill(oms.url)
+  await page.getByLabel('OMS token').fill('station-secret-1')
+  await page.getByRole('button', { name: 'Save settings' }).click()
+  await approveAsShiftLead(page, 'OP-9001', '1234')
+  await expect(page.getByRole('alert').filter({ hasText: 'Settings saved' })).toBeVisible()
+}
+
+/** Finds an order by its channel order id and opens Used Scan on it. */
+async function openUsedScan(page: Page, channelOrderId: string) {
+  await page.getByRole('button', { name: 'Orders', exact: true }).click()
+  await page.getByLabel('Search').fill(channelOrderId)
+  await page.getByLabel('Search').press('Enter')
+  await page.getByRole('button', { name: 'Used Scan' }).click()
+}
 
 test('orders pulled from the OMS are packed and the OMS receives every event exactly once', async ({ page, db }) => {
   await page.getByLabel('Name').fill('Dana Whitfield')
@@ -82,18 +102,9 @@ test('orders pulled from the OMS are packed and the OMS receives every event exa
 })
 
 test('an order cancelled in the OMS after scanning cannot be confirmed, and its units are unpacked one by one', async ({ page, db }) => {
-  await startWithSampleData(page, 'Dana Whitfield')
-  await page.getByRole('button', { name: 'Sync', exact: true }).click()
-  await page.getByLabel('OMS address').fill(oms.url)
-  await page.getByLabel('OMS token').fill('station-secret-1')
-  await page.getByRole('button', { name: 'Save settings' }).click()
-  await approveAsShiftLead(page, 'OP-9001', '1234')
-  await expect(page.getByRole('alert').filter({ hasText: 'Settings saved' })).toBeVisible()
+  await stationPointedAtOms(page)
 
-  await page.getByRole('button', { name: 'Orders', exact: true }).click()
-  await page.getByLabel('Search').fill('404-7483840-3467836')
-  await page.getByLabel('Search').press('Enter')
-  await page.getByRole('button', { name: 'Used Scan' }).click()
+  await openUsedScan(page, '404-7483840-3467836')
   await scan(page, imei('35391611204491'))
   await scan(page, imei('35391611204492'))
   await expect(page.getByLabel('Pending Count')).toHaveText('0')
@@ -130,19 +141,10 @@ test("rejected events are re-sent and acknowledged with a shift lead's PIN; a ne
   test.setTimeout(120_000)
   const blocked = imei('35391611204481')
   oms.store.blockSerials([blocked], `IMEI ${blocked} is reported stolen`)
-  await startWithSampleData(page, 'Dana Whitfield')
-  await page.getByRole('button', { name: 'Sync', exact: true }).click()
-  await page.getByLabel('OMS address').fill(oms.url)
-  await page.getByLabel('OMS token').fill('station-secret-1')
-  await page.getByRole('button', { name: 'Save settings' }).click()
-  await approveAsShiftLead(page, 'OP-9001', '1234')
-  await expect(page.getByRole('alert').filter({ hasText: 'Settings saved' })).toBeVisible()
+  await stationPointedAtOms(page)
 
   // A box with the blocked IMEI: the OMS rejects its box.confirmed event.
-  await page.getByRole('button', { name: 'Orders', exact: true }).click()
-  await page.getByLabel('Search').fill('404-7483840-3467836')
-  await page.getByLabel('Search').press('Enter')
-  await page.getByRole('button', { name: 'Used Scan' }).click()
+  await openUsedScan(page, '404-7483840-3467836')
   await scan(page, blocked)
   await scan(page, imei('35391611204482'))
   await expect(page.getByLabel('Pending Count')).toHaveText('0')
