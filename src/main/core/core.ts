@@ -24,6 +24,7 @@ import { getSetting } from './settings/settings'
 import { plainFileSecretStore, type SecretStore } from './sync/secretStore'
 import { syncHandlers } from './sync/syncHandlers'
 import { startSync } from './sync/syncService'
+import { everyInterval } from './background'
 
 /**
  * `secrets` keeps the OMS token (Electron: the system keychain); without it, a 0600 file in the data folder.
@@ -66,11 +67,9 @@ export function openCore({ dataDir, clock = systemClock, version = '0.0.0', secr
   // catches up), every half minute, and whenever an order is looked at.
   const releaseHolds = () => releaseDueHolds(db, clock)
   releaseHolds()
-  const holdTimer = setInterval(releaseHolds, 30_000)
-  holdTimer.unref()
+  const stopHoldRelease = everyInterval('Releasing due holds', 30_000, releaseHolds)
   // WAL checkpoints between scans, never inside one (see openDatabase).
-  const checkpointTimer = setInterval(() => checkpointWal(connection.sqlite), 1_000)
-  checkpointTimer.unref()
+  const stopCheckpoints = everyInterval('The WAL checkpoint', 1_000, () => checkpointWal(connection.sqlite))
 
   const operator = (): Operator => signedIn ?? refuse('not_signed_in', 'Sign in first: scan your badge or choose your name.')
   const sinks = new Set<NoticeSink>()
@@ -118,8 +117,8 @@ export function openCore({ dataDir, clock = systemClock, version = '0.0.0', secr
   const close = () => {
     for (const cleanup of cleanups.splice(0).reverse()) cleanup()
     sinks.clear()
-    clearInterval(holdTimer)
-    clearInterval(checkpointTimer)
+    stopHoldRelease()
+    stopCheckpoints()
     connection.sqlite.close()
   }
   return { context, handlers, connection, dataDir, subscribe, close }
