@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { OMS_TOKEN, plainFileSecretStore } from '../../src/main/core/sync/secretStore'
 import { writeSyncSetting } from '../../src/main/core/sync/syncSettings'
 import { omsUrlProblem } from '../../src/shared/omsUrl'
-import { createOperators, openTestStation, type TestStation } from '../core/helpers'
+import { createOperators, openTestStation, snapshot, type TestStation } from '../core/helpers'
 import { cleanup as cleanupSync, ok, refused } from './helpers'
 
 const captures: Server[] = []
@@ -135,6 +135,23 @@ describe('the OMS token is bound to its OMS', () => {
   })
 })
 
+describe('export folders', () => {
+  it.each([
+    ['/proc/self/x', /inside \/proc/],
+    ['relative/outbox', /must be a full path/]
+  ])('refuses %s through sync:saveSettings and changes nothing', async (folder, message) => {
+    const t = openTestStation()
+    createOperators(t)
+    await ok(t, 'operators:signIn', { badgeCode: 'OP-1001' })
+    const before = snapshot(t.sqlite)
+    const settings = { omsUrl: null, pullIntervalMinutes: 5, exportEnabled: true, exportFolder: folder, approval: DANA }
+    const refusal = await refused(t, 'sync:saveSettings', settings)
+    expect(refusal.code).toBe('invalid_settings')
+    expect(refusal.message).toMatch(message)
+    expect(snapshot(t.sqlite)).toEqual(before)
+  })
+})
+
 describe('OMS addresses', () => {
   it.each([
     ['http://169.254.169.254/latest/meta-data', /link-local or cloud-metadata/],
@@ -153,13 +170,8 @@ describe('OMS addresses', () => {
     const t = openTestStation()
     createOperators(t)
     await ok(t, 'operators:signIn', { badgeCode: 'OP-1001' })
-    const before = await ok(t, 'sync:saveSettings', {
-      omsUrl: null,
-      pullIntervalMinutes: 5,
-      exportEnabled: false,
-      exportFolder: null,
-      approval: DANA
-    })
+    await ok(t, 'sync:saveSettings', { omsUrl: null, pullIntervalMinutes: 5, exportEnabled: false, exportFolder: null, approval: DANA })
+    const before = snapshot(t.sqlite)
     const refusal = await refused(t, 'sync:saveSettings', {
       omsUrl: url,
       pullIntervalMinutes: 5,
@@ -169,7 +181,7 @@ describe('OMS addresses', () => {
     })
     expect(refusal.code).toBe('invalid_arguments')
     expect(refusal.message).toMatch(message)
-    expect(await ok(t, 'sync:settings', {}).catch(() => before)).toBeTruthy()
+    expect(snapshot(t.sqlite)).toEqual(before)
   })
 
   it.each([
