@@ -101,5 +101,3 @@ export const accessTable: Record<Channel, AccessRule> = {
   'sync:resendRejected': approval('re-send rejected events'),
   'sync:acknowledgeRejected': approval('acknowledge rejected events')
 }
-
-export const needsApproval = (channel: Channel): boolean => accessTable[channel].access === 'approval'

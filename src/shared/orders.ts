@@ -3,7 +3,7 @@
 // and holds set or released by a shift lead.
 import { z } from 'zod'
 import { Approval, Assignments } from './operators'
-import { id, none, text } from './primitives'
+import { id, none, reason, text } from './primitives'
 
 export const OrderStatus = z.enum(['on_hold', 'ready', 'in_progress', 'packed', 'shipped', 'cancelled'])
 export type OrderStatus = z.infer<typeof OrderStatus>
@@ -154,8 +154,6 @@ export const ImportFile = z.strictObject({
 })
 
 export const OrderRef = z.strictObject({ orderId: id })
-
-const reason = z.string().trim().min(3, 'Give a reason (a few words)').max(200)
 
 export const orderChannels = {
   'orders:list': { args: OrderQuery, result: z.array(OrderSummary) },

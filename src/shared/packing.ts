@@ -4,9 +4,8 @@
 import { z } from 'zod'
 import { Approval } from './operators'
 import { OrderDetail, OrderRef } from './orders'
-import { id, none } from './primitives'
+import { id, none, reason } from './primitives'
 
-const reason = z.string().trim().min(3, 'Give a reason (a few words)').max(200)
 const mm = z.number().int().min(10, 'at least 10 mm').max(3000, 'at most 3 m')
 
 export const SaveResult = z.object({

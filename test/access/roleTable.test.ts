@@ -4,6 +4,7 @@
 // a shift lead signed in with the PIN, and with a valid approval in the call.
 import { afterEach, describe, expect, it } from 'vitest'
 import { dispatch } from '../../src/main/core/dispatch'
+import { createOperator } from '../../src/main/core/operators/operators'
 import { accessTable, type Access } from '../../src/shared/access'
 import { channels, contract, type Channel, type Envelope } from '../../src/shared/contract'
 import { cleanup, createOperators, imei, importRecords, openTestStation, orderIdOf, orderRecord, type TestStation } from '../core/helpers'
@@ -104,7 +105,6 @@ function sampleArgs(w: World, approval: { badgeCode: string; pin: string }): Rec
 async function world(): Promise<World> {
   const t = openTestStation()
   const { lead } = createOperators(t)
-  const { createOperator } = await import('../../src/main/core/operators/operators')
   createOperator(t.db, t.clock, { name: 'Lee Second', badgeCode: LEE.badgeCode, role: 'shift_lead', pin: LEE.pin }, lead)
   const spare = createOperator(t.db, t.clock, { name: 'Spare', badgeCode: 'OP-1002', role: 'operator' }, lead)
   importRecords(t, [orderRecord(1)])

@@ -18,6 +18,11 @@ export type Call = {
 
 export const NO_APPROVAL: Call = { approvedBy: null }
 
+/** The shift lead who approved an `approval` channel's call (the guard refused the call otherwise). */
+export function approverOf(call: Call): Operator {
+  return call.approvedBy ?? refuse('approval_required', "A shift lead's badge and PIN are needed.")
+}
+
 type GuardContext = { db: Db; clock: Clock; signedIn(): Operator | null }
 
 /**

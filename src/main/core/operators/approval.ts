@@ -81,9 +81,3 @@ export function checkPin(db: Db, clock: Clock, row: OperatorRow, pin: string, ac
     db.update(operators).set({ failedPinAttempts: 0, lockedUntil: null }).where(eq(operators.id, row.id)).run()
   }
 }
-
-/** Station settings (box presets, hand-entry policy…) are changed by a signed-in shift lead. */
-export function requireShiftLead(operator: Operator, what: string): Operator {
-  if (operator.role !== 'shift_lead') refuse('shift_lead_only', `Only a shift lead can ${what}: ask your shift lead to sign in.`)
-  return operator
-}

@@ -7,7 +7,7 @@
 // (src/shared/access.ts) has the guard check them before a handler runs, and
 // hands the approving shift lead to the handler as `call.approvedBy`.
 import type { Operator } from '../../../shared/operators'
-import type { Call } from '../access/guard'
+import { approverOf } from '../access/guard'
 import type { HandlersOf, StationContext } from '../context'
 import { refuse } from '../errors'
 import { assignOperators } from './assignments'
@@ -19,8 +19,6 @@ import { signInOperator } from './signIn'
 export function operatorHandlers(context: StationContext): HandlersOf<'operators'> {
   const { db, clock, signedIn, setSignedIn } = context
 
-  /** The shift lead whose badge and PIN the guard checked (every change here is an `approval` channel). */
-  const approver = (call: Call): Operator => call.approvedBy ?? refuse('approval_required', "A shift lead's badge and PIN are needed.")
   /** The signed-in operator sees a change to themselves at once (name, role in the header). */
   const refreshSession = (changed: { id: number; name: string; badgeCode: string; role: Operator['role'] }) => {
     if (signedIn()?.id === changed.id) setSignedIn({ id: changed.id, name: changed.name, badgeCode: changed.badgeCode, role: changed.role })
@@ -32,18 +30,18 @@ export function operatorHandlers(context: StationContext): HandlersOf<'operators
     'operators:create': ({ approval: _, ...input }, call) => {
       // The very first operator (a shift lead) is created on an empty station: nobody could approve it.
       if (operatorCount(db) === 0) return createOperator(db, clock, input, null)
-      return createOperator(db, clock, input, approver(call))
+      return createOperator(db, clock, input, approverOf(call))
     },
     'operators:update': ({ approval: _, ...change }, call) => {
       if (change.active === false && signedIn()?.id === change.operatorId) {
         refuse('deactivate_self', 'You cannot deactivate yourself while signed in: another shift lead has to.')
       }
-      const updated = updateOperator(db, clock, change, approver(call))
+      const updated = updateOperator(db, clock, change, approverOf(call))
       refreshSession(updated)
       return updated
     },
-    'operators:setPin': ({ operatorId, pin }, call) => setPin(db, clock, operatorId, pin, approver(call)),
-    'operators:unlock': ({ operatorId }, call) => unlockOperator(db, clock, operatorId, approver(call)),
+    'operators:setPin': ({ operatorId, pin }, call) => setPin(db, clock, operatorId, pin, approverOf(call)),
+    'operators:unlock': ({ operatorId }, call) => unlockOperator(db, clock, operatorId, approverOf(call)),
     // With someone signed in already, this switches operator: no sign-out needed.
     // A refused sign-in (wrong PIN, unknown badge) leaves whoever was signed in signed in.
     'operators:signIn': (args) => {
@@ -62,8 +60,7 @@ export function operatorHandlers(context: StationContext): HandlersOf<'operators
 export function assignmentHandlers(context: StationContext): HandlersOf<'assignments'> {
   return {
     'assignments:assign': ({ approval: _, ...request }, call) => {
-      const by = call.approvedBy ?? refuse('approval_required', "A shift lead's badge and PIN are needed to assign operators.")
-      const result = assignOperators(context.db, context.clock, request, by)
+      const result = assignOperators(context.db, context.clock, request, approverOf(call))
       if (result.changed) context.notify('orders:changed', { orderIds: [...new Set(request.orderIds)] })
       return result
     }

@@ -1,8 +1,7 @@
 // orders:* — the orders list and detail, file import, and holds set or
 // released by a shift lead.
 import type { HandlersOf, StationContext } from '../context'
-import type { Call } from '../access/guard'
-import { refuse } from '../errors'
+import { approverOf, type Call } from '../access/guard'
 import { listFailedImports } from './failedImports'
 import { holdOrder, releaseOrder } from './holds'
 import { importOrderFile, retryFailedImport } from './importOrders'
@@ -13,7 +12,7 @@ export function orderHandlers({ db, clock, signedIn, operator, releaseHolds, not
   /** Holds are `approval` channels: the guard checked the shift lead's badge and PIN. */
   const byShiftLead = (call: Call, reason: string) => {
     const by = operator()
-    const lead = call.approvedBy ?? refuse('approval_required', "A shift lead's badge and PIN are needed.")
+    const lead = approverOf(call)
     return { operatorId: by.id, approvedBy: { id: lead.id, name: lead.name }, reason }
   }
   return {

@@ -2,8 +2,7 @@
 // unpacking a cancelled order, Packing Confirmation, and box presets.
 import type { HandlersOf, StationContext } from '../context'
 import type { SyncService } from '../sync/syncService'
-import type { Call } from '../access/guard'
-import { refuse } from '../errors'
+import { approverOf, type Call } from '../access/guard'
 import { approveByShiftLead } from '../operators/approval'
 import { getOrderDetail } from '../orders/queries'
 import { deleteBoxPreset, listBoxPresets, saveBoxPreset } from './boxPresets'
@@ -18,9 +17,8 @@ export function packingHandlers(context: StationContext, sync: Pick<SyncService,
     const lead = approveByShiftLead(db, clock, approval, action)
     return { id: lead.id, name: lead.name }
   }
-  /** The shift lead the guard checked for an `approval` channel. */
   const approver = (call: Call) => {
-    const lead = call.approvedBy ?? refuse('approval_required', "A shift lead's badge and PIN are needed.")
+    const lead = approverOf(call)
     return { id: lead.id, name: lead.name }
   }
   const withOrder = <T extends object>(orderId: number, result: T) => ({ ...result, order: getOrderDetail(db, orderId) })

@@ -1,7 +1,7 @@
 // The `sync:*` channels: status, settings (a shift lead's approval), Sync now,
 // and the rejected events a shift lead re-sends or acknowledges.
 import type { SyncSettingsView } from '../../../shared/sync'
-import type { Call } from '../access/guard'
+import { approverOf } from '../access/guard'
 import type { HandlersOf, StationContext } from '../context'
 import type { Db } from '../db/connection'
 import { refuse } from '../errors'
@@ -15,8 +15,6 @@ import { readSyncSetting, writeSyncSetting } from './syncSettings'
 export function syncHandlers(context: StationContext, sync: SyncService): HandlersOf<'sync'> {
   const { db, clock } = context
   bindLegacyToken(sync.secrets, readSyncSetting(db, 'oms').baseUrl)
-  /** The shift lead whose badge and PIN the guard checked (`approval` channels). */
-  const approver = (call: Call) => call.approvedBy ?? refuse('approval_required', "A shift lead's badge and PIN are needed.")
 
   return {
     'sync:status': () => sync.status(),
@@ -38,11 +36,11 @@ export function syncHandlers(context: StationContext, sync: SyncService): Handle
     'sync:now': () => sync.syncNow(),
     'sync:rejectedEvents': () => listRejectedEvents(db),
     'sync:resendRejected': ({ ids }, call) => {
-      const resent = resendRejected(db, clock, ids, approver(call).id)
+      const resent = resendRejected(db, clock, ids, approverOf(call).id)
       sync.nudge()
       return { resent }
     },
-    'sync:acknowledgeRejected': ({ ids }, call) => ({ acknowledged: acknowledgeRejected(db, clock, ids, approver(call).id) })
+    'sync:acknowledgeRejected': ({ ids }, call) => ({ acknowledged: acknowledgeRejected(db, clock, ids, approverOf(call).id) })
   }
 }
 
