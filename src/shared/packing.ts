@@ -3,6 +3,7 @@
 // cancelled order, and Packing Confirmation (shipping a bulk order short).
 import { z } from 'zod'
 import { Approval } from './operators'
+import { OrderDelta } from './orderDelta'
 import { OrderDetail, OrderRef } from './orders'
 import { id, none, reason } from './primitives'
 
@@ -12,7 +13,8 @@ export const SaveResult = z.object({
   action: z.enum(['box_saved', 'box_confirmed']),
   message: z.string(),
   boxNumber: z.number().int(),
-  order: OrderDetail
+  /** What Save changed: the box, and the units it took in. */
+  change: OrderDelta
 })
 export type SaveResult = z.infer<typeof SaveResult>
 
@@ -53,7 +55,8 @@ export const SaveBoxRequest = z.strictObject({
   weightG: z.number().int().min(1).max(1_000_000).optional()
 })
 
-export const ActionResult = z.object({ message: z.string(), order: OrderDetail })
+/** A box or unit action's answer: what it did in words, and what it changed on the order. */
+export const ActionResult = z.object({ message: z.string(), change: OrderDelta })
 export type ActionResult = z.infer<typeof ActionResult>
 
 export const ShortShipmentCheck = z.object({ allowed: z.boolean(), why: z.string().nullable() })

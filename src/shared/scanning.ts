@@ -3,7 +3,7 @@
 // product barcode or quantity.
 import { z } from 'zod'
 import { Approval } from './operators'
-import { OrderDetail } from './orders'
+import { OrderDelta } from './orderDelta'
 import { id } from './primitives'
 
 export const ScanOutcome = z.enum([
@@ -31,7 +31,8 @@ export const ScanResult = z.object({
   units: z.number().int(),
   /** IMEI 1 of a dual-IMEI device waiting for IMEI 2: send it back as `firstImei` with the next scan. */
   awaiting: z.object({ firstImei: z.string(), orderLineId: id, productName: z.string() }).nullable(),
-  order: OrderDetail
+  /** What the scan changed on the order (nothing but its status when refused): the screen applies it. */
+  change: OrderDelta
 })
 export type ScanResult = z.infer<typeof ScanResult>
 

@@ -77,7 +77,7 @@ describe('IMEI history', () => {
     await w.call('scanning:scan', { orderId: w.ids.one, input: A(1) })
     const saved = await w.call('packing:save', { orderId: w.ids.one })
     w.time.advance(60_000)
-    const boxId = saved.order.boxes[0].id
+    const boxId = saved.change.boxedInto!
     await w.call('packing:voidBox', { orderId: w.ids.one, boxId, approval: LEAD_APPROVAL, reason: 'wrong box size' })
     w.time.advance(60_000)
     await w.pack(w.ids.one, [A(2), A(3)])

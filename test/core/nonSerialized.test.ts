@@ -55,6 +55,7 @@ describe('non-serialized units on an order that is not open', () => {
       serial: null,
       orderLineId: null,
       units: 0,
+      unitIds: [],
       awaiting: null
     })
     const lineId = (w.sqlite.prepare('select id from order_lines where order_id = ?').get(orderIdOf(w, 'OMS-1')) as { id: number }).id

@@ -65,7 +65,9 @@ async function world() {
   const h = t.handlers
   const scan = (orderId: number, input: string, more: Record<string, unknown> = {}) =>
     h['scanning:scan']({ orderId, input, entryMethod: 'scanned', ...more } as never)
-  return { ...t, lead, op, id, h, scan }
+  /** The order as a screen fetches it when it opens. */
+  const order = (orderId: number) => h['orders:get']({ orderId })
+  return { ...t, lead, op, id, h, scan, order }
 }
 
 describe('dual-IMEI devices', () => {
@@ -78,7 +80,7 @@ describe('dual-IMEI devices', () => {
     const second = await w.scan(w.id(2), D(2), { firstImei: D(1) })
     expect(second).toMatchObject({ outcome: 'accepted', units: 1, message: `OK ${D(1)} + ${D(2)}` })
     expect(w.sqlite.prepare('select serial, serial2 from scanned_units').all()).toEqual([{ serial: D(1), serial2: D(2) }])
-    expect(second.order.lines[0]).toMatchObject({ scanCount: 1, pendingCount: 1 })
+    expect((await w.order(w.id(2))).lines[0]).toMatchObject({ scanCount: 1, pendingCount: 1 })
     // Either IMEI is now a duplicate, alone or as IMEI 1 of another device.
     expect((await w.scan(w.id(2), D(2))).outcome).toBe('duplicate')
     expect((await w.scan(w.id(2), D(1))).outcome).toBe('duplicate')
@@ -182,13 +184,14 @@ describe('non-serialized units', () => {
     const order = w.id(3)
     const r = await w.h['scanning:addUnits']({ orderId: order, barcode: '4006381333931\r' })
     expect(r).toMatchObject({ outcome: 'accepted', units: 1 })
-    const cable = r.order.lines.find((l) => l.sku === 'CABLE-1M')!
+    const cable = (await w.order(order)).lines.find((l) => l.sku === 'CABLE-1M')!
     const before = snapshot(w.sqlite)
     expect((await w.h['scanning:addUnits']({ orderId: order, orderLineId: cable.id, quantity: 3 })).outcome).toBe('over_scan')
     expect((await w.h['scanning:addUnits']({ orderId: order, barcode: '4006381333948' })).outcome).toBe('wrong_item')
     expect(snapshot(w.sqlite)).toEqual(before)
     const q = await w.h['scanning:addUnits']({ orderId: order, orderLineId: cable.id, quantity: 2 })
-    expect(q.order.lines.find((l) => l.id === cable.id)).toMatchObject({ scanCount: 3, pendingCount: 0 })
+    expect(q.change.lines).toEqual([expect.objectContaining({ id: cable.id, scanCount: 3, pendingCount: 0 })])
+    expect(q.change.added).toHaveLength(2)
     expect(count(w.sqlite, 'scanned_units', 'serial is null')).toBe(3)
   })
 
@@ -221,11 +224,18 @@ describe('Distribution Scan boxes', () => {
     expect(snapshot(w.sqlite)).toEqual(before)
     const done = await w.h['packing:save']({ orderId: order, presetId: small.id, weightG: 450 })
     expect(done.action).toBe('box_confirmed')
-    expect(done.order.boxes[0]).toMatchObject({ presetName: 'Phone S', lengthMm: 200, widthMm: 150, heightMm: 100, weightG: 450 })
+    expect((await w.order(order)).boxes[0]).toMatchObject({
+      presetName: 'Phone S',
+      lengthMm: 200,
+      widthMm: 150,
+      heightMm: 100,
+      weightG: 450
+    })
     await w.scan(order, N(3))
     await w.h['packing:save']({ orderId: order })
     const custom = await w.h['packing:save']({ orderId: order, dimensionsMm: { length: 310, width: 220, height: 90 } })
-    expect(custom.order.boxes[1]).toMatchObject({ number: 2, presetName: null, lengthMm: 310, weightG: null })
+    expect(custom.change.boxes).toHaveLength(1)
+    expect(custom.change.boxes[0]).toMatchObject({ number: 2, presetName: null, lengthMm: 310, weightG: null })
     const payload = JSON.parse(
       (w.sqlite.prepare("select payload from outbox where type = 'box.confirmed' order by rowid").get() as { payload: string }).payload
     )
@@ -246,18 +256,19 @@ describe('reopen, remove a unit, void a box', () => {
     await w.scan(order, A(1))
     await w.scan(order, A(2))
     await w.h['packing:save']({ orderId: order })
-    const confirmed = await w.h['packing:save']({ orderId: order })
-    return { w, order, box: confirmed.order.boxes[0] }
+    await w.h['packing:save']({ orderId: order })
+    return { w, order, box: (await w.order(order)).boxes[0] }
   }
 
   it('reopen a confirmed box, add a unit to it, confirm it again', async () => {
     const { w, order, box } = await boxed()
     const r = await w.h['packing:reopenBox']({ orderId: order, boxId: box.id })
-    expect(r.order.boxes[0].status).toBe('saved')
+    expect(r.change.boxes.map((b) => [b.id, b.status])).toEqual([[box.id, 'saved']])
     await w.scan(order, A(3))
     const added = await w.h['packing:save']({ orderId: order })
     expect(added).toMatchObject({ action: 'box_saved', boxNumber: 1 })
-    expect((await w.h['packing:save']({ orderId: order })).order.boxes[0]).toMatchObject({ status: 'confirmed', unitCount: 3 })
+    await w.h['packing:save']({ orderId: order })
+    expect((await w.order(order)).boxes[0]).toMatchObject({ status: 'confirmed', unitCount: 3 })
     expect(count(w.sqlite, 'outbox', "type = 'box.reopened'")).toBe(1)
   })
 
@@ -281,8 +292,9 @@ describe('reopen, remove a unit, void a box', () => {
     expect(snapshot(w.sqlite)).toEqual(before)
     await w.h['packing:reopenBox']({ orderId: order, boxId: box.id })
     const r = await w.h['packing:removeUnit']({ orderId: order, unitId: unit.id, reason: 'screen cracked', approval: LEAD })
-    expect(r.order.boxes[0].unitCount).toBe(1)
-    expect(r.order.lines[0]).toMatchObject({ scanCount: 1, pendingCount: 2 })
+    expect(r.change).toMatchObject({ removed: [unit.id], boxes: [{ id: box.id, unitCount: 1 }] })
+    expect(r.change.lines).toEqual([expect.objectContaining({ scanCount: 1, pendingCount: 2 })])
+    expect((await w.order(order)).boxes[0].unitCount).toBe(1)
     expect(w.sqlite.prepare('select removal, removal_reason from scanned_units where id = ?').get(unit.id)).toEqual({
       removal: 'removed',
       removal_reason: 'screen cracked'
@@ -300,8 +312,10 @@ describe('reopen, remove a unit, void a box', () => {
   it('voiding a box frees all its units and keeps them as history', async () => {
     const { w, order, box } = await boxed()
     const r = await w.h['packing:voidBox']({ orderId: order, boxId: box.id, reason: 'box damaged', approval: LEAD })
-    expect(r.order.boxes[0]).toMatchObject({ status: 'voided', unitCount: 0 })
-    expect(r.order.lines[0].scanCount).toBe(0)
+    expect(r.change.boxes).toEqual([expect.objectContaining({ status: 'voided', unitCount: 0 })])
+    expect(r.change.removed).toHaveLength(2)
+    expect(r.change.lines[0].scanCount).toBe(0)
+    expect((await w.order(order)).boxes[0]).toMatchObject({ status: 'voided', unitCount: 0 })
     expect(count(w.sqlite, 'scanned_units', "removal = 'box_voided'")).toBe(2)
     expect((await w.scan(order, A(1))).outcome).toBe('accepted')
     expect(catchError(() => w.h['packing:voidBox']({ orderId: order, boxId: box.id, reason: 'again', approval: LEAD }))).toMatchObject({
@@ -403,7 +417,8 @@ describe('exported events', () => {
     const order = w.id(1)
     await w.scan(order, A(1))
     await w.h['packing:save']({ orderId: order })
-    const box = (await w.h['packing:save']({ orderId: order })).order.boxes[0]
+    await w.h['packing:save']({ orderId: order })
+    const box = (await w.order(order)).boxes[0]
     await w.h['packing:reopenBox']({ orderId: order, boxId: box.id })
     await w.h['packing:removeUnit']({ orderId: order, unitId: box.units[0].id, reason: 'wrong colour', approval: LEAD })
     await w.scan(order, A(2))

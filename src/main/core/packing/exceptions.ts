@@ -8,6 +8,7 @@ import type { Db } from '../db/connection'
 import { boxes, orderLines, orders, scannedUnits } from '../db/schema'
 import { recordExportedEvent } from '../events/eventLog'
 import { refuse } from '../errors'
+import type { Touched } from '../orders/orderChange'
 import { cleanScan } from '../scanning/serial'
 import { openOrderForBoxes } from './boxes'
 import { exportedUnit, liveUnitsOfBox } from './units'
@@ -39,7 +40,7 @@ export function removeUnit(
   db: Db,
   clock: Clock,
   input: { orderId: number; unitId: string; reason: string; operatorId: number; approvedBy: ApprovedBy }
-): { message: string } {
+): { message: string; touched: Touched } {
   return db.transaction(
     (tx) => {
       const order = openOrderForBoxes(tx, input.orderId, 'units can no longer be removed')
@@ -73,7 +74,10 @@ export function removeUnit(
           unit: exported
         }
       })
-      return { message: `Removed ${describe(unit)}${box ? ` from box ${box.number}` : ''}` }
+      return {
+        message: `Removed ${describe(unit)}${box ? ` from box ${box.number}` : ''}`,
+        touched: { removed: [unit.id], boxes: box ? [box.id] : [] }
+      }
     },
     { behavior: 'immediate' }
   )
@@ -84,7 +88,7 @@ export function voidBox(
   db: Db,
   clock: Clock,
   input: { orderId: number; boxId: string; reason: string; operatorId: number; approvedBy: ApprovedBy }
-): { message: string } {
+): { message: string; touched: Touched } {
   return db.transaction(
     (tx) => {
       const order = openOrderForBoxes(tx, input.orderId, 'boxes can no longer be voided')
@@ -125,7 +129,10 @@ export function voidBox(
         }
       })
       const n = units.length
-      return { message: `Box ${box.number} voided: ${n} unit${n === 1 ? '' : 's'} to scan again or put back` }
+      return {
+        message: `Box ${box.number} voided: ${n} unit${n === 1 ? '' : 's'} to scan again or put back`,
+        touched: { removed: units.map((u) => u.unitId), boxes: [box.id] }
+      }
     },
     { behavior: 'immediate' }
   )
@@ -139,7 +146,7 @@ export function unpackAfterCancel(
   db: Db,
   clock: Clock,
   input: { orderId: number; operatorId: number; serial?: string; unitId?: string }
-): { message: string; remaining: number } {
+): { message: string; remaining: number; touched: Touched } {
   return db.transaction(
     (tx) => {
       const order = tx.select().from(orders).where(eq(orders.id, input.orderId)).get()
@@ -186,7 +193,11 @@ export function unpackAfterCancel(
         .from(scannedUnits)
         .where(and(eq(scannedUnits.orderId, order.id), isNull(scannedUnits.removedAt)))
         .get()!.n
-      return { message: `Unpacked ${describe(unit)}${box ? ` from box ${box.number}` : ''}: ${remaining} left`, remaining }
+      return {
+        message: `Unpacked ${describe(unit)}${box ? ` from box ${box.number}` : ''}: ${remaining} left`,
+        remaining,
+        touched: { removed: [unit.id], boxes: box ? [box.id] : [] }
+      }
     },
     { behavior: 'immediate' }
   )

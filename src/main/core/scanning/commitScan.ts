@@ -39,13 +39,14 @@ const writesFor = perConnection((db) => ({
 export function commitScan(tx: Db, clock: Clock, scan: ScanInput, order: ScannedOrder, units: PlannedUnit[]): ScanCommit {
   const writes = writesFor(tx)
   const at = isoNow(clock)
-  for (const unit of units) writeUnit(tx, scan, order.id, unit, at)
+  const unitIds = units.map((unit) => writeUnit(tx, scan, order.id, unit, at))
   for (const [orderLineId, n] of unitsPerLine(units)) writes.countUnits.run({ orderLineId, n })
   if (order.status === 'ready') transitionOrder(tx, order, 'in_progress', { operatorId: scan.operatorId, at })
-  return accepted(units)
+  return accepted(units, unitIds)
 }
 
-function writeUnit(tx: Db, scan: ScanInput, orderId: number, unit: PlannedUnit, at: string): void {
+/** Writes one unit; answers its id. */
+function writeUnit(tx: Db, scan: ScanInput, orderId: number, unit: PlannedUnit, at: string): string {
   const unitId = newId()
   writesFor(tx).insertUnit.run({
     id: unitId,
@@ -68,6 +69,7 @@ function writeUnit(tx: Db, scan: ScanInput, orderId: number, unit: PlannedUnit, 
       data: { serial: unit.serial, approvedBy: scan.approvedBy }
     })
   }
+  return unitId
 }
 
 /** Units per line, lines in the order the scan first reached them. */
@@ -77,7 +79,7 @@ function unitsPerLine(units: PlannedUnit[]): Map<number, number> {
   return perLine
 }
 
-function accepted(units: PlannedUnit[]): ScanCommit {
+function accepted(units: PlannedUnit[], unitIds: string[]): ScanCommit {
   const only = units[0]
   const message =
     units.length > 1
@@ -85,5 +87,5 @@ function accepted(units: PlannedUnit[]): ScanCommit {
       : only.serial2
         ? `OK ${only.serial} + ${only.serial2}`
         : `OK ${only.serial}`
-  return { outcome: 'accepted', message, serial: only.serial, orderLineId: only.line.id, units: units.length, awaiting: null }
+  return { outcome: 'accepted', message, serial: only.serial, orderLineId: only.line.id, units: units.length, unitIds, awaiting: null }
 }

@@ -2,7 +2,7 @@
 // station's hand-entry policy, and non-serialized units.
 import type { HandlersOf, StationContext } from '../context'
 import { approveByShiftLead } from '../operators/approval'
-import { getOrderDetail } from '../orders/queries'
+import { historyMark, orderChange } from '../orders/orderChange'
 import { getSetting } from '../settings/settings'
 import { addNonSerializedUnits } from './nonSerialized'
 import { scanUnit, type ScanCommit } from './scanUnit'
@@ -13,7 +13,14 @@ const notCommitted = (outcome: ScanCommit['outcome'], message: string): ScanComm
   serial: null,
   orderLineId: null,
   units: 0,
+  unitIds: [],
   awaiting: null
+})
+
+/** The scan's answer: what it said, and what it changed on the order (never the whole order). */
+const answer = (db: StationContext['db'], orderId: number, mark: number, { unitIds, ...result }: ScanCommit) => ({
+  ...result,
+  change: orderChange(db, orderId, mark, { added: unitIds })
 })
 
 export function scanningHandlers({ db, clock, operator, releaseHolds }: StationContext): HandlersOf<'scanning'> {
@@ -21,6 +28,7 @@ export function scanningHandlers({ db, clock, operator, releaseHolds }: StationC
     'scanning:scan': ({ orderId, input, orderLineId, firstImei, entryMethod, approval }) => {
       const by = operator()
       releaseHolds()
+      const mark = historyMark(db)
       let approvedBy: { id: number; name: string } | undefined
       let result: ScanCommit | undefined
       if (entryMethod === 'typed') {
@@ -44,11 +52,12 @@ export function scanningHandlers({ db, clock, operator, releaseHolds }: StationC
         approvedBy,
         operatorId: by.id
       })
-      return { ...result, order: getOrderDetail(db, orderId) }
+      return answer(db, orderId, mark, result)
     },
     'scanning:addUnits': ({ orderId, barcode, orderLineId, quantity }) => {
       const by = operator()
       releaseHolds()
+      const mark = historyMark(db)
       const result = addNonSerializedUnits(db, clock, getSetting(db, 'scannerAffixes'), {
         orderId,
         barcode,
@@ -56,7 +65,7 @@ export function scanningHandlers({ db, clock, operator, releaseHolds }: StationC
         quantity,
         operatorId: by.id
       })
-      return { ...result, order: getOrderDetail(db, orderId) }
+      return answer(db, orderId, mark, result)
     }
   }
 }

@@ -91,10 +91,11 @@ export function addNonSerializedUnits(db: Db, clock: Clock, affixes: ScannerAffi
       }
 
       const at = isoNow(clock)
-      for (let i = 0; i < quantity; i++) {
+      const unitIds = Array.from({ length: quantity }, () => newId())
+      for (const id of unitIds) {
         tx.insert(scannedUnits)
           .values({
-            id: newId(),
+            id,
             orderId: order.id,
             orderLineId: line.id,
             serial: null,
@@ -115,6 +116,7 @@ export function addNonSerializedUnits(db: Db, clock: Clock, affixes: ScannerAffi
         serial: null,
         orderLineId: line.id,
         units: quantity,
+        unitIds,
         awaiting: null
       }
     },

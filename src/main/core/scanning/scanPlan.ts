@@ -204,6 +204,7 @@ const awaitingSecondImei = ({ line, serial }: Matched): ScanCommit => ({
   serial,
   orderLineId: line.id,
   units: 0,
+  unitIds: [],
   awaiting: { firstImei: serial, orderLineId: line.id, productName: line.productName }
 })
 

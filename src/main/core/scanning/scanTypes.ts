@@ -21,6 +21,8 @@ export type ScanCommit = {
   orderLineId: number | null
   /** Units committed by this scan: 1, or N for a multi-serial code, 0 when refused or waiting. */
   units: number
+  /** The ids of the units committed (for the answer's delta; empty when nothing was written). */
+  unitIds: string[]
   /** Set when IMEI 1 of a dual-IMEI unit was accepted and IMEI 2 must follow; nothing is written yet. */
   awaiting: { firstImei: string; orderLineId: number; productName: string } | null
 }
@@ -39,5 +41,6 @@ export const refusedScan = (
   serial,
   orderLineId,
   units: 0,
+  unitIds: [],
   awaiting: null
 })

@@ -1,10 +1,12 @@
-import { useState } from 'react'
+import { memo, useMemo, useState } from 'react'
 import { Badge, Button, Group, Paper, Stack, Text } from '@mantine/core'
 import type { Approval } from '../../../shared/operators'
-import type { Box, OrderDetail, ScannedUnit } from '../../../shared/orders'
+import type { OrderDelta } from '../../../shared/orderDelta'
+import type { Box, ScannedUnit } from '../../../shared/orders'
 import { station } from '../api'
 import { errorMessage } from '../useAction'
 import { ShiftLeadApproval } from './ShiftLeadApproval'
+import { VirtualList } from './VirtualList'
 
 const STATUS_COLOR = { confirmed: 'green', saved: 'yellow', voided: 'gray' } as const
 const STATUS_TEXT = { confirmed: 'confirmed', saved: 'open', voided: 'voided' } as const
@@ -20,102 +22,60 @@ export function boxSize(box: Box): string | null {
 
 type Pending = { kind: 'void'; box: Box } | { kind: 'remove'; unit: ScannedUnit; box: Box | null }
 
+/** Where a box list may change its order: the order, and what to do with the station's answer. */
+export type BoxActions = {
+  orderId: number
+  onChanged: (change: OrderDelta) => void
+  onMessage?: (message: string, ok: boolean) => void
+}
+
 /**
- * The boxes of an order with their contents. With `order` and `onChanged`,
- * it also offers what may still change before packing is confirmed: reopen
- * a confirmed box, remove a unit from an open box, void a box — the last two
+ * The boxes of an order with their contents, both virtualized (a 2,000-unit
+ * order draws only what is in view). With `actions` (an order still open), it
+ * also offers what may still change before packing is confirmed: reopen a
+ * confirmed box, remove a unit from an open box, void a box — the last two
  * with a shift lead's badge, PIN and reason.
  */
-export function BoxesList({
-  boxes,
-  order,
-  onChanged,
-  onMessage
-}: {
-  boxes: Box[]
-  order?: OrderDetail
-  onChanged?: (order: OrderDetail) => void
-  onMessage?: (message: string, ok: boolean) => void
-}) {
+export const BoxesList = memo(function BoxesList({ boxes, actions }: { boxes: Box[]; actions?: BoxActions }) {
   const [pending, setPending] = useState<Pending | null>(null)
-  const editable = order !== undefined && onChanged !== undefined && (order.status === 'ready' || order.status === 'in_progress')
-  const live = boxes.filter((b) => b.status !== 'voided')
   if (boxes.length === 0) return <Text c="dimmed">No boxes yet.</Text>
+  const live = boxes.filter((b) => b.status !== 'voided').length
 
   const reopen = async (box: Box) => {
     try {
-      const result = await station.packing.reopenBox({ orderId: order!.id, boxId: box.id })
-      onChanged!(result.order)
-      onMessage?.(result.message, true)
+      const result = await station.packing.reopenBox({ orderId: actions!.orderId, boxId: box.id })
+      actions!.onChanged(result.change)
+      actions!.onMessage?.(result.message, true)
     } catch (e) {
-      onMessage?.(errorMessage(e), false)
+      actions!.onMessage?.(errorMessage(e), false)
     }
   }
 
   const approve = async (approval: Approval, reason: string | undefined) => {
-    if (!pending) return
+    if (!pending || !actions) return
+    const { orderId } = actions
     const result =
       pending.kind === 'void'
-        ? await station.packing.voidBox({ orderId: order!.id, boxId: pending.box.id, approval, reason: reason ?? '' })
-        : await station.packing.removeUnit({ orderId: order!.id, unitId: pending.unit.id, approval, reason: reason ?? '' })
-    onChanged!(result.order)
-    onMessage?.(result.message, true)
+        ? await station.packing.voidBox({ orderId, boxId: pending.box.id, approval, reason: reason ?? '' })
+        : await station.packing.removeUnit({ orderId, unitId: pending.unit.id, approval, reason: reason ?? '' })
+    actions.onChanged(result.change)
+    actions.onMessage?.(result.message, true)
   }
 
   return (
     <Stack gap="xs" aria-label="Boxes">
-      {boxes.map((box) => (
-        <Paper
-          key={box.id}
-          withBorder
-          p="sm"
-          data-box={box.number}
-          aria-label={`Box ${box.number}`}
-          opacity={box.status === 'voided' ? 0.6 : 1}
-        >
-          <Group justify="space-between">
-            <Text fw={800} size="lg">
-              Box {box.number}
-              {box.status !== 'voided' && ` of ${live.length}`}
-            </Text>
-            <Badge color={STATUS_COLOR[box.status]} size="lg">
-              {STATUS_TEXT[box.status]}
-            </Badge>
-          </Group>
-          <Text size="sm" c="dimmed">
-            {box.unitCount} unit{box.unitCount === 1 ? '' : 's'} · {box.createdBy}
-            {boxSize(box) && ` · ${boxSize(box)}`}
-            {box.sscc && ` · SSCC ${box.sscc}`}
-          </Text>
-          <Stack gap={2} mt={4}>
-            {box.units.map((u) => (
-              <Group key={u.id} gap="xs" justify="space-between" wrap="nowrap">
-                <Text size="sm" className="mono">
-                  {unitText(u)}
-                  {u.entryMethod === 'typed' && ' ⌨'}
-                </Text>
-                {editable && box.status === 'saved' && (
-                  <Button size="compact-sm" variant="subtle" color="red" onClick={() => setPending({ kind: 'remove', unit: u, box })}>
-                    Remove
-                  </Button>
-                )}
-              </Group>
-            ))}
-          </Stack>
-          {editable && box.status !== 'voided' && (
-            <Group mt="xs" gap="xs">
-              {box.status === 'confirmed' && (
-                <Button size="sm" variant="light" onClick={() => void reopen(box)}>
-                  Reopen box {box.number}
-                </Button>
-              )}
-              <Button size="sm" variant="light" color="red" onClick={() => setPending({ kind: 'void', box })}>
-                Void box {box.number}
-              </Button>
-            </Group>
-          )}
-        </Paper>
-      ))}
+      <VirtualList items={boxes} itemKey={(b) => b.id} estimateHeight={140} maxHeight="calc(100vh - 220px)">
+        {(box) => (
+          <BoxCard
+            box={box}
+            live={live}
+            editable={actions !== undefined}
+            onReopen={() => void reopen(box)}
+            onVoid={() => setPending({ kind: 'void', box })}
+            onRemove={(unit) => setPending({ kind: 'remove', unit, box })}
+          />
+        )}
+      </VirtualList>
       <ShiftLeadApproval
         opened={pending !== null}
         action={pending?.kind === 'void' ? `void box ${pending.box.number}` : pending ? `remove ${unitText(pending.unit)}` : ''}
@@ -135,44 +95,97 @@ export function BoxesList({
       </ShiftLeadApproval>
     </Stack>
   )
+})
+
+type BoxCardProps = {
+  box: Box
+  live: number
+  editable: boolean
+  onReopen: () => void
+  onVoid: () => void
+  onRemove: (u: ScannedUnit) => void
 }
 
-/** Units scanned since the last box, each removable with a shift lead's approval. */
-export function LooseUnits({
-  order,
-  onChanged,
-  onMessage
-}: {
-  order: OrderDetail
-  onChanged: (order: OrderDetail) => void
-  onMessage?: (message: string, ok: boolean) => void
-}) {
-  const [unit, setUnit] = useState<ScannedUnit | null>(null)
-  if (order.looseUnits.length === 0) return <Text c="dimmed">Nothing yet.</Text>
+/** One box: its number, status, size and SSCC, its units, and what may still be done with it. */
+function BoxCard({ box, live, editable, onReopen, onVoid, onRemove }: BoxCardProps) {
   return (
-    <Paper withBorder p="sm" aria-label="Scanned since the last box">
-      {[...order.looseUnits].reverse().map((u) => (
-        <Group key={u.id} justify="space-between" wrap="nowrap">
-          <Text className="mono" size="lg">
-            {unitText(u)}
-            {u.entryMethod === 'typed' && ' ⌨'}
-          </Text>
-          <Button size="compact-sm" variant="subtle" color="red" onClick={() => setUnit(u)}>
-            Remove
+    <Paper withBorder p="sm" mb="xs" data-box={box.number} aria-label={`Box ${box.number}`} opacity={box.status === 'voided' ? 0.6 : 1}>
+      <Group justify="space-between">
+        <Text fw={800} size="lg">
+          Box {box.number}
+          {box.status !== 'voided' && ` of ${live}`}
+        </Text>
+        <Badge color={STATUS_COLOR[box.status]} size="lg">
+          {STATUS_TEXT[box.status]}
+        </Badge>
+      </Group>
+      <Text size="sm" c="dimmed">
+        {box.unitCount} unit{box.unitCount === 1 ? '' : 's'} · {box.createdBy}
+        {boxSize(box) && ` · ${boxSize(box)}`}
+        {box.sscc && ` · SSCC ${box.sscc}`}
+      </Text>
+      <VirtualList items={box.units} itemKey={(u) => u.id} estimateHeight={26} maxHeight={260}>
+        {(u) => (
+          <Group gap="xs" justify="space-between" wrap="nowrap" mt={2}>
+            <Text size="sm" className="mono">
+              {unitText(u)}
+              {u.entryMethod === 'typed' && ' ⌨'}
+            </Text>
+            {editable && box.status === 'saved' && (
+              <Button size="compact-sm" variant="subtle" color="red" onClick={() => onRemove(u)}>
+                Remove
+              </Button>
+            )}
+          </Group>
+        )}
+      </VirtualList>
+      {editable && box.status !== 'voided' && (
+        <Group mt="xs" gap="xs">
+          {box.status === 'confirmed' && (
+            <Button size="sm" variant="light" onClick={onReopen}>
+              Reopen box {box.number}
+            </Button>
+          )}
+          <Button size="sm" variant="light" color="red" onClick={onVoid}>
+            Void box {box.number}
           </Button>
         </Group>
-      ))}
+      )}
+    </Paper>
+  )
+}
+
+/** Units scanned since the last box (newest first, virtualized), each removable with a shift lead's approval. */
+export const LooseUnits = memo(function LooseUnits({ units, actions }: { units: ScannedUnit[]; actions: BoxActions }) {
+  const [unit, setUnit] = useState<ScannedUnit | null>(null)
+  const newestFirst = useMemo(() => [...units].reverse(), [units])
+  if (units.length === 0) return <Text c="dimmed">Nothing yet.</Text>
+  return (
+    <Paper withBorder p="sm">
+      <VirtualList items={newestFirst} itemKey={(u) => u.id} estimateHeight={30} maxHeight={320} label="Scanned since the last box">
+        {(u) => (
+          <Group justify="space-between" wrap="nowrap">
+            <Text className="mono" size="lg">
+              {unitText(u)}
+              {u.entryMethod === 'typed' && ' ⌨'}
+            </Text>
+            <Button size="compact-sm" variant="subtle" color="red" onClick={() => setUnit(u)}>
+              Remove
+            </Button>
+          </Group>
+        )}
+      </VirtualList>
       <ShiftLeadApproval
         opened={unit !== null}
         action={unit ? `remove ${unitText(unit)}` : ''}
         reason="required"
         onApprove={async (approval, reason) => {
-          const result = await station.packing.removeUnit({ orderId: order.id, unitId: unit!.id, approval, reason: reason ?? '' })
-          onChanged(result.order)
-          onMessage?.(result.message, true)
+          const result = await station.packing.removeUnit({ orderId: actions.orderId, unitId: unit!.id, approval, reason: reason ?? '' })
+          actions.onChanged(result.change)
+          actions.onMessage?.(result.message, true)
         }}
         onClose={() => setUnit(null)}
       />
     </Paper>
   )
-}
+})

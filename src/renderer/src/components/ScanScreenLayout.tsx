@@ -1,9 +1,9 @@
-import type { ReactNode } from 'react'
+import { useMemo, type ReactNode } from 'react'
 import { Button, Grid, Stack, Text, Title } from '@mantine/core'
 import type { OrderDetail } from '../../../shared/orders'
 import type { Navigate } from '../screens/routes'
 import type { ScanSession } from '../screens/scanSession'
-import { BoxesList, LooseUnits } from './BoxesList'
+import { BoxesList, LooseUnits, type BoxActions } from './BoxesList'
 import { OrderScreen } from './OrderHeader'
 
 /**
@@ -24,6 +24,12 @@ export function ScanScreenLayout({
   navigate: Navigate
   children: ReactNode
 }) {
+  const { applyChange, message } = session
+  const actions = useMemo<BoxActions>(
+    () => ({ orderId: order.id, onChanged: applyChange, onMessage: message }),
+    [order.id, applyChange, message]
+  )
+  const open = order.status === 'ready' || order.status === 'in_progress'
   return (
     <OrderScreen
       order={order}
@@ -47,9 +53,9 @@ export function ScanScreenLayout({
         <Grid.Col span={{ base: 12, lg: 4 }}>
           <Stack>
             <Title order={3}>Scanned since the last box</Title>
-            <LooseUnits order={order} onChanged={session.setOrder} onMessage={session.message} />
+            <LooseUnits units={order.looseUnits} actions={actions} />
             <Title order={3}>Boxes</Title>
-            <BoxesList boxes={order.boxes} order={order} onChanged={session.setOrder} onMessage={session.message} />
+            <BoxesList boxes={order.boxes} actions={open ? actions : undefined} />
           </Stack>
         </Grid.Col>
       </Grid>

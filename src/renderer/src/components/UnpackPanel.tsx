@@ -1,17 +1,19 @@
 import { useRef, useState } from 'react'
 import { Alert, Button, Group, Paper, Stack, Text, Title } from '@mantine/core'
+import type { OrderDelta } from '../../../shared/orderDelta'
 import type { OrderDetail } from '../../../shared/orders'
 import { station } from '../api'
 import { errorMessage } from '../useAction'
 import { unitText } from './BoxesList'
 import { ScanFeedback, soundFor, type Feedback } from './ScanFeedback'
 import { ScanField, type ScanFieldHandle } from './ScanField'
+import { VirtualList } from './VirtualList'
 
 /**
  * A cancelled order (SPEC §1): the units still in its boxes are listed for
  * unpacking; the operator scans each one as it comes out, and it is recorded.
  */
-export function UnpackPanel({ order, onChanged }: { order: OrderDetail; onChanged: (order: OrderDetail) => void }) {
+export function UnpackPanel({ order, onChanged }: { order: OrderDetail; onChanged: (change: OrderDelta) => void }) {
   const [feedback, setFeedback] = useState<Feedback>(null)
   const field = useRef<ScanFieldHandle>(null)
   const packed = [
@@ -22,7 +24,7 @@ export function UnpackPanel({ order, onChanged }: { order: OrderDetail; onChange
   const unpack = async (args: { serial?: string; unitId?: string }) => {
     try {
       const result = await station.packing.unpack({ orderId: order.id, ...args })
-      onChanged(result.order)
+      onChanged(result.change)
       setFeedback({ outcome: 'accepted', message: result.message })
       soundFor('accepted')
     } catch (e) {
@@ -51,9 +53,9 @@ export function UnpackPanel({ order, onChanged }: { order: OrderDetail; onChange
         <Text size="lg">Take each unit out of its box and scan it. Non-serialized units: press Unpacked.</Text>
         <ScanField ref={field} label="Unpacked serial" onScan={(e) => void unpack({ serial: e.value })} />
         <ScanFeedback feedback={feedback} idle="Scan each unit as you take it out of the box." />
-        <Stack gap={4} aria-label="Still packed">
-          {packed.map(({ unit, box }) => (
-            <Group key={unit.id} justify="space-between">
+        <VirtualList items={packed} itemKey={(p) => p.unit.id} estimateHeight={34} maxHeight={420} label="Still packed">
+          {({ unit, box }) => (
+            <Group justify="space-between" mb={4}>
               <Text className="mono" size="lg">
                 {box === null ? 'not boxed' : `Box ${box}`} · {unitText(unit)}
               </Text>
@@ -63,8 +65,8 @@ export function UnpackPanel({ order, onChanged }: { order: OrderDetail; onChange
                 </Button>
               )}
             </Group>
-          ))}
-        </Stack>
+          )}
+        </VirtualList>
       </Stack>
     </Paper>
   )

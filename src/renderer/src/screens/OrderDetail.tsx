@@ -1,4 +1,5 @@
 import { Alert, Button, Grid, Group, Paper, Stack, Table, Text, Title } from '@mantine/core'
+import { applyOrderDelta } from '../../../shared/orderDelta'
 import { station } from '../api'
 import { LinesAndBoxes } from '../components/LinesAndBoxes'
 import { HoldRelease } from '../components/HoldRelease'
@@ -51,7 +52,9 @@ export function OrderDetailScreen({ orderId, navigate }: { orderId: number; navi
       {!open && order.status !== 'packed' && order.status !== 'shipped' && (
         <ReadOnlyNotice status={order.status} omsStatus={order.omsStatus} />
       )}
-      {order.status === 'cancelled' && <UnpackPanel order={order} onChanged={setValue} />}
+      {order.status === 'cancelled' && (
+        <UnpackPanel order={order} onChanged={(change) => setValue((o) => o && applyOrderDelta(o, change))} />
+      )}
       <OrderLabels order={order} />
       <Grid>
         <Grid.Col span={{ base: 12, md: 8 }}>

@@ -4,6 +4,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { ArgsOf } from '../../../shared/contract'
 import type { Approval } from '../../../shared/operators'
+import { applyOrderDelta, type OrderDelta } from '../../../shared/orderDelta'
 import type { OrderDetail } from '../../../shared/orders'
 import type { ScanResult } from '../../../shared/scanning'
 import { station } from '../api'
@@ -34,8 +35,11 @@ export function useScanSession(orderId: number) {
     void reload()
   }, [reload])
 
+  /** The station answers what an action changed; the order on screen takes it in (fetched whole only on open). */
+  const applyChange = useCallback((change: OrderDelta) => setOrder((o) => o && applyOrderDelta(o, change)), [])
+
   const applyResult = (result: ScanResult, pending: PendingApproval) => {
-    setOrder(result.order)
+    applyChange(result.change)
     if (result.outcome === 'approval_required') setApprovalFor(pending)
     setAwaiting(result.outcome === 'awaiting_imei2' ? result.awaiting : result.outcome === 'approval_required' ? awaiting : null)
     show({ outcome: result.outcome, message: result.message })
@@ -80,7 +84,7 @@ export function useScanSession(orderId: number) {
   const addUnits = async (args: Omit<ArgsOf<'scanning:addUnits'>, 'orderId'>) => {
     try {
       const result = await station.scanning.addUnits({ orderId, ...args })
-      setOrder(result.order)
+      applyChange(result.change)
       show({ outcome: result.outcome, message: result.message })
     } catch (e) {
       show({ outcome: 'error', message: errorMessage(e) })
@@ -88,12 +92,12 @@ export function useScanSession(orderId: number) {
   }
 
   /** What the box list reports (reopen, remove, void): info when done, error when refused. */
-  const message = (text: string, ok: boolean) => show({ outcome: ok ? 'info' : 'error', message: text })
+  const message = useCallback((text: string, ok: boolean) => show({ outcome: ok ? 'info' : 'error', message: text }), [show])
 
   const save = async (details: Omit<ArgsOf<'packing:save'>, 'orderId'> = {}) => {
     try {
       const result = await station.packing.save({ orderId, ...details })
-      setOrder(result.order)
+      applyChange(result.change)
       show({ outcome: 'info', message: result.message })
       return result
     } catch (e) {
@@ -104,7 +108,7 @@ export function useScanSession(orderId: number) {
 
   return {
     order,
-    setOrder,
+    applyChange,
     reload,
     feedback,
     show,

@@ -1,0 +1,45 @@
+import { useRef, type ReactNode } from 'react'
+import { useVirtualizer } from '@tanstack/react-virtual'
+
+type VirtualListProps<T> = {
+  items: T[]
+  itemKey: (item: T) => string
+  /** A first guess of a row's height; each drawn row is measured. */
+  estimateHeight: number
+  /** Past this height the list scrolls inside itself. */
+  maxHeight: number | string
+  label?: string
+  children: (item: T) => ReactNode
+}
+
+/**
+ * A list that draws only the rows in view (TanStack Virtual), so a box or an
+ * order of 2,000 units costs a screen no more than one of 20. Rows may differ
+ * in height: each is measured once drawn.
+ */
+export function VirtualList<T>({ items, itemKey, estimateHeight, maxHeight, label, children }: VirtualListProps<T>) {
+  const scrollRef = useRef<HTMLDivElement>(null)
+  const virtualizer = useVirtualizer({
+    count: items.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => estimateHeight,
+    getItemKey: (index) => itemKey(items[index]),
+    overscan: 8
+  })
+  return (
+    <div ref={scrollRef} aria-label={label} style={{ maxHeight, overflowY: 'auto' }}>
+      <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+        {virtualizer.getVirtualItems().map((row) => (
+          <div
+            key={row.key}
+            data-index={row.index}
+            ref={virtualizer.measureElement}
+            style={{ position: 'absolute', top: 0, left: 0, width: '100%', transform: `translateY(${row.start}px)` }}
+          >
+            {children(items[row.index])}
+          </div>
+        ))}
+      </div>
+    </div>
+  )
+}
