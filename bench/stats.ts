@@ -1,4 +1,4 @@
-// Latency summaries and the printed table.
+// Latency summaries: nearest-rank percentiles over per-call milliseconds.
 
 export type Summary = { name: string; count: number; p50Ms: number; p90Ms: number; p99Ms: number; maxMs: number; meanMs: number }
 
@@ -20,12 +20,4 @@ export function summarize(name: string, samples: Float64Array | number[]): Summa
     maxMs: round(sorted[n - 1]),
     meanMs: round(mean)
   }
-}
-
-export function table(rows: Summary[]): string {
-  const head = ['measurement', 'count', 'p50 ms', 'p90 ms', 'p99 ms', 'max ms', 'mean ms']
-  const body = rows.map((r) => [r.name, String(r.count), ...[r.p50Ms, r.p90Ms, r.p99Ms, r.maxMs, r.meanMs].map((v) => v.toFixed(3))])
-  const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)))
-  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ')
-  return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line)].join('\n')
 }

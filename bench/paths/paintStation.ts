@@ -1,0 +1,120 @@
+// The station the paint benchmark drives: a fresh data folder prepared with
+// the core's own functions (the sample data with its operators, one B2B order
+// of 2 lines × 1,030 units with 1,950 already scanned through `scanUnit`),
+// then the browser host started on it as its own process, the way the e2e
+// specs start one (e2e/fixtures.ts).
+import { spawn, type ChildProcess } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { systemClock } from '../../src/main/core/clock'
+import { dispatch } from '../../src/main/core/dispatch'
+import { findAppFolder } from '../../src/main/core/paths'
+import { importRawFile } from '../../src/main/core/orders/importOrders'
+import { luhnCheckDigit } from '../../src/main/core/scanning/serial'
+import { scanUnit } from '../../src/main/core/scanning/scanUnit'
+import { openStation } from '../../src/main/station'
+
+const root = resolve(import.meta.dirname, '..', '..')
+
+export const ORDER_NUMBER = 'SO-BENCH-2060'
+export const OPERATOR = { name: 'Marek Nowak', badgeCode: 'OP-1001' }
+/** Two sample products and a TAC of each (resources/sample-orders.json). */
+const LINES = [
+  { sku: 'APL-IP13-128-BLK-U', tac: '35391611' },
+  { sku: 'APL-IP12-64-WHT-U', tac: '35302611' }
+]
+export const PER_LINE = 1_030
+
+/** The k-th IMEI of line l: its TAC, a 6-digit serial number, the Luhn digit. */
+export function lineImei(l: number, k: number): string {
+  const body = LINES[l].tac + String(100_000 + k).padStart(6, '0')
+  return body + luhnCheckDigit(body)
+}
+
+/** Fills `dataDir`: sample data, the bench order, its first `prefilled` units scanned (alternating lines: unit u is lineImei(u % 2, u >> 1)). */
+export async function prepareStation(dataDir: string, prefilled: number): Promise<void> {
+  const station = openStation({ dataDir, version: 'bench' })
+  try {
+    const sample = await dispatch(station.handlers, 'app:loadSampleData', {})
+    if (!sample.ok) throw new Error(`Loading the sample data failed: ${sample.error.message}`)
+    const signIn = await dispatch(station.handlers, 'operators:signIn', { badgeCode: OPERATOR.badgeCode })
+    if (!signIn.ok) throw new Error(`Sign-in failed: ${signIn.error.message}`)
+    const operatorId = (signIn.value as { id: number }).id
+
+    const file = JSON.parse(readFileSync(join(findAppFolder('resources', 'sample-orders.json'), 'sample-orders.json'), 'utf8'))
+    const products = file.products as { sku: string; name: string; condition: string }[]
+    const record = {
+      ...file.orders[0],
+      oms_order_id: 'OMS-BENCH-2060',
+      order_number: ORDER_NUMBER,
+      channel: 'B2B',
+      channel_order_id: 'B2B-BENCH-2060',
+      order_type: 'bulk',
+      fulfilment_type: 'partial',
+      lines: LINES.map(({ sku }, i) => {
+        const p = products.find((x) => x.sku === sku)!
+        return { line_id: `L${i + 1}`, sku, product_name: p.name, quantity: PER_LINE, serialized: true, condition: p.condition }
+      })
+    }
+    const { db } = station.connection
+    const summary = importRawFile({ db, clock: systemClock, operatorId }, { products: [], orders: [{ record }] }, 'bench')
+    if (summary.failed > 0) throw new Error(`The bench order was not imported: ${JSON.stringify(summary)}`)
+    const { id: orderId } = station.connection.sqlite.prepare('SELECT id FROM orders WHERE order_number = ?').get(ORDER_NUMBER) as {
+      id: number
+    }
+    const affixes = { prefixes: [], suffixes: [] }
+    for (let u = 0; u < prefilled; u++) {
+      const serial = lineImei(u % 2, u >> 1)
+      const result = scanUnit(db, systemClock, affixes, { orderId, input: serial, operatorId })
+      if (result.outcome !== 'accepted') throw new Error(`Prefill scan ${serial} was ${result.outcome}: ${result.message}`)
+    }
+  } finally {
+    station.close()
+  }
+}
+
+export type Host = { url: string; stop(): Promise<void> }
+
+/** The browser host on `dataDir` (src/main/host/cli.ts under tsx, port chosen by the system), as the e2e fixture starts it. */
+export async function startHost(dataDir: string): Promise<Host> {
+  const child = spawn(
+    process.execPath,
+    [join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(root, 'src/main/host/cli.ts'), '--port', '0', '--data-dir', dataDir],
+    { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] }
+  )
+  const exited = new Promise((r) => child.once('exit', r))
+  try {
+    const url = await waitForUrl(child)
+    return {
+      url,
+      stop: async () => {
+        child.kill('SIGTERM')
+        await exited
+      }
+    }
+  } catch (error) {
+    child.kill('SIGTERM')
+    throw error
+  }
+}
+
+function waitForUrl(child: ChildProcess): Promise<string> {
+  return new Promise((resolvePromise, reject) => {
+    let output = ''
+    const timer = setTimeout(() => reject(new Error(`The station did not start:\n${output}`)), 60_000)
+    const onData = (chunk: Buffer) => {
+      output += String(chunk)
+      const match = output.match(/Open (http:\/\/127\.0\.0\.1:\d+\/)/)
+      if (match) {
+        clearTimeout(timer)
+        resolvePromise(match[1])
+      }
+    }
+    child.stdout!.on('data', onData)
+    child.stderr!.on('data', onData)
+    child.once('exit', (code) => {
+      clearTimeout(timer)
+      reject(new Error(`The station exited (${code}):\n${output}`))
+    })
+  })
+}
