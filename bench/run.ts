@@ -21,7 +21,8 @@ import { pathTable, writeResults } from './report'
 /** The path benchmarks, in the order they run. Adding one is one line here. */
 const MODULES: Record<string, () => Promise<PathModule>> = {
   scan: () => import('./paths/scan'),
-  paint: () => import('./paths/paint')
+  paint: () => import('./paths/paint'),
+  labels: () => import('./paths/labels')
 }
 
 const here = dirname(fileURLToPath(import.meta.url))

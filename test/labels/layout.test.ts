@@ -2,7 +2,7 @@
 // boxLabelLayout): on every label size and for both media, every box stays
 // on the label, and the shipping label's blocks follow each other down it.
 import { describe, expect, it } from 'vitest'
-import { boxLabelLayout } from '../../src/main/core/labels/boxLabelLayout'
+import { boxLabelLayout, type PlacedSerials } from '../../src/main/core/labels/boxLabelLayout'
 import type { BoxLabelData, ShippingLabelData } from '../../src/main/core/labels/labelData'
 import { PDF_MEDIUM, ZPL_MEDIUM, type Box, type PageSize } from '../../src/main/core/labels/labelLayout'
 import { shippingLabelLayout } from '../../src/main/core/labels/shippingLabelLayout'
@@ -61,6 +61,15 @@ const box = (serials: number): BoxLabelData => ({
 })
 
 const measure = (text: string, size: number) => text.length * size * 0.6
+
+/** The lowest point of a label's serials: the last row of barcodes and their texts, or the QR code and its list. */
+function serialsBottom(serials: PlacedSerials): number {
+  if (serials.kind === 'linear')
+    return Math.max(...serials.cells.flatMap((c) => [c.y + serials.block.barHeight, c.text.box.y + c.text.box.height]))
+  const { block, y } = serials
+  const rows = Math.max(...serials.listColumns.map((c) => c.serials.length))
+  return Math.max(y + block.side, y + (rows - 1) * block.listSize * 1.2 + block.listSize)
+}
 const cases = Object.entries(LABEL_SIZES).flatMap(([name, size]) => [
   [name, 'pdf', size, PDF_MEDIUM] as const,
   [name, 'zpl', size, ZPL_MEDIUM] as const
@@ -95,6 +104,13 @@ describe('label layouts', () => {
       }
     }
   )
+
+  it.each(cases)("box label on %s (%s): the first label's serials stay above the SSCC rule", (_name, _medium, size, medium) => {
+    for (const serials of [1, 2, 3, 4, 5, 6, 8, 10, 12, 16, 20, 30, 60]) {
+      const [first] = boxLabelLayout(box(serials), size, medium, measure)
+      if (first.serials) expect(serialsBottom(first.serials)).toBeLessThanOrEqual(first.sscc!.rule.y)
+    }
+  })
 
   it('the two media differ only in caption size and punctuation', () => {
     const size = LABEL_SIZES['4x6in']

@@ -54,9 +54,12 @@ export function boxLabelLayout(data: BoxLabelData, size: PageSize, medium: Mediu
 }
 
 function planPages(data: BoxLabelData, size: PageSize, medium: Medium, measure: MeasureText, { m, inner, compact }: Frame): PlannedPage[] {
+  // Above the serials: the gaps around the rules and the serials' caption (layoutPage); below: the SSCC rule and 2 pt above it.
+  const chrome = 14 + medium.caption
   const firstArea = {
     width: inner,
-    height: size.height - 2 * m - headerHeight(compact) - detailsHeight(compact) - orderCodeHeight(!compact) - ssccHeight(size, medium) - 12
+    height:
+      size.height - 2 * m - headerHeight(compact) - detailsHeight(compact) - orderCodeHeight(!compact) - ssccHeight(size, medium) - chrome
   }
   const pages: PlannedPage[] = []
   let rest = data.serials

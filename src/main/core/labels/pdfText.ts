@@ -1,29 +1,17 @@
 // Text on a label that never overflows: it wraps, then shrinks down to a
 // minimum size, and only as a last resort is cut with an ellipsis. Fonts are
 // shipped in resources/fonts; a text with CJK characters is set in the CJK
-// fallback font (which has the Latin glyphs too).
-import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
+// fallback font (which has the Latin glyphs too). Each font is parsed once
+// per process (fonts.ts) and registered on every new document.
 import PDFDocument from 'pdfkit'
-import { findAppFolder } from '../paths'
+import { parsedFont, type FontName } from './fonts'
 
 export type Doc = InstanceType<typeof PDFDocument>
 export type Box = { x: number; y: number; width: number; height: number }
 export type TextStyle = { size: number; minSize?: number; bold?: boolean; align?: 'left' | 'center' | 'right'; color?: string }
 
-const FONT_FILES = { regular: 'DejaVuSans.ttf', bold: 'DejaVuSans-Bold.ttf', cjk: 'DroidSansFallbackFull.ttf' } as const
-type FontName = keyof typeof FONT_FILES
-const loaded = new Map<FontName, Buffer>()
-
-function fontData(name: FontName): Buffer {
-  let data = loaded.get(name)
-  if (!data) {
-    const folder = findAppFolder('resources', join('fonts', FONT_FILES.regular))
-    data = readFileSync(join(folder, 'fonts', FONT_FILES[name]))
-    loaded.set(name, data)
-  }
-  return data
-}
+/** pdfkit takes a parsed fontkit font as a source (its types only list bytes and paths). */
+const fontSource = (name: FontName) => parsedFont(name) as unknown as Buffer
 
 /** Han, kana, hangul, CJK punctuation and full-width forms. */
 const CJK = /[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]|[\u{20000}-\u{3ffff}]/u
@@ -35,8 +23,8 @@ export const hasCjk = (text: string): boolean => CJK.test(text)
 /** A new PDF with our fonts registered; the 4 MB CJK font only when a text needs it. */
 export function newDocument(options: ConstructorParameters<typeof PDFDocument>[0]): Doc {
   const doc = new PDFDocument({ autoFirstPage: false, margin: 0, ...options })
-  doc.registerFont('regular', fontData('regular'))
-  doc.registerFont('bold', fontData('bold'))
+  doc.registerFont('regular', fontSource('regular'))
+  doc.registerFont('bold', fontSource('bold'))
   return doc
 }
 
@@ -46,7 +34,7 @@ const cjkRegistered = new WeakSet<Doc>()
 export function useFont(doc: Doc, text: string, size: number, bold = false): Doc {
   if (hasCjk(text)) {
     if (!cjkRegistered.has(doc)) {
-      doc.registerFont('cjk', fontData('cjk'))
+      doc.registerFont('cjk', fontSource('cjk'))
       cjkRegistered.add(doc)
     }
     return doc.font('cjk').fontSize(size)

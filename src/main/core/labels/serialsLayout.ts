@@ -39,6 +39,13 @@ export const QR = { minModule: 1.5, maxModule: 3, quiet: 4, listMax: 7, listMin:
 /** Encodes the serials as Code 128 barcodes laid out in columns; null if not all of them fit. */
 function linearBlock(serials: string[], area: Area, measure: MeasureText): LinearBlock | null {
   if (serials.length === 0) return null
+  // Columns only get wider with each serial: if the first serial's column already leaves too few cells, the rest are not encoded.
+  if (serials.length > 1 && !linearCells(serials.slice(0, 1), serials.length, area, measure)) return null
+  return linearCells(serials, serials.length, area, measure)
+}
+
+/** The block of `serials` with room for `count` cells, or null. */
+function linearCells(serials: string[], count: number, area: Area, measure: MeasureText): LinearBlock | null {
   const codes = serials.map((s) => linearCode('code128', s))
   const widest = Math.max(...codes.map((c) => c.modules)) + 2 * QUIET_MODULES
   const moduleWidth = Math.min(LINEAR.maxModule, area.width / widest)
@@ -48,7 +55,7 @@ function linearBlock(serials: string[], area: Area, measure: MeasureText): Linea
   const columns = Math.max(1, Math.floor((area.width + LINEAR.gap) / (columnWidth + LINEAR.gap)))
   const rowHeight = LINEAR.barHeight + LINEAR.textSize * 1.3 + LINEAR.gap
   const rows = Math.floor((area.height + LINEAR.gap) / rowHeight)
-  if (rows * columns < serials.length) return null
+  if (rows * columns < count) return null
   return { kind: 'linear', codes, columns, moduleWidth, barHeight: LINEAR.barHeight, textSize: LINEAR.textSize, rowHeight, columnWidth }
 }
 
