@@ -22,7 +22,8 @@ import { pathTable, writeResults } from './report'
 const MODULES: Record<string, () => Promise<PathModule>> = {
   scan: () => import('./paths/scan'),
   paint: () => import('./paths/paint'),
-  labels: () => import('./paths/labels')
+  labels: () => import('./paths/labels'),
+  ordersList: () => import('./paths/ordersList')
 }
 
 const here = dirname(fileURLToPath(import.meta.url))

@@ -139,13 +139,38 @@ export const FailedImport = z.object({
 })
 export type FailedImport = z.infer<typeof FailedImport>
 
+/**
+ * Where the next page of the orders list starts: the last row's place, as the
+ * station handed it out (the screen passes it back unchanged). `list`: the
+ * usual order (priority, then the oldest), `mine` while still in the orders
+ * the signed-in operator packs; `search`: the match kind (`stream`) and the
+ * matched value (`key`).
+ */
+export const OrderCursor = z.discriminatedUnion('by', [
+  z.strictObject({ by: z.literal('list'), mine: z.boolean(), priority: z.number().int(), createdAt: z.string().max(64), id }),
+  z.strictObject({ by: z.literal('search'), stream: z.number().int().min(0).max(31), key: z.string().max(200), id })
+])
+export type OrderCursor = z.infer<typeof OrderCursor>
+
 export const OrderQuery = z.strictObject({
   query: z.string().max(100).optional(),
   status: OrderStatus.optional(),
   /** Orders assigned (for picking, packing or shipping) to this operator, or to the signed-in one. */
   assignedTo: z.union([id, z.literal('me')]).optional(),
-  limit: z.number().int().min(1).max(500).optional()
+  limit: z.number().int().min(1).max(500).optional(),
+  /** The previous page's `nextCursor`: this page follows it. */
+  cursor: OrderCursor.optional()
 })
+export type OrderQuery = z.infer<typeof OrderQuery>
+
+/**
+ * One page of the orders list. `nextCursor` is null once the list is complete;
+ * a page may hold fewer rows than asked (even none) while `nextCursor` is set,
+ * when a filter the page's index does not serve turned rows away: each call
+ * reads a bounded number of rows, and the next page goes on from there.
+ */
+export const OrderPage = z.object({ orders: z.array(OrderSummary), nextCursor: OrderCursor.nullable() })
+export type OrderPage = z.infer<typeof OrderPage>
 
 export const ImportFile = z.strictObject({
   fileName: text(260),
@@ -156,7 +181,7 @@ export const ImportFile = z.strictObject({
 export const OrderRef = z.strictObject({ orderId: id })
 
 export const orderChannels = {
-  'orders:list': { args: OrderQuery, result: z.array(OrderSummary) },
+  'orders:list': { args: OrderQuery, result: OrderPage },
   'orders:get': { args: OrderRef, result: OrderDetail },
   'orders:import': { args: ImportFile, result: ImportSummary },
   'orders:failedImports': { args: none, result: z.array(FailedImport) },

@@ -85,7 +85,7 @@ describe('dual-IMEI devices', () => {
     expect((await w.scan(w.id(2), D(2))).outcome).toBe('duplicate')
     expect((await w.scan(w.id(2), D(1))).outcome).toBe('duplicate')
     const found = await w.h['orders:list']({ query: D(2) })
-    expect(found.map((o) => o.orderNumber)).toEqual(['SO-2'])
+    expect(found.orders.map((o) => o.orderNumber)).toEqual(['SO-2'])
   })
 
   it('one 2D code holding both IMEIs is one unit', async () => {

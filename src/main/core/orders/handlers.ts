@@ -5,7 +5,8 @@ import { approverOf, type Call } from '../access/guard'
 import { listFailedImports } from './failedImports'
 import { holdOrder, releaseOrder } from './holds'
 import { importOrderFile, retryFailedImport } from './importOrders'
-import { getOrderDetail, listOrders } from './queries'
+import { listOrders } from './orderList'
+import { getOrderDetail } from './queries'
 
 export function orderHandlers({ db, clock, signedIn, operator, releaseHolds, notify }: StationContext): HandlersOf<'orders'> {
   const importContext = () => ({ db, clock, operatorId: signedIn()?.id ?? null })

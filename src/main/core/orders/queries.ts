@@ -1,15 +1,14 @@
-// Reading orders: the list with search and filters, and one order in full.
-import { and, asc, desc, eq, gte, inArray, isNull, lt, notInArray, or, sql, type SQL } from 'drizzle-orm'
-import { alias, type SQLiteColumn } from 'drizzle-orm/sqlite-core'
-import type { OrderDetail, OrderStatus, OrderSummary, ScannedUnit } from '../../../shared/orders'
+// Reading orders: one order in full, and the columns the orders list shows (the list itself: orderList.ts).
+import { and, asc, eq, isNull, sql } from 'drizzle-orm'
+import { alias } from 'drizzle-orm/sqlite-core'
+import type { OrderDetail, ScannedUnit } from '../../../shared/orders'
 import type { Db } from '../db/connection'
-import { assignments, boxes, boxPresets, events, operators, orderLines, orders, products, scannedUnits } from '../db/schema'
+import { boxes, boxPresets, events, operators, orderLines, orders, products, scannedUnits } from '../db/schema'
 import { refuse } from '../errors'
 import { assignmentsOf } from '../operators/assignments'
 
-export type OrderQuery = { query?: string; status?: OrderStatus; assignedTo?: number | 'me'; limit?: number }
-
-const summaryColumns = {
+/** An order as the list shows it (the order screen adds to it); orderList.ts reads pages of these. */
+export const summaryColumns = {
   id: orders.id,
   omsOrderId: orders.omsOrderId,
   orderNumber: orders.orderNumber,
@@ -25,87 +24,6 @@ const summaryColumns = {
   // Spelled out: inside a subquery drizzle would leave "id" unqualified (and it would mean order_lines.id).
   orderedQuantity: sql<number>`(select coalesce(sum(ol.quantity), 0) from order_lines ol where ol.order_id = "orders"."id")`,
   scannedQuantity: sql<number>`(select coalesce(sum(ol.scanned_quantity), 0) from order_lines ol where ol.order_id = "orders"."id")`
-}
-
-/** Orders assigned to an operator (in `role`, or any role), through the assignments' operator index. */
-const assignedTo = (operatorId: number, role?: 'packing') => {
-  const inRole = role ? sql` and ${assignments.role} = ${role}` : sql``
-  return inArray(
-    orders.id,
-    sql`(select ${assignments.orderId} from ${assignments} where ${assignments.operatorId} = ${operatorId}${inRole})`
-  )
-}
-
-/** `column` starts with `prefix` (case-sensitive, so the column's index serves it). */
-const startsWith = (column: SQLiteColumn, prefix: string) => and(gte(column, prefix), lt(column, `${prefix}\uffff`))
-
-/**
- * Orders by search text and status. The text matches the start of the order
- * number, OMS id, channel order id or parent order id, or exactly a serial
- * (IMEI) scanned into the order; matching is tried as typed and upper-cased.
- * `assignedTo` keeps the orders an operator is assigned to ('me': the
- * signed-in operator, `me`). The orders `me` is assigned to for packing come
- * first, then the usual order (priority, then oldest).
- */
-export function listOrders(db: Db, q: OrderQuery, me: number | null = null): OrderSummary[] {
-  const text = q.query?.trim() ?? ''
-  const filters: SQL[] = []
-  if (q.status) filters.push(eq(orders.status, q.status))
-  if (q.assignedTo !== undefined) {
-    filters.push(assignedTo(q.assignedTo === 'me' ? (me ?? refuse('not_signed_in', 'Sign in first to see your orders.')) : q.assignedTo))
-  }
-  let matchedSerial: string | null = null
-  if (text) {
-    const variants = [...new Set([text, text.toUpperCase()])]
-    const bySerial = db
-      .selectDistinct({ orderId: scannedUnits.orderId })
-      .from(scannedUnits)
-      .where(or(inArray(scannedUnits.serial, variants), inArray(scannedUnits.serial2, variants)))
-      .all()
-      .map((r) => r.orderId)
-    if (bySerial.length) matchedSerial = text
-    filters.push(
-      or(
-        ...variants.flatMap((v) => [
-          startsWith(orders.orderNumber, v),
-          startsWith(orders.omsOrderId, v),
-          startsWith(orders.channelOrderId, v),
-          startsWith(orders.parentOrderId, v)
-        ]),
-        bySerial.length ? inArray(orders.id, bySerial) : undefined
-      )!
-    )
-  }
-  const limit = q.limit ?? 200
-  const select = (extra: SQL | undefined, n: number) =>
-    db
-      .select(summaryColumns)
-      .from(orders)
-      .where(and(...filters, extra))
-      .orderBy(desc(orders.priority), asc(orders.omsCreatedAt), asc(orders.id))
-      .limit(n)
-      .all()
-  // Two queries rather than a per-row sort key: the first is driven by the
-  // assignments index, the second is the usual list without those orders.
-  const mine = me === null ? [] : select(assignedTo(me, 'packing'), limit)
-  const rest =
-    mine.length < limit
-      ? select(
-          mine.length
-            ? notInArray(
-                orders.id,
-                mine.map((r) => r.id)
-              )
-            : undefined,
-          limit - mine.length
-        )
-      : []
-  const rows = [...mine, ...rest]
-  const assigned = assignmentsOf(
-    db,
-    rows.map((r) => r.id)
-  )
-  return rows.map((r) => ({ ...r, matchedSerial, assignments: assigned.get(r.id)! }))
 }
 
 const scanner = alias(operators, 'scanner')

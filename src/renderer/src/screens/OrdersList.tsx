@@ -14,7 +14,9 @@ import type { Navigate } from './routes'
 /**
  * The orders list: search by order number, OMS id, channel order id, parent
  * order id or a scanned IMEI; filter by status and by assigned operator. The
- * orders the signed-in operator packs come first. Scanning an order number and
+ * orders the signed-in operator still has to pack come first. The first page
+ * loads when the screen opens, the next ones as the operator scrolls (a search:
+ * its best matches first). Scanning an order number and
  * Enter opens the order when exactly one matches. A shift lead ticks orders
  * and assigns operators to them (Assign operator).
  */
@@ -30,8 +32,8 @@ export function OrdersList({ navigate }: { navigate: Navigate }) {
 
   const open = (order: OrderSummary) => navigate({ screen: 'order', orderId: order.id })
   const onSearchEnter = async () => {
-    const rows = await station.orders.list(orderQuery(filters, 2))
-    if (rows.length === 1) open(rows[0])
+    const page = await station.orders.list(orderQuery(filters, 2))
+    if (page.orders.length === 1 && !page.nextCursor) open(page.orders[0])
   }
   const loadSampleData = () => station.app.loadSampleData().then(list.reload, (e) => list.setError(errorMessage(e)))
 
@@ -69,7 +71,15 @@ export function OrdersList({ navigate }: { navigate: Navigate }) {
         </Alert>
       )}
       {orders && (
-        <OrdersTable orders={orders} onOpen={open} me={me.value ?? null} selection={isShiftLead ? { selected, setSelected } : null} />
+        <OrdersTable
+          orders={orders}
+          onOpen={open}
+          me={me.value ?? null}
+          selection={isShiftLead ? { selected, setSelected } : null}
+          more={list.more}
+          onEndReached={list.loadMore}
+          searching={filters.query.trim() !== ''}
+        />
       )}
       <AssignOperator
         opened={assigning}

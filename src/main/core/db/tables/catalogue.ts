@@ -1,7 +1,7 @@
 // Products (the SKU mapping, TACs), orders and their lines, and the records an import could not store (SPEC §1).
-import { sql } from 'drizzle-orm'
+import { desc, sql } from 'drizzle-orm'
 import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
-import { CONDITIONS, FULFILMENT_TYPES, ORDER_STATUSES, ORDER_TYPES, SERIAL_KINDS } from './enums'
+import { CONDITIONS, FULFILMENT_TYPES, OPEN_STATUSES, ORDER_STATUSES, ORDER_TYPES, SERIAL_KINDS } from './enums'
 
 /** The product catalogue ("SKU mapping"): an order line must name a known SKU. */
 export const products = sqliteTable('products', {
@@ -71,6 +71,11 @@ export const orders = sqliteTable(
     shippedAt: text('shipped_at'),
     /** The shift lead who put the order on hold by hand: such a hold never releases by itself. */
     heldBy: integer('held_by'),
+    /** The operators assigned for picking, packing and shipping: copies of `assignments` that triggers keep exact
+     * (drizzle/0007), so "assigned to" and "my orders first" are served by an index in the list's order. */
+    pickingOperatorId: integer('picking_operator_id'),
+    packingOperatorId: integer('packing_operator_id'),
+    shippingOperatorId: integer('shipping_operator_id'),
     /** sha256 of the normalised record: tells a re-import of the same order from a conflicting one. */
     contentHash: text('content_hash').notNull(),
     importedAt: text('imported_at').notNull(),
@@ -81,7 +86,20 @@ export const orders = sqliteTable(
     index('orders_order_number').on(t.orderNumber),
     index('orders_channel_order_id').on(t.channelOrderId),
     index('orders_parent_order_id').on(t.parentOrderId),
-    index('orders_status').on(t.status, t.priority, t.omsCreatedAt),
+    // The orders list (core/orders/orderList.ts) walks one of these in its order, priority first, then the oldest
+    // (the id, as rowid, ends every index): the whole list, one status, an operator's orders per role, and the
+    // orders a packer still has to pack (per status), which the list puts first.
+    index('orders_list').on(desc(t.priority), t.omsCreatedAt),
+    index('orders_status').on(t.status, desc(t.priority), t.omsCreatedAt),
+    ...(['picking', 'packing', 'shipping'] as const).map((role) => {
+      const operator = t[`${role}OperatorId`]
+      return index(`orders_${role}_operator`)
+        .on(operator, desc(t.priority), t.omsCreatedAt)
+        .where(sql`${operator} IS NOT NULL`)
+    }),
+    index('orders_packing_open')
+      .on(t.packingOperatorId, t.status, desc(t.priority), t.omsCreatedAt)
+      .where(sql`${t.packingOperatorId} IS NOT NULL AND ${t.status} IN ${sql.raw(`(${OPEN_STATUSES.map((s) => `'${s}'`).join(', ')})`)}`),
     // The hold release runs on every order list, order view and scan: it seeks the holds that are due instead
     // of walking every order on hold (core/orders/holds.ts; its WHERE matches this one term for term).
     index('orders_due_holds')
@@ -136,5 +154,6 @@ export const failedImports = sqliteTable(
     lastTriedAt: text('last_tried_at').notNull(),
     resolvedAt: text('resolved_at')
   },
-  (t) => [index('failed_imports_open').on(t.resolvedAt)]
+  // The failed imports screen: the open ones, the latest tried first (walked backwards).
+  (t) => [index('failed_imports_open').on(t.resolvedAt, t.lastTriedAt)]
 )

@@ -1,5 +1,7 @@
 // The values a text column may hold; the tables check them and the code's types come from them.
 export const ORDER_STATUSES = ['on_hold', 'ready', 'in_progress', 'packed', 'shipped', 'cancelled'] as const
+/** Not yet packed and not cancelled: the work still in hand, which an operator's list puts first. */
+export const OPEN_STATUSES = ['on_hold', 'ready', 'in_progress'] as const
 export const ORDER_TYPES = ['normal', 'bulk'] as const
 export const FULFILMENT_TYPES = ['partial', 'block_complete'] as const
 export const CONDITIONS = ['used', 'new'] as const

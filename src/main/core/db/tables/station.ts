@@ -1,4 +1,5 @@
 // The append-only event log, the outbox to the OMS, station settings and the print-job log (SPEC §1, §6, §7).
+import { sql } from 'drizzle-orm'
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core'
 import { LABEL_FORMATS, LABEL_KINDS, PRINT_JOB_STATUSES } from './enums'
 import { orders } from './catalogue'
@@ -47,7 +48,13 @@ export const outbox = sqliteTable(
     /** Written to the file-export folder (for OMSs that take files). */
     exportedAt: text('exported_at')
   },
-  (t) => [index('outbox_pending').on(t.sentAt, t.createdAt)]
+  (t) => [
+    index('outbox_pending').on(t.sentAt, t.createdAt),
+    // The Sync screen's rejected events, oldest first: only the rejected rows, however many were sent.
+    index('outbox_rejected')
+      .on(t.createdAt, t.id)
+      .where(sql`${t.rejectedAt} IS NOT NULL`)
+  ]
 )
 
 export const settings = sqliteTable('settings', {
@@ -74,5 +81,6 @@ export const printJobs = sqliteTable(
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull()
   },
-  (t) => [index('print_jobs_order').on(t.orderId), index('print_jobs_created').on(t.createdAt)]
+  // The print jobs list, newest first, of one order or of all (walked backwards).
+  (t) => [index('print_jobs_order').on(t.orderId, t.createdAt, t.id), index('print_jobs_created').on(t.createdAt, t.id)]
 )

@@ -1,4 +1,4 @@
-import { useRef } from 'react'
+import { useEffect, useRef } from 'react'
 import { Badge, Button, Checkbox, Paper, Table, Text } from '@mantine/core'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import type { Operator } from '../../../../shared/operators'
@@ -7,14 +7,29 @@ import { HeadedTable, type Column } from '../../components/HeadedTable'
 import { StatusBadge } from '../../components/StatusBadge'
 
 const ROW_HEIGHT = 52
+/** The next page is fetched when the rows drawn come this close to the last one loaded. */
+const LOAD_AHEAD = 40
 
 /** The ticked orders (a shift lead's, for Assign operator). */
 export type Selection = { selected: Set<number>; setSelected: (next: Set<number>) => void }
 
-type OrdersTableProps = { orders: OrderSummary[]; onOpen: (o: OrderSummary) => void; me: Operator | null; selection: Selection | null }
+type OrdersTableProps = {
+  orders: OrderSummary[]
+  onOpen: (o: OrderSummary) => void
+  me: Operator | null
+  selection: Selection | null
+  /** The station has more orders to list: `onEndReached` fetches the next page. */
+  more: boolean
+  onEndReached: () => void
+  /** The rows are a search's matches (best first), not the whole list. */
+  searching: boolean
+}
 
-/** The orders, virtualized (only the rows in view are drawn), with a tick box per row for a shift lead. */
-export function OrdersTable({ orders, onOpen, me, selection }: OrdersTableProps) {
+/**
+ * The orders, virtualized (only the rows in view are drawn), loading the next page as the operator scrolls
+ * near the end, with a tick box per row for a shift lead.
+ */
+export function OrdersTable({ orders, onOpen, me, selection, more, onEndReached, searching }: OrdersTableProps) {
   const scrollRef = useRef<HTMLDivElement>(null)
   const virtualizer = useVirtualizer({
     count: orders.length,
@@ -26,10 +41,17 @@ export function OrdersTable({ orders, onOpen, me, selection }: OrdersTableProps)
   const padTop = items.length ? items[0].start : 0
   const padBottom = items.length ? virtualizer.getTotalSize() - items[items.length - 1].end : 0
   const columns = columnsOf(orders, selection)
+  const lastDrawn = items.length ? items[items.length - 1].index : -1
+  useEffect(() => {
+    if (more && lastDrawn >= orders.length - LOAD_AHEAD) onEndReached()
+  }, [more, lastDrawn, orders.length, onEndReached])
 
   return (
     <Paper withBorder>
-      <div ref={scrollRef} style={{ height: 'calc(100vh - 290px)', minHeight: 300, overflow: 'auto' }}>
+      <Text size="sm" c="dimmed" px="md" py={6} aria-label="Orders shown" style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}>
+        {shownText(orders.length, more, searching)}
+      </Text>
+      <div ref={scrollRef} style={{ height: 'calc(100vh - 370px)', minHeight: 300, overflow: 'auto' }}>
         <HeadedTable stickyHeader highlightOnHover verticalSpacing="sm" fz="md" aria-label="Orders" columns={columns}>
           {padTop > 0 && <Spacer height={padTop} columns={columns.length} />}
           {items.map((item) => (
@@ -45,6 +67,13 @@ export function OrdersTable({ orders, onOpen, me, selection }: OrdersTableProps)
       </div>
     </Paper>
   )
+}
+
+/** How many rows are listed, and whether scrolling brings more. */
+function shownText(n: number, more: boolean, searching: boolean) {
+  const what = searching ? `${n} match${n === 1 ? '' : 'es'}` : `${n.toLocaleString('en')} order${n === 1 ? '' : 's'}`
+  if (more) return `Showing ${what}${searching ? ', best first' : ''} — more load as you scroll`
+  return searching ? `${what}, best first` : `Showing all ${what}`
 }
 
 /** Stands in for the rows scrolled out of view, so the scroll bar stays true. */

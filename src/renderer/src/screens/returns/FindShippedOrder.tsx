@@ -16,8 +16,9 @@ export function FindShippedOrder({ navigate }: { navigate: Navigate }) {
 
   const search = async (text: string) => {
     if (!text.trim()) return
-    const orders = await searching.run(() => station.orders.list({ query: text.trim(), status: 'shipped', limit: 50 }))
-    if (!orders) return
+    const page = await searching.run(() => station.orders.list({ query: text.trim(), status: 'shipped', limit: 50 }))
+    if (!page) return
+    const { orders } = page
     if (orders.length === 1) return navigate({ screen: 'returns', orderId: orders[0].id })
     setFound({ query: text.trim(), orders })
   }
