@@ -23,7 +23,8 @@ const MODULES: Record<string, () => Promise<PathModule>> = {
   scan: () => import('./paths/scan'),
   paint: () => import('./paths/paint'),
   labels: () => import('./paths/labels'),
-  ordersList: () => import('./paths/ordersList')
+  ordersList: () => import('./paths/ordersList'),
+  outbox: () => import('./paths/outbox')
 }
 
 const here = dirname(fileURLToPath(import.meta.url))

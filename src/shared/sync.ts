@@ -21,6 +21,8 @@ export const SyncStatus = z.object({
   lastPullAt: z.string().nullable(),
   lastError: z.string().nullable(),
   lastErrorAt: z.string().nullable(),
+  /** When the station tries the OMS again while it cannot reach it (or the OMS refuses the events); null while it answers. */
+  nextTryAt: z.string().nullable(),
   /** Set when the OMS token is stored unencrypted (no system keychain). */
   tokenWarning: z.string().nullable(),
   export: z.object({ enabled: z.boolean(), folder: z.string().nullable(), waiting: z.number().int(), lastError: z.string().nullable() })

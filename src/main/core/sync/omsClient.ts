@@ -3,6 +3,7 @@
 // OmsError that says whether trying again later can help.
 import type { z } from 'zod'
 import { API_PREFIX, EventBatchAnswer, OrderStatusAnswer, PullPage, type WireEvent } from './omsWire'
+import { eventBatchJson, JsonText } from './wireJson'
 
 export type OmsErrorKind = 'network' | 'timeout' | 'http' | 'invalid_answer' | 'aborted'
 
@@ -62,7 +63,8 @@ export function createOmsClient(options: OmsClientOptions): OmsClient {
     let response: Response
     let text: string
     try {
-      response = await fetch(base + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal })
+      const json = body instanceof JsonText ? body.text : JSON.stringify(body)
+      response = await fetch(base + path, { method, headers, body: body === undefined ? undefined : json, signal })
       text = await response.text()
     } catch (error) {
       if (options.signal?.aborted) throw new OmsError('aborted', 'The station is closing.')
@@ -105,7 +107,7 @@ export function createOmsClient(options: OmsClientOptions): OmsClient {
       return request('GET', `/orders/${encodeURIComponent(omsOrderId)}/status`, OrderStatusAnswer, undefined, timeoutMs, true)
     },
     async postEvents(events) {
-      return (await request('POST', '/events', EventBatchAnswer, { stationId: options.stationId, events }))!
+      return (await request('POST', '/events', EventBatchAnswer, new JsonText(eventBatchJson(options.stationId, events))))!
     }
   }
 }

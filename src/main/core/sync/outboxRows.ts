@@ -1,14 +1,16 @@
-// Reading and settling outbox rows for the OMS: which events may go next (in
-// order per order), what each looks like on the wire, and how the OMS's
-// answer is recorded. A row is marked sent only after the OMS acknowledged it.
-import { and, asc, count, eq, gt, inArray, isNull, lte, min, or, sql } from 'drizzle-orm'
+// Reading outbox rows for the OMS and the export folder: which events may go
+// next (in order per order) and what each looks like on the wire. How the
+// OMS's answer is recorded is outboxSettle's.
+import { and, asc, count, eq, gt, inArray, isNull, min, sql } from 'drizzle-orm'
 import type { Db } from '../db/connection'
+import { perConnection } from '../db/prepared'
 import { events, operators, orders, outbox } from '../db/schema'
-import type { EventResult, WireEvent } from './omsWire'
+import type { WireEvent } from './omsWire'
+import { JsonText } from './wireJson'
 
 export type PendingRow = WireEvent & { orderKey: string; attempts: number }
 
-const pending = and(isNull(outbox.sentAt), isNull(outbox.rejectedAt))
+export const pending = and(isNull(outbox.sentAt), isNull(outbox.rejectedAt))
 
 function selectWire(db: Db) {
   return db
@@ -17,7 +19,8 @@ function selectWire(db: Db) {
       type: outbox.type,
       orderId: outbox.orderId,
       omsOrderId: orders.omsOrderId,
-      payload: outbox.payload,
+      // As stored (JSON text): the relay puts it on the wire as it is, the export parses it.
+      payload: sql<string>`${outbox.payload}`,
       at: outbox.createdAt,
       attempts: outbox.attempts,
       nextAttemptAt: outbox.nextAttemptAt,
@@ -39,28 +42,56 @@ const toWire = (stationId: string, row: Selected): PendingRow => ({
   operator: row.operatorId !== null ? { id: row.operatorId, name: row.operatorName ?? '' } : null,
   at: row.at,
   omsOrderId: row.omsOrderId ?? null,
-  payload: row.payload,
+  payload: new JsonText(row.payload),
   orderKey: row.orderId === null ? 'station' : `order:${row.orderId}`,
   attempts: row.attempts
 })
 
+const byAge = [asc(outbox.createdAt), asc(outbox.id)] as const
+
+// Prepared once per connection: the relay reads a batch per round trip to the OMS.
+const statements = perConnection((db) => ({
+  oldest: selectWire(db)
+    .where(pending)
+    .orderBy(...byAge)
+    .limit(sql.placeholder('limit'))
+    .prepare(),
+  oldestAfter: selectWire(db)
+    .where(and(pending, sql`(${outbox.createdAt}, ${outbox.id}) > (${sql.placeholder('at')}, ${sql.placeholder('id')})`))
+    .orderBy(...byAge)
+    .limit(sql.placeholder('limit'))
+    .prepare(),
+  anyWaiting: db.select({ id: outbox.id }).from(outbox).where(pending).limit(1).prepare()
+}))
+
+const deferred = (row: Selected, now: string) => row.nextAttemptAt !== null && row.nextAttemptAt > now
+
+/**
+ * The oldest `size` waiting events (those after `after`, when given), or null when one of them
+ * waits for a retry time of its own: then order per order needs nextBatch's closer look.
+ */
+export function oldestBatch(db: Db, stationId: string, now: string, size: number, after?: PendingRow): PendingRow[] | null {
+  const { oldest, oldestAfter } = statements(db)
+  const rows = after ? oldestAfter.all({ limit: size, at: after.at, id: after.id }) : oldest.all({ limit: size })
+  return rows.some((row) => deferred(row, now)) ? null : rows.map((row) => toWire(stationId, row))
+}
+
 /**
  * The next events that may be sent, oldest first: an event waits while an
- * earlier event of the same order is still waiting for its retry time, so one
- * order's later events never overtake an earlier one.
+ * earlier event of the same order is still waiting for its own retry time
+ * (the OMS answered for its batch but not for it), so one order's later
+ * events never overtake an earlier one. Usually no event has a retry time,
+ * and the oldest `size` go as they are.
  */
 export function nextBatch(db: Db, stationId: string, now: string, size: number): PendingRow[] {
-  const window = selectWire(db)
-    .where(pending)
-    .orderBy(asc(outbox.createdAt), asc(outbox.id))
-    .limit(size * 20)
-    .all()
+  const plain = oldestBatch(db, stationId, now, size)
+  if (plain) return plain
   const blocked = new Set<string>()
   const batch: PendingRow[] = []
-  for (const row of window) {
+  for (const row of statements(db).oldest.all({ limit: size * 20 })) {
     const wire = toWire(stationId, row)
     if (blocked.has(wire.orderKey)) continue
-    if (row.nextAttemptAt !== null && row.nextAttemptAt > now) {
+    if (deferred(row, now)) {
       blocked.add(wire.orderKey)
       continue
     }
@@ -81,58 +112,8 @@ export function nextRetryAt(db: Db, now: string): string | null {
   )
 }
 
-export function hasDueEvents(db: Db, now: string): boolean {
-  return !!db
-    .select({ id: outbox.id })
-    .from(outbox)
-    .where(and(pending, or(isNull(outbox.nextAttemptAt), lte(outbox.nextAttemptAt, now))))
-    .limit(1)
-    .get()
-}
-
-export type Settled = { accepted: number; duplicate: number; rejected: number; unanswered: number }
-
-/** Records the OMS's answer for a batch in one transaction; unanswered events are retried at `retryAt`. */
-export function settleBatch(db: Db, batch: PendingRow[], results: EventResult[], now: string, retryAt: string): Settled {
-  const byId = new Map(results.map((r) => [r.id, r]))
-  const settled: Settled = { accepted: 0, duplicate: 0, rejected: 0, unanswered: 0 }
-  db.transaction((tx) => {
-    for (const row of batch) {
-      const result = byId.get(row.id)
-      const attempts = sql`${outbox.attempts} + 1`
-      if (!result) {
-        settled.unanswered++
-        tx.update(outbox)
-          .set({ attempts, nextAttemptAt: retryAt, lastError: 'The OMS did not answer for this event; it will be sent again.' })
-          .where(eq(outbox.id, row.id))
-          .run()
-      } else if (result.status === 'rejected') {
-        settled.rejected++
-        tx.update(outbox)
-          .set({ attempts, rejectedAt: now, rejectReason: result.reason, nextAttemptAt: null })
-          .where(eq(outbox.id, row.id))
-          .run()
-      } else {
-        settled[result.status]++
-        tx.update(outbox).set({ attempts, sentAt: now, nextAttemptAt: null, lastError: null }).where(eq(outbox.id, row.id)).run()
-      }
-    }
-  })
-  return settled
-}
-
-/** The whole batch failed (network, timeout, 5xx…): every row waits until `retryAt`. */
-export function deferBatch(db: Db, batch: PendingRow[], error: string, retryAt: string): void {
-  db.update(outbox)
-    .set({ attempts: sql`${outbox.attempts} + 1`, nextAttemptAt: retryAt, lastError: error })
-    .where(
-      inArray(
-        outbox.id,
-        batch.map((r) => r.id)
-      )
-    )
-    .run()
-}
+/** Some event is not yet acknowledged by the OMS (nor rejected). */
+export const anyWaiting = (db: Db): boolean => statements(db).anyWaiting.get() !== undefined
 
 /** Events not yet acknowledged by the OMS (rejected ones are counted apart). */
 export function waitingCount(db: Db): number {
@@ -143,12 +124,12 @@ export function waitingCount(db: Db): number {
 export function unexportedEvents(db: Db, stationId: string, limit: number): WireEvent[] {
   return selectWire(db)
     .where(isNull(outbox.exportedAt))
-    .orderBy(asc(outbox.createdAt), asc(outbox.id))
+    .orderBy(...byAge)
     .limit(limit)
     .all()
     .map((row) => {
       const { orderKey: _key, attempts: _attempts, ...event } = toWire(stationId, row)
-      return event
+      return { ...event, payload: JSON.parse(row.payload) as unknown }
     })
 }
 

@@ -19,13 +19,14 @@ export async function syncNow({ db, state, pull, push }: SyncNowDeps): Promise<S
     problems.push(`Pull: ${(error as Error).message}`)
   }
   if (pulled) problems.push(...pulled.conflicts)
-  const pushed = await state.busy(() => push.push())
+  // Tries the OMS at once, even while the relay waits out its backoff: the operator asked for it.
+  const pushed = await state.busy(() => push.push({ now: true }))
   if (pushed.error) problems.push(`Send: ${pushed.error.message}`)
   const exported = push.exportFiles()
   if (state.exportError) problems.push(state.exportError)
   const offline = !readSyncSetting(db, 'oms').baseUrl
   if (offline) problems.push('No OMS address is set: the station works offline (file export only).')
-  // Events the OMS could not take yet: the push timer comes back for them when they are due.
+  // Events the OMS could not take yet: the push timer comes back for them at the next try.
   if (pushed.retryInMs !== null) push.schedule(Math.max(pushed.retryInMs, 50))
   state.publish()
   return {

@@ -1,6 +1,7 @@
 // The outbox's way out, on a timer: each round writes the export folder (when
-// it is on) and sends the events due to the OMS, then comes back after the
-// push interval, or sooner when the relay says the next event is due sooner.
+// it is on) and sends everything due to the OMS, batch after batch without
+// pause, then comes back after the push interval, or sooner when the relay
+// says the next try is due sooner (the OMS's backoff, an event's own retry).
 import type { SyncNowResult } from '../../../shared/sync'
 import type { StationContext } from '../context'
 import { exportEvents } from './fileExport'
@@ -10,13 +11,13 @@ import type { SyncLog, SyncState } from './syncStatus'
 import { readSyncSetting } from './syncSettings'
 import { RoundTimer } from './roundTimer'
 
-/** At most this many batches in one push round, so a day's backlog does not hold the event loop for long. */
-const BATCHES_PER_ROUND = 20
+/** While a backlog drains, the status bar's "n waiting" is brought up to date about this often. */
+const PUBLISH_EVERY_MS = 1_000
 
 export type PushOutcome = { sent: NonNullable<SyncNowResult['sent']>; retryInMs: number | null; error: OmsError | null }
 
 export type PushDeps = {
-  context: StationContext
+  context: Pick<StationContext, 'db' | 'clock' | 'stationId'>
   relay: OutboxRelay
   /** A client for the OMS the settings name; null when no OMS is set (an offline station). */
   client: () => OmsClient | null
@@ -25,6 +26,9 @@ export type PushDeps = {
   log: SyncLog
 }
 
+/** The shortest gap between two rounds, so an event due "now" never spins the loop. */
+const MIN_ROUND_GAP_MS = 50
+
 export class PushLoop {
   private readonly timer: RoundTimer
 
@@ -32,25 +36,39 @@ export class PushLoop {
     this.timer = new RoundTimer(deps.stopped, () => this.round())
   }
 
-  /** Sends batches until nothing is due; returns the totals and when to come back. */
-  async push(): Promise<PushOutcome> {
+  /**
+   * Sends batch after batch, each as soon as the one before is settled, until nothing
+   * may go now; returns the totals and when to come back. `now` ("Sync now") tries at
+   * once even while the relay waits out the OMS's backoff.
+   */
+  async push({ now = false }: { now?: boolean } = {}): Promise<PushOutcome> {
     const { relay, state, stopped } = this.deps
     const sent = { accepted: 0, duplicate: 0, rejected: 0 }
     const api = this.deps.client()
     if (!api) return { sent, retryInMs: null, error: null }
-    for (let round = 0; round < BATCHES_PER_ROUND && !stopped(); round++) {
-      const outcome: BatchOutcome = await relay.sendBatch(api)
-      if (outcome.kind === 'idle') return { sent, retryInMs: outcome.retryInMs, error: null }
-      if (outcome.kind === 'failed') {
-        state.failed(outcome.error)
-        return { sent, retryInMs: outcome.retryInMs, error: outcome.error }
-      }
-      state.succeeded()
+    let answered = false
+    let published = performance.now()
+    // The last success is written once per push, not once per batch: a batch is one commit.
+    const done = (outcome: PushOutcome): PushOutcome => {
+      if (answered && !stopped()) state.succeeded()
+      if (outcome.error) state.failed(outcome.error)
+      return outcome
+    }
+    for (let first = true; !stopped(); first = false) {
+      const outcome: BatchOutcome = await relay.sendBatch(api, { now: now && first })
+      if (outcome.kind === 'idle') return done({ sent, retryInMs: outcome.retryInMs, error: null })
+      if (outcome.kind === 'failed') return done({ sent, retryInMs: outcome.retryInMs, error: outcome.error })
+      if (!answered) state.reached()
+      answered = true
       sent.accepted += outcome.accepted
       sent.duplicate += outcome.duplicate
       sent.rejected += outcome.rejected
+      if (performance.now() - published >= PUBLISH_EVERY_MS) {
+        state.publish()
+        published = performance.now()
+      }
     }
-    return { sent, retryInMs: 0, error: null }
+    return { sent, retryInMs: null, error: null }
   }
 
   /** Writes the events not yet exported to the export folder; the number written, or null when off or failed. */
@@ -84,7 +102,7 @@ export class PushLoop {
     try {
       this.exportFiles()
       const { retryInMs } = await state.busy(() => this.push())
-      if (retryInMs !== null) next = Math.min(interval, Math.max(retryInMs, 50))
+      if (retryInMs !== null) next = Math.min(interval, Math.max(retryInMs, MIN_ROUND_GAP_MS))
     } catch (error) {
       log('Outbox relay round failed', error)
     }

@@ -49,7 +49,7 @@ export function startSync(context: StationContext, { secrets, random = Math.rand
     return createOmsClient({ baseUrl: settings.baseUrl, stationId, token, timeoutMs: settings.requestTimeoutMs, signal: closing.signal })
   }
 
-  const state = new SyncState({ context, secrets, log, stopped })
+  const state = new SyncState({ context, secrets, log, stopped, nextTryAt: () => relay.nextTryAt() })
   const push = new PushLoop({ context, relay, client, state, stopped, log })
   const pull = new PullLoop({ context, client, state, stopped })
 
@@ -60,6 +60,7 @@ export function startSync(context: StationContext, { secrets, random = Math.rand
     checkBeforeConfirm: (orderId) => checkBeforeConfirm({ context, client, state }, orderId),
     reconfigure() {
       state.forget()
+      relay.reset()
       pull.schedule(0)
       push.schedule(0)
       state.publish()

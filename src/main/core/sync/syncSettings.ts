@@ -24,9 +24,15 @@ export const OmsSettings = z.object({
   requestTimeoutMs: z.number().int().min(500).max(120_000).default(10_000),
   /** The cancellation check before Packing Confirmation waits at most this long, then confirms offline. */
   statusCheckTimeoutMs: z.number().int().min(200).max(30_000).default(3_000),
-  batchSize: z.number().int().min(1).max(500).default(50),
+  /** Events per request: up to the contract's maximum (docs/oms-api.yaml, `events` maxItems). */
+  batchSize: z.number().int().min(1).max(500).default(500),
   backoffBaseMs: z.number().int().min(1).max(60_000).default(1_000),
-  backoffCapMs: z.number().int().min(1).max(3_600_000).default(300_000)
+  /**
+   * While the OMS cannot be reached, the relay waits a full-jitter backoff between two tries
+   * (base · 2^failures, at most the cap, or the OMS's Retry-After). The cap bounds how long
+   * waiting events sit after the OMS is back, so it stays short: each try is one small batch.
+   */
+  backoffCapMs: z.number().int().min(1).max(3_600_000).default(5_000)
 })
 export type OmsSettings = z.infer<typeof OmsSettings>
 
@@ -51,15 +57,29 @@ const SCHEMAS = { oms: OmsSettings, export: ExportSettings, state: SyncState } a
 type Kind = keyof typeof KEYS
 type ValueOf<K extends Kind> = z.infer<(typeof SCHEMAS)[K]>
 
+function storedValue(db: Db, kind: Kind): unknown {
+  return db.select().from(settings).where(eq(settings.key, KEYS[kind])).get()?.value
+}
+
 export function readSyncSetting<K extends Kind>(db: Db, kind: K): ValueOf<K> {
-  const row = db.select().from(settings).where(eq(settings.key, KEYS[kind])).get()
-  const parsed = SCHEMAS[kind].safeParse(row?.value ?? {})
+  const parsed = SCHEMAS[kind].safeParse(storedValue(db, kind) ?? {})
   return (parsed.success ? parsed.data : SCHEMAS[kind].parse({})) as ValueOf<K>
 }
 
-/** Merges `changes` into the stored value (validated: a bad value is refused, not stored). */
+/**
+ * Merges `changes` into the stored value (validated: a bad value is refused, not stored). Only what
+ * was set is stored, never the defaults filled in on reading: a later version's default (e.g. the
+ * batch size) then applies to every setting nobody chose.
+ */
 export function writeSyncSetting<K extends Kind>(db: Db, kind: K, changes: Partial<ValueOf<K>>): ValueOf<K> {
-  const value = SCHEMAS[kind].parse({ ...readSyncSetting(db, kind), ...changes }) as ValueOf<K>
-  db.insert(settings).values({ key: KEYS[kind], value }).onConflictDoUpdate({ target: settings.key, set: { value } }).run()
+  const stored = storedValue(db, kind)
+  const readable = typeof stored === 'object' && stored !== null && SCHEMAS[kind].safeParse(stored).success
+  const merged: Record<string, unknown> = { ...(readable ? stored : {}), ...changes }
+  const value = SCHEMAS[kind].parse(merged) as ValueOf<K>
+  const set = Object.fromEntries(Object.entries(merged).filter(([key]) => key in value))
+  db.insert(settings)
+    .values({ key: KEYS[kind], value: set })
+    .onConflictDoUpdate({ target: settings.key, set: { value: set } })
+    .run()
   return value
 }

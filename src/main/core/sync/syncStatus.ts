@@ -13,7 +13,14 @@ import { readSyncSetting, writeSyncSetting } from './syncSettings'
 
 export type SyncLog = (message: string, error?: unknown) => void
 
-export type SyncStatusDeps = { context: StationContext; secrets: SecretStore; log: SyncLog; stopped: () => boolean }
+export type SyncStatusDeps = {
+  context: Pick<StationContext, 'db' | 'clock' | 'notify'>
+  secrets: SecretStore
+  log: SyncLog
+  stopped: () => boolean
+  /** When the relay tries the OMS again while it cannot be reached or refuses the events; null while it answers. */
+  nextTryAt: () => string | null
+}
 
 export class SyncState {
   /** The OMS answered the last request; null until the station has tried (or after a reconfigure). */
@@ -42,6 +49,7 @@ export class SyncState {
       lastPullAt: state.lastPullAt,
       lastError: this.lastError?.message ?? null,
       lastErrorAt: this.lastError?.at ?? null,
+      nextTryAt: this.deps.nextTryAt(),
       tokenWarning: secrets.encrypted || !omsTokenFor(secrets, readSyncSetting(db, 'oms').baseUrl) ? null : secrets.warning,
       export: {
         enabled: exporting.enabled,
@@ -63,18 +71,26 @@ export class SyncState {
     }
   }
 
-  /** The OMS answered: online, no error, and the time of the last success stored. */
-  succeeded(): void {
+  /** The OMS answered: online, no error (the time of the last success is stored by succeeded()). */
+  reached(): void {
     this.online = true
     this.lastError = null
+  }
+
+  /** The OMS answered: online, no error, and the time of the last success stored. */
+  succeeded(): void {
+    this.reached()
     writeSyncSetting(this.deps.context.db, 'state', { lastSuccessAt: isoNow(this.deps.context.clock) })
   }
 
-  /** A request failed. An HTTP error or a bad answer still means the OMS is reachable; closing is no failure. */
+  /**
+   * A request failed. Offline when the OMS could not be reached or could not take it now (network,
+   * timeout, 408, 429, 5xx); a refusal (401, 400…) or a bad answer still means it is there. Closing is no failure.
+   */
   failed(error: unknown): void {
     if (error instanceof OmsError) {
       if (error.kind === 'aborted') return
-      this.online = error.kind === 'http' || error.kind === 'invalid_answer'
+      this.online = !error.retryable
     } else this.deps.log('OMS sync failed', error)
     this.problem((error as Error)?.message ?? String(error))
   }

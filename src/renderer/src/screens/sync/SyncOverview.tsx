@@ -2,7 +2,7 @@ import { Alert, Button, Group, Paper, SimpleGrid, Text } from '@mantine/core'
 import type { SyncNowResult, SyncStatus } from '../../../../shared/sync'
 import { connection, timeOf } from '../../components/SyncStatus'
 
-/** The sync at a glance: connection, events waiting, rejected, the last sync and its error; Sync now. */
+/** The sync at a glance: connection (and the next try while the OMS cannot be reached), events waiting, rejected, the last sync and its error; Sync now. */
 export function SyncOverview({ status, busy, onSyncNow }: { status: SyncStatus; busy: boolean; onSyncNow: () => void }) {
   return (
     <Paper withBorder p="md">
@@ -12,6 +12,12 @@ export function SyncOverview({ status, busy, onSyncNow }: { status: SyncStatus; 
         <Figure label="Rejected" value={String(status.rejected)} color={status.rejected ? 'red' : undefined} />
         <Figure label="Last successful sync" value={timeOf(status.lastSuccessAt)} />
       </SimpleGrid>
+      {status.nextTryAt && (
+        <Text size="lg" mt="md" aria-label="Next try">
+          {status.online === false ? 'The OMS cannot be reached' : 'The OMS refused the last batch'}: {status.waiting} events wait. Next try
+          at {secondsOf(status.nextTryAt)}.
+        </Text>
+      )}
       {status.lastError && (
         <Alert mt="md" color="red" title={`Last error (${timeOf(status.lastErrorAt)})`}>
           <Text size="lg">{status.lastError}</Text>
@@ -36,6 +42,8 @@ export function SyncOverview({ status, busy, onSyncNow }: { status: SyncStatus; 
     </Paper>
   )
 }
+
+const secondsOf = (iso: string) => new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' })
 
 function Figure({ label, value, color }: { label: string; value: string; color?: string }) {
   return (
