@@ -9,6 +9,7 @@ import type { Db } from '../db/connection'
 import { boxes, events, orderLines, orders, scannedUnits } from '../db/schema'
 import { refuse } from '../errors'
 import { boxRows, eventRows, lineRows, liveUnitRows } from './orderParts'
+import { summaryColumns } from './queries'
 
 /** What an action touched on the order. */
 export type Touched = {
@@ -41,7 +42,7 @@ export function orderChange(db: Db, orderId: number, mark: HistoryMark, touched:
     .select({
       status: orders.status,
       omsStatus: orders.omsStatus,
-      scannedQuantity: sql<number>`(select coalesce(sum(ol.scanned_quantity), 0) from order_lines ol where ol.order_id = "orders"."id")`
+      scannedQuantity: summaryColumns.scannedQuantity
     })
     .from(orders)
     .where(eq(orders.id, orderId))
