@@ -2,13 +2,15 @@
 // void, unpack): what it touched, read back after its commit. Every read here
 // is bounded by what the action touched, never by the units already on the
 // order, so a scan on a 2,000-unit order answers as fast and as small as one
-// on a 2-unit order.
+// on a 2-unit order. The statements are prepared once per connection; lists
+// of ids go in as one JSON parameter (json_each), so any number fits.
 import { and, eq, gt, inArray, isNull, sql } from 'drizzle-orm'
 import type { OrderDelta } from '../../../shared/orderDelta'
 import type { Db } from '../db/connection'
+import { perConnection } from '../db/prepared'
 import { boxes, events, orderLines, orders, scannedUnits } from '../db/schema'
 import { refuse } from '../errors'
-import { boxRows, eventRows, lineRows, liveUnitRows } from './orderParts'
+import { boxesQuery, eventsQuery, linesQuery, liveUnitsQuery, withPending } from './orderParts'
 import { summaryColumns } from './queries'
 
 /** What an action touched on the order. */
@@ -26,54 +28,55 @@ export type Touched = {
 /** Where the event log stands before an action: its history is what comes after. */
 export type HistoryMark = number
 
-export function historyMark(db: Db): HistoryMark {
-  return db.get<{ n: number | null }>(sql`select max(rowid) as n from ${events}`)?.n ?? 0
-}
+const p = (name: string) => sql.placeholder(name)
+/** `column` is one of the ids in the JSON array parameter `name`. */
+const inIds = (column: Parameters<typeof inArray>[0], name: string) => inArray(column, sql`(select value from json_each(${p(name)}))`)
 
-/** Ids in chunks SQLite takes as bound parameters. */
-function inChunks<T>(ids: string[], read: (chunk: string[]) => T[]): T[] {
-  const out: T[] = []
-  for (let i = 0; i < ids.length; i += 500) out.push(...read(ids.slice(i, i + 500)))
-  return out
+const statements = perConnection((db) => ({
+  mark: db
+    .select({ n: sql<number | null>`max(rowid)` })
+    .from(events)
+    .prepare(),
+  head: db
+    .select({ status: orders.status, omsStatus: orders.omsStatus, scannedQuantity: summaryColumns.scannedQuantity })
+    .from(orders)
+    .where(eq(orders.id, p('orderId')))
+    .prepare(),
+  linesOfUnits: db.selectDistinct({ line: scannedUnits.orderLineId }).from(scannedUnits).where(inIds(scannedUnits.id, 'ids')).prepare(),
+  lines: linesQuery(db, and(eq(orderLines.orderId, p('orderId')), inIds(orderLines.id, 'ids'))).prepare(),
+  units: liveUnitsQuery(db, inIds(scannedUnits.id, 'ids')).prepare(),
+  boxes: boxesQuery(db, and(eq(boxes.orderId, p('orderId')), inIds(boxes.id, 'ids'))).prepare(),
+  unitsInBox: db
+    .select({ n: sql<number>`count(*)` })
+    .from(scannedUnits)
+    .where(and(eq(scannedUnits.boxId, p('boxId')), isNull(scannedUnits.removedAt)))
+    .prepare(),
+  events: eventsQuery(db, and(eq(events.orderId, p('orderId')), gt(sql`${events}.rowid`, p('mark')))).prepare()
+}))
+
+export function historyMark(db: Db): HistoryMark {
+  return statements(db).mark.get()?.n ?? 0
 }
 
 export function orderChange(db: Db, orderId: number, mark: HistoryMark, touched: Touched): OrderDelta {
-  const head = db
-    .select({
-      status: orders.status,
-      omsStatus: orders.omsStatus,
-      scannedQuantity: summaryColumns.scannedQuantity
-    })
-    .from(orders)
-    .where(eq(orders.id, orderId))
-    .get()
+  const q = statements(db)
+  const head = q.head.get({ orderId })
   if (!head) return refuse('not_found', `Order ${orderId} does not exist.`)
   const added = touched.added ?? []
   const removed = touched.removed ?? []
-  const lineIds = new Set(
-    inChunks([...added, ...removed], (chunk) =>
-      db.select({ line: scannedUnits.orderLineId }).from(scannedUnits).where(inArray(scannedUnits.id, chunk)).all()
-    ).map((r) => r.line)
-  )
+  const touchedUnits = [...added, ...removed]
+  const lineIds = touchedUnits.length ? q.linesOfUnits.all({ ids: JSON.stringify(touchedUnits) }).map((r) => r.line) : []
   const boxIds = [...new Set([...(touched.boxes ?? []), ...(touched.boxedInto ? [touched.boxedInto] : [])])]
   return {
     orderId,
     ...head,
-    lines: lineIds.size ? lineRows(db, and(eq(orderLines.orderId, orderId), inArray(orderLines.id, [...lineIds]))) : [],
-    added: inChunks(added, (chunk) => liveUnitRows(db, inArray(scannedUnits.id, chunk))).map(({ boxId: _, ...u }) => u),
+    lines: lineIds.length ? withPending(q.lines.all({ orderId, ids: JSON.stringify(lineIds) })) : [],
+    added: added.length ? q.units.all({ ids: JSON.stringify(added) }).map(({ boxId: _, ...u }) => u) : [],
     removed,
     boxedInto: touched.boxedInto ?? null,
     boxes: boxIds.length
-      ? boxRows(db, and(eq(boxes.orderId, orderId), inArray(boxes.id, boxIds))).map((b) => ({ ...b, unitCount: liveUnitsIn(db, b.id) }))
+      ? q.boxes.all({ orderId, ids: JSON.stringify(boxIds) }).map((b) => ({ ...b, unitCount: q.unitsInBox.get({ boxId: b.id })!.n }))
       : [],
-    events: eventRows(db, and(eq(events.orderId, orderId), gt(sql`${events}.rowid`, mark)))
+    events: q.events.all({ orderId, mark })
   }
-}
-
-function liveUnitsIn(db: Db, boxId: string): number {
-  return db
-    .select({ n: sql<number>`count(*)` })
-    .from(scannedUnits)
-    .where(and(eq(scannedUnits.boxId, boxId), isNull(scannedUnits.removedAt)))
-    .get()!.n
 }

@@ -1,6 +1,8 @@
 // The parts of an order a screen shows (lines, units, boxes, history), each
 // read by a filter: the whole order when a screen opens, or only what an
-// action touched for its answer (orderChange.ts).
+// action touched for its answer (orderChange.ts). These build the queries;
+// the callers prepare them once per connection (drizzle would otherwise
+// build and SQLite compile the statement on every call).
 import { and, asc, eq, isNull, type SQL } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/sqlite-core'
 import type { Db } from '../db/connection'
@@ -8,8 +10,8 @@ import { boxes, boxPresets, events, operators, orderLines, products, scannedUnit
 
 const scanner = alias(operators, 'scanner')
 
-/** Lines with their products' scan rules, and how many units each still needs (pendingCount). */
-export function lineRows(db: Db, where: SQL | undefined) {
+/** Lines with their products' scan rules (add pendingCount with `withPending`). */
+export function linesQuery(db: Db, where: SQL | undefined) {
   return db
     .select({
       id: orderLines.id,
@@ -28,12 +30,14 @@ export function lineRows(db: Db, where: SQL | undefined) {
     .innerJoin(products, eq(products.sku, orderLines.sku))
     .where(where)
     .orderBy(asc(orderLines.id))
-    .all()
-    .map((l) => ({ ...l, pendingCount: l.quantity - l.scanCount }))
 }
 
+/** How many units each line still needs. */
+export const withPending = <L extends { quantity: number; scanCount: number }>(lines: L[]) =>
+  lines.map((l) => ({ ...l, pendingCount: l.quantity - l.scanCount }))
+
 /** Live (not removed) units in scan order, with who scanned each and the box each is in (null: not boxed yet). */
-export function liveUnitRows(db: Db, where: SQL | undefined) {
+export function liveUnitsQuery(db: Db, where: SQL | undefined) {
   return db
     .select({
       id: scannedUnits.id,
@@ -49,11 +53,10 @@ export function liveUnitRows(db: Db, where: SQL | undefined) {
     .innerJoin(scanner, eq(scanner.id, scannedUnits.scannedBy))
     .where(and(where, isNull(scannedUnits.removedAt)))
     .orderBy(asc(scannedUnits.scannedAt), asc(scannedUnits.id))
-    .all()
 }
 
 /** Boxes by number, voided ones included, with their preset and who made them (without units). */
-export function boxRows(db: Db, where: SQL | undefined) {
+export function boxesQuery(db: Db, where: SQL | undefined) {
   return db
     .select({
       id: boxes.id,
@@ -74,11 +77,10 @@ export function boxRows(db: Db, where: SQL | undefined) {
     .leftJoin(boxPresets, eq(boxPresets.id, boxes.presetId))
     .where(where)
     .orderBy(asc(boxes.number))
-    .all()
 }
 
 /** History (the event log), oldest first. */
-export function eventRows(db: Db, where: SQL | undefined) {
+export function eventsQuery(db: Db, where: SQL | undefined) {
   return db
     .select({
       id: events.id,
@@ -93,5 +95,4 @@ export function eventRows(db: Db, where: SQL | undefined) {
     .leftJoin(operators, eq(operators.id, events.operatorId))
     .where(where)
     .orderBy(asc(events.at), asc(events.id))
-    .all()
 }

@@ -5,7 +5,8 @@ import type { Db } from '../db/connection'
 import { boxes, events, orderLines, orders, scannedUnits } from '../db/schema'
 import { refuse } from '../errors'
 import { assignmentsOf } from '../operators/assignments'
-import { boxRows, eventRows, lineRows, liveUnitRows } from './orderParts'
+import { perConnection } from '../db/prepared'
+import { boxesQuery, eventsQuery, linesQuery, liveUnitsQuery, withPending } from './orderParts'
 
 /** An order as the list shows it (the order screen adds to it); orderList.ts reads pages of these. */
 export const summaryColumns = {
@@ -26,12 +27,23 @@ export const summaryColumns = {
   scannedQuantity: sql<number>`(select coalesce(sum(ol.scanned_quantity), 0) from order_lines ol where ol.order_id = "orders"."id")`
 }
 
+const byOrder = perConnection((db) => {
+  const orderId = sql.placeholder('orderId')
+  return {
+    lines: linesQuery(db, eq(orderLines.orderId, orderId)).prepare(),
+    units: liveUnitsQuery(db, eq(scannedUnits.orderId, orderId)).prepare(),
+    boxes: boxesQuery(db, eq(boxes.orderId, orderId)).prepare(),
+    events: eventsQuery(db, eq(events.orderId, orderId)).prepare()
+  }
+})
+
 /** One order in full, as a screen shows it when it opens: lines, boxes with their units, loose units, history. */
 export function getOrderDetail(db: Db, orderId: number): OrderDetail {
   const order = orderRow(db, orderId)
   if (!order) return refuse('not_found', `Order ${orderId} does not exist.`)
+  const q = byOrder(db)
   const unitsIn = new Map<string | null, ScannedUnit[]>()
-  for (const { boxId, ...unit } of liveUnitRows(db, eq(scannedUnits.orderId, orderId))) {
+  for (const { boxId, ...unit } of q.units.all({ orderId })) {
     const inBox = unitsIn.get(boxId)
     if (inBox) inBox.push(unit)
     else unitsIn.set(boxId, [unit])
@@ -40,13 +52,13 @@ export function getOrderDetail(db: Db, orderId: number): OrderDetail {
     ...order,
     matchedSerial: null,
     assignments: assignmentsOf(db, [orderId]).get(orderId)!,
-    lines: lineRows(db, eq(orderLines.orderId, orderId)),
-    boxes: boxRows(db, eq(boxes.orderId, orderId)).map((b) => {
+    lines: withPending(q.lines.all({ orderId })),
+    boxes: q.boxes.all({ orderId }).map((b) => {
       const units = unitsIn.get(b.id) ?? []
       return { ...b, unitCount: units.length, units }
     }),
     looseUnits: unitsIn.get(null) ?? [],
-    events: eventRows(db, eq(events.orderId, orderId))
+    events: q.events.all({ orderId })
   }
 }
 

@@ -1,7 +1,8 @@
 // Station settings: a small key/value table with typed defaults.
 import { randomBytes } from 'node:crypto'
-import { eq } from 'drizzle-orm'
+import { eq, sql } from 'drizzle-orm'
 import type { Db } from '../db/connection'
+import { perConnection } from '../db/prepared'
 import { settings } from '../db/schema'
 import type { ScannerAffixes } from '../scanning/serial'
 
@@ -28,8 +29,17 @@ const DEFAULTS: Omit<Settings, 'stationId'> = {
   operatorSignInPin: false
 }
 
+/** Read on every scan (the scanner affixes): prepared once per connection. */
+const byKey = perConnection((db) =>
+  db
+    .select()
+    .from(settings)
+    .where(eq(settings.key, sql.placeholder('key')))
+    .prepare()
+)
+
 export function getSetting<K extends keyof Settings>(db: Db, key: K): Settings[K] {
-  const row = db.select().from(settings).where(eq(settings.key, key)).get()
+  const row = byKey(db).get({ key })
   if (row) return row.value as Settings[K]
   if (key === 'stationId') return ensureStationId(db) as Settings[K]
   return DEFAULTS[key as keyof typeof DEFAULTS] as Settings[K]
