@@ -22,7 +22,8 @@ export default defineConfig({
     build: {
       externalizeDeps: true,
       rolldownOptions: {
-        input: { index: resolve('src/main/index.ts') }
+        // The order import's file reader runs on a worker thread (src/main/core/orders/import/importFile.ts finds it here).
+        input: { index: resolve('src/main/index.ts'), importWorker: resolve('src/main/core/orders/import/parseWorker.ts') }
       }
     }
   },

@@ -24,7 +24,8 @@ const MODULES: Record<string, () => Promise<PathModule>> = {
   paint: () => import('./paths/paint'),
   labels: () => import('./paths/labels'),
   ordersList: () => import('./paths/ordersList'),
-  outbox: () => import('./paths/outbox')
+  outbox: () => import('./paths/outbox'),
+  import: () => import('./paths/import')
 }
 
 const here = dirname(fileURLToPath(import.meta.url))

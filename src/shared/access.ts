@@ -47,7 +47,10 @@ export const accessTable: Record<Channel, AccessRule> = {
 
   'orders:list': signedIn,
   'orders:get': signedIn,
-  'orders:import': signedIn,
+  'orders:importBegin': signedIn,
+  'orders:importChunk': signedIn,
+  'orders:importFinish': signedIn,
+  'orders:importCancel': signedIn,
   'orders:failedImports': signedIn,
   'orders:retryFailedImport': signedIn,
   'orders:hold': approval('put an order on hold'),

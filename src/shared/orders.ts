@@ -124,6 +124,7 @@ export const ImportSummary = z.object({
   unchanged: z.number().int(),
   failed: z.number().int(),
   productsUpserted: z.number().int(),
+  /** The first 1,000 failures, in file order (`failed` counts them all; the failed imports list keeps every one). */
   failures: z.array(z.object({ omsOrderId: z.string().nullable(), reason: z.string() }))
 })
 export type ImportSummary = z.infer<typeof ImportSummary>
@@ -172,18 +173,48 @@ export type OrderQuery = z.infer<typeof OrderQuery>
 export const OrderPage = z.object({ orders: z.array(OrderSummary), nextCursor: OrderCursor.nullable() })
 export type OrderPage = z.infer<typeof OrderPage>
 
-export const ImportFile = z.strictObject({
+/**
+ * An order file reaches the station in pieces (the same in Electron and in the
+ * browser): begin, send each piece in order, finish. The station keeps the
+ * pieces in a staging file in its data folder and imports it as it reads it;
+ * no size limit but the disk.
+ */
+export const ImportBegin = z.strictObject({
   fileName: text(260),
-  /** The file's text (UTF-8). 20 MB is far above any real order file. */
-  content: z.string().max(20_000_000)
+  /** The file's size in bytes, when the screen knows it: shown as progress, and checked against the free disk space. */
+  size: z.number().int().min(0).optional()
 })
+/** At most 4 MiB of the file per piece (base64 makes 4 characters of 3 bytes). */
+export const IMPORT_CHUNK_BYTES = 4 * 1024 * 1024
+export const ImportChunk = z.strictObject({
+  uploadId: z.uuid(),
+  /** Where this piece starts in the file: pieces come in order, each once. */
+  offset: z.number().int().min(0),
+  data: z.base64().max(4 * Math.ceil(IMPORT_CHUNK_BYTES / 3))
+})
+export const UploadRef = z.strictObject({ uploadId: z.uuid() })
+
+/** How far an import is: bytes of the file read, orders done (imported, already here or failed), failures so far. */
+export const ImportProgress = z.object({
+  uploadId: z.string(),
+  fileName: z.string(),
+  bytesDone: z.number().int(),
+  bytesTotal: z.number().int(),
+  ordersDone: z.number().int(),
+  failed: z.number().int(),
+  finished: z.boolean()
+})
+export type ImportProgress = z.infer<typeof ImportProgress>
 
 export const OrderRef = z.strictObject({ orderId: id })
 
 export const orderChannels = {
   'orders:list': { args: OrderQuery, result: OrderPage },
   'orders:get': { args: OrderRef, result: OrderDetail },
-  'orders:import': { args: ImportFile, result: ImportSummary },
+  'orders:importBegin': { args: ImportBegin, result: z.object({ uploadId: z.string(), chunkBytes: z.number().int() }) },
+  'orders:importChunk': { args: ImportChunk, result: z.object({ received: z.number().int() }) },
+  'orders:importFinish': { args: UploadRef, result: ImportSummary },
+  'orders:importCancel': { args: UploadRef, result: z.null() },
   'orders:failedImports': { args: none, result: z.array(FailedImport) },
   'orders:retryFailedImport': { args: z.strictObject({ id }), result: ImportSummary },
 
@@ -194,5 +225,7 @@ export const orderChannels = {
 /** Main → renderer notices about orders. */
 export const orderNotices = {
   /** Orders changed behind the screen's back (import, hold release, sync): lists refresh. */
-  'orders:changed': z.object({ orderIds: z.array(id) })
+  'orders:changed': z.object({ orderIds: z.array(id) }),
+  /** An import is under way: sent after each batch of orders, and once more when it ends. */
+  'orders:importProgress': ImportProgress
 } as const

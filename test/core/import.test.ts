@@ -1,7 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { importOrderFile, importRawFile, retryFailedImport } from '../../src/main/core/orders/importOrders'
+import { Readable } from 'node:stream'
+import { importOrderStream } from '../../src/main/core/orders/import/importFile'
+import { importRawFile, retryFailedImport } from '../../src/main/core/orders/importOrders'
+import { StationError } from '../../src/main/core/errors'
 import { listFailedImports } from '../../src/main/core/orders/failedImports'
-import { parseOrderFile } from '../../src/main/core/orders/parseOrderFile'
 import { getOrderDetail } from '../../src/main/core/orders/queries'
 import {
   allProducts,
@@ -23,6 +25,19 @@ function station(withProducts = true): TestStation {
   const t = openTestStation()
   if (withProducts) expect(importRawFile(t.ctx, { products: allProducts(), orders: [] }, 'products.json').productsUpserted).toBe(4)
   return t
+}
+
+/** Imports a file's text the way a file is imported: streamed, checked and stored in batches. */
+const importText = (t: TestStation, fileName: string, content: string) =>
+  importOrderStream(t.ctx, Readable.from([Buffer.from(content)]), Buffer.byteLength(content), { fileName })
+
+async function rejection(promise: Promise<unknown>): Promise<StationError> {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e
+  )
+  expect(error).toBeInstanceOf(StationError)
+  return error as StationError
 }
 
 const CSV_HEADER = [
@@ -83,7 +98,7 @@ const toCsv = (rows: CsvRow[], eol = '\n', header = CSV_HEADER) =>
   [header.join(','), ...rows.map((r) => header.map((h) => quote(r[h] ?? '')).join(','))].join(eol) + eol
 
 describe('good JSON files', () => {
-  it('imports a plain list of orders', () => {
+  it('imports a plain list of orders', async () => {
     const t = station()
     const file = JSON.stringify([
       orderRecord(1),
@@ -92,7 +107,7 @@ describe('good JSON files', () => {
         { sku: 'CABLE-1M', quantity: 3 }
       ])
     ])
-    const summary = importOrderFile(t.ctx, 'orders.json', file)
+    const summary = await importText(t, 'orders.json', file)
     expect(summary).toEqual({ imported: 2, unchanged: 0, failed: 0, productsUpserted: 0, failures: [] })
     const order = getOrderDetail(t.db, orderIdOf(t, 'OMS-2'))
     expect(order).toMatchObject({ orderNumber: 'SO-2', status: 'ready', orderType: 'normal', carrier: 'DHL', channel: 'Amazon' })
@@ -104,38 +119,38 @@ describe('good JSON files', () => {
     expect(count(t.sqlite, 'events', "type = 'order.imported'")).toBe(2)
   })
 
-  it('imports an object with products and orders', () => {
+  it('imports an object with products and orders', async () => {
     const t = station(false)
     const file = JSON.stringify({ products: allProducts(), orders: [orderRecord(1)] })
-    const summary = importOrderFile(t.ctx, 'export.json', file)
+    const summary = await importText(t, 'export.json', file)
     expect(summary).toMatchObject({ imported: 1, failed: 0, productsUpserted: 4 })
     expect(count(t.sqlite, 'products')).toBe(4)
     expect(count(t.sqlite, 'product_tacs', 'sku = ?', 'PHONE-A')).toBe(1)
     expect(count(t.sqlite, 'order_lines')).toBe(1)
   })
 
-  it('reads a JSON file with a BOM and an unknown extension when it starts like JSON', () => {
+  it('reads a JSON file with a BOM and an unknown extension when it starts like JSON', async () => {
     const t = station()
-    const summary = importOrderFile(t.ctx, 'orders.txt', '\uFEFF' + JSON.stringify([orderRecord(1)]))
+    const summary = await importText(t, 'orders.txt', '\uFEFF' + JSON.stringify([orderRecord(1)]))
     expect(summary.imported).toBe(1)
   })
 
-  it('counts the same order imported again as unchanged, even with its keys in another order', () => {
+  it('counts the same order imported again as unchanged, even with its keys in another order', async () => {
     const t = station()
     importRecords(t, [orderRecord(1)])
     const before = snapshot(t.sqlite)
     const reordered = Object.fromEntries(Object.entries(orderRecord(1)).reverse())
-    const summary = importOrderFile(t.ctx, 'again.json', JSON.stringify([reordered]))
+    const summary = await importText(t, 'again.json', JSON.stringify([reordered]))
     expect(summary).toEqual({ imported: 0, unchanged: 1, failed: 0, productsUpserted: 0, failures: [] })
     expect(snapshot(t.sqlite)).toEqual(before)
   })
 
-  it('stores UTF-8 names unchanged', () => {
+  it('stores UTF-8 names unchanged', async () => {
     const t = station()
     const record = orderRecord(1, [{ sku: 'PHONE-A', quantity: 1, product_name: '手机 A' }], {
       ship_to: { name: '王秀英', street1: '南京路 100号', city: '上海', postal_code: '200000', country: 'CN' }
     })
-    importOrderFile(t.ctx, 'cn.json', JSON.stringify([record]))
+    await importText(t, 'cn.json', JSON.stringify([record]))
     const order = getOrderDetail(t.db, orderIdOf(t, 'OMS-1'))
     expect(order.shipTo.name).toBe('王秀英')
     expect(order.shipTo.city).toBe('上海')
@@ -144,14 +159,14 @@ describe('good JSON files', () => {
 })
 
 describe('good CSV files', () => {
-  it('imports one row per line, grouped into orders', () => {
+  it('imports one row per line, grouped into orders', async () => {
     const t = station()
     const csv = toCsv([
       csvRow(1, { line_id: 'L1', sku: 'PHONE-A', quantity: '2' }),
       csvRow(1, { line_id: 'L2', sku: 'CABLE-1M', quantity: '1' }),
       csvRow(2, { line_id: 'L1', sku: 'PHONE-B', quantity: '1' })
     ])
-    const summary = importOrderFile(t.ctx, 'orders.csv', csv)
+    const summary = await importText(t, 'orders.csv', csv)
     expect(summary).toEqual({ imported: 2, unchanged: 0, failed: 0, productsUpserted: 0, failures: [] })
     const one = getOrderDetail(t.db, orderIdOf(t, 'OMS-1'))
     expect(one).toMatchObject({
@@ -169,7 +184,7 @@ describe('good CSV files', () => {
     expect(getOrderDetail(t.db, orderIdOf(t, 'OMS-2')).lines).toHaveLength(1)
   })
 
-  it('reads a BOM, CRLF line ends, quoted fields with commas and quotes, and UTF-8 names', () => {
+  it('reads a BOM, CRLF line ends, quoted fields with commas and quotes, and UTF-8 names', async () => {
     const t = station()
     const rows = [
       csvRow(1, { line_id: 'L1', sku: 'PHONE-A', quantity: '1', product_name: 'Phone A, 128GB "Midnight"' }),
@@ -181,7 +196,7 @@ describe('good CSV files', () => {
     ]
     const csv = '\uFEFF' + toCsv(rows, '\r\n')
     expect(csv).toContain('"Phone A, 128GB ""Midnight"""')
-    const summary = importOrderFile(t.ctx, 'ORDERS.CSV', csv)
+    const summary = await importText(t, 'ORDERS.CSV', csv)
     expect(summary.failures).toEqual([])
     expect(summary.imported).toBe(2)
     const one = getOrderDetail(t.db, orderIdOf(t, 'OMS-1'))
@@ -192,21 +207,21 @@ describe('good CSV files', () => {
     expect(two.shipTo).toMatchObject({ name: '王秀英', street1: 'Room 5, "Block B"', city: '北京' })
   })
 
-  it('gives the same content hash for the same order from CSV and re-imported CSV', () => {
+  it('gives the same content hash for the same order from CSV and re-imported CSV', async () => {
     const t = station()
     const csv = toCsv([csvRow(1, { line_id: 'L1', sku: 'PHONE-A', quantity: '1' })])
-    expect(importOrderFile(t.ctx, 'a.csv', csv).imported).toBe(1)
-    expect(importOrderFile(t.ctx, 'b.csv', csv.replace(/\n/g, '\r\n'))).toMatchObject({ imported: 0, unchanged: 1, failed: 0 })
+    expect((await importText(t, 'a.csv', csv)).imported).toBe(1)
+    expect(await importText(t, 'b.csv', csv.replace(/\n/g, '\r\n'))).toMatchObject({ imported: 0, unchanged: 1, failed: 0 })
   })
 
-  it('puts an order whose rows disagree on an order field on the failed list', () => {
+  it('puts an order whose rows disagree on an order field on the failed list', async () => {
     const t = station()
     const csv = toCsv([
       csvRow(1, { line_id: 'L1', sku: 'PHONE-A', quantity: '1' }),
       csvRow(1, { line_id: 'L2', sku: 'PHONE-B', quantity: '1' }, { carrier: 'UPS' }),
       csvRow(2, { line_id: 'L1', sku: 'PHONE-B', quantity: '1' })
     ])
-    const summary = importOrderFile(t.ctx, 'orders.csv', csv)
+    const summary = await importText(t, 'orders.csv', csv)
     expect(summary.imported).toBe(1)
     expect(summary.failures).toEqual([{ omsOrderId: 'OMS-1', reason: 'the rows of this order disagree on carrier' }])
     expect(count(t.sqlite, 'orders', 'oms_order_id = ?', 'OMS-1')).toBe(0)
@@ -217,8 +232,8 @@ describe('good CSV files', () => {
 })
 
 describe('bad records go to failed imports with a readable reason', () => {
-  function importOne(t: TestStation, record: Record<string, unknown>) {
-    const summary = importOrderFile(t.ctx, 'bad.json', JSON.stringify([record, orderRecord(99)]))
+  async function importOne(t: TestStation, record: Record<string, unknown>) {
+    const summary = await importText(t, 'bad.json', JSON.stringify([record, orderRecord(99)]))
     // The good order in the same file is imported all the same.
     expect(count(t.sqlite, 'orders', 'oms_order_id = ?', 'OMS-99')).toBe(1)
     expect(summary.imported).toBe(1)
@@ -256,9 +271,9 @@ describe('bad records go to failed imports with a readable reason', () => {
     ]
   ]
 
-  it.each(cases)('%s', (_name, make, reason) => {
+  it.each(cases)('%s', async (_name, make, reason) => {
     const t = station()
-    const failure = importOne(t, make())
+    const failure = await importOne(t, make())
     expect(failure.omsOrderId).toBe('OMS-1')
     expect(failure.reason).toMatch(reason)
     expect(count(t.sqlite, 'orders', 'oms_order_id = ?', 'OMS-1')).toBe(0)
@@ -268,31 +283,31 @@ describe('bad records go to failed imports with a readable reason', () => {
     expect(listed[0].reason).toMatch(reason)
   })
 
-  it('refuses a duplicate oms_order_id with different content, naming the stored order', () => {
+  it('refuses a duplicate oms_order_id with different content, naming the stored order', async () => {
     const t = station()
     importRecords(t, [orderRecord(1)])
     const before = t.sqlite.prepare('select * from orders').all()
     const changed = orderRecord(1, [{ sku: 'PHONE-A', quantity: 3 }])
-    const summary = importOrderFile(t.ctx, 'again.json', JSON.stringify([changed]))
+    const summary = await importText(t, 'again.json', JSON.stringify([changed]))
     expect(summary).toMatchObject({ imported: 0, unchanged: 0, failed: 1 })
     expect(summary.failures[0].reason).toBe('order id OMS-1 was already imported (order SO-1) with different content')
     expect(t.sqlite.prepare('select * from orders').all()).toEqual(before)
     expect(listFailedImports(t.db)).toHaveLength(1)
   })
 
-  it('keeps a conflict on the failed list when the original order is imported again', () => {
+  it('keeps a conflict on the failed list when the original order is imported again', async () => {
     const t = station()
     importRecords(t, [orderRecord(1)])
-    importOrderFile(t.ctx, 'changed.json', JSON.stringify([orderRecord(1, [{ sku: 'PHONE-A', quantity: 3 }])]))
-    const summary = importOrderFile(t.ctx, 'original.json', JSON.stringify([orderRecord(1)]))
+    await importText(t, 'changed.json', JSON.stringify([orderRecord(1, [{ sku: 'PHONE-A', quantity: 3 }])]))
+    const summary = await importText(t, 'original.json', JSON.stringify([orderRecord(1)]))
     expect(summary).toMatchObject({ imported: 0, unchanged: 1, failed: 0 })
     expect(listFailedImports(t.db)).toHaveLength(1)
   })
 
-  it('refuses a duplicate with different content inside one file', () => {
+  it('refuses a duplicate with different content inside one file', async () => {
     const t = station()
-    const summary = importOrderFile(
-      t.ctx,
+    const summary = await importText(
+      t,
       'dup.json',
       JSON.stringify([orderRecord(1), orderRecord(1, undefined, { carrier: 'UPS' }), orderRecord(1)])
     )
@@ -300,27 +315,27 @@ describe('bad records go to failed imports with a readable reason', () => {
     expect(getOrderDetail(t.db, orderIdOf(t, 'OMS-1')).carrier).toBe('DHL')
   })
 
-  it('keeps one open failure per order id and counts the attempts', () => {
+  it('keeps one open failure per order id and counts the attempts', async () => {
     const t = station()
     const bad = orderRecord(1, [{ sku: 'NOPE-1', quantity: 1 }])
-    importOrderFile(t.ctx, 'a.json', JSON.stringify([bad]))
+    await importText(t, 'a.json', JSON.stringify([bad]))
     t.time.advance(60_000)
-    importOrderFile(t.ctx, 'b.json', JSON.stringify([bad]))
+    await importText(t, 'b.json', JSON.stringify([bad]))
     const listed = listFailedImports(t.db)
     expect(listed).toHaveLength(1)
     expect(listed[0]).toMatchObject({ attempts: 2, source: 'b.json', lastTriedAt: t.clock().toISOString() })
   })
 
-  it('puts a record that is not an object on the failed list', () => {
+  it('puts a record that is not an object on the failed list', async () => {
     const t = station()
-    const summary = importOrderFile(t.ctx, 'odd.json', JSON.stringify([42, orderRecord(1)]))
+    const summary = await importText(t, 'odd.json', JSON.stringify([42, orderRecord(1)]))
     expect(summary).toMatchObject({ imported: 1, failed: 1, failures: [{ omsOrderId: null, reason: 'the record is not an object' }] })
   })
 
-  it('puts a bad product on the failed list and still imports the rest', () => {
+  it('puts a bad product on the failed list and still imports the rest', async () => {
     const t = station(false)
-    const summary = importOrderFile(
-      t.ctx,
+    const summary = await importText(
+      t,
       'p.json',
       JSON.stringify({
         products: [{ sku: 'X', name: 'X', serialized: true, condition: 'used', serial_kind: 'imei', tacs: ['123'] }, PRODUCTS.phoneA],
@@ -345,24 +360,37 @@ describe('a corrupt file is refused whole', () => {
     ['a file that is neither', 'orders.xlsx', 'PK\u0003\u0004garbage', /not a JSON or CSV/]
   ]
 
-  it.each(corrupt)('%s', (_name, fileName, content, message) => {
+  it.each(corrupt)('%s', async (_name, fileName, content, message) => {
     const t = station()
     importRecords(t, [orderRecord(1)])
     const before = snapshot(t.sqlite)
-    const error = catchError(() => importOrderFile(t.ctx, fileName, content))
+    const error = await rejection(importText(t, fileName, content))
     expect(error.code).toBe('bad_file')
     expect(error.message).toMatch(message)
     expect(snapshot(t.sqlite)).toEqual(before)
   })
 
-  it('parseOrderFile refuses before anything is stored', () => {
-    expect(catchError(() => parseOrderFile('x.json', 'nope{')).code).toBe('bad_file')
-    expect(parseOrderFile('x.csv', toCsv([])).orders).toEqual([])
+  it.each([
+    ['no bytes at all', 'orders.json', ''],
+    ['only white space', 'orders.csv', '  \r\n\n'],
+    ['only a byte-order mark', 'orders.json', '\uFEFF']
+  ])('refuses a file with %s as empty, and changes nothing', async (_name, fileName, content) => {
+    const t = station()
+    importRecords(t, [orderRecord(1)])
+    const before = snapshot(t.sqlite)
+    const error = await rejection(importText(t, fileName, content))
+    expect(error).toMatchObject({ code: 'empty_file', message: 'The file is empty: nothing was imported.' })
+    expect(snapshot(t.sqlite)).toEqual(before)
+  })
+
+  it('imports nothing from a CSV file that has only its header', async () => {
+    const t = station()
+    expect(await importText(t, 'x.csv', toCsv([]))).toEqual({ imported: 0, unchanged: 0, failed: 0, productsUpserted: 0, failures: [] })
   })
 })
 
 describe('nothing half-imported', () => {
-  it('an order with a bad second line stores neither the order nor any line', () => {
+  it('an order with a bad second line stores neither the order nor any line', async () => {
     const t = station()
     const before = snapshot(t.sqlite)
     for (const second of [
@@ -379,31 +407,32 @@ describe('nothing half-imported', () => {
     expect({ ...after, failed_imports: [], sqlite_sequence: [] }).toEqual({ ...before, failed_imports: [], sqlite_sequence: [] })
   })
 
-  it('a database failure on the second line rolls back the order row and the first line', () => {
+  it('a database refusal on the second line leaves no trace of that order; the others in its batch are stored', async () => {
     const t = station()
     t.sqlite.exec(
       `CREATE TEMP TRIGGER fail_second_line BEFORE INSERT ON order_lines WHEN NEW.line_id = 'L2' BEGIN SELECT RAISE(ABORT, 'disk says no'); END`
     )
     const before = snapshot(t.sqlite)
-    expect(() =>
-      importRecords(
-        t,
-        [
-          orderRecord(1, [
-            { sku: 'PHONE-A', quantity: 1 },
-            { sku: 'PHONE-B', quantity: 1 }
-          ])
-        ],
-        []
-      )
-    ).toThrow('disk says no')
-    expect(snapshot(t.sqlite)).toEqual(before)
-    expect(count(t.sqlite, 'orders')).toBe(0)
+    const twoLines = orderRecord(2, [
+      { sku: 'PHONE-A', quantity: 1 },
+      { sku: 'PHONE-B', quantity: 1 }
+    ])
+    const summary = importRecords(t, [orderRecord(1), twoLines, orderRecord(3)], [])
+    expect(summary).toMatchObject({
+      imported: 2,
+      failed: 1,
+      failures: [{ omsOrderId: 'OMS-2', reason: 'the database refused the order: disk says no' }]
+    })
+    expect(t.sqlite.prepare('select oms_order_id from orders order by id').pluck().all()).toEqual(['OMS-1', 'OMS-3'])
+    expect(count(t.sqlite, 'order_lines')).toBe(2)
+    expect(count(t.sqlite, 'events', 'entity_id = ?', 'OMS-2')).toBe(0)
+    expect(listFailedImports(t.db)).toMatchObject([{ omsOrderId: 'OMS-2', reason: expect.stringContaining('disk says no') }])
+    expect(Object.keys(snapshot(t.sqlite))).toEqual(Object.keys(before))
   })
 })
 
 describe('retrying a failed import', () => {
-  it('succeeds after the missing product was added, and resolves the failure', () => {
+  it('succeeds after the missing product was added, and resolves the failure', async () => {
     const t = station(false)
     const summary = importRecords(
       t,
@@ -436,7 +465,7 @@ describe('retrying a failed import', () => {
     expect(catchError(() => retryFailedImport(t.ctx, 9999)).code).toBe('not_found')
   })
 
-  it('resolves the failure when a corrected record arrives in a later file', () => {
+  it('resolves the failure when a corrected record arrives in a later file', async () => {
     const t = station()
     importRecords(t, [orderRecord(1, [{ sku: 'PHONE-A', quantity: 0 }])], [])
     expect(listFailedImports(t.db)).toHaveLength(1)
@@ -447,7 +476,7 @@ describe('retrying a failed import', () => {
 })
 
 describe('the status an imported order starts in', () => {
-  it('bulk orders need a fulfilment type; with one they import', () => {
+  it('bulk orders need a fulfilment type; with one they import', async () => {
     const t = station()
     const summary = importRecords(
       t,
@@ -468,7 +497,7 @@ describe('the status an imported order starts in', () => {
     })
   })
 
-  it('a future dispatch_after puts the order on hold; a past one does not', () => {
+  it('a future dispatch_after puts the order on hold; a past one does not', async () => {
     const t = station()
     importRecords(
       t,
@@ -488,7 +517,7 @@ describe('the status an imported order starts in', () => {
     expect(getOrderDetail(t.db, orderIdOf(t, 'OMS-3'))).toMatchObject({ status: 'ready', dispatchAfter: null })
   })
 
-  it('an empty dispatch_after in a JSON file means no dispatch time (SPEC §1: may be empty)', () => {
+  it('an empty dispatch_after in a JSON file means no dispatch time (SPEC §1: may be empty)', async () => {
     const t = station()
     const summary = importRecords(t, [orderRecord(1, undefined, { dispatch_after: '' })], [])
     expect(summary.failures).toEqual([])
@@ -501,7 +530,7 @@ describe('the status an imported order starts in', () => {
     ['held', 'on_hold'],
     ['awaiting_payment', 'on_hold'],
     ['allocated', 'ready']
-  ])('oms_status %s -> %s', (omsStatus, status) => {
+  ])('oms_status %s -> %s', async (omsStatus, status) => {
     const t = station()
     importRecords(t, [orderRecord(1, undefined, { oms_status: omsStatus })], [])
     expect(getOrderDetail(t.db, orderIdOf(t, 'OMS-1'))).toMatchObject({ status, omsStatus })

@@ -68,8 +68,18 @@ describe('dispatch', () => {
     ['a missing orderId', 'scanning:scan', { input: '490154203237518' }],
     ['a non-string input', 'scanning:scan', { orderId: 1, input: 490154203237518 }],
     ['an over-long input', 'scanning:scan', { orderId: 1, input: '1'.repeat(5000) }],
-    ['a missing content', 'orders:import', { fileName: 'orders.json' }],
-    ['an empty file name', 'orders:import', { fileName: '  ', content: '[]' }],
+    ['a missing file name', 'orders:importBegin', { size: 10 }],
+    ['an empty file name', 'orders:importBegin', { fileName: '  ' }],
+    [
+      'a piece that is not base64',
+      'orders:importChunk',
+      { uploadId: '00000000-0000-4000-8000-000000000000', offset: 0, data: 'not base64!' }
+    ],
+    [
+      'a piece over 4 MiB',
+      'orders:importChunk',
+      { uploadId: '00000000-0000-4000-8000-000000000000', offset: 0, data: 'A'.repeat(6_000_000) }
+    ],
     ['a bad role', 'operators:create', { name: 'X', badgeCode: 'B', role: 'admin' }],
     ['a bad PIN', 'operators:create', { name: 'X', badgeCode: 'B', role: 'shift_lead', pin: '12' }],
     ['a sign-in with neither id nor badge', 'operators:signIn', { name: 'Dana' }],

@@ -1,6 +1,8 @@
 // Enforces the role table (src/shared/access.ts) on every channel, in the
-// core: the browser host, Electron's IPC, the command line and the tests all
-// reach the handlers through this guard, so no client can skip it.
+// core: the browser host, Electron's IPC and the tests all reach the handlers
+// through this guard, so no client can skip it. (The command line is not a
+// client: it is the PC's own user opening the data folder, and calls the core
+// function it needs — order import — directly.)
 import { accessTable } from '../../../shared/access'
 import type { Channel } from '../../../shared/contract'
 import type { Approval, Operator } from '../../../shared/operators'

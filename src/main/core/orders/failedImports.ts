@@ -1,7 +1,12 @@
-import { desc, isNull } from 'drizzle-orm'
+// The failed-imports list (SPEC §1): records that could not be imported, with
+// the reason, kept until a later import or a retry stores them. One open entry
+// per order id; importing the order settles it.
+import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm'
 import type { FailedImport } from '../../../shared/orders'
 import type { Db } from '../db/connection'
+import { perConnection } from '../db/prepared'
 import { failedImports } from '../db/schema'
+import type { Outcome } from './import/storeOrders'
 
 /** The failed imports still waiting for their cause to be fixed, newest first. */
 export function listFailedImports(db: Db): FailedImport[] {
@@ -19,4 +24,72 @@ export function listFailedImports(db: Db): FailedImport[] {
     .where(isNull(failedImports.resolvedAt))
     .orderBy(desc(failedImports.lastTriedAt), desc(failedImports.id))
     .all()
+}
+
+/** The open entries of a batch's order ids (passed as one JSON array): one statement, prepared once. */
+const openEntries = perConnection((db) =>
+  db
+    .select({ id: failedImports.id, omsOrderId: failedImports.omsOrderId, attempts: failedImports.attempts })
+    .from(failedImports)
+    .where(
+      and(
+        isNull(failedImports.resolvedAt),
+        inArray(failedImports.omsOrderId, sql`(select value from json_each(${sql.placeholder('ids')}))`)
+      )
+    )
+    .orderBy(asc(failedImports.id))
+    .prepare()
+)
+
+/** A record of an import, as the failed-imports list keeps it: `payload` is its FailedPayload as JSON text. */
+export type ImportedRecord = { payload: string; omsOrderId: string | null }
+
+/**
+ * Brings the list up to date with what happened to `records` (in file order):
+ * a failure opens an entry, or updates the order's open one (one more attempt);
+ * a stored order settles its open entries. One lookup for the whole batch.
+ */
+export function keepFailedImports(db: Db, at: string, source: string, records: ImportedRecord[], outcomes: Outcome[]): void {
+  const ids = [...new Set(records.flatMap((r, i) => (r.omsOrderId !== null && outcomes[i].result !== 'unchanged' ? [r.omsOrderId] : [])))]
+  const open = new Map<string, { id: number; attempts: number }>()
+  if (ids.length > 0) {
+    for (const row of openEntries(db).all({ ids: JSON.stringify(ids) })) {
+      if (row.omsOrderId !== null && !open.has(row.omsOrderId)) open.set(row.omsOrderId, row)
+    }
+  }
+  records.forEach(({ payload: json, omsOrderId }, i) => {
+    const outcome = outcomes[i]
+    const entry = omsOrderId === null ? undefined : open.get(omsOrderId)
+    if (outcome.result === 'failed') {
+      const { reason } = outcome
+      const payload: unknown = JSON.parse(json)
+      if (entry) {
+        entry.attempts++
+        db.update(failedImports)
+          .set({ payload, reason, source, attempts: entry.attempts, lastTriedAt: at })
+          .where(eq(failedImports.id, entry.id))
+          .run()
+      } else {
+        const { id } = db
+          .insert(failedImports)
+          .values({ source, omsOrderId, payload, reason, createdAt: at, lastTriedAt: at })
+          .returning({ id: failedImports.id })
+          .get()
+        if (omsOrderId !== null) open.set(omsOrderId, { id, attempts: 1 })
+      }
+    } else if (outcome.result === 'imported' && entry && omsOrderId !== null) {
+      // Only a record that was actually stored settles earlier failures of the same order: re-importing
+      // the original of a conflicting order leaves the conflict on the list.
+      settleFailedImports(db, at, eq(failedImports.omsOrderId, omsOrderId))
+      open.delete(omsOrderId)
+    }
+  })
+}
+
+/** Marks open entries as imported. */
+export function settleFailedImports(db: Db, at: string, which: ReturnType<typeof eq>): void {
+  db.update(failedImports)
+    .set({ resolvedAt: at, lastTriedAt: at })
+    .where(and(which, isNull(failedImports.resolvedAt)))
+    .run()
 }

@@ -4,11 +4,13 @@ import type { HandlersOf, StationContext } from '../context'
 import { approverOf, type Call } from '../access/guard'
 import { listFailedImports } from './failedImports'
 import { holdOrder, releaseOrder } from './holds'
-import { importOrderFile, retryFailedImport } from './importOrders'
+import { importHandlers } from './import/importHandlers'
+import { retryFailedImport } from './importOrders'
 import { listOrders } from './orderList'
 import { getOrderDetail } from './queries'
 
-export function orderHandlers({ db, clock, signedIn, operator, releaseHolds, notify }: StationContext): HandlersOf<'orders'> {
+export function orderHandlers(context: StationContext): HandlersOf<'orders'> {
+  const { db, clock, signedIn, operator, releaseHolds, notify } = context
   const importContext = () => ({ db, clock, operatorId: signedIn()?.id ?? null })
   /** Holds are `approval` channels: the guard checked the shift lead's badge and PIN. */
   const byShiftLead = (call: Call, reason: string) => {
@@ -26,7 +28,7 @@ export function orderHandlers({ db, clock, signedIn, operator, releaseHolds, not
       releaseHolds()
       return getOrderDetail(db, orderId)
     },
-    'orders:import': ({ fileName, content }) => importOrderFile(importContext(), fileName, content),
+    ...importHandlers(context),
     'orders:failedImports': () => listFailedImports(db),
     'orders:retryFailedImport': ({ id }) => retryFailedImport(importContext(), id),
     'orders:hold': ({ orderId, reason }, call) => {

@@ -1,43 +1,70 @@
-// Order import (SPEC §1): each order is validated, then stored whole in one
-// transaction or not at all; a bad record goes to the failed-imports list
-// with its reason and can be retried once the cause is fixed.
-import { and, eq, inArray, isNull, type SQL } from 'drizzle-orm'
+// Order import (SPEC §1): each order is validated, then stored whole or not at
+// all; a bad record goes to the failed-imports list with its reason and can be
+// retried once the cause is fixed. Orders are stored in batches of about 1,000
+// per transaction (./import/storeOrders.ts); files stream in through
+// ./import/importFile.ts, the OMS and the sample data hand over records.
+import { eq } from 'drizzle-orm'
 import type { ImportSummary } from '../../../shared/orders'
 import { isoNow, type Clock } from '../clock'
 import type { Db } from '../db/connection'
-import { failedImports, orderLines, orders, productTacs, products } from '../db/schema'
-import { recordEvent } from '../events/eventLog'
+import { failedImports, productTacs, products } from '../db/schema'
 import { refuse } from '../errors'
-import { contentHash, describeIssues, initialStatus, OrderRecord, ProductRecord } from './orderRecord'
-import { parseOrderFile, type RawOrderFile } from './parseOrderFile'
+import { keepFailedImports, settleFailedImports } from './failedImports'
+import { checkOrder, type CheckedOrder, type FailedPayload } from './import/checkOrder'
+import { lastOrderId, storeOrders, type Outcome } from './import/storeOrders'
+import { describeIssues, ProductRecord } from './orderRecord'
+import { BATCH_SIZE } from './import/readBatches'
+import type { RawOrder, RawOrderFile } from './parseOrderFile'
 
 export type ImportContext = { db: Db; clock: Clock; operatorId: number | null }
 
-type FailedPayload = { kind: 'order' | 'product'; record: unknown; problem?: string }
-type Outcome = { result: 'imported' | 'unchanged' } | { result: 'failed'; reason: string }
+/** How many failures a summary lists; `failed` counts them all and the failed-imports list keeps every one. */
+export const LISTED_FAILURES = 1000
 
-export function importOrderFile(ctx: ImportContext, fileName: string, content: string): ImportSummary {
-  return importRawFile(ctx, parseOrderFile(fileName, content), fileName)
+/** One import: products and batches of orders go in as they are found, the summary adds up. */
+export type ImportRun = {
+  product(record: unknown): void
+  /** Orders as found in the file. */
+  orders(batch: RawOrder[]): void
+  /** Orders already through checkOrder (on the file reader's thread). */
+  checked(batch: CheckedOrder[]): void
+  readonly summary: ImportSummary
 }
 
-export function importRawFile(ctx: ImportContext, file: RawOrderFile, source: string): ImportSummary {
+export function startImport(ctx: ImportContext, source: string): ImportRun {
   const summary = emptySummary()
-  for (const record of file.products) {
-    const outcome = importProduct(ctx, record)
-    tally(summary, 'product', null, outcome)
-    if (outcome.result === 'failed') recordFailure(ctx, source, { kind: 'product', record }, null, outcome.reason)
+  const storedBefore = lastOrderId(ctx.db)
+  const checked = (batch: CheckedOrder[]) => {
+    const settle = (tx: Db, outcomes: Outcome[]) => keepFailedImports(tx, isoNow(ctx.clock), source, batch, outcomes)
+    const outcomes = storeOrders(ctx, batch, { settle, storedBefore })
+    outcomes.forEach((outcome, i) => tally(summary, 'order', batch[i].omsOrderId, outcome))
   }
-  for (const raw of file.orders) {
-    const payload: FailedPayload = { kind: 'order', record: raw.record, problem: raw.problem }
-    const omsOrderId = typeof raw.record.oms_order_id === 'string' ? raw.record.oms_order_id : null
-    const outcome = importOrder(ctx, payload)
-    tally(summary, 'order', omsOrderId, outcome)
-    if (outcome.result === 'failed') recordFailure(ctx, source, payload, omsOrderId, outcome.reason)
-    // Only a record that was actually stored settles earlier failures of the same order: re-importing
-    // the original of a conflicting order leaves the conflict on the list.
-    else if (outcome.result === 'imported' && omsOrderId) resolveFailures(ctx, eq(failedImports.omsOrderId, omsOrderId))
+  return {
+    summary,
+    checked,
+    product(record) {
+      const outcome = importProduct(ctx, record)
+      tally(summary, 'product', null, outcome)
+      if (outcome.result === 'failed') {
+        keepFailedImports(
+          ctx.db,
+          isoNow(ctx.clock),
+          source,
+          [{ payload: JSON.stringify({ kind: 'product', record }), omsOrderId: null }],
+          [outcome]
+        )
+      }
+    },
+    orders: (batch) => checked(batch.map(checkOrder))
   }
-  return summary
+}
+
+/** Records already in memory (the OMS, the sample data): products first, then the orders in batches. */
+export function importRawFile(ctx: ImportContext, file: RawOrderFile, source: string): ImportSummary {
+  const run = startImport(ctx, source)
+  for (const record of file.products) run.product(record)
+  for (let i = 0; i < file.orders.length; i += BATCH_SIZE) run.orders(file.orders.slice(i, i + BATCH_SIZE))
+  return run.summary
 }
 
 /** Tries a failed record again (after its cause was fixed, e.g. the SKU was added). */
@@ -46,16 +73,20 @@ export function retryFailedImport(ctx: ImportContext, id: number): ImportSummary
   if (!row) return refuse('not_found', `Failed import ${id} does not exist.`)
   if (row.resolvedAt) return refuse('already_resolved', `Failed import ${id} was already imported.`)
   const payload = row.payload as FailedPayload
-  const outcome = payload.kind === 'product' ? importProduct(ctx, payload.record) : importOrder(ctx, payload)
+  const outcome =
+    payload.kind === 'product'
+      ? importProduct(ctx, payload.record)
+      : storeOrders(ctx, [checkOrder({ record: payload.record as Record<string, unknown>, problem: payload.problem })])[0]
   const summary = tally(emptySummary(), payload.kind, row.omsOrderId, outcome)
+  const at = isoNow(ctx.clock)
   if (outcome.result === 'failed') {
     ctx.db
       .update(failedImports)
-      .set({ reason: outcome.reason, attempts: row.attempts + 1, lastTriedAt: isoNow(ctx.clock) })
+      .set({ reason: outcome.reason, attempts: row.attempts + 1, lastTriedAt: at })
       .where(eq(failedImports.id, id))
       .run()
   } else {
-    resolveFailures(ctx, eq(failedImports.id, id))
+    settleFailedImports(ctx.db, at, eq(failedImports.id, id))
   }
   return summary
 }
@@ -65,7 +96,7 @@ const emptySummary = (): ImportSummary => ({ imported: 0, unchanged: 0, failed: 
 function tally(summary: ImportSummary, kind: FailedPayload['kind'], omsOrderId: string | null, outcome: Outcome): ImportSummary {
   if (outcome.result === 'failed') {
     summary.failed++
-    summary.failures.push({ omsOrderId, reason: outcome.reason })
+    if (summary.failures.length < LISTED_FAILURES) summary.failures.push({ omsOrderId, reason: outcome.reason })
   } else if (kind === 'product') summary.productsUpserted++
   else if (outcome.result === 'unchanged') summary.unchanged++
   else summary.imported++
@@ -96,143 +127,4 @@ function importProduct(ctx: ImportContext, raw: unknown): Outcome {
         .run()
   })
   return { result: 'imported' }
-}
-
-function importOrder(ctx: ImportContext, payload: FailedPayload): Outcome {
-  if (payload.problem) return { result: 'failed', reason: payload.problem }
-  const parsed = OrderRecord.safeParse(payload.record)
-  if (!parsed.success) return { result: 'failed', reason: describeIssues(parsed.error) }
-  const record = parsed.data
-  const hash = contentHash(record)
-
-  const existing = ctx.db
-    .select({ hash: orders.contentHash, orderNumber: orders.orderNumber })
-    .from(orders)
-    .where(eq(orders.omsOrderId, record.oms_order_id))
-    .get()
-  if (existing) {
-    return existing.hash === hash
-      ? { result: 'unchanged' }
-      : {
-          result: 'failed',
-          reason: `order id ${record.oms_order_id} was already imported (order ${existing.orderNumber}) with different content`
-        }
-  }
-
-  const skus = [...new Set(record.lines.map((l) => l.sku))]
-  const known = new Set(
-    ctx.db
-      .select({ sku: products.sku })
-      .from(products)
-      .where(inArray(products.sku, skus))
-      .all()
-      .map((p) => p.sku)
-  )
-  const unknown = record.lines.find((l) => !known.has(l.sku))
-  if (unknown) {
-    return {
-      result: 'failed',
-      reason: `line ${unknown.line_id}: unknown SKU ${unknown.sku} (no product mapping); add the product, then retry`
-    }
-  }
-
-  const at = isoNow(ctx.clock)
-  const status = initialStatus(record, ctx.clock())
-  ctx.db.transaction((tx) => {
-    const { id } = tx
-      .insert(orders)
-      .values({
-        omsOrderId: record.oms_order_id,
-        orderNumber: record.order_number,
-        channel: record.channel,
-        channelOrderId: record.channel_order_id,
-        parentOrderId: record.parent_order_id,
-        orderType: record.order_type,
-        fulfilmentType: record.fulfilment_type,
-        shipTo: {
-          name: record.ship_to.name,
-          company: record.ship_to.company ?? undefined,
-          street1: record.ship_to.street1,
-          street2: record.ship_to.street2 ?? undefined,
-          city: record.ship_to.city,
-          postalCode: record.ship_to.postal_code,
-          region: record.ship_to.region ?? undefined,
-          country: record.ship_to.country,
-          phone: record.ship_to.phone ?? undefined,
-          email: record.ship_to.email ?? undefined
-        },
-        carrier: record.carrier,
-        service: record.service,
-        dispatchAfter: record.dispatch_after,
-        priority: record.priority,
-        omsCreatedAt: record.created_at,
-        status,
-        omsStatus: record.oms_status,
-        contentHash: hash,
-        importedAt: at,
-        updatedAt: at
-      })
-      .returning({ id: orders.id })
-      .get()
-    tx.insert(orderLines)
-      .values(
-        record.lines.map((l) => ({
-          orderId: id,
-          lineId: l.line_id,
-          sku: l.sku,
-          productName: l.product_name,
-          quantity: l.quantity,
-          serialized: l.serialized,
-          condition: l.condition
-        }))
-      )
-      .run()
-    recordEvent(tx, {
-      at,
-      type: 'order.imported',
-      operatorId: ctx.operatorId,
-      orderId: id,
-      entityId: record.oms_order_id,
-      toStatus: status,
-      reason: status === 'on_hold' ? holdReason(record) : null
-    })
-  })
-  return { result: 'imported' }
-}
-
-function holdReason(record: OrderRecord): string {
-  return record.oms_status && !['held', 'on_hold'].includes(record.oms_status.toLowerCase())
-    ? `OMS status ${record.oms_status}`
-    : record.dispatch_after
-      ? `dispatch after ${record.dispatch_after}`
-      : 'held by the OMS'
-}
-
-function recordFailure(ctx: ImportContext, source: string, payload: FailedPayload, omsOrderId: string | null, reason: string) {
-  const at = isoNow(ctx.clock)
-  const open = omsOrderId
-    ? ctx.db
-        .select({ id: failedImports.id, attempts: failedImports.attempts })
-        .from(failedImports)
-        .where(and(eq(failedImports.omsOrderId, omsOrderId), isNull(failedImports.resolvedAt)))
-        .get()
-    : undefined
-  if (open) {
-    ctx.db
-      .update(failedImports)
-      .set({ payload, reason, source, attempts: open.attempts + 1, lastTriedAt: at })
-      .where(eq(failedImports.id, open.id))
-      .run()
-  } else {
-    ctx.db.insert(failedImports).values({ source, omsOrderId, payload, reason, createdAt: at, lastTriedAt: at }).run()
-  }
-}
-
-function resolveFailures(ctx: ImportContext, which: SQL) {
-  const at = isoNow(ctx.clock)
-  ctx.db
-    .update(failedImports)
-    .set({ resolvedAt: at, lastTriedAt: at })
-    .where(and(which, isNull(failedImports.resolvedAt)))
-    .run()
 }

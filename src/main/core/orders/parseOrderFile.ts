@@ -1,43 +1,18 @@
-// Turns an order file (JSON or CSV) into raw records, still unvalidated.
-// A file that cannot be read at all is refused whole; a bad record inside a
-// readable file is left for the importer to put on the failed-imports list.
-import { parse as parseCsv } from 'csv-parse/sync'
-import { refuse } from '../errors'
+// What a record of an order file (JSON or CSV) looks like before it is
+// checked: the readers in ./import/ find the records as the file streams by,
+// and these functions shape each one into the raw order the importer checks.
+// A bad record is not refused here: it travels on with its `problem`, so the
+// importer puts it on the failed-imports list.
 
 export type RawOrderFile = { products: unknown[]; orders: RawOrder[] }
 /** A record as found in the file; `problem` is set when the file itself contradicts the record. */
 export type RawOrder = { record: Record<string, unknown>; problem?: string }
 
-export function parseOrderFile(fileName: string, content: string): RawOrderFile {
-  const text = content.replace(/^\uFEFF/, '')
-  if (/\.csv$/i.test(fileName)) return parseCsvOrders(text)
-  if (/\.(json|ndjson)$/i.test(fileName) || /^\s*[[{]/.test(text)) return parseJsonOrders(text)
-  return refuse('bad_file', `${fileName}: not a JSON or CSV order file (use a .json or .csv file)`)
-}
-
-function parseJsonOrders(text: string): RawOrderFile {
-  let data: unknown
-  try {
-    data = JSON.parse(text)
-  } catch (error) {
-    return refuse('bad_file', `The file is not valid JSON (${(error as Error).message}). Nothing was imported.`)
-  }
-  const list = Array.isArray(data) ? data : (data as { orders?: unknown })?.orders
-  const products = Array.isArray(data) ? [] : ((data as { products?: unknown })?.products ?? [])
-  if (!Array.isArray(list) || !Array.isArray(products)) {
-    return refuse(
-      'bad_file',
-      'The JSON file must hold a list of orders, or an object with "orders" (and optionally "products"). Nothing was imported.'
-    )
-  }
-  return {
-    products,
-    orders: list.map((record) =>
-      record && typeof record === 'object' && !Array.isArray(record)
-        ? { record: record as Record<string, unknown> }
-        : { record: {}, problem: 'the record is not an object' }
-    )
-  }
+/** One element of a JSON order list. */
+export function jsonOrder(value: unknown): RawOrder {
+  return value && typeof value === 'object' && !Array.isArray(value)
+    ? { record: value as Record<string, unknown> }
+    : { record: {}, problem: 'the record is not an object' }
 }
 
 const SHIP_TO_FIELDS = ['name', 'company', 'street1', 'street2', 'city', 'postal_code', 'region', 'country', 'phone', 'email']
@@ -59,44 +34,51 @@ const ORDER_FIELDS = [
 ]
 const LINE_FIELDS = ['line_id', 'sku', 'product_name', 'quantity', 'serialized', 'condition']
 
-/** CSV: a header row, one row per order line; the order's own fields repeat on each of its rows. */
-function parseCsvOrders(text: string): RawOrderFile {
-  let rows: Record<string, string>[]
-  try {
-    rows = parseCsv(text, {
-      columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()),
-      skip_empty_lines: true,
-      trim: true,
-      relax_column_count: false
-    })
-  } catch (error) {
-    return refuse('bad_file', `The CSV file cannot be read (${(error as Error).message}). Nothing was imported.`)
-  }
-  if (rows.length > 0 && !('oms_order_id' in rows[0])) {
-    return refuse('bad_file', 'The CSV file has no oms_order_id column: the first row must be the header. Nothing was imported.')
-  }
-  const byOrder = new Map<string, Record<string, string>[]>()
-  for (const row of rows) {
-    const key = row.oms_order_id ?? ''
-    byOrder.set(key, [...(byOrder.get(key) ?? []), row])
-  }
-  return { products: [], orders: [...byOrder.values()].map(csvRowsToOrder) }
+/** The header row of a CSV order file: where each known column is. */
+export type CsvColumns = ReadonlyMap<string, number>
+
+/** Reads the header row (names trimmed, any case); null when it has no oms_order_id column. */
+export function csvColumns(header: string[]): CsvColumns | null {
+  const columns = new Map<string, number>()
+  header.forEach((name, i) => {
+    const key = name.trim().toLowerCase()
+    if (!columns.has(key)) columns.set(key, i)
+  })
+  return columns.has('oms_order_id') ? columns : null
 }
 
-function csvRowsToOrder(rows: Record<string, string>[]): RawOrder {
+/** The order id a CSV row belongs to: the rows of one order follow each other. */
+export const csvOrderId = (columns: CsvColumns, row: string[]): string => cell(columns, row, 'oms_order_id') ?? ''
+
+/** The value of a cell, trimmed; undefined when the file has no such column. */
+function cell(columns: CsvColumns, row: string[], field: string): string | undefined {
+  const i = columns.get(field)
+  return i === undefined ? undefined : (row[i] ?? '').trim()
+}
+
+/** CSV: one row per order line; the order's own fields repeat on each of its rows and must agree. */
+export function csvOrder(columns: CsvColumns, rows: string[][]): RawOrder {
   const first = rows[0]
-  const disagree = ORDER_FIELDS.find((field) => rows.some((row) => (row[field] ?? '') !== (first[field] ?? '')))
+  const disagree = ORDER_FIELDS.find((field) => {
+    const expected = cell(columns, first, field) ?? ''
+    return rows.some((row) => (cell(columns, row, field) ?? '') !== expected)
+  })
   const record: Record<string, unknown> = {}
   for (const field of ORDER_FIELDS) {
     if (field.startsWith('ship_to_')) continue
-    const value = first[field]
+    const value = cell(columns, first, field)
     if (value !== undefined && value !== '') record[field] = field === 'priority' ? toNumber(value) : value
   }
-  record.ship_to = Object.fromEntries(SHIP_TO_FIELDS.filter((f) => first[`ship_to_${f}`]).map((f) => [f, first[`ship_to_${f}`]]))
+  const shipTo: Record<string, string> = {}
+  for (const f of SHIP_TO_FIELDS) {
+    const value = cell(columns, first, `ship_to_${f}`)
+    if (value) shipTo[f] = value
+  }
+  record.ship_to = shipTo
   record.lines = rows.map((row) => {
     const line: Record<string, unknown> = {}
     for (const field of LINE_FIELDS) {
-      const value = row[field]
+      const value = cell(columns, row, field)
       if (value === undefined || value === '') continue
       line[field] = field === 'quantity' ? toNumber(value) : field === 'serialized' ? toBoolean(value) : value
     }
@@ -109,7 +91,7 @@ const toNumber = (value: string): number | string => (/^-?\d+(\.\d+)?$/.test(val
 
 function toBoolean(value: string): boolean | string {
   const v = value.toLowerCase()
-  if (['true', 'yes', 'y', '1'].includes(v)) return true
-  if (['false', 'no', 'n', '0'].includes(v)) return false
+  if (v === 'true' || v === 'yes' || v === 'y' || v === '1') return true
+  if (v === 'false' || v === 'no' || v === 'n' || v === '0') return false
   return value
 }

@@ -1,8 +1,10 @@
-import { useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { Alert, Button, FileInput, Group, Paper, Stack, Text, Title } from '@mantine/core'
 import type { ImportSummary } from '../../../shared/orders'
 import { station } from '../api'
 import { FailedImportsTable } from '../components/FailedImportsTable'
+import { ImportProgressBar, type ImportStage } from '../components/ImportProgressBar'
+import { uploadOrderFile } from '../components/orderFileUpload'
 import { useAction } from '../useAction'
 import { useAsync } from '../useAsync'
 import type { Navigate } from './routes'
@@ -13,11 +15,37 @@ export function ImportOrders({ navigate }: { navigate: Navigate }) {
   const [summary, setSummary] = useState<ImportSummary | null>(null)
   const [file, setFile] = useState<File | null>(null)
   const importing = useAction()
+  const [stage, setStage] = useState<ImportStage | null>(null)
+  const uploadId = useRef<string | null>(null)
+
+  // The station reports each batch of an import; this screen follows its own upload.
+  useEffect(
+    () =>
+      station.on('orders:importProgress', (progress) => {
+        if (progress.uploadId === uploadId.current) setStage({ stage: 'importing', progress })
+      }),
+    []
+  )
 
   const importWith = async (call: () => Promise<ImportSummary>) => {
+    setSummary(null)
     setSummary((await importing.run(call)) ?? null)
+    setStage(null)
+    uploadId.current = null
     await failed.reload()
   }
+
+  const importFile = (chosen: File) =>
+    importWith(() =>
+      uploadOrderFile(chosen, {
+        started: (id) => {
+          uploadId.current = id
+          setStage({ stage: 'sending', sent: 0, size: chosen.size })
+        },
+        sent: (bytes) =>
+          setStage(bytes < chosen.size ? { stage: 'sending', sent: bytes, size: chosen.size } : { stage: 'importing', progress: null })
+      })
+    )
 
   return (
     <Stack maw={1100}>
@@ -26,7 +54,7 @@ export function ImportOrders({ navigate }: { navigate: Navigate }) {
         <Stack>
           <FileInput
             label="Order file"
-            description="JSON or CSV (UTF-8), one row per order line"
+            description="JSON or CSV (UTF-8), one row per order line; any size"
             accept=".json,.csv,application/json,text/csv"
             value={file}
             onChange={setFile}
@@ -36,22 +64,24 @@ export function ImportOrders({ navigate }: { navigate: Navigate }) {
           <Group>
             <Button
               size="lg"
-              disabled={!file}
-              onClick={() => file && importWith(async () => station.orders.import({ fileName: file.name, content: await file.text() }))}
+              disabled={!file || importing.busy}
+              loading={importing.busy && stage !== null}
+              onClick={() => file && importFile(file)}
             >
               Import
             </Button>
-            <Button size="lg" variant="light" onClick={() => importWith(() => station.app.loadSampleData())}>
+            <Button size="lg" variant="light" disabled={importing.busy} onClick={() => importWith(() => station.app.loadSampleData())}>
               Load sample data
             </Button>
             <Button size="lg" variant="subtle" onClick={() => navigate({ screen: 'orders' })}>
               Go to orders
             </Button>
           </Group>
+          {stage && <ImportProgressBar stage={stage} />}
         </Stack>
       </Paper>
       {importing.error && (
-        <Alert color="red" title="Nothing was imported">
+        <Alert color="red" title="The import did not finish">
           {importing.error}
         </Alert>
       )}

@@ -1,0 +1,16 @@
+// What the file reader's thread (./parseWorker.ts) and the importing thread
+// (./importFile.ts) say to each other. The importer answers each batch, once
+// stored, with any message: the reader may then read on.
+import type { CheckedOrder } from './checkOrder'
+
+export type ReaderJob = { path: string; fileName: string }
+
+export type FromReader =
+  | { kind: 'batch'; orders: CheckedOrder[]; bytes: number; last: boolean }
+  | { kind: 'product'; record: unknown; bytes: number }
+  /** The whole file was read. */
+  | { kind: 'end'; bytes: number }
+  /** The file cannot be read on from here (FileProblem). */
+  | { kind: 'problem'; message: string }
+  /** Anything else went wrong (the disk, a bug): the import stops with it. */
+  | { kind: 'failed'; message: string; code?: string }
