@@ -1,13 +1,14 @@
 // Each test gets a fresh data folder and a station of its own: the Electron
 // app when the Electron binary is installed, otherwise the browser host
 // (`src/main/host/cli.ts`) with the page opened in Chromium.
-import { spawn, type ChildProcess } from 'node:child_process'
+import { spawn } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import Database from 'better-sqlite3'
 import { _electron, expect, test as base, type Page } from '@playwright/test'
 import { luhnCheckDigit } from '../src/main/core/scanning/serial'
+import { waitForUrl } from './hostProcess'
 
 const root = resolve(import.meta.dirname, '..')
 
@@ -39,7 +40,7 @@ export const test = base.extend<Fixtures>({
       }
     )
     try {
-      await use(await waitForUrl(child))
+      await use(await waitForUrl(child, 30_000))
     } finally {
       child.kill('SIGTERM')
       await new Promise((r) => child.once('exit', r))
@@ -75,27 +76,6 @@ export const test = base.extend<Fixtures>({
     for (const db of opened) db.close()
   }
 })
-
-function waitForUrl(child: ChildProcess): Promise<string> {
-  return new Promise((resolvePromise, reject) => {
-    let output = ''
-    const timer = setTimeout(() => reject(new Error(`The station did not start:\n${output}`)), 30_000)
-    const onData = (chunk: Buffer) => {
-      output += String(chunk)
-      const match = output.match(/Open (http:\/\/127\.0\.0\.1:\d+\/)/)
-      if (match) {
-        clearTimeout(timer)
-        resolvePromise(match[1])
-      }
-    }
-    child.stdout!.on('data', onData)
-    child.stderr!.on('data', onData)
-    child.once('exit', (code) => {
-      clearTimeout(timer)
-      reject(new Error(`The station exited (${code}):\n${output}`))
-    })
-  })
-}
 
 export { expect } from '@playwright/test'
 

@@ -3,7 +3,7 @@
 // of 2 lines × 1,030 units with 1,950 already scanned through `scanUnit`),
 // then the browser host started on it as its own process, the way the e2e
 // specs start one (e2e/fixtures.ts).
-import { spawn, type ChildProcess } from 'node:child_process'
+import { spawn } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { systemClock } from '../../src/main/core/clock'
@@ -13,6 +13,7 @@ import { importRawFile } from '../../src/main/core/orders/importOrders'
 import { luhnCheckDigit } from '../../src/main/core/scanning/serial'
 import { scanUnit } from '../../src/main/core/scanning/scanUnit'
 import { openStation } from '../../src/main/station'
+import { waitForUrl } from '../../e2e/hostProcess'
 
 const root = resolve(import.meta.dirname, '..', '..')
 
@@ -96,25 +97,4 @@ export async function startHost(dataDir: string): Promise<Host> {
     child.kill('SIGTERM')
     throw error
   }
-}
-
-function waitForUrl(child: ChildProcess): Promise<string> {
-  return new Promise((resolvePromise, reject) => {
-    let output = ''
-    const timer = setTimeout(() => reject(new Error(`The station did not start:\n${output}`)), 60_000)
-    const onData = (chunk: Buffer) => {
-      output += String(chunk)
-      const match = output.match(/Open (http:\/\/127\.0\.0\.1:\d+\/)/)
-      if (match) {
-        clearTimeout(timer)
-        resolvePromise(match[1])
-      }
-    }
-    child.stdout!.on('data', onData)
-    child.stderr!.on('data', onData)
-    child.once('exit', (code) => {
-      clearTimeout(timer)
-      reject(new Error(`The station exited (${code}):\n${output}`))
-    })
-  })
 }

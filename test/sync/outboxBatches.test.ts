@@ -3,24 +3,13 @@
 // request, one after another without pause, one SQLite commit per batch; and
 // per-event answers (rejected, duplicate, unanswered) recorded as before.
 import { afterEach, describe, expect, it } from 'vitest'
-import { allProducts, importRecords, openTestStation, orderIdOf, orderRecord, type TestStation } from '../core/helpers'
 import { cleanup, outboxRows, stationIdOf, writeEvents } from './helpers'
-import { acknowledge, closeTestOms, commitsDuring, pusherFor, testOms, waitingEvents } from './pushHelpers'
+import { acknowledge, closeTestOms, commitsDuring, pusherFor, testOms, waitingEvents, stationWithOrders } from './pushHelpers'
 
 afterEach(async () => {
   await cleanup()
   await closeTestOms()
 })
-
-function stationWithOrders(n: number): { t: TestStation; orderIds: number[] } {
-  const t = openTestStation()
-  importRecords(
-    t,
-    Array.from({ length: n }, (_, i) => orderRecord(100 + i)),
-    allProducts()
-  )
-  return { t, orderIds: Array.from({ length: n }, (_, i) => orderIdOf(t, `OMS-${100 + i}`)) }
-}
 
 describe('outbox batches', () => {
   it('sends 1,200 waiting events in one push as batches of 500, 500 and 200, one commit each', async () => {

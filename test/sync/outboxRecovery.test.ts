@@ -4,24 +4,14 @@
 // goes within one probe of it answering again. Retry-After is honoured.
 import { afterEach, describe, expect, it } from 'vitest'
 import { readSyncSetting } from '../../src/main/core/sync/syncSettings'
-import { allProducts, importRecords, openTestStation, orderIdOf, orderRecord, type TestStation } from '../core/helpers'
 import { cleanup, outboxRows, writeEvents } from './helpers'
-import { closeTestOms, pusherFor, round, testOms, waitingEvents } from './pushHelpers'
+import type { TestStation } from '../core/helpers'
+import { closeTestOms, pusherFor, round, testOms, waitingEvents, stationWithOrders } from './pushHelpers'
 
 afterEach(async () => {
   await cleanup()
   await closeTestOms()
 })
-
-function stationWithOrders(n: number): { t: TestStation; orderIds: number[] } {
-  const t = openTestStation()
-  importRecords(
-    t,
-    Array.from({ length: n }, (_, i) => orderRecord(100 + i)),
-    allProducts()
-  )
-  return { t, orderIds: Array.from({ length: n }, (_, i) => orderIdOf(t, `OMS-${100 + i}`)) }
-}
 
 const now = (t: TestStation) => t.clock().getTime()
 

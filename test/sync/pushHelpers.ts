@@ -16,7 +16,7 @@ import { PushLoop } from '../../src/main/core/sync/syncPush'
 import { readSyncSetting } from '../../src/main/core/sync/syncSettings'
 import { SyncState } from '../../src/main/core/sync/syncStatus'
 import { seededRandom } from '../../tools/oms-dev/server'
-import type { TestStation } from '../core/helpers'
+import { allProducts, importRecords, openTestStation, orderIdOf, orderRecord, type TestStation } from '../core/helpers'
 import { clientFor, stationIdOf } from './helpers'
 
 export type Pusher = { relay: OutboxRelay; push: PushLoop; state: SyncState }
@@ -164,4 +164,15 @@ function walCommits(file: string): number {
     if (wal.readUInt32BE(at + 4) !== 0) commits++
   }
   return commits
+}
+
+/** A test station with `n` imported orders (OMS-100…), and their ids. */
+export function stationWithOrders(n: number): { t: TestStation; orderIds: number[] } {
+  const t = openTestStation()
+  importRecords(
+    t,
+    Array.from({ length: n }, (_, i) => orderRecord(100 + i)),
+    allProducts()
+  )
+  return { t, orderIds: Array.from({ length: n }, (_, i) => orderIdOf(t, `OMS-${100 + i}`)) }
 }
