@@ -10,7 +10,7 @@ const num = (v: number) => (v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v
 /** A figure in a table cell: "p50 0.41 / p99 0.62 ms", "27,300 orders/s", "1.2 KB". */
 export function formatFigure(f: Figure): string {
   if (f.kind === 'latency') return `p50 ${num(f.summary.p50Ms)} / p99 ${num(f.summary.p99Ms)} ms`
-  if (f.kind === 'rate') return `${Math.round(f.perSecond).toLocaleString('en')} ${f.name}/s`
+  if (f.kind === 'rate') return `${Math.round(f.perSecond).toLocaleString('en')} ${f.unit}/s`
   if (f.unit === 'bytes') return f.value >= 1024 ? `${num(f.value / 1024)} KB` : `${f.value} B`
   return `${num(f.value)} ${f.unit}`
 }

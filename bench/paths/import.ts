@@ -20,7 +20,7 @@ import { importRawFile } from '../../src/main/core/orders/importOrders'
 import { openStation } from '../../src/main/station'
 import type { BenchContext } from './context'
 import { benchOrders, benchProducts, writeOrderFile } from './importData'
-import { rateRatio, type Figure, type PathRow } from './types'
+import { rateFigure, rateRatio, type PathRow } from './types'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const GENERATOR = 1
@@ -56,7 +56,7 @@ export async function importPaths(options: ImportBenchOptions = {}): Promise<Pat
       await writeOrderFile(file, format, orders)
     }
   }
-  type Rate = ReturnType<typeof rate>
+  type Rate = ReturnType<typeof rateFigure>
   const best = (a: Rate | undefined, b: Rate) => (a && a.perSecond >= b.perSecond ? a : b)
   const show = (r: Rate) => `${Math.round(r.perSecond).toLocaleString('en')} orders/s`
   let raw: Rate | undefined
@@ -88,14 +88,6 @@ export async function importPaths(options: ImportBenchOptions = {}): Promise<Pat
   return rows
 }
 
-const rate = (name: string, items: number, ms: number): Figure & { perSecond: number } => ({
-  kind: 'rate',
-  name,
-  items,
-  seconds: ms / 1000,
-  perSecond: items / (ms / 1000)
-})
-
 /** A fresh station, as the command line opens it; the CSV file needs the products first (untimed). */
 async function importThroughPath(file: string, format: 'json' | 'csv', orders: number) {
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-import-'))
@@ -108,7 +100,7 @@ async function importThroughPath(file: string, format: 'json' | 'csv', orders: n
     const ms = performance.now() - started
     if (summary.imported !== orders)
       throw new Error(`${format}: ${summary.imported} of ${orders} imported (${JSON.stringify(summary.failures.slice(0, 3))})`)
-    return rate(`import ${format}`, orders, ms)
+    return rateFigure(`through the import, ${format.toUpperCase()}`, 'orders', orders, ms)
   } finally {
     station.close()
     rmSync(dataDir, { recursive: true, force: true })
@@ -171,7 +163,7 @@ function rawInsert(count: number) {
         })
         .immediate()
     }
-    return rate('raw batched insert (orders, lines, events)', count, performance.now() - started)
+    return rateFigure('raw batched insert of orders, lines, events', 'orders', count, performance.now() - started)
   } finally {
     sqlite.close()
     rmSync(dir, { recursive: true, force: true })

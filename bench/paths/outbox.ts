@@ -14,7 +14,7 @@ import { readSyncSetting, writeSyncSetting } from '../../src/main/core/sync/sync
 import { summarize } from '../stats'
 import { acceptedBy, batchBodies, freePort, postRaw, seedEvents, spawnOms, work } from './outboxFixtures'
 import type { BenchContext } from './context'
-import { latencyRatio, rateRatio, type Figure, type PathRow } from './types'
+import { latencyRatio, rateFigure, rateRatio, type Figure, type PathRow } from './types'
 
 export type OutboxBenchOptions = {
   /** Events waiting when the drain starts. */
@@ -66,14 +66,6 @@ export async function outboxPaths(options: OutboxBenchOptions = {}): Promise<Pat
 }
 
 const rate = (figure: Figure) => (figure.kind === 'rate' ? figure.perSecond : 0)
-const rateFigure = (name: string, items: number, ms: number): Figure => ({
-  kind: 'rate',
-  name,
-  items,
-  seconds: ms / 1000,
-  perSecond: Math.round(items / (ms / 1000))
-})
-
 /** The drain through the station's own sync, then the same batches posted raw to a fresh stand-in. */
 async function drainFigures(n: number, log: (line: string) => void): Promise<{ measured: Figure; reference: Figure }> {
   const dataDir = freshDir('outbox-drain')
@@ -104,7 +96,10 @@ async function drainFigures(n: number, log: (line: string) => void): Promise<{ m
     await oms.stop()
     if (!drained || accepted !== n) throw new Error(`the drain did not finish: ${accepted} of ${n} accepted`)
     log(`relay: ${n} events in ${ms.toFixed(0)} ms`)
-    return { measured: rateFigure('events/s through the relay', n, ms), reference: rateFigure('events/s, raw posts', n, rawMs) }
+    return {
+      measured: rateFigure('through the relay', 'events', n, ms),
+      reference: rateFigure('raw posts of the same batches', 'events', n, rawMs)
+    }
   } finally {
     rmSync(dataDir, { recursive: true, force: true })
   }

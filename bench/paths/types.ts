@@ -10,7 +10,7 @@ import type { Summary } from '../stats'
  */
 export type Figure =
   | { kind: 'latency'; summary: Summary }
-  | { kind: 'rate'; name: string; items: number; seconds: number; perSecond: number }
+  | { kind: 'rate'; name: string; unit: string; items: number; seconds: number; perSecond: number }
   | { kind: 'amount'; name: string; value: number; unit: string }
 
 export type PathRow = {
@@ -27,3 +27,13 @@ export type PathRow = {
 
 export const latencyRatio = (measured: Summary, reference: Summary) => measured.p99Ms / Math.max(reference.p99Ms, 1e-6)
 export const rateRatio = (measuredPerSecond: number, referencePerSecond: number) => referencePerSecond / Math.max(measuredPerSecond, 1e-9)
+
+/** `items` (orders, events…) done in `ms`, as a rate. */
+export const rateFigure = (name: string, unit: string, items: number, ms: number): Extract<Figure, { kind: 'rate' }> => ({
+  kind: 'rate',
+  name,
+  unit,
+  items,
+  seconds: ms / 1000,
+  perSecond: items / (ms / 1000)
+})
