@@ -12,10 +12,10 @@ afterEach(cleanup)
 const A = (n: number) => imei(`${TAC_A}${String(n).padStart(6, '0')}`)
 const LEAD = { badgeCode: 'OP-9001', pin: '1234' }
 
-async function world(lines = [{ sku: 'PHONE-A', quantity: 6 }]) {
+async function world(lines = [{ sku: 'PHONE-A', quantity: 6 }], overrides: Record<string, unknown> = {}) {
   const t = openTestStation()
   createOperators(t)
-  importRecords(t, [orderRecord(1, lines), orderRecord(2)])
+  importRecords(t, [orderRecord(1, lines, overrides), orderRecord(2)])
   await t.handlers['operators:signIn']({ operatorId: 2 })
   const orderId = orderIdOf(t, 'OMS-1')
   const fetch = () => t.handlers['orders:get']({ orderId }) as Promise<OrderDetail>
@@ -89,6 +89,15 @@ describe('order deltas', () => {
     expect(unpacked.removed).toHaveLength(1)
     const plain = cancelled.looseUnits[0]
     await apply(h['packing:unpack']({ orderId, unitId: plain.id }))
+  })
+
+  it('a scan that finds the order’s hold due answers the release with it', async () => {
+    const { t, h, orderId, apply, screen } = await world(undefined, { dispatch_after: '2026-11-22T06:00:00Z' })
+    expect(screen().status).toBe('on_hold')
+    t.time.set('2026-11-22T06:00:01Z')
+    const change = await apply(h['scanning:scan']({ orderId, input: A(1), entryMethod: 'scanned' }))
+    expect(change.status).toBe('in_progress')
+    expect(change.events.map((e) => e.toStatus)).toEqual(['ready', 'in_progress'])
   })
 
   it('a delta for another order changes nothing', async () => {

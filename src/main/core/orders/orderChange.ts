@@ -54,11 +54,27 @@ const statements = perConnection((db) => ({
   events: eventsQuery(db, and(eq(events.orderId, p('orderId')), gt(sql`${events}.rowid`, p('mark')))).prepare()
 }))
 
-export function historyMark(db: Db): HistoryMark {
+function historyMark(db: Db): HistoryMark {
   return statements(db).mark.get()?.n ?? 0
 }
 
-export function orderChange(db: Db, orderId: number, mark: HistoryMark, touched: Touched): OrderDelta {
+/**
+ * Runs `action` on the order and answers what it said with what it changed
+ * (never the whole order). The history is marked before the action, so
+ * whatever the action records on the order — a hold it released included —
+ * is in the answer.
+ */
+export function withChange<T extends { touched: Touched }>(
+  db: Db,
+  orderId: number,
+  action: () => T
+): Omit<T, 'touched'> & { change: OrderDelta } {
+  const mark = historyMark(db)
+  const { touched, ...result } = action()
+  return { ...result, change: orderChange(db, orderId, mark, touched) }
+}
+
+function orderChange(db: Db, orderId: number, mark: HistoryMark, touched: Touched): OrderDelta {
   const q = statements(db)
   const head = q.head.get({ orderId })
   if (!head) return refuse('not_found', `Order ${orderId} does not exist.`)

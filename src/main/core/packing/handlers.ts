@@ -4,7 +4,7 @@ import type { HandlersOf, StationContext } from '../context'
 import type { SyncService } from '../sync/syncService'
 import { approverOf, type Call } from '../access/guard'
 import { approveByShiftLead } from '../operators/approval'
-import { historyMark, orderChange, type Touched } from '../orders/orderChange'
+import { withChange, type Touched } from '../orders/orderChange'
 import { getOrderDetail } from '../orders/queries'
 import { deleteBoxPreset, listBoxPresets, saveBoxPreset } from './boxPresets'
 import { reopenBox, saveBox } from './boxes'
@@ -22,15 +22,9 @@ export function packingHandlers(context: StationContext, sync: Pick<SyncService,
     const lead = approverOf(call)
     return { id: lead.id, name: lead.name }
   }
-  /** Runs an action on the order's boxes or units; answers what it said and what it changed (never the whole order). */
-  const changing = <T extends { touched: Touched }>(orderId: number, action: () => T) => {
-    const mark = historyMark(db)
-    const { touched, ...result } = action()
-    return { ...result, change: orderChange(db, orderId, mark, touched) }
-  }
   return {
     'packing:save': async ({ orderId, presetId, dimensionsMm, weightG }) => {
-      const { boxId, ...answer } = changing(orderId, () => {
+      const { boxId, ...answer } = withChange(db, orderId, () => {
         const saved = saveBox(db, clock, orderId, operator().id, { presetId, dimensionsMm, weightG })
         const touched: Touched = saved.action === 'box_saved' ? { boxedInto: saved.boxId } : { boxes: [saved.boxId] }
         return { ...saved, touched }
@@ -40,19 +34,19 @@ export function packingHandlers(context: StationContext, sync: Pick<SyncService,
       return answer
     },
     'packing:reopenBox': ({ orderId, boxId }) =>
-      changing(orderId, () => ({ ...reopenBox(db, clock, orderId, boxId, operator().id), touched: { boxes: [boxId] } })),
+      withChange(db, orderId, () => ({ ...reopenBox(db, clock, orderId, boxId, operator().id), touched: { boxes: [boxId] } })),
     'packing:removeUnit': ({ orderId, unitId, reason }, call) => {
       const by = operator()
       const approvedBy = approver(call)
-      return changing(orderId, () => removeUnit(db, clock, { orderId, unitId, reason, operatorId: by.id, approvedBy }))
+      return withChange(db, orderId, () => removeUnit(db, clock, { orderId, unitId, reason, operatorId: by.id, approvedBy }))
     },
     'packing:voidBox': ({ orderId, boxId, reason }, call) => {
       const by = operator()
       const approvedBy = approver(call)
-      return changing(orderId, () => voidBox(db, clock, { orderId, boxId, reason, operatorId: by.id, approvedBy }))
+      return withChange(db, orderId, () => voidBox(db, clock, { orderId, boxId, reason, operatorId: by.id, approvedBy }))
     },
     'packing:unpack': ({ orderId, serial, unitId }) =>
-      changing(orderId, () => unpackAfterCancel(db, clock, { orderId, serial, unitId, operatorId: operator().id })),
+      withChange(db, orderId, () => unpackAfterCancel(db, clock, { orderId, serial, unitId, operatorId: operator().id })),
     'packing:shortShipment': ({ orderId }) => shortShipment(getOrderDetail(db, orderId)),
     'packing:confirmation': ({ orderId }) => {
       const order = getOrderDetail(db, orderId)

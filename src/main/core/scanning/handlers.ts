@@ -1,8 +1,9 @@
 // scanning:* — serial scans (single, dual-IMEI, multi-serial codes) with the
 // station's hand-entry policy, and non-serialized units.
+import type { ArgsOf } from '../../../shared/contract'
 import type { HandlersOf, StationContext } from '../context'
 import { approveByShiftLead } from '../operators/approval'
-import { historyMark, orderChange } from '../orders/orderChange'
+import { withChange } from '../orders/orderChange'
 import { getSetting } from '../settings/settings'
 import { addNonSerializedUnits } from './nonSerialized'
 import { scanUnit, type ScanCommit } from './scanUnit'
@@ -17,55 +18,39 @@ const notCommitted = (outcome: ScanCommit['outcome'], message: string): ScanComm
   awaiting: null
 })
 
-/** The scan's answer: what it said, and what it changed on the order (never the whole order). */
-const answer = (db: StationContext['db'], orderId: number, mark: number, { unitIds, ...result }: ScanCommit) => ({
-  ...result,
-  change: orderChange(db, orderId, mark, { added: unitIds })
-})
+/** What a scan touched: the units it committed. */
+const touching = ({ unitIds, ...result }: ScanCommit) => ({ ...result, touched: { added: unitIds } })
 
 export function scanningHandlers({ db, clock, operator, releaseHolds }: StationContext): HandlersOf<'scanning'> {
-  return {
-    'scanning:scan': ({ orderId, input, orderLineId, firstImei, entryMethod, approval }) => {
-      const by = operator()
-      releaseHolds()
-      const mark = historyMark(db)
-      let approvedBy: { id: number; name: string } | undefined
-      let result: ScanCommit | undefined
-      if (entryMethod === 'typed') {
-        const policy = getSetting(db, 'handEntryPolicy')
-        if (policy === 'refused') {
-          result = notCommitted('hand_entry_refused', 'Typed by hand: this station takes scanned serials only. Scan the barcode.')
-        } else if (policy === 'approval' && !approval) {
-          result = notCommitted('approval_required', 'Typed by hand: a shift lead must approve this serial (badge and PIN).')
-        } else if (policy === 'approval' && approval) {
-          // Checked before the scan's transaction: a wrong PIN is counted even though the scan is refused.
-          const lead = approveByShiftLead(db, clock, approval, 'a serial typed by hand')
-          approvedBy = { id: lead.id, name: lead.name }
-        }
+  /** A serial scan under the station's hand-entry policy. */
+  function scan({ orderId, input, orderLineId, firstImei, entryMethod, approval }: ArgsOf<'scanning:scan'>): ScanCommit {
+    const by = operator()
+    releaseHolds()
+    let approvedBy: { id: number; name: string } | undefined
+    if (entryMethod === 'typed') {
+      const policy = getSetting(db, 'handEntryPolicy')
+      if (policy === 'refused') {
+        return notCommitted('hand_entry_refused', 'Typed by hand: this station takes scanned serials only. Scan the barcode.')
+      } else if (policy === 'approval' && !approval) {
+        return notCommitted('approval_required', 'Typed by hand: a shift lead must approve this serial (badge and PIN).')
+      } else if (policy === 'approval' && approval) {
+        // Checked before the scan's transaction: a wrong PIN is counted even though the scan is refused.
+        const lead = approveByShiftLead(db, clock, approval, 'a serial typed by hand')
+        approvedBy = { id: lead.id, name: lead.name }
       }
-      result ??= scanUnit(db, clock, getSetting(db, 'scannerAffixes'), {
-        orderId,
-        input,
-        orderLineId,
-        firstImei,
-        entryMethod,
-        approvedBy,
-        operatorId: by.id
-      })
-      return answer(db, orderId, mark, result)
-    },
-    'scanning:addUnits': ({ orderId, barcode, orderLineId, quantity }) => {
-      const by = operator()
-      releaseHolds()
-      const mark = historyMark(db)
-      const result = addNonSerializedUnits(db, clock, getSetting(db, 'scannerAffixes'), {
-        orderId,
-        barcode,
-        orderLineId,
-        quantity,
-        operatorId: by.id
-      })
-      return answer(db, orderId, mark, result)
     }
+    const affixes = getSetting(db, 'scannerAffixes')
+    return scanUnit(db, clock, affixes, { orderId, input, orderLineId, firstImei, entryMethod, approvedBy, operatorId: by.id })
+  }
+
+  return {
+    'scanning:scan': (args) => withChange(db, args.orderId, () => touching(scan(args))),
+    'scanning:addUnits': ({ orderId, barcode, orderLineId, quantity }) =>
+      withChange(db, orderId, () => {
+        const by = operator()
+        releaseHolds()
+        const affixes = getSetting(db, 'scannerAffixes')
+        return touching(addNonSerializedUnits(db, clock, affixes, { orderId, barcode, orderLineId, quantity, operatorId: by.id }))
+      })
   }
 }
