@@ -102,5 +102,7 @@ export const accessTable: Record<Channel, AccessRule> = {
   'sync:now': signedIn,
   'sync:rejectedEvents': shiftLead,
   'sync:resendRejected': approval('re-send rejected events'),
-  'sync:acknowledgeRejected': approval('acknowledge rejected events')
+  'sync:acknowledgeRejected': approval('acknowledge rejected events'),
+
+  'health:status': station
 }

@@ -3,6 +3,7 @@
 // Electron's ipc.ts, the browser host and the preload are all built from this map.
 import type { z } from 'zod'
 import { appChannels } from './app'
+import { healthChannels, healthNotices } from './health'
 import { labelChannels, labelNotices } from './labels'
 import { operatorChannels } from './operators'
 import { orderChannels, orderNotices } from './orders'
@@ -24,7 +25,8 @@ export const contract = {
   ...labelChannels,
   ...scannerChannels,
   ...shippingChannels,
-  ...syncChannels
+  ...syncChannels,
+  ...healthChannels
 } as const
 
 /** Every main → renderer notice: `domain:event` → zod schema of its payload. */
@@ -32,7 +34,8 @@ export const notices = {
   ...orderNotices,
   ...labelNotices,
   ...scannerNotices,
-  ...syncNotices
+  ...syncNotices,
+  ...healthNotices
 } as const
 
 export type Contract = typeof contract

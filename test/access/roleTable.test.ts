@@ -101,7 +101,8 @@ function sampleArgs(w: World, approval: { badgeCode: string; pin: string }): Rec
     'sync:now': {},
     'sync:rejectedEvents': {},
     'sync:resendRejected': { ids: ['no-such-event'], approval },
-    'sync:acknowledgeRejected': { ids: ['no-such-event'], approval }
+    'sync:acknowledgeRejected': { ids: ['no-such-event'], approval },
+    'health:status': {}
   }
 }
 

@@ -1,21 +1,56 @@
-// Background work (hold release, WAL checkpoints) runs on timers and must
-// never end the process: a disk that fills up between scans makes the
-// checkpoint throw SQLITE_FULL, and an uncaught throw in a timer kills the
-// station. The fault is logged once per kind until the work succeeds again.
+// Background work (hold release, WAL checkpoints, backups, the fault probe)
+// runs on timers and must never end the process: a disk that fills up between
+// scans makes the checkpoint throw SQLITE_FULL, and an uncaught throw in a
+// timer (or a rejected promise nobody awaits) kills the station. A fault is
+// logged once per kind until the work succeeds again, and shown in the status
+// bar through `faults` while it lasts.
+import type { Faults } from './health/faults'
+
 export type Log = (message: string, error?: unknown) => void
 
-/** Runs `work` every `everyMs`; a throw is logged, never re-thrown. Returns the stop function. */
-export function everyInterval(name: string, everyMs: number, work: () => void, log: Log = (m, e) => console.error(m, e)): () => void {
+const consoleLog: Log = (m, e) => console.error(m, e)
+
+/**
+ * Runs `work` every `everyMs`; a throw (or a rejection, for async work) is logged and reported, never
+ * re-thrown. An async run still going when the next is due is not started twice. Returns the stop function.
+ */
+export function everyInterval(name: string, everyMs: number, work: () => unknown, log: Log = consoleLog, faults?: Faults): () => void {
   let failing = false
+  let running = false
+  const failed = (error: unknown) => {
+    if (!failing) log(`${name} failed; the station keeps running and tries again`, error)
+    failing = true
+    faults?.report(name, error)
+  }
+  const succeeded = () => {
+    failing = false
+    faults?.succeeded(name)
+  }
   const timer = setInterval(() => {
+    if (running) return
     try {
-      work()
-      failing = false
+      const result = work()
+      if (result instanceof Promise) {
+        running = true
+        result.then(succeeded, failed).finally(() => {
+          running = false
+        })
+      } else succeeded()
     } catch (error) {
-      if (!failing) log(`${name} failed; the station keeps running and tries again`, error)
-      failing = true
+      failed(error)
     }
   }, everyMs)
   timer.unref()
   return () => clearInterval(timer)
+}
+
+/** Runs one piece of async background work now (a backup at sign-out): a failure is logged and reported, never thrown. */
+export function inBackground(name: string, work: () => Promise<unknown>, log: Log = consoleLog, faults?: Faults): Promise<void> {
+  return work().then(
+    () => faults?.succeeded(name),
+    (error: unknown) => {
+      log(`${name} failed; the station keeps running`, error)
+      faults?.report(name, error)
+    }
+  )
 }

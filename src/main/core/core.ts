@@ -25,6 +25,8 @@ import { plainFileSecretStore, type SecretStore } from './sync/secretStore'
 import { syncHandlers } from './sync/syncHandlers'
 import { startSync } from './sync/syncService'
 import { everyInterval } from './background'
+import { Faults, probeFaults, watchFaults } from './health/faults'
+import { healthHandlers } from './health/handlers'
 
 /**
  * `secrets` keeps the OMS token (Electron: the system keychain); without it, a 0600 file in the data folder.
@@ -67,9 +69,12 @@ export function openCore({ dataDir, clock = systemClock, version = '0.0.0', secr
   // catches up), every half minute, and whenever an order is looked at.
   const releaseHolds = () => releaseDueHolds(db, clock)
   releaseHolds()
-  const stopHoldRelease = everyInterval('Releasing due holds', 30_000, releaseHolds)
+  // What goes wrong in the background or under a call shows in the status bar until it clears (health/faults.ts).
+  const faults = new Faults()
+  const stopHoldRelease = everyInterval('Releasing due holds', 30_000, releaseHolds, undefined, faults)
   // WAL checkpoints between scans, never inside one (see openDatabase).
-  const stopCheckpoints = everyInterval('The WAL checkpoint', 1_000, () => checkpointWal(connection.sqlite))
+  const stopCheckpoints = everyInterval('The WAL checkpoint', 1_000, () => checkpointWal(connection.sqlite), undefined, faults)
+  const stopProbe = everyInterval('Checking the faults', 2_000, () => probeFaults(faults, connection.sqlite, dataDir))
 
   const operator = (): Operator => signedIn ?? refuse('not_signed_in', 'Sign in first: scan your badge or choose your name.')
   const sinks = new Set<NoticeSink>()
@@ -97,7 +102,9 @@ export function openCore({ dataDir, clock = systemClock, version = '0.0.0', secr
   context.hooks = { ...NO_HOOKS, ...hooks?.(context) }
   const sync = startSync(context, { secrets: secrets ?? plainFileSecretStore(dataDir) })
 
-  const handlers: CoreHandlers = {
+  faults.onChange(() => notify('health:status', { faults: faults.list() }))
+  const handlers: CoreHandlers = watchFaults(faults, {
+    ...healthHandlers(faults),
     ...appHandlers(context, version),
     ...syncHandlers(context, sync),
     ...operatorHandlers(context),
@@ -108,7 +115,7 @@ export function openCore({ dataDir, clock = systemClock, version = '0.0.0', secr
     ...presetHandlers(context),
     ...shippingHandlers(context),
     ...settingsHandlers(context)
-  }
+  })
 
   const subscribe = (sink: NoticeSink) => {
     sinks.add(sink)
@@ -119,6 +126,7 @@ export function openCore({ dataDir, clock = systemClock, version = '0.0.0', secr
     sinks.clear()
     stopHoldRelease()
     stopCheckpoints()
+    stopProbe()
     connection.sqlite.close()
   }
   return { context, handlers, connection, dataDir, subscribe, close }

@@ -19,6 +19,7 @@ import { setFeedbackVolume } from './feedback/sounds'
 import { Scanners } from './screens/Scanners'
 import { IgnoredScanNotice, ScannerStatus } from './components/ScannerStatus'
 import { SyncStatus } from './components/SyncStatus'
+import { FaultStatus } from './components/FaultStatus'
 import { SyncScreen } from './screens/Sync'
 import { PrintJobsScreen } from './screens/PrintJobs'
 import { PrintSettingsScreen } from './screens/PrintSettings'
@@ -126,6 +127,7 @@ export function App() {
         <Group h="100%" gap="xl" wrap="nowrap">
           <ScannerStatus />
           <SyncStatus onOpen={() => setRoute({ screen: 'sync' })} />
+          <FaultStatus />
         </Group>
       </AppShell.Footer>
     </AppShell>

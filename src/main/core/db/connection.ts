@@ -17,7 +17,7 @@ export function openDatabase(file: string): Connection {
   sqlite.pragma('journal_mode = WAL')
   sqlite.pragma('synchronous = FULL')
   sqlite.pragma('foreign_keys = ON')
-  sqlite.pragma('busy_timeout = 5000')
+  sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`)
   // SQLite's automatic checkpoint copies the WAL into the database inside whichever commit crosses
   // 1,000 pages, with an fsync of the database file: about 1 scan in 100 paid 5 ms for it. The station
   // checkpoints between scans instead (checkpointWal on a timer); this larger mark is only a backstop.
@@ -26,6 +26,14 @@ export function openDatabase(file: string): Connection {
 }
 
 export const WAL_AUTOCHECKPOINT_BACKSTOP = 10_000
+
+/**
+ * How long a call waits for a write lock another program holds before it answers `busy` (nothing saved,
+ * "try again"). better-sqlite3 waits on the one thread that answers every screen, so a long wait freezes
+ * them all: 750 ms answers within a second. A scan is never lost by it: it is refused, not accepted, and the
+ * screen says so. Reads never wait (WAL), so the other screens keep answering.
+ */
+export const BUSY_TIMEOUT_MS = 750
 
 /** Copies what the WAL holds into the database without waiting for readers (PASSIVE): run it when idle. */
 export function checkpointWal(sqlite: Database.Database): void {

@@ -1,5 +1,7 @@
 // The timer of a background loop (pull, push): one round planned at a time,
 // none once the station closed, never keeping the process alive.
+const RETRY_AFTER_FAILURE_MS = 30_000
+
 export class RoundTimer {
   private timer: NodeJS.Timeout | undefined
 
@@ -12,7 +14,14 @@ export class RoundTimer {
   schedule(delayMs: number): void {
     clearTimeout(this.timer)
     if (this.stopped()) return
-    this.timer = setTimeout(() => void this.round(), delayMs)
+    this.timer = setTimeout(() => {
+      // A round that throws past its own catch (its status read on a full or busy disk) must not end the
+      // station as an unhandled rejection, nor stop the loop: it is logged and tried again.
+      this.round().catch((error: unknown) => {
+        console.error('A sync round failed; the station keeps running and tries again', error)
+        this.schedule(RETRY_AFTER_FAILURE_MS)
+      })
+    }, delayMs)
     this.timer.unref?.()
   }
 
