@@ -2,11 +2,13 @@
 // the renderer from app://station, create the window. The security rules
 // live in webSecurity.ts, the scheme in appProtocol.ts, the window in windows.ts.
 import { join } from 'node:path'
-import { app, BrowserWindow } from 'electron'
+import { app, BrowserWindow, dialog } from 'electron'
 import { APP_ENTRY_URL, appUrlMatcher, handleAppProtocol, registerAppScheme } from './appProtocol'
 import { isStationTrackingUrl } from './core/packing/trackingUrls'
 import { openStation, type Station } from './station'
 import { APP_NAME, dataDirFromArgs } from './core/paths'
+import { installCrashHandlers } from './core/log/crashHandlers'
+import { log } from './core/log/logger'
 import { registerIpc } from './ipc'
 import { electronPrinting } from './printing/electronPrinting'
 import { registerPlatformPrinting } from './printing/platform'
@@ -15,6 +17,7 @@ import { guardAllWebContents, guardSessions } from './webSecurity'
 import { createMainWindow } from './windows'
 
 app.setName(APP_NAME)
+installCrashHandlers()
 registerAppScheme()
 const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined
 const rendererUrl = devServerUrl ?? APP_ENTRY_URL
@@ -45,3 +48,32 @@ app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit()
 })
 app.on('will-quit', () => station?.close())
+
+// A renderer that crashed or was killed is logged and loaded again (the station's data is all in the main
+// process; a reload shows the same screens). After three losses in a minute the PC is told instead of looping.
+const rendererLosses: number[] = []
+app.on('render-process-gone', (_event, contents, details) => {
+  log.error(
+    { event: 'renderer_gone', reason: details.reason, exitCode: details.exitCode },
+    `The station's window stopped (${details.reason})`
+  )
+  if (details.reason === 'clean-exit' || contents.isDestroyed()) return
+  const now = Date.now()
+  rendererLosses.push(now)
+  while (rendererLosses.length > 0 && rendererLosses[0]! < now - 60_000) rendererLosses.shift()
+  if (rendererLosses.length <= 3) return contents.reload()
+  void dialog
+    .showMessageBox({
+      type: 'error',
+      title: APP_NAME,
+      message: "The station's window keeps stopping.",
+      detail:
+        'Every scan saved so far is kept. Press Reload to try again; if it happens again, restart the PC and call IT (the log is in the data folder, logs/).',
+      buttons: ['Reload', 'Quit']
+    })
+    .then(({ response }) => (response === 0 ? contents.reload() : app.quit()))
+})
+app.on('child-process-gone', (_event, details) => {
+  if (details.reason !== 'clean-exit')
+    log.warn({ event: 'child_process_gone', type: details.type, reason: details.reason }, `A ${details.type} process stopped`)
+})

@@ -8,6 +8,10 @@ import { authorize } from './core/access/guard'
 import type { GuardedHandlers, Handlers, NoticeSink } from './core/context'
 import { openCore, type CoreOptions } from './core/core'
 import type { Connection } from './core/db/connection'
+import { loggedCall } from './core/log/callLog'
+import { censoringSecretStore } from './core/log/redact'
+import { openWithLog } from './core/log/stationLog'
+import { plainFileSecretStore } from './core/sync/secretStore'
 import { scannerHandlers } from './devices/handlers'
 import { autoPrintBoxLabel, autoPrintShippingLabel } from './printing/autoPrint'
 import { labelHandlers } from './printing/handlers'
@@ -27,20 +31,27 @@ export type Station = {
 }
 
 export function openStation(options: StationOptions): Station {
-  const core = openCore({
-    ...options,
-    hooks: (context) => ({
-      boxConfirmed: (boxId) => autoPrintBoxLabel(context, boxId),
-      orderShipped: (orderId) => autoPrintShippingLabel(context, orderId)
+  // The data folder's log (logs/) wraps the opening; the OMS token is censored in it wherever it appears.
+  const { core, logFile } = openWithLog(options, () =>
+    openCore({
+      ...options,
+      secrets: censoringSecretStore(options.secrets ?? plainFileSecretStore(options.dataDir)),
+      hooks: (context) => ({
+        boxConfirmed: (boxId) => autoPrintBoxLabel(context, boxId),
+        orderShipped: (orderId) => autoPrintShippingLabel(context, orderId)
+      })
     })
-  })
+  )
   const handlers: Handlers = { ...core.handlers, ...labelHandlers(core.context), ...scannerHandlers(core.context) }
   return {
     handlers: guardHandlers(core.context, handlers),
     connection: core.connection,
     dataDir: core.dataDir,
     subscribe: core.subscribe,
-    close: core.close
+    close: () => {
+      core.close()
+      void logFile.close()
+    }
   }
 }
 
@@ -49,7 +60,8 @@ function guardHandlers(context: Parameters<typeof authorize>[0], handlers: Handl
   const guarded: Partial<Record<Channel, unknown>> = {}
   for (const channel of channels) {
     const handler = handlers[channel] as (args: unknown, call: unknown) => unknown
-    guarded[channel] = (args: unknown) => handler(args, authorize(context, channel, args))
+    // loggedCall: sign-ins, refusals (their codes) and failures go to the station's log.
+    guarded[channel] = loggedCall(channel, (args: unknown) => handler(args, authorize(context, channel, args)))
   }
   return guarded as GuardedHandlers
 }

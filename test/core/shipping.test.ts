@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { exportedEvents } from '../../src/main/core/events/exported'
 import { getPrintSettings } from '../../src/main/core/labels/printSettings'
+import { log } from '../../src/main/core/log/logger'
 import { trackingNumberProblem, trackingUrlProblem } from '../../src/shared/shipping'
 import { cleanup, snapshot } from './helpers'
 import { A, shippingWorld, type ShippingWorld } from './shippingWorld'
@@ -104,11 +105,15 @@ describe('shipping a packed order', () => {
       .prepare("insert into settings (key, value) values ('printing.autoPrint', ?)")
       .run(JSON.stringify({ boxLabel: false, shippingLabel: true }))
     expect(getPrintSettings(w.db).autoPrint.shippingLabel).toBe(true)
-    const printLog = vi.spyOn(console, 'error').mockImplementation(() => undefined)
+    const printLog = vi.spyOn(log, 'error')
     const result = await w.call('shipping:ship', { orderId: w.ids.one, carrier: 'DHL', service: 'Parcel', trackingNumber: 'JJD0001' })
-    // The label was asked for (and could not print): the shipment stands.
+    // The label was asked for (and could not print, as the station's log says): the shipment stands.
     expect(printLog).toHaveBeenCalledWith(
-      expect.stringContaining('Auto-print of the shipping label (order 1) did not start: No printer is chosen')
+      expect.objectContaining({
+        event: 'print_failure',
+        err: expect.objectContaining({ message: expect.stringContaining('No printer is chosen') })
+      }),
+      'Auto-print of the shipping label (order 1) did not start'
     )
     printLog.mockRestore()
     expect(result.order.status).toBe('shipped')

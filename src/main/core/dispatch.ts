@@ -4,6 +4,7 @@
 import { z } from 'zod'
 import { contract, isChannel, StationError, type Envelope } from '../../shared/contract'
 import type { GuardedHandlers } from './context'
+import { logUnlessLogged } from './log/callLog'
 
 export type Log = (message: string, error?: unknown) => void
 
@@ -11,7 +12,7 @@ export async function dispatch(
   handlers: GuardedHandlers,
   channel: unknown,
   args: unknown,
-  log: Log = console.error
+  log: Log = logUnlessLogged
 ): Promise<Envelope<unknown>> {
   if (!isChannel(channel)) return failure('unknown_channel', `There is no station call named ${String(channel).slice(0, 60)}.`)
   const spec = contract[channel]

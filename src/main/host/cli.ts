@@ -5,6 +5,9 @@ import { join } from 'node:path'
 import { openStation } from '../station'
 import { dataDirFromArgs, defaultDataDir, findAppFolder, optionFromArgs } from '../core/paths'
 import { startBrowserHost } from './browserHost'
+import { installCrashHandlers } from '../core/log/crashHandlers'
+
+installCrashHandlers()
 
 const argv = process.argv.slice(2)
 const dataDir = dataDirFromArgs(argv) ?? defaultDataDir()

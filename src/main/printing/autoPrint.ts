@@ -1,11 +1,12 @@
 // Automatic printing (settings: printing.autoPrint): the box label when a box
 // is confirmed, the shipping label when the order ships. Never throws into
 // the workflow that called it: a failure to print is a failed job in the log
-// (or, when nothing could even be sent, a line on the console).
+// (or, when nothing could even be sent, a line in the station's log).
 import { eq } from 'drizzle-orm'
 import type { StationContext } from '../core/context'
 import { boxes } from '../core/db/schema'
 import { getPrintSettings } from '../core/labels/printSettings'
+import { log } from '../core/log/logger'
 import { printLabel, type PrintOptions } from './printLabel'
 
 type Context = Pick<StationContext, 'db' | 'clock' | 'signedIn' | 'notify'>
@@ -17,7 +18,7 @@ export async function autoPrintBoxLabel(context: Context, boxId: string, options
     if (!box) throw new Error('there is no such box')
     await printLabel(context, { kind: 'box_label', orderId: box.orderId, boxId }, options)
   } catch (error) {
-    console.error(`Auto-print of the box label (box ${boxId}) did not start: ${(error as Error).message}`)
+    log.error({ event: 'print_failure', boxId, err: error }, `Auto-print of the box label (box ${boxId}) did not start`)
   }
 }
 
@@ -26,6 +27,6 @@ export async function autoPrintShippingLabel(context: Context, orderId: number, 
     if (!getPrintSettings(context.db).autoPrint.shippingLabel) return
     await printLabel(context, { kind: 'shipping_label', orderId }, options)
   } catch (error) {
-    console.error(`Auto-print of the shipping label (order ${orderId}) did not start: ${(error as Error).message}`)
+    log.error({ event: 'print_failure', orderId, err: error }, `Auto-print of the shipping label (order ${orderId}) did not start`)
   }
 }

@@ -9,6 +9,7 @@ import { refuse } from '../core/errors'
 import { shippingLabelData } from '../core/labels/labelData'
 import { getPrintSettings } from '../core/labels/printSettings'
 import { renderLabelPdf, renderLabelZpl, type RenderedLabel } from '../core/labels/render'
+import { log } from '../core/log/logger'
 import { createJob, getJob, updateJob } from './jobs'
 import { platformPrinting } from './platform'
 import { sendRaw, type RawOptions } from './rawTcp'
@@ -91,6 +92,10 @@ async function attempt(
   } catch (error) {
     const message = error instanceof PrintError ? error.message : `Printing failed: ${(error as Error).message}`
     updateJob(context.db, context.clock, jobId, { status: 'failed', error: message })
+    log.warn(
+      { event: 'print_failure', jobId, orderId, title: label.title, printer: describeTarget(target), reason: message },
+      'A print job failed'
+    )
   }
   const job = getJob(context.db, jobId)
   context.notify('printing:job', { jobId, orderId, status: job.status })

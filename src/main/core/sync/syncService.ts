@@ -8,6 +8,7 @@ import type { SyncNowResult, SyncStatus } from '../../../shared/sync'
 import type { StationContext } from '../context'
 import { orders } from '../db/schema'
 import { refuse } from '../errors'
+import { logFault } from '../log/logger'
 import { checkOmsStatus, refuseIfCancelled, type OmsStatusCheck } from './cancellationCheck'
 import { createOmsClient, OmsError, type OmsClient } from './omsClient'
 import { omsTokenFor } from './omsToken'
@@ -34,7 +35,7 @@ export type SyncService = {
   readonly secrets: SecretStore
 }
 
-export function startSync(context: StationContext, { secrets, random = Math.random, log = console.error }: SyncOptions): SyncService {
+export function startSync(context: StationContext, { secrets, random = Math.random, log = logFault }: SyncOptions): SyncService {
   const { db, clock, stationId } = context
   // Aborted when the station closes: requests in flight end, and nothing touches the closed database after.
   const closing = new AbortController()

@@ -91,6 +91,8 @@ export class SyncState {
     if (error instanceof OmsError) {
       if (error.kind === 'aborted') return
       this.online = !error.retryable
+      // Into the station's log when the reason changes, not on every retry of an OMS that stays down.
+      if (this.lastError?.message !== error.message) this.deps.log(`OMS sync failed (${error.kind})`, error)
     } else this.deps.log('OMS sync failed', error)
     this.problem((error as Error)?.message ?? String(error))
   }

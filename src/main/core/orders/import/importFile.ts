@@ -9,6 +9,7 @@ import { basename } from 'node:path'
 import { Worker } from 'node:worker_threads'
 import type { ImportSummary } from '../../../../shared/orders'
 import { StationError } from '../../errors'
+import { log } from '../../log/logger'
 import { startImport, type ImportContext } from '../importOrders'
 import { EMPTY_FILE, FileProblem } from './fileProblem'
 import { readCheckedBatches } from './readBatches'
@@ -34,7 +35,7 @@ export async function importOrderFile(ctx: ImportContext, path: string, options:
   } catch (error) {
     if (!(error instanceof ReaderUnavailable)) throw error
     // The reader's thread could not start (its file missing from a build, say): read here, as fast as one thread allows.
-    console.error(`The order file reader thread did not start (${error.message}); reading ${fileName} on the main thread.`)
+    log.warn({ err: error }, `The order file reader thread did not start; reading ${fileName} on the main thread.`)
     return importOrderStream(ctx, createReadStream(path, { highWaterMark: 64 * 1024 }), size, { ...options, fileName })
   }
 }
