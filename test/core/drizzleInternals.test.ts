@@ -6,7 +6,7 @@ import { eq, sql } from 'drizzle-orm'
 import { SQLiteSession } from 'drizzle-orm/sqlite-core'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Db } from '../../src/main/core/db/connection'
-import { clientInTransaction, isTransaction, sessionOf } from '../../src/main/core/db/drizzleInternals'
+import { clientInTransaction, clientOf, isTransaction, sessionOf } from '../../src/main/core/db/drizzleInternals'
 import { perConnection } from '../../src/main/core/db/prepared'
 import { settings } from '../../src/main/core/db/schema'
 import { cleanup, openTestStation } from './helpers'
@@ -62,5 +62,14 @@ describe('drizzle internals', () => {
     expect(clientInTransaction(db)).toBe(false)
     sqlite.transaction(() => expect(clientInTransaction(db)).toBe(true)).immediate()
     expect(clientInTransaction(db)).toBe(false)
+  })
+
+  it('a database and its transactions run on one better-sqlite3 connection, which is the station’s', () => {
+    const { db, sqlite } = openTestStation()
+    expect(clientOf(db)).toBe(sqlite)
+    db.transaction((tx) => {
+      expect(clientOf(tx)).toBe(sqlite)
+      tx.transaction((savepoint) => expect(clientOf(savepoint)).toBe(sqlite))
+    })
   })
 })

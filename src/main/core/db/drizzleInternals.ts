@@ -1,6 +1,7 @@
 // The few places the core leans on drizzle internals, kept in one file: a
 // drizzle upgrade that changes them fails test/core/drizzleInternals.test.ts
 // instead of silently breaking statement caching or SSCC assignment.
+import type { Database } from 'better-sqlite3'
 import { is } from 'drizzle-orm'
 import { SQLiteTransaction } from 'drizzle-orm/sqlite-core'
 import type { Db } from './connection'
@@ -12,6 +13,15 @@ import type { Db } from './connection'
  */
 export function sessionOf(db: Db): object {
   return (db as unknown as { session: object }).session
+}
+
+/**
+ * The better-sqlite3 connection under a database and every transaction on it
+ * (the session's client): statements prepared on it run inside the caller's
+ * transaction, and skip drizzle's per-call parameter mapping.
+ */
+export function clientOf(db: Db): Database {
+  return (sessionOf(db) as { client: Database }).client
 }
 
 /**

@@ -4,11 +4,10 @@
 // written again with a savepoint around each order, so that order fails alone
 // and its neighbours are stored. Lookups are one query per batch, and the
 // inserts are statements prepared once per connection.
-import type { Database, Statement } from 'better-sqlite3'
 import { getTableName, inArray, max, sql } from 'drizzle-orm'
 import { isoNow } from '../../clock'
 import type { Db } from '../../db/connection'
-import { perConnection } from '../../db/prepared'
+import { perClient, perConnection } from '../../db/prepared'
 import { orderLines, orders, products, type ShipTo } from '../../db/schema'
 import { recordEvent } from '../../events/eventLog'
 import { initialStatus, type OrderRecord } from '../orderRecord'
@@ -78,7 +77,7 @@ function writeBatch(
             reason: `line ${unknown.line_id}: unknown SKU ${unknown.sku} (no product mapping); add the product, then retry`
           }
         }
-        const write = (db: Db) => insertOrder(db, ctx.db, ctx.operatorId, record, c.hash, at, now)
+        const write = (db: Db) => insertOrder(db, ctx.operatorId, record, c.hash, at, now)
         if (!careful) stored.set(record.oms_order_id, { id: write(tx), hash: c.hash, orderNumber: record.order_number })
         else {
           try {
@@ -132,35 +131,19 @@ function knownSkus(db: Db, skus: string[]): Set<string> {
   )
 }
 
-/**
- * The inserts, prepared once per connection on the better-sqlite3 handle under
- * drizzle (its public `$client`): they run inside the batch's transaction, and
- * skip drizzle's per-call parameter mapping, which cost as much again as the
- * inserts themselves at 100,000 orders. Column order as in the schema.
- */
-const statements = new WeakMap<object, { order: Statement; line: Statement }>()
+/** The inserts, plain statements prepared once per connection (../../db/prepared.ts, perClient). Column order as in the schema. */
+const prepared = perClient((client) => ({
+  order: client.prepare(`INSERT INTO ${getTableName(orders)} (oms_order_id, order_number, channel, channel_order_id, parent_order_id,
+    order_type, fulfilment_type, ship_to, carrier, service, dispatch_after, priority, oms_created_at, status, oms_status, content_hash,
+    imported_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+  line: client.prepare(
+    `INSERT INTO ${getTableName(orderLines)} (order_id, line_id, sku, product_name, quantity, serialized, condition) VALUES (?, ?, ?, ?, ?, ?, ?)`
+  )
+}))
 
-function prepared(db: Db) {
-  const client = (db as unknown as { $client?: Database }).$client
-  if (!client) throw new Error('storeOrders needs the database itself, not a transaction on it')
-  let s = statements.get(client)
-  if (!s) {
-    s = {
-      order: client.prepare(`INSERT INTO ${getTableName(orders)} (oms_order_id, order_number, channel, channel_order_id, parent_order_id,
-        order_type, fulfilment_type, ship_to, carrier, service, dispatch_after, priority, oms_created_at, status, oms_status, content_hash,
-        imported_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
-      line: client.prepare(
-        `INSERT INTO ${getTableName(orderLines)} (order_id, line_id, sku, product_name, quantity, serialized, condition) VALUES (?, ?, ?, ?, ?, ?, ?)`
-      )
-    }
-    statements.set(client, s)
-  }
-  return s
-}
-
-function insertOrder(db: Db, root: Db, operatorId: number | null, record: OrderRecord, hash: string, at: string, now: Date): number {
+function insertOrder(db: Db, operatorId: number | null, record: OrderRecord, hash: string, at: string, now: Date): number {
   const status = initialStatus(record, now)
-  const s = prepared(root)
+  const s = prepared(db)
   const shipTo: ShipTo = {
     name: record.ship_to.name,
     company: record.ship_to.company ?? undefined,
