@@ -52,7 +52,7 @@ export async function readOrderFile(
   }
 
   if (/\.csv$/i.test(fileName)) return readCsvOrders(chunks(), sink)
-  if (/\.(json|ndjson)$/i.test(fileName) || first === 0x5b || first === 0x7b) return readJsonOrders(chunks(), first, sink)
+  if (/\.(json|ndjson)$/i.test(fileName) || first === 0x5b || first === 0x7b) return readJsonOrders(chunks(), sink)
   await source.return?.()
   throw new FileProblem(`${fileName}: not a JSON or CSV order file (use a .json or .csv file)`)
 }
