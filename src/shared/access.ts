@@ -33,6 +33,8 @@ const approval = (action: string): AccessRule => ({ access: 'approval', action }
 export const accessTable: Record<Channel, AccessRule> = {
   'app:info': station,
   'app:loadSampleData': { access: 'signedIn', firstRun: true },
+  'app:reportRendererError': station,
+  'app:exportDiagnostics': approval('export diagnostics'),
 
   'operators:list': station,
   'operators:signIn': station,

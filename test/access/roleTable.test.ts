@@ -42,6 +42,8 @@ function sampleArgs(w: World, approval: { badgeCode: string; pin: string }): Rec
   return {
     'app:info': {},
     'app:loadSampleData': {},
+    'app:reportRendererError': { screen: 'orders', message: 'a render error' },
+    'app:exportDiagnostics': { approval },
     'operators:list': {},
     'operators:signIn': { badgeCode: MAREK.badgeCode },
     'operators:signOut': {},
@@ -149,6 +151,7 @@ describe('the role table', () => {
       'sync:resendRejected',
       'sync:acknowledgeRejected',
       'settings:saveStation',
+      'app:exportDiagnostics',
       'printing:saveSettings',
       'scanners:save',
       'presets:save',

@@ -1,10 +1,14 @@
 // app:* — what the station is (version, id, data folder, how much it holds),
-// and the sample data a new station can load from its first screen.
+// the sample data a new station can load from its first screen, a screen's
+// render error for the log, and a shift lead's diagnostics export.
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { count } from 'drizzle-orm'
+import { approverOf } from '../access/guard'
 import type { HandlersOf, StationContext } from '../context'
 import { orders } from '../db/schema'
+import { exportDiagnostics } from '../diagnostics/exportDiagnostics'
+import { log } from '../log/logger'
 import { createOperator, operatorCount, type NewOperator } from '../operators/operators'
 import { importRawFile } from '../orders/importOrders'
 import { findAppFolder } from '../paths'
@@ -32,6 +36,22 @@ export function appHandlers(context: StationContext, version: string): HandlersO
       const operatorId = context.signedIn()?.id ?? null
       const records = { products: sample.products, orders: sample.orders.map((record) => ({ record })) }
       return importRawFile({ db, clock, operatorId }, records, 'sample-orders.json')
+    },
+    'app:reportRendererError': ({ screen, message, stack }) => {
+      log.error(
+        { event: 'render_error', screen, operatorId: context.signedIn()?.id ?? null, err: { message, stack } },
+        `The ${screen} screen failed to draw`
+      )
+      return null
+    },
+    'app:exportDiagnostics': async ({ folder }, call) => {
+      const lead = approverOf(call)
+      const done = await exportDiagnostics(context, { version, folder })
+      log.info(
+        { event: 'diagnostics_exported', path: done.path, bytes: done.bytes, approvedBy: lead.id },
+        `Diagnostics exported to ${done.path}`
+      )
+      return done
     }
   }
 }
