@@ -21,6 +21,29 @@ export const ScanOutcome = z.enum([
 ])
 export type ScanOutcome = z.infer<typeof ScanOutcome>
 
+/** A part of a scanned code that is not the serial (S/N next to the IMEIs, GTIN, lot…): kept with the unit. */
+export const CodePart = z.object({ name: z.string(), value: z.string() })
+export type CodePart = z.infer<typeof CodePart>
+
+/** What the station reads from a code before it checks any serial (core/scanning/codes/readCode.ts). */
+export const CodeRead = z.object({
+  /** plain: one serial; list: several, unlabelled; labelled: `IMEI1:… S/N:…`; gs1: a GS1 element string. */
+  format: z.enum(['plain', 'list', 'labelled', 'gs1']),
+  /** The AIM symbology identifier in front of the data, e.g. "]d2" (a GS1 DataMatrix). */
+  symbology: z.string().nullable(),
+  /** The serials the scan carries, each named by what it is ("IMEI 2", "Serial (21)"); null for an unlabelled part. */
+  serials: z.array(z.object({ name: z.string().nullable(), value: z.string() })),
+  /** The serials are IMEI 1 and IMEI 2 of one device (a labelled box code). */
+  oneDevice: z.boolean(),
+  /** The GTIN of a GS1 code (AI 01), its check digit checked. */
+  gtin: z.string().nullable(),
+  /** Every other part of the code, in the order it came. */
+  extras: z.array(CodePart),
+  /** Why the code is refused before any serial is checked (a bad GTIN, a part without a label…). */
+  problem: z.string().nullable()
+})
+export type CodeRead = z.infer<typeof CodeRead>
+
 export const ScanResult = z.object({
   outcome: ScanOutcome,
   /** A short sentence for the operator, e.g. "OK" or "Duplicate: … in order SO-1001, box 2". */

@@ -10,6 +10,7 @@ import { perConnection } from '../db/prepared'
 import { boxes, events, operators, orders } from '../db/schema'
 import { refuse } from '../errors'
 import { MAX_SCAN_LENGTH, cleanScan, type ScannerAffixes } from '../scanning/serial'
+import { readCode, type CodePart } from '../scanning/codes/readCode'
 import { returnsOfSerials, unitsBySerial, type FoundUnit } from './serialLookup'
 
 const ORDER_EVENTS = ['order.packed', 'order.shipped', 'order.cancelled'] as const
@@ -87,7 +88,9 @@ const blank = {
 }
 
 export function serialHistory(db: Db, affixes: ScannerAffixes, input: string): SerialHistory {
-  const serial = cleanScan(input, affixes)
+  // A whole box code may be scanned into the search: its first serial is the one looked up.
+  const code = readCode(input, affixes)
+  const serial = code.problem === null && code.serials.length > 0 ? code.serials[0].value : cleanScan(input, affixes)
   if (serial.length === 0) return refuse('invalid_serial', 'Scan or type an IMEI or serial number to search for.')
   if (serial.length > MAX_SCAN_LENGTH)
     return refuse('invalid_serial', `Too long for a serial (${serial.length} characters, at most ${MAX_SCAN_LENGTH}).`)
@@ -133,7 +136,7 @@ export function serialHistory(db: Db, affixes: ScannerAffixes, input: string): S
       kind: 'scanned',
       operator: operatorName(u.scannedBy),
       entryMethod: u.entryMethod,
-      detail: `${imeis} ${how} into order ${u.orderNumber}`
+      detail: `${imeis} ${how} into order ${u.orderNumber}${codePartsText(u.codeParts)}`
     })
     if (box) {
       const boxedAt = box.createdAt > u.scannedAt ? box.createdAt : u.scannedAt
@@ -193,4 +196,11 @@ export function serialHistory(db: Db, affixes: ScannerAffixes, input: string): S
 
   entries.sort((a, b) => a.at.localeCompare(b.at) || RANK[a.kind] - RANK[b.kind])
   return { serial, serials: [...serials], entries }
+}
+
+/** The scanned code's other parts, as the history line shows them: " (code also held S/N R58M…, GTIN 0950…)". */
+function codePartsText(stored: string | null): string {
+  if (stored === null) return ''
+  const parts = JSON.parse(stored) as CodePart[]
+  return parts.length > 0 ? ` (code also held ${parts.map((p) => `${p.name} ${p.value}`).join(', ')})` : ''
 }

@@ -23,7 +23,8 @@ const unitColumns = {
   removedAt: scannedUnits.removedAt,
   removedBy: scannedUnits.removedBy,
   removal: scannedUnits.removal,
-  removalReason: scannedUnits.removalReason
+  removalReason: scannedUnits.removalReason,
+  codeParts: scannedUnits.codeParts
 }
 
 /** The queries, unprepared: the tests read their query plans. */

@@ -116,6 +116,7 @@ function importProduct(ctx: ImportContext, raw: unknown): Outcome {
     serialPattern: p.serial_pattern,
     barcode: p.barcode,
     imeisPerUnit: p.imeis_per_unit,
+    gtin: p.gtin,
     updatedAt: isoNow(ctx.clock)
   }
   ctx.db.transaction((tx) => {

@@ -3,6 +3,7 @@
 // OMS's (snake_case), the same in JSON and in CSV headers.
 import { hash } from 'node:crypto'
 import { z } from 'zod'
+import { gtin14, isGtin } from '../scanning/codes/gtin'
 
 const required = (name: string) =>
   z
@@ -100,7 +101,11 @@ export const ProductRecord = z.object({
     .optional()
     .nullable()
     .transform((v) => (v && v.length ? [...new Set(v)] : null)),
-  imeis_per_unit: z.number().int().min(1).max(2).optional().default(1)
+  imeis_per_unit: z.number().int().min(1).max(2).optional().default(1),
+  /** The GTIN on the product's box (8, 12, 13 or 14 digits), stored as GS1 AI 01 carries it: 14 digits. */
+  gtin: optionalText
+    .refine((g) => g === null || isGtin(g), 'gtin is not a GTIN (8, 12, 13 or 14 digits with a valid check digit)')
+    .transform((g) => (g === null ? null : gtin14(g)))
 })
 export type ProductRecord = z.output<typeof ProductRecord>
 

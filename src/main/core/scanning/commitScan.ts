@@ -9,6 +9,7 @@ import { orderLines, scannedUnits } from '../db/schema'
 import { recordEvent } from '../events/eventLog'
 import { newId } from '../ids'
 import { transitionOrder, type OrderStatus } from '../orders/status'
+import type { CodePart } from './codes/readCode'
 import type { PlannedUnit } from './scanPlan'
 import type { ScanCommit, ScanInput } from './scanTypes'
 
@@ -25,7 +26,8 @@ const writesFor = perConnection((db) => ({
       serial2: sql.placeholder('serial2'),
       entryMethod: sql.placeholder('entryMethod'),
       scannedBy: sql.placeholder('operatorId'),
-      scannedAt: sql.placeholder('at')
+      scannedAt: sql.placeholder('at'),
+      codeParts: sql.placeholder('codeParts')
     })
     .prepare(),
   countUnits: db
@@ -35,18 +37,29 @@ const writesFor = perConnection((db) => ({
     .prepare()
 }))
 
-/** Writes the planned units (at least one) and answers "OK". Call inside the transaction that planned them. */
-export function commitScan(tx: Db, clock: Clock, scan: ScanInput, order: ScannedOrder, units: PlannedUnit[]): ScanCommit {
+/**
+ * Writes the planned units (at least one) and answers "OK". Call inside the transaction that planned them.
+ * `codeParts` are the scanned code's other parts (S/N, GTIN, lot…): each unit of the scan keeps them.
+ */
+export function commitScan(
+  tx: Db,
+  clock: Clock,
+  scan: ScanInput,
+  order: ScannedOrder,
+  units: PlannedUnit[],
+  codeParts: CodePart[] = []
+): ScanCommit {
   const writes = writesFor(tx)
   const at = isoNow(clock)
-  const unitIds = units.map((unit) => writeUnit(tx, scan, order.id, unit, at))
+  const parts = codeParts.length > 0 ? JSON.stringify(codeParts) : null
+  const unitIds = units.map((unit) => writeUnit(tx, scan, order.id, unit, at, parts))
   for (const [orderLineId, n] of unitsPerLine(units)) writes.countUnits.run({ orderLineId, n })
   if (order.status === 'ready') transitionOrder(tx, order, 'in_progress', { operatorId: scan.operatorId, at })
   return accepted(units, unitIds)
 }
 
 /** Writes one unit; answers its id. */
-function writeUnit(tx: Db, scan: ScanInput, orderId: number, unit: PlannedUnit, at: string): string {
+function writeUnit(tx: Db, scan: ScanInput, orderId: number, unit: PlannedUnit, at: string, codeParts: string | null): string {
   const unitId = newId()
   writesFor(tx).insertUnit.run({
     id: unitId,
@@ -56,7 +69,8 @@ function writeUnit(tx: Db, scan: ScanInput, orderId: number, unit: PlannedUnit, 
     serial2: unit.serial2,
     entryMethod: scan.entryMethod ?? 'scanned',
     operatorId: scan.operatorId,
-    at
+    at,
+    codeParts
   })
   // A serial typed by hand with a shift lead's approval: who approved it stays on record with the unit.
   if (scan.approvedBy) {

@@ -4,6 +4,7 @@
 // the answer to give instead: a refusal, or "now scan IMEI 2". Every rule is
 // checked here, so the commit that follows (commitScan) only writes.
 import { refuse } from '../errors'
+import { quoted } from './codes/codeText'
 import { checkImei, checkSerial, tacOf, type Checked } from './serial'
 import { refusedScan, type ScanCommit } from './scanTypes'
 
@@ -30,14 +31,22 @@ export type ScanLookups = {
   modelsOfTac(tac: string): { sku: string; name: string }[]
   /** The live unit holding this serial (as IMEI 1 or IMEI 2), in any order. */
   liveUnit(serial: string): LiveUnit | undefined
+  /** The catalogue's products for a GTIN; empty when the catalogue does not know it. */
+  modelsOfGtin?(gtin: string): { sku: string; name: string }[]
 }
 
 export type ScanRequest = {
   order: { id: number; orderNumber: string }
   /** Every line of the order, serialized or not. */
   lines: ScanLine[]
-  /** The scan's serials, cleaned (splitScan). */
+  /** The scan's serials, as the scan parser read them (codes/readCode.ts). */
   parts: string[]
+  /** What each part is, by the code's own labels ("IMEI 2", "Serial (21)"); null or absent for an unlabelled part. */
+  partNames?: (string | null)[]
+  /** The parts are IMEI 1 and IMEI 2 of one device (a labelled box code). */
+  oneDevice?: boolean
+  /** The GTIN the code carries (GS1 AI 01): where the catalogue knows it, it must be a product of the line. */
+  gtin?: string | null
   /** The line the operator chose, if any. */
   orderLineId?: number
   /** IMEI 1 of a dual-IMEI unit, from the previous scan: this scan is its IMEI 2. */
@@ -48,9 +57,11 @@ export type ScanPlan = { kind: 'commit'; units: PlannedUnit[] } | { kind: 'answe
 
 /** Refuses (throws) only for a line that is not the order's; every other refusal is an answer. */
 export function planScan(request: ScanRequest, lookups: ScanLookups): ScanPlan {
-  const candidates = scannableLines(request)
-  if (!Array.isArray(candidates)) return { kind: 'answer', answer: candidates }
+  const scannable = scannableLines(request)
+  if (!Array.isArray(scannable)) return { kind: 'answer', answer: scannable }
   if (request.parts.length === 0) return { kind: 'answer', answer: refusedScan('invalid_serial', 'Empty scan') }
+  const candidates = ofCodedProduct(request, scannable, lookups)
+  if (!Array.isArray(candidates)) return { kind: 'answer', answer: candidates }
   const planner = new ScanPlanner(request, candidates, lookups)
   const answer = request.firstImei !== undefined ? planner.secondImei(request.firstImei) : planner.everyPart()
   return answer ? { kind: 'answer', answer } : { kind: 'commit', units: planner.units }
@@ -62,6 +73,20 @@ function scannableLines({ order, lines, orderLineId }: ScanRequest): ScanLine[] 
   if (candidates.length > 0) return candidates
   if (orderLineId !== undefined) return refuse('not_found', `Line ${orderLineId} is not a serialized line of order ${order.orderNumber}.`)
   return refusedScan('wrong_item', `Order ${order.orderNumber} has no serialized line to scan into`)
+}
+
+/** The product, where the catalogue knows the code's GTIN, must be one these lines ship: the lines of that product, or a refusal (like a wrong TAC). */
+function ofCodedProduct(request: ScanRequest, lines: ScanLine[], lookups: ScanLookups): ScanLine[] | ScanCommit {
+  const models = request.gtin ? (lookups.modelsOfGtin?.(request.gtin) ?? []) : []
+  if (models.length === 0) return lines
+  const ofProduct = lines.filter((l) => models.some((m) => m.sku === l.sku))
+  if (ofProduct.length > 0) return ofProduct
+  return refusedScan('wrong_item', `Wrong product: GTIN ${request.gtin} is ${models[0].name}, not ${wantedOf(request, lines)}`)
+}
+
+/** What the operator should have scanned: the chosen (or only) line, or any line of the order. */
+function wantedOf({ order, orderLineId }: ScanRequest, lines: ScanLine[]): string {
+  return orderLineId !== undefined || lines.length === 1 ? lines[0].productName : `any line of order ${order.orderNumber}`
 }
 
 type Refused = { ok: false; refusal: ScanCommit }
@@ -90,7 +115,7 @@ class ScanPlanner {
     this.inThisScan.add(first.serial)
     if (parts[0] === first.serial) return refusedScan('duplicate', 'That is IMEI 1 again: scan IMEI 2 of the same device', first.serial)
     const second = this.match(parts[0], [first.line], false)
-    if (!second.ok) return second.refusal
+    if (!second.ok) return this.atPart(second.refusal, 0)
     this.add({ line: first.line, serial: first.serial, serial2: second.serial })
     return null
   }
@@ -101,6 +126,7 @@ class ScanPlanner {
     for (let i = 0; i < parts.length; i++) {
       const found = this.match(parts[i], this.candidates)
       if (!found.ok) return this.atPart(found.refusal, i)
+      if (this.request.oneDevice && found.line.imeisPerUnit < 2) return oneImeiPerUnit(found.line)
       if (found.line.imeisPerUnit < 2) {
         this.add({ line: found.line, serial: found.serial, serial2: null })
         continue
@@ -137,9 +163,14 @@ class ScanPlanner {
     return line.quantity - line.scannedQuantity - (this.added.get(line.id) ?? 0)
   }
 
-  /** In a code of several parts, the refusal says which part. */
+  /** The refusal says which part failed: by what the code calls it ("IMEI 2 35…"), or by its place in an unlabelled code. */
   private atPart(refusal: ScanCommit, i: number): ScanCommit {
-    const { parts } = this.request
+    const { parts, partNames } = this.request
+    const name = partNames?.[i]
+    if (name) {
+      const which = refusal.message.includes(parts[i]) ? name : `${name} ${quoted(parts[i])}`
+      return { ...refusal, message: `${which}: ${refusal.message}` }
+    }
     return parts.length > 1 ? { ...refusal, message: `Code part ${i + 1} of ${parts.length}: ${refusal.message}` } : refusal
   }
 
@@ -162,9 +193,10 @@ class ScanPlanner {
     if (models.length === 0) return { ok: true, lines: matching }
     const ofModel = matching.filter((l) => models.some((m) => m.sku === l.sku))
     if (ofModel.length > 0) return { ok: true, lines: ofModel }
-    const { order, orderLineId } = this.request
-    const wanted = orderLineId !== undefined || lines.length === 1 ? lines[0].productName : `any line of order ${order.orderNumber}`
-    return { ok: false, refusal: refusedScan('wrong_item', `Wrong model: ${serial} is ${models[0].name}, not ${wanted}`, serial) }
+    return {
+      ok: false,
+      refusal: refusedScan('wrong_item', `Wrong model: ${serial} is ${models[0].name}, not ${wantedOf(this.request, lines)}`, serial)
+    }
   }
 
   private duplicate(serial: string): ScanCommit | null {
@@ -197,6 +229,14 @@ function validSerial(input: string, lines: ScanLine[]): { ok: true; serial: stri
 function checkFor(line: ScanLine, input: string): Checked {
   return line.serialKind === 'imei' ? checkImei(input) : checkSerial(input, line.serialPattern)
 }
+
+const oneImeiPerUnit = (line: ScanLine): ScanCommit =>
+  refusedScan(
+    'wrong_item',
+    `This code holds IMEI 1 and IMEI 2 of one device, but ${line.productName} takes one IMEI per unit: scan the IMEI 1 barcode alone`,
+    null,
+    line.id
+  )
 
 const awaitingSecondImei = ({ line, serial }: Matched): ScanCommit => ({
   outcome: 'awaiting_imei2',

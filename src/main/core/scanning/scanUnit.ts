@@ -13,7 +13,7 @@ import { commitScan } from './commitScan'
 import { planScan, type ScanLine, type ScanLookups } from './scanPlan'
 import { refusedScan, type ScanCommit, type ScanInput } from './scanTypes'
 import type { ScannerAffixes } from './serial'
-import { splitScan } from './splitScan'
+import { readCode } from './codes/readCode'
 import { orderStateColumns } from '../orders/openOrder'
 
 export type { ScanCommit, ScanInput } from './scanTypes'
@@ -60,29 +60,53 @@ const readsFor = perConnection((db) => {
     )
     .limit(1)
     .prepare()
-  const lookups: ScanLookups = { modelsOfTac: (tac) => modelByTac.all({ tac }), liveUnit: (serial) => liveUnit.get({ serial }) }
+  const productByGtin = db
+    .select({ sku: products.sku, name: products.name })
+    .from(products)
+    .where(eq(products.gtin, sql.placeholder('gtin')))
+    .prepare()
+  const lookups: ScanLookups = {
+    modelsOfTac: (tac) => modelByTac.all({ tac }),
+    liveUnit: (serial) => liveUnit.get({ serial }),
+    modelsOfGtin: (gtin) => productByGtin.all({ gtin })
+  }
   return { order, lines, lookups }
 })
 
 /**
- * Validates a serialized scan against SPEC §5 and commits it. A scan may hold
- * several serials (a 2D code): all are validated and all committed, or none.
+ * Validates a serialized scan against SPEC §5 and commits it. The scan parser
+ * reads the code first (readCode: labelled box codes, GS1 element strings,
+ * printed IMEIs); a code it cannot read is refused before anything else is
+ * asked of it. A scan may hold several serials (a 2D code): all are validated
+ * and all committed, or none; the code's other parts are kept with its units.
  * A dual-IMEI product takes IMEI 1 and IMEI 2 as one unit: from one code
  * holding both, or from two scans (the first answers `awaiting_imei2`).
  * Only an `accepted` outcome has written anything.
  */
 export function scanUnit(db: Db, clock: Clock, affixes: ScannerAffixes, scan: ScanInput): ScanCommit {
   const reads = readsFor(db)
-  const parts = splitScan(scan.input, affixes)
+  const code = readCode(scan.input, affixes)
+  const parts = code.serials.map((s) => s.value)
   return db.transaction(
     (tx) => {
       const order = reads.order.get({ orderId: scan.orderId })
       if (!order) return refuse('not_found', `Order ${scan.orderId} does not exist.`)
       const closed = notOpenMessage(order, 'no scanning')
       if (closed) return refusedScan('order_not_open', closed)
+      if (code.problem) return refusedScan('invalid_serial', code.problem)
       const lines = reads.lines.all({ orderId: scan.orderId }) as ScanLine[]
-      const plan = planScan({ order, lines, parts, orderLineId: scan.orderLineId, firstImei: scan.firstImei }, reads.lookups)
-      return plan.kind === 'answer' ? plan.answer : commitScan(tx, clock, scan, order, plan.units)
+      const request = {
+        order,
+        lines,
+        parts,
+        partNames: code.format === 'plain' || code.format === 'list' ? undefined : code.serials.map((s) => s.name),
+        oneDevice: code.oneDevice,
+        gtin: code.gtin,
+        orderLineId: scan.orderLineId,
+        firstImei: scan.firstImei
+      }
+      const plan = planScan(request, reads.lookups)
+      return plan.kind === 'answer' ? plan.answer : commitScan(tx, clock, scan, order, plan.units, code.extras)
     },
     { behavior: 'immediate' }
   )

@@ -4,21 +4,32 @@ import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } fro
 import { CONDITIONS, FULFILMENT_TYPES, OPEN_STATUSES, ORDER_STATUSES, ORDER_TYPES, SERIAL_KINDS } from './enums'
 
 /** The product catalogue ("SKU mapping"): an order line must name a known SKU. */
-export const products = sqliteTable('products', {
-  sku: text('sku').primaryKey(),
-  name: text('name').notNull(),
-  serialized: integer('serialized', { mode: 'boolean' }).notNull(),
-  condition: text('condition', { enum: CONDITIONS }).notNull(),
-  /** How a unit is identified: by IMEI (Luhn-checked), by another serial (pattern), or not at all. */
-  serialKind: text('serial_kind', { enum: SERIAL_KINDS }).notNull(),
-  /** Regular expression a non-IMEI serial must match in full. */
-  serialPattern: text('serial_pattern'),
-  /** Product barcode (EAN/UPC) scanned for non-serialized units. */
-  barcode: text('barcode'),
-  /** 2 for dual-SIM devices that carry two IMEIs per unit. */
-  imeisPerUnit: integer('imeis_per_unit').notNull().default(1),
-  updatedAt: text('updated_at').notNull()
-})
+export const products = sqliteTable(
+  'products',
+  {
+    sku: text('sku').primaryKey(),
+    name: text('name').notNull(),
+    serialized: integer('serialized', { mode: 'boolean' }).notNull(),
+    condition: text('condition', { enum: CONDITIONS }).notNull(),
+    /** How a unit is identified: by IMEI (Luhn-checked), by another serial (pattern), or not at all. */
+    serialKind: text('serial_kind', { enum: SERIAL_KINDS }).notNull(),
+    /** Regular expression a non-IMEI serial must match in full. */
+    serialPattern: text('serial_pattern'),
+    /** Product barcode (EAN/UPC) scanned for non-serialized units. */
+    barcode: text('barcode'),
+    /** 2 for dual-SIM devices that carry two IMEIs per unit. */
+    imeisPerUnit: integer('imeis_per_unit').notNull().default(1),
+    /** The GTIN on the product's box (GS1 AI 01): a scanned GS1 code of another product is refused. */
+    gtin: text('gtin'),
+    updatedAt: text('updated_at').notNull()
+  },
+  // A scanned GS1 code's GTIN finds its products (core/scanning/scanUnit.ts).
+  (t) => [
+    index('products_gtin')
+      .on(t.gtin)
+      .where(sql`${t.gtin} IS NOT NULL`)
+  ]
+)
 
 /** The 8-digit Type Allocation Codes a model's IMEIs start with: tells the model from the IMEI. */
 export const productTacs = sqliteTable(

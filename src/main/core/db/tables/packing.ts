@@ -66,7 +66,9 @@ export const scannedUnits = sqliteTable(
     removedAt: text('removed_at'),
     removedBy: integer('removed_by').references(() => operators.id),
     removal: text('removal', { enum: REMOVALS }),
-    removalReason: text('removal_reason')
+    removalReason: text('removal_reason'),
+    /** The scanned code's other parts (S/N beside the IMEIs, GTIN, lot…) as JSON `[{ name, value }]`; null when it had none. */
+    codeParts: text('code_parts')
   },
   (t) => [
     // A serial can be live in one place only; removed units stay as history.
