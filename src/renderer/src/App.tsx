@@ -23,6 +23,7 @@ import { FaultStatus } from './components/FaultStatus'
 import { SyncScreen } from './screens/Sync'
 import { PrintJobsScreen } from './screens/PrintJobs'
 import { PrintSettingsScreen } from './screens/PrintSettings'
+import { ErrorBoundary } from './components/ErrorBoundary'
 
 /** The header's screens: one button each, highlighted while one of its screens is open. */
 const NAV: { label: string; screen: Route['screen']; screens: Route['screen'][]; shiftLeadOnly?: boolean }[] = [
@@ -105,23 +106,30 @@ export function App() {
       {/* Keyed by operator: after a switch, every screen loads again for the new operator (own orders first). */}
       <AppShell.Main key={operator.id}>
         <IgnoredScanNotice />
-        {route.screen === 'orders' && <OrdersList navigate={setRoute} />}
-        {route.screen === 'import' && <ImportOrders navigate={setRoute} />}
-        {route.screen === 'order' && <OrderDetailScreen orderId={route.orderId} navigate={setRoute} />}
-        {route.screen === 'usedScan' && <UsedScan orderId={route.orderId} navigate={setRoute} />}
-        {route.screen === 'distributionScan' && <DistributionScan orderId={route.orderId} navigate={setRoute} />}
-        {route.screen === 'settings' && <SettingsScreen operator={operator} />}
-        {route.screen === 'confirm' && <PackingConfirmationScreen orderId={route.orderId} navigate={setRoute} />}
-        {route.screen === 'scanners' && <Scanners />}
-        {route.screen === 'sync' && <SyncScreen isShiftLead={operator.role === 'shift_lead'} />}
-        {route.screen === 'ship' && <ShippingScreen orderId={route.orderId} navigate={setRoute} />}
-        {route.screen === 'returns' && <ReturnsScreen key={route.orderId ?? 'find'} orderId={route.orderId} navigate={setRoute} />}
-        {route.screen === 'history' && <SerialHistoryScreen navigate={setRoute} />}
-        {route.screen === 'printJobs' && <PrintJobsScreen navigate={setRoute} />}
-        {route.screen === 'printSettings' && <PrintSettingsScreen />}
-        {route.screen === 'operators' && operator.role === 'shift_lead' && (
-          <OperatorsScreen onChanged={() => station.operators.current().then((me) => me && setOperator(me))} />
-        )}
+        {/* One boundary per screen (keyed by it): a screen that fails to draw shows a message, the rest keeps working. */}
+        <ErrorBoundary
+          key={`${route.screen}:${'orderId' in route ? route.orderId : ''}`}
+          screen={route.screen}
+          onLeave={() => setRoute({ screen: 'orders' })}
+        >
+          {route.screen === 'orders' && <OrdersList navigate={setRoute} />}
+          {route.screen === 'import' && <ImportOrders navigate={setRoute} />}
+          {route.screen === 'order' && <OrderDetailScreen orderId={route.orderId} navigate={setRoute} />}
+          {route.screen === 'usedScan' && <UsedScan orderId={route.orderId} navigate={setRoute} />}
+          {route.screen === 'distributionScan' && <DistributionScan orderId={route.orderId} navigate={setRoute} />}
+          {route.screen === 'settings' && <SettingsScreen operator={operator} />}
+          {route.screen === 'confirm' && <PackingConfirmationScreen orderId={route.orderId} navigate={setRoute} />}
+          {route.screen === 'scanners' && <Scanners />}
+          {route.screen === 'sync' && <SyncScreen isShiftLead={operator.role === 'shift_lead'} />}
+          {route.screen === 'ship' && <ShippingScreen orderId={route.orderId} navigate={setRoute} />}
+          {route.screen === 'returns' && <ReturnsScreen key={route.orderId ?? 'find'} orderId={route.orderId} navigate={setRoute} />}
+          {route.screen === 'history' && <SerialHistoryScreen navigate={setRoute} />}
+          {route.screen === 'printJobs' && <PrintJobsScreen navigate={setRoute} />}
+          {route.screen === 'printSettings' && <PrintSettingsScreen />}
+          {route.screen === 'operators' && operator.role === 'shift_lead' && (
+            <OperatorsScreen onChanged={() => station.operators.current().then((me) => me && setOperator(me))} />
+          )}
+        </ErrorBoundary>
       </AppShell.Main>
       <AppShell.Footer px="md">
         <Group h="100%" gap="xl" wrap="nowrap">

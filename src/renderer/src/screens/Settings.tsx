@@ -7,6 +7,7 @@ import { useApproval } from '../components/useApproval'
 import { setFeedbackVolume } from '../feedback/sounds'
 import { errorMessage, useAction } from '../useAction'
 import { BoxPresets } from './settings/BoxPresets'
+import { DiagnosticsExport } from './settings/DiagnosticsExport'
 import { StationSettingsForm } from './settings/StationSettingsForm'
 
 /**
@@ -46,6 +47,7 @@ export function SettingsScreen({ operator }: { operator: Operator }) {
       )}
       {settings && <StationSettingsForm settings={settings} lead={lead} onChange={setSettings} onSave={() => save(settings)} />}
       <BoxPresets lead={lead} ask={approval.ask} />
+      <DiagnosticsExport lead={lead} ask={approval.ask} />
       {approval.dialog}
     </Stack>
   )
