@@ -3,6 +3,7 @@
 // once so the serial scan, the non-serialized scan and the boxes refuse alike.
 import { orders } from '../db/schema'
 import { STATUS_LABEL, type OrderStatus } from './status'
+import { formatLocalTime } from '../../../shared/localTime'
 
 export type OrderState = { orderNumber: string; status: OrderStatus; dispatchAfter: string | null }
 
@@ -18,7 +19,7 @@ export const orderStateColumns = {
 export const isOpenForPacking = (status: OrderStatus): boolean => status === 'ready' || status === 'in_progress'
 
 /** "2026-11-22 06:00": the dispatch time as the operator reads it (UTC, to the minute). */
-const dispatchTime = (iso: string): string => iso.slice(0, 16).replace('T', ' ')
+const dispatchTime = (iso: string): string => formatLocalTime(iso)
 
 /**
  * Null while the order is open; otherwise "Order SO-3 is on hold (dispatch

@@ -11,6 +11,7 @@ import { refuse } from '../errors'
 import { returnsOfSerials, unitsBySerial, type FoundUnit } from '../history/serialLookup'
 import { STATUS_LABEL, type OrderStatus } from '../orders/status'
 import { checkImei, checkSerial, cleanScan, MAX_SCAN_LENGTH, type ScannerAffixes } from '../scanning/serial'
+import { formatLocalTime } from '../../../shared/localTime'
 
 export type ShippedOrder = { id: number; orderNumber: string; omsOrderId: string; status: OrderStatus }
 
@@ -40,7 +41,7 @@ export function readReturnedSerial(input: string, affixes: ScannerAffixes): stri
   return serial
 }
 
-const day = (iso: string) => iso.slice(0, 16).replace('T', ' ')
+const day = (iso: string) => formatLocalTime(iso)
 
 /**
  * What this serial is for this parcel. `inParcel` holds the serials scanned

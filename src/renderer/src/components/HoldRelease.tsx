@@ -3,6 +3,7 @@ import { Button, Text } from '@mantine/core'
 import type { OrderDetail } from '../../../shared/orders'
 import { station } from '../api'
 import { ShiftLeadApproval } from './ShiftLeadApproval'
+import { formatLocalTime } from '../../../shared/localTime'
 
 /** A shift lead puts a ready order on hold, or releases a held one early (badge, PIN and a reason). */
 export function HoldRelease({ order, onChanged }: { order: OrderDetail; onChanged: (order: OrderDetail) => void }) {
@@ -28,7 +29,7 @@ export function HoldRelease({ order, onChanged }: { order: OrderDetail; onChange
         <Text>
           {release
             ? order.dispatchAfter
-              ? `It would release by itself after ${order.dispatchAfter.slice(0, 16).replace('T', ' ')}.`
+              ? `It would release by itself after ${formatLocalTime(order.dispatchAfter)}.`
               : 'It can be scanned as soon as it is released.'
             : 'A held order cannot be scanned until a shift lead releases it.'}
         </Text>

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react'
 import { Badge, Group, Text, UnstyledButton } from '@mantine/core'
 import type { SyncStatus as Status } from '../../../shared/sync'
 import { station } from '../api'
+import { formatLocalTime } from '../../../shared/localTime'
 
 /** The sync's status, kept current by the `sync:status` notice. */
 export function useSyncStatus(): Status | null {
@@ -25,11 +26,8 @@ export function useSyncStatus(): Status | null {
 
 export const timeOf = (iso: string | null): string => {
   if (!iso) return 'never'
-  const at = new Date(iso)
-  const sameDay = at.toDateString() === new Date().toDateString()
-  return sameDay
-    ? at.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })
-    : at.toLocaleString([], { dateStyle: 'short', timeStyle: 'short' })
+  const sameDay = new Date(iso).toDateString() === new Date().toDateString()
+  return formatLocalTime(iso, { timeOnly: sameDay })
 }
 
 export function connection(status: Status): { label: string; color: string } {

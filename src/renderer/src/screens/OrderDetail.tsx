@@ -9,6 +9,7 @@ import { ReadOnlyNotice } from '../components/ScanPanel'
 import { UnpackPanel } from '../components/UnpackPanel'
 import { useAsync } from '../useAsync'
 import type { Navigate } from './routes'
+import { formatLocalTime } from '../../../shared/localTime'
 
 export function OrderDetailScreen({ orderId, navigate }: { orderId: number; navigate: Navigate }) {
   const { value: order, error, setValue } = useAsync(() => station.orders.get({ orderId }), [orderId])
@@ -74,7 +75,7 @@ export function OrderDetailScreen({ orderId, navigate }: { orderId: number; navi
                   }
                 />
                 <Row label="Carrier" value={`${order.carrier} · ${order.service}`} />
-                <Row label="Dispatch after" value={order.dispatchAfter?.slice(0, 16).replace('T', ' ') ?? null} />
+                <Row label="Dispatch after" value={order.dispatchAfter ? formatLocalTime(order.dispatchAfter) : null} />
                 <Row label="Priority" value={String(order.priority)} />
               </Table.Tbody>
             </Table>
@@ -105,7 +106,7 @@ export function OrderDetailScreen({ orderId, navigate }: { orderId: number; navi
               <Table.Tbody>
                 {order.events.map((e) => (
                   <Table.Tr key={e.id}>
-                    <Table.Td>{e.at.slice(0, 19).replace('T', ' ')}</Table.Td>
+                    <Table.Td>{formatLocalTime(e.at, { seconds: true })}</Table.Td>
                     <Table.Td>{e.type}</Table.Td>
                     <Table.Td>{e.operator ?? 'station'}</Table.Td>
                     <Table.Td>{e.reason ?? ''}</Table.Td>

@@ -8,6 +8,7 @@ import { HeadedTable } from '../components/HeadedTable'
 import { useAction } from '../useAction'
 import { useAsync } from '../useAsync'
 import type { Navigate } from './routes'
+import { formatLocalTime } from '../../../shared/localTime'
 
 const STATUS_COLOR: Record<PrintJob['status'], string> = { queued: 'gray', printing: 'blue', printed: 'green', failed: 'red' }
 
@@ -43,7 +44,7 @@ export function PrintJobsScreen({ navigate }: { navigate: Navigate }) {
         <HeadedTable striped fz="md" aria-label="Print jobs" columns={['When', 'Label', 'Order', 'Printer', 'Status', 'Tries', null]}>
           {jobs.map((job) => (
             <Table.Tr key={job.id} data-job-status={job.status}>
-              <Table.Td>{job.updatedAt.slice(0, 19).replace('T', ' ')}</Table.Td>
+              <Table.Td>{formatLocalTime(job.updatedAt, { seconds: true })}</Table.Td>
               <Table.Td>
                 {LABEL_KIND_NAMES[job.kind]}
                 {job.boxNumber !== null ? ` · box ${job.boxNumber}` : ''}

@@ -7,6 +7,7 @@ import { ScanField } from '../components/ScanField'
 import { useScanStream } from '../deviceScans'
 import { useAction } from '../useAction'
 import type { Navigate } from './routes'
+import { formatLocalTime } from '../../../shared/localTime'
 
 const KIND: Record<HistoryKind, { label: string; color: string }> = {
   scanned: { label: 'Scanned', color: 'blue' },
@@ -60,7 +61,7 @@ export function SerialHistoryScreen({ navigate }: { navigate: Navigate }) {
           >
             {history.entries.map((e, i) => (
               <Table.Tr key={i} data-kind={e.kind}>
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>{e.at.slice(0, 19).replace('T', ' ')}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatLocalTime(e.at, { seconds: true })}</Table.Td>
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>
                   <Badge color={KIND[e.kind].color} size="lg" variant="filled" style={{ minWidth: 'max-content' }}>
                     {KIND[e.kind].label}

@@ -8,8 +8,9 @@ import { useScanStream } from '../deviceScans'
 import { useAction } from '../useAction'
 import { useAsync } from '../useAsync'
 import type { Navigate } from './routes'
+import { formatLocalTime } from '../../../shared/localTime'
 
-const when = (iso: string) => iso.slice(0, 16).replace('T', ' ')
+const when = (iso: string) => formatLocalTime(iso)
 
 /**
  * Shipping (SPEC §6): a packed order gets its carrier, service and tracking

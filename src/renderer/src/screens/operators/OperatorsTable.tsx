@@ -3,8 +3,9 @@ import type { OperatorRecord } from '../../../../shared/operators'
 import { station } from '../../api'
 import { HeadedTable } from '../../components/HeadedTable'
 import { ROLE_LABEL, type AskChange } from './operatorForms'
+import { formatLocalTime } from '../../../../shared/localTime'
 
-const time = (iso: string) => new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })
+const time = (iso: string) => formatLocalTime(iso, { timeOnly: true })
 
 type OperatorsTableProps = {
   operators: OperatorRecord[]

@@ -5,6 +5,7 @@ import type { Operator } from '../../../../shared/operators'
 import type { OrderSummary } from '../../../../shared/orders'
 import { HeadedTable, type Column } from '../../components/HeadedTable'
 import { StatusBadge } from '../../components/StatusBadge'
+import { formatLocalTime } from '../../../../shared/localTime'
 
 const ROW_HEIGHT = 52
 /** The next page is fetched when the rows drawn come this close to the last one loaded. */
@@ -172,7 +173,7 @@ function OrderRow({
           (o.assignments.packing ?? <Text c="dimmed">—</Text>)
         )}
       </Table.Td>
-      <Table.Td>{o.createdAt.slice(0, 16).replace('T', ' ')}</Table.Td>
+      <Table.Td>{formatLocalTime(o.createdAt)}</Table.Td>
     </Table.Tr>
   )
 }

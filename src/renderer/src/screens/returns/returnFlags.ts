@@ -1,5 +1,6 @@
 import type { ReturnCheck } from '../../../../shared/shipping'
 import type { OutcomeClass } from '../../feedback/outcomes'
+import { formatLocalTime } from '../../../../shared/localTime'
 
 type Flag = NonNullable<ReturnCheck['flag']>
 
@@ -21,4 +22,4 @@ export const FLAG_LABEL: Record<Flag, string> = {
 }
 
 /** A timestamp to the minute, as the station stores it. */
-export const when = (iso: string) => iso.slice(0, 16).replace('T', ' ')
+export const when = (iso: string) => formatLocalTime(iso)

@@ -1,6 +1,7 @@
 import { Alert, Button, Group, Paper, SimpleGrid, Text } from '@mantine/core'
 import type { SyncNowResult, SyncStatus } from '../../../../shared/sync'
 import { connection, timeOf } from '../../components/SyncStatus'
+import { formatLocalTime } from '../../../../shared/localTime'
 
 /** The sync at a glance: connection (and the next try while the OMS cannot be reached), events waiting, rejected, the last sync and its error; Sync now. */
 export function SyncOverview({ status, busy, onSyncNow }: { status: SyncStatus; busy: boolean; onSyncNow: () => void }) {
@@ -43,7 +44,7 @@ export function SyncOverview({ status, busy, onSyncNow }: { status: SyncStatus; 
   )
 }
 
-const secondsOf = (iso: string) => new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' })
+const secondsOf = (iso: string) => formatLocalTime(iso, { timeOnly: true, seconds: true })
 
 function Figure({ label, value, color }: { label: string; value: string; color?: string }) {
   return (
