@@ -1,5 +1,7 @@
 // `npm run station -- <command>`: the station without a window.
 //   import FILE [--data-dir DIR]   import a JSON or CSV order file, as the Import screen does
+//   check [--data-dir DIR]         check the database (exit 0 whole, 1 damaged); backup [--data-dir DIR] [--to FOLDER];
+//   restore FILE [--data-dir DIR]  see src/main/core/db/commands.ts
 //
 // The command line is the station's own user on this PC (it opens the data
 // folder directly), so it imports through the same core function as the
@@ -8,13 +10,23 @@ import { statSync } from 'node:fs'
 import { systemClock } from './core/clock'
 import { StationError } from './core/errors'
 import { importOrderFile, type Progress } from './core/orders/import/importFile'
-import { dataDirFromArgs, defaultDataDir } from './core/paths'
+import { dataDirFromArgs, defaultDataDir, optionFromArgs } from './core/paths'
+import { backupCommand, checkCommand, restoreCommand } from './core/db/commands'
 import { openStation } from './station'
 
-const USAGE = 'usage: npm run station -- import FILE [--data-dir DIR]'
+const USAGE = [
+  'usage: npm run station -- import FILE [--data-dir DIR]',
+  '       npm run station -- check [--data-dir DIR]',
+  '       npm run station -- backup [--data-dir DIR] [--to FOLDER]',
+  '       npm run station -- restore FILE [--data-dir DIR]'
+].join('\n')
 
 async function main(argv: string[]): Promise<number> {
   const [command, file] = argv
+  if (command === 'check') return checkCommand(dataDirFromArgs(argv) ?? defaultDataDir(), console)
+  if (command === 'backup') return backupCommand(dataDirFromArgs(argv) ?? defaultDataDir(), optionFromArgs(argv, 'to'), console)
+  if (command === 'restore' && file && !file.startsWith('--'))
+    return restoreCommand(dataDirFromArgs(argv) ?? defaultDataDir(), file, console)
   if (command !== 'import' || !file || file.startsWith('--')) {
     console.error(USAGE)
     return 2
@@ -26,7 +38,15 @@ async function main(argv: string[]): Promise<number> {
     return 2
   }
   const dataDir = dataDirFromArgs(argv) ?? defaultDataDir()
-  const station = openStation({ dataDir })
+  let station: ReturnType<typeof openStation>
+  try {
+    station = openStation({ dataDir, program: 'command line (import)' })
+  } catch (error) {
+    // Another station has the data folder, or its database is damaged: one sentence, no stack trace.
+    if (!(error instanceof StationError)) throw error
+    console.error(error.message)
+    return 1
+  }
   const line = progressLine(file)
   try {
     const summary = await importOrderFile({ db: station.connection.db, clock: systemClock, operatorId: null }, file, {

@@ -6,6 +6,7 @@ import { app, BrowserWindow, dialog } from 'electron'
 import { APP_ENTRY_URL, appUrlMatcher, handleAppProtocol, registerAppScheme } from './appProtocol'
 import { isStationTrackingUrl } from './core/packing/trackingUrls'
 import { openStation, type Station } from './station'
+import { StationError } from '../shared/contract'
 import { APP_NAME, dataDirFromArgs } from './core/paths'
 import { installCrashHandlers } from './core/log/crashHandlers'
 import { log } from './core/log/logger'
@@ -17,6 +18,16 @@ import { guardAllWebContents, guardSessions } from './webSecurity'
 import { createMainWindow } from './windows'
 
 app.setName(APP_NAME)
+// One station per PC user: a second launch hands over to the first (its window comes to the front) and quits.
+const firstInstance = app.requestSingleInstanceLock()
+if (!firstInstance) app.quit()
+app.on('second-instance', () => {
+  const win = BrowserWindow.getAllWindows()[0]
+  if (!win) return
+  if (win.isMinimized()) win.restore()
+  win.show()
+  win.focus()
+})
 installCrashHandlers()
 registerAppScheme()
 const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined
@@ -32,11 +43,20 @@ guardAllWebContents(isAppUrl, (url) => station !== undefined && isStationTrackin
 app.enableSandbox()
 
 app.whenReady().then(() => {
+  if (!firstInstance) return
   guardSessions()
   handleAppProtocol(rendererDir)
   const dataDir = dataDirFromArgs(process.argv) ?? app.getPath('userData')
   registerPlatformPrinting(electronPrinting())
-  station = openStation({ dataDir, version: app.getVersion(), secrets: keychainSecretStore(dataDir) })
+  try {
+    station = openStation({ dataDir, version: app.getVersion(), secrets: keychainSecretStore(dataDir), program: 'Electron app' })
+  } catch (error) {
+    // Another station (the browser host, the command line) holds the data folder: say so, in its one sentence.
+    if (!(error instanceof StationError)) throw error
+    dialog.showErrorBox(APP_NAME, error.message)
+    app.exit(1)
+    return
+  }
   registerIpc(station, isAppUrl)
   createMainWindow(rendererUrl, preload)
   app.on('activate', () => {

@@ -3,10 +3,13 @@
 // platform's reactions (auto-print) wired in as the core's hooks, and every
 // channel behind the role table's guard. Electron's index.ts, the browser
 // host and the command line all open the station here.
+import { join } from 'node:path'
 import { channels, type Channel } from '../shared/contract'
 import { authorize } from './core/access/guard'
 import type { GuardedHandlers, Handlers, NoticeSink } from './core/context'
-import { openCore, type CoreOptions } from './core/core'
+import { DATABASE_FILE, openCore, type CoreOptions } from './core/core'
+import { lockDataDir } from './core/dataLock'
+import { checkDatabaseFile } from './core/db/integrity'
 import type { Connection } from './core/db/connection'
 import { loggedCall } from './core/log/callLog'
 import { censoringSecretStore } from './core/log/redact'
@@ -15,11 +18,15 @@ import { plainFileSecretStore } from './core/sync/secretStore'
 import { scannerHandlers } from './devices/handlers'
 import { autoPrintBoxLabel, autoPrintShippingLabel } from './printing/autoPrint'
 import { labelHandlers } from './printing/handlers'
+import { openRecoveryStation } from './recoveryStation'
 
 export { DATABASE_FILE } from './core/core'
 export type { GuardedHandlers } from './core/context'
 
-export type StationOptions = Omit<CoreOptions, 'hooks'>
+export type StationOptions = Omit<CoreOptions, 'hooks'> & {
+  /** Who holds the data folder's lock, in its words: "Electron app", "browser host", "command line (import)". */
+  program?: string
+}
 
 export type Station = {
   handlers: GuardedHandlers
@@ -30,7 +37,29 @@ export type Station = {
   close(): void
 }
 
+/**
+ * Opens the station on its data folder: takes the folder's lock first (one station per data folder; a second
+ * is refused with `data_folder_in_use`), checks the database (quick_check), and opens the recovery station
+ * instead when it is damaged (src/main/recoveryStation.ts). The lock is released when the station closes.
+ */
 export function openStation(options: StationOptions): Station {
+  const lock = lockDataDir(options.dataDir, options.program ?? 'station')
+  try {
+    const check = checkDatabaseFile(join(options.dataDir, DATABASE_FILE))
+    const station = check.ok ? openWholeStation(options) : openRecoveryStation(options, check.problem, () => openWholeStation(options))
+    const close = station.close
+    station.close = () => {
+      close()
+      lock.release()
+    }
+    return station
+  } catch (error) {
+    lock.release()
+    throw error
+  }
+}
+
+function openWholeStation(options: StationOptions): Station {
   // The data folder's log (logs/) wraps the opening; the OMS token is censored in it wherever it appears.
   const { core, logFile } = openWithLog(options, () =>
     openCore({

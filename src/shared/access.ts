@@ -106,5 +106,11 @@ export const accessTable: Record<Channel, AccessRule> = {
   'sync:resendRejected': approval('re-send rejected events'),
   'sync:acknowledgeRejected': approval('acknowledge rejected events'),
 
-  'health:status': station
+  'health:status': station,
+  'settings:backups': shiftLead,
+  'settings:saveBackups': approval('change the backup settings'),
+  // Open before sign-in: a damaged database cannot sign anyone in. recovery:restore checks the shift lead's
+  // badge and PIN itself, against the backup it restores (src/main/core/db/recovery.ts).
+  'recovery:state': station,
+  'recovery:restore': station
 }

@@ -7,6 +7,7 @@ import { healthChannels, healthNotices } from './health'
 import { labelChannels, labelNotices } from './labels'
 import { operatorChannels } from './operators'
 import { orderChannels, orderNotices } from './orders'
+import { recoveryChannels } from './recovery'
 import { packingChannels } from './packing'
 import { scannerChannels, scannerNotices } from './scanners'
 import { scanningChannels } from './scanning'
@@ -26,7 +27,8 @@ export const contract = {
   ...scannerChannels,
   ...shippingChannels,
   ...syncChannels,
-  ...healthChannels
+  ...healthChannels,
+  ...recoveryChannels
 } as const
 
 /** Every main → renderer notice: `domain:event` → zod schema of its payload. */

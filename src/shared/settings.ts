@@ -12,7 +12,26 @@ export const StationSettings = z.strictObject({
 })
 export type StationSettings = z.infer<typeof StationSettings>
 
+/** Online backups (SPEC §9): how often, how many stay, and where (a second disk or a share; null: the data folder's `backups`). */
+export const BackupSettings = z.strictObject({
+  everyMinutes: z.number().int().min(5, 'Back up at most every 5 minutes').max(1440, 'Back up at least once a day'),
+  keep: z.number().int().min(1, 'Keep at least one backup').max(1000),
+  folder: z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? null : typeof v === 'string' ? v.trim() : v),
+    z.string().max(1000).nullable()
+  )
+})
+export type BackupSettings = z.infer<typeof BackupSettings>
+export const BackupSettingsView = BackupSettings.extend({
+  /** The folder backups go to now (the default spelled out). */
+  folderInUse: z.string(),
+  lastBackup: z.object({ file: z.string(), takenAt: z.string() }).nullable()
+})
+export type BackupSettingsView = z.infer<typeof BackupSettingsView>
+
 export const settingsChannels = {
   'settings:station': { args: none, result: StationSettings },
-  'settings:saveStation': { args: StationSettings.extend({ approval: Approval }), result: StationSettings }
+  'settings:saveStation': { args: StationSettings.extend({ approval: Approval }), result: StationSettings },
+  'settings:backups': { args: none, result: BackupSettingsView },
+  'settings:saveBackups': { args: BackupSettings.extend({ approval: Approval }), result: BackupSettingsView }
 } as const

@@ -104,7 +104,11 @@ function sampleArgs(w: World, approval: { badgeCode: string; pin: string }): Rec
     'sync:rejectedEvents': {},
     'sync:resendRejected': { ids: ['no-such-event'], approval },
     'sync:acknowledgeRejected': { ids: ['no-such-event'], approval },
-    'health:status': {}
+    'health:status': {},
+    'settings:backups': {},
+    'settings:saveBackups': { everyMinutes: 30, keep: 14, folder: null, approval },
+    'recovery:state': {},
+    'recovery:restore': { file: '/no/such/backup.db', approval }
   }
 }
 
@@ -152,6 +156,7 @@ describe('the role table', () => {
       'sync:acknowledgeRejected',
       'settings:saveStation',
       'app:exportDiagnostics',
+      'settings:saveBackups',
       'printing:saveSettings',
       'scanners:save',
       'presets:save',

@@ -93,7 +93,15 @@ export const app = {
     return app
   },
   whenReady: () => readyPromise,
-  quit: vi.fn()
+  quit: vi.fn(),
+  exit: vi.fn(),
+  /** The first instance gets the lock; a test sets it to return false to play the second launch. */
+  requestSingleInstanceLock: vi.fn(() => true)
+}
+
+export const dialog = {
+  showErrorBox: vi.fn(),
+  showMessageBox: vi.fn(async () => ({ response: 1 }))
 }
 
 export const protocol = {
@@ -118,6 +126,12 @@ export class FakeBrowserWindow {
   loadFile = vi.fn(async (_file: string) => undefined)
   once = vi.fn()
   show = vi.fn()
+  minimized = false
+  isMinimized = () => this.minimized
+  restore = vi.fn(() => {
+    this.minimized = false
+  })
+  focus = vi.fn()
   constructor(public options: Record<string, unknown>) {
     recorded.windows.push(this)
   }

@@ -27,6 +27,8 @@ import { startSync } from './sync/syncService'
 import { everyInterval } from './background'
 import { Faults, probeFaults, watchFaults } from './health/faults'
 import { healthHandlers } from './health/handlers'
+import { startBackups } from './db/backupSchedule'
+import { wholeStationRecovery } from './db/recovery'
 
 /**
  * `secrets` keeps the OMS token (Electron: the system keychain); without it, a 0600 file in the data folder.
@@ -75,6 +77,8 @@ export function openCore({ dataDir, clock = systemClock, version = '0.0.0', secr
   // WAL checkpoints between scans, never inside one (see openDatabase).
   const stopCheckpoints = everyInterval('The WAL checkpoint', 1_000, () => checkpointWal(connection.sqlite), undefined, faults)
   const stopProbe = everyInterval('Checking the faults', 2_000, () => probeFaults(faults, connection.sqlite, dataDir))
+  // Online backups every few minutes and at every sign-out (db/backupSchedule.ts).
+  const backups = startBackups({ sqlite: connection.sqlite, db, dataDir, clock, faults })
 
   const operator = (): Operator => signedIn ?? refuse('not_signed_in', 'Sign in first: scan your badge or choose your name.')
   const sinks = new Set<NoticeSink>()
@@ -114,8 +118,16 @@ export function openCore({ dataDir, clock = systemClock, version = '0.0.0', secr
     ...packingHandlers(context, sync),
     ...presetHandlers(context),
     ...shippingHandlers(context),
-    ...settingsHandlers(context)
+    ...settingsHandlers(context, backups),
+    ...wholeStationRecovery(join(dataDir, DATABASE_FILE), backups.folder)
   })
+  const signOut = handlers['operators:signOut']
+  handlers['operators:signOut'] = (args, call) => {
+    const someone = signedIn !== null
+    const answer = signOut(args, call)
+    if (someone) backups.soon('sign-out')
+    return answer
+  }
 
   const subscribe = (sink: NoticeSink) => {
     sinks.add(sink)
@@ -127,6 +139,7 @@ export function openCore({ dataDir, clock = systemClock, version = '0.0.0', secr
     stopHoldRelease()
     stopCheckpoints()
     stopProbe()
+    backups.stop()
     connection.sqlite.close()
   }
   return { context, handlers, connection, dataDir, subscribe, close }

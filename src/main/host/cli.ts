@@ -2,6 +2,7 @@
 // browser host; open the printed address in a browser on this PC.
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
+import { StationError } from '../../shared/contract'
 import { openStation } from '../station'
 import { dataDirFromArgs, defaultDataDir, findAppFolder, optionFromArgs } from '../core/paths'
 import { startBrowserHost } from './browserHost'
@@ -22,7 +23,7 @@ if (!existsSync(join(rendererDir, 'index.html'))) {
   process.exit(2)
 }
 
-const station = openStation({ dataDir, version: process.env.npm_package_version })
+const station = openOrExplain(() => openStation({ dataDir, version: process.env.npm_package_version, program: 'browser host' }))
 const host = await startBrowserHost({ station, rendererDir, port })
 console.log(`Packing Station (browser host) — data in ${dataDir}`)
 console.log(`Open ${host.url} in Chromium on this PC. Ctrl+C stops the station.`)
@@ -34,3 +35,14 @@ const stop = async () => {
 }
 process.on('SIGINT', stop)
 process.on('SIGTERM', stop)
+
+/** Another station holds the data folder: one sentence naming the folder and the holder, and a non-zero exit. */
+function openOrExplain<T>(open: () => T): T {
+  try {
+    return open()
+  } catch (error) {
+    if (!(error instanceof StationError)) throw error
+    console.error(error.message)
+    process.exit(1)
+  }
+}

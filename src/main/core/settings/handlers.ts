@@ -2,9 +2,11 @@
 // feedback volume, operators' sign-in PIN). Anyone signed in reads them; a
 // shift lead's approval changes them (the guard checks it: src/shared/access.ts).
 import type { HandlersOf, StationContext } from '../context'
+import type { BackupSchedule } from '../db/backupSchedule'
+import { backupSettingsHandlers } from './backupSettings'
 import { getSetting, setSetting } from './settings'
 
-export function settingsHandlers({ db }: StationContext): HandlersOf<'settings'> {
+export function settingsHandlers({ db }: StationContext, backups: BackupSchedule): HandlersOf<'settings'> {
   const read = () => ({
     handEntryPolicy: getSetting(db, 'handEntryPolicy'),
     feedbackVolume: getSetting(db, 'feedbackVolume'),
@@ -19,6 +21,7 @@ export function settingsHandlers({ db }: StationContext): HandlersOf<'settings'>
         setSetting(tx, 'operatorSignInPin', operatorSignInPin)
       })
       return read()
-    }
+    },
+    ...backupSettingsHandlers(db, backups)
   }
 }

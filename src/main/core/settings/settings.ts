@@ -17,6 +17,12 @@ export type Settings = {
   feedbackVolume: number
   /** Operators sign in with a PIN too (shift leads always do). */
   operatorSignInPin: boolean
+  /** Minutes between two online backups (a backup is also taken at every sign-out). */
+  backupEveryMinutes: number
+  /** How many backups stay; older ones are removed. */
+  backupKeep: number
+  /** Where backups go (a second disk or a share); null: `backups` in the data folder. */
+  backupFolder: string | null
 }
 
 export const HAND_ENTRY_POLICIES = ['allowed', 'approval', 'refused'] as const
@@ -26,7 +32,10 @@ const DEFAULTS: Omit<Settings, 'stationId'> = {
   scannerAffixes: { prefixes: [], suffixes: [] },
   handEntryPolicy: 'allowed',
   feedbackVolume: 0.8,
-  operatorSignInPin: false
+  operatorSignInPin: false,
+  backupEveryMinutes: 30,
+  backupKeep: 14,
+  backupFolder: null
 }
 
 /** Read on every scan (the scanner affixes): prepared once per connection. */

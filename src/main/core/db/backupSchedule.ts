@@ -1,0 +1,58 @@
+// The station's own backups: every `backupEveryMinutes` (checked each minute,
+// so a new setting counts at once) and at every sign-out, into the backup
+// folder of the settings, rotating to the newest `backupKeep`. A backup that
+// fails (a full or missing share) shows in the status bar and never ends the
+// station; the next one tries again.
+import type Database from 'better-sqlite3'
+import type { Clock } from '../clock'
+import { everyInterval, inBackground } from '../background'
+import type { Faults } from '../health/faults'
+import { getSetting } from '../settings/settings'
+import type { Db } from './connection'
+import { backupDatabase, backupFolderOf, listBackups, rotateBackups } from './backup'
+
+export type BackupSchedule = {
+  /** Takes a backup now and rotates; resolves to the backup's path. Throws what went wrong. */
+  now(): Promise<string>
+  /** A backup now, in the background (sign-out): a failure is logged and shown, never thrown. */
+  soon(reason: string): void
+  folder(): string
+  stop(): void
+}
+
+export function startBackups(deps: { sqlite: Database.Database; db: Db; dataDir: string; clock: Clock; faults: Faults }): BackupSchedule {
+  const { sqlite, db, dataDir, clock, faults } = deps
+  const folder = () => backupFolderOf(dataDir, getSetting(db, 'backupFolder'))
+  let last = Date.parse(listBackups(folder())[0]?.takenAt ?? '') || 0
+  let running: Promise<string> | null = null
+  let failing = false
+
+  const now = (): Promise<string> => {
+    // One backup at a time: a sign-out during the timed one gets that one.
+    running ??= (async () => {
+      const target = folder()
+      const file = await backupDatabase(sqlite, target, clock())
+      last = clock().getTime()
+      rotateBackups(target, getSetting(db, 'backupKeep'))
+      failing = false
+      return file
+    })()
+      .catch((error: unknown) => {
+        failing = true
+        throw error
+      })
+      .finally(() => {
+        running = null
+      })
+    return running
+  }
+  // A failed backup is tried again every minute until one works (the fault stays on show until then).
+  const due = () => failing || clock().getTime() - last >= getSetting(db, 'backupEveryMinutes') * 60_000
+  const stopTimer = everyInterval('The backup', 60_000, () => (due() ? now() : undefined), undefined, faults)
+  return {
+    now,
+    soon: (reason) => void inBackground(`The backup at ${reason}`, now, undefined, faults),
+    folder,
+    stop: stopTimer
+  }
+}
