@@ -20,6 +20,8 @@ import { Scanners } from './screens/Scanners'
 import { IgnoredScanNotice, ScannerStatus } from './components/ScannerStatus'
 import { SyncStatus } from './components/SyncStatus'
 import { FaultStatus } from './components/FaultStatus'
+import { RecoveryScreen } from './screens/Recovery'
+import type { RecoveryState } from '../../shared/recovery'
 import { SyncScreen } from './screens/Sync'
 import { PrintJobsScreen } from './screens/PrintJobs'
 import { PrintSettingsScreen } from './screens/PrintSettings'
@@ -46,6 +48,14 @@ export function App() {
   useEffect(() => {
     station.operators.current().then(setOperator, () => setOperator(null))
   }, [])
+  // A database the start-up check found damaged: the recovery screen, before anything else (screens/Recovery.tsx).
+  const [recovery, setRecovery] = useState<RecoveryState | null | undefined>(undefined)
+  useEffect(() => {
+    station.recovery.state().then(
+      (s) => setRecovery(s.damaged ? s : null),
+      () => setRecovery(null)
+    )
+  }, [])
   // The station settings are read by someone signed in (src/shared/access.ts), so after each sign-in.
   const signedInId = operator?.id
   useEffect(() => {
@@ -56,7 +66,17 @@ export function App() {
       )
   }, [signedInId])
 
-  if (operator === undefined) return <Loader m="xl" />
+  if (recovery)
+    return (
+      <RecoveryScreen
+        state={recovery}
+        onRestored={() => {
+          setRecovery(null)
+          setOperator(null)
+        }}
+      />
+    )
+  if (operator === undefined || recovery === undefined) return <Loader m="xl" />
   if (operator === null) return <SignIn onSignedIn={setOperator} />
 
   const signOut = async () => {
