@@ -162,7 +162,14 @@ export const LooseUnits = memo(function LooseUnits({ units, actions }: { units: 
   if (units.length === 0) return <Text c="dimmed">Nothing yet.</Text>
   return (
     <Paper withBorder p="sm">
-      <VirtualList items={newestFirst} itemKey={(u) => u.id} estimateHeight={30} maxHeight={320} label="Scanned since the last box">
+      <VirtualList
+        items={newestFirst}
+        itemKey={(u) => u.id}
+        estimateHeight={30}
+        maxHeight={320}
+        label="Scanned since the last box"
+        stableRows
+      >
         {(u) => (
           <Group justify="space-between" wrap="nowrap">
             <Text className="mono" size="lg">

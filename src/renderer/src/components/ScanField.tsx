@@ -1,4 +1,4 @@
-import { forwardRef, useImperativeHandle, useRef, useState } from 'react'
+import { forwardRef, useImperativeHandle, useRef } from 'react'
 import { TextInput } from '@mantine/core'
 import { classifyEntry } from '../../../shared/handEntry'
 
@@ -8,13 +8,15 @@ export type ScanFieldHandle = { focus(): void }
 /**
  * The field a keyboard-wedge scanner types into: Enter ends a scan, the
  * keystroke timing tells a scan from hand typing, and the cursor comes back
- * here whenever the operator is not using another control.
+ * here whenever the operator is not using another control. The field is
+ * left to the browser (uncontrolled): a scanner types a character every few
+ * milliseconds, and drawing the field again through React for each one cost
+ * more than a millisecond apiece.
  */
 export const ScanField = forwardRef<
   ScanFieldHandle,
   { label: string; onScan: (entry: ScanEntry) => void; disabled?: boolean; placeholder?: string }
 >(function ScanField({ label, onScan, disabled, placeholder }, ref) {
-  const [value, setValue] = useState('')
   const stamps = useRef<number[]>([])
   const input = useRef<HTMLInputElement>(null)
   useImperativeHandle(ref, () => ({ focus: () => setTimeout(() => input.current?.focus(), 0) }))
@@ -23,9 +25,12 @@ export const ScanField = forwardRef<
     <form
       onSubmit={(e) => {
         e.preventDefault()
+        const field = input.current
+        if (!field) return
+        const value = field.value
         const entry = { value, entryMethod: classifyEntry(stamps.current, value.length) }
         stamps.current = []
-        setValue('')
+        field.value = ''
         if (entry.value.trim()) onScan(entry)
       }}
     >
@@ -33,16 +38,13 @@ export const ScanField = forwardRef<
         ref={input}
         className="serial-input"
         label={label}
-        value={value}
         disabled={disabled}
         placeholder={placeholder}
         onKeyDown={(e) => {
           if (e.key.length === 1) stamps.current.push(e.timeStamp)
         }}
         onChange={(e) => {
-          const next = e.currentTarget.value
-          if (next === '') stamps.current = []
-          setValue(next)
+          if (e.currentTarget.value === '') stamps.current = []
         }}
         autoFocus
         autoComplete="off"

@@ -1,4 +1,4 @@
-import { useRef, type ReactNode } from 'react'
+import { memo, useRef, type ReactNode } from 'react'
 import { useVirtualizer } from '@tanstack/react-virtual'
 
 type VirtualListProps<T> = {
@@ -9,15 +9,30 @@ type VirtualListProps<T> = {
   /** Past this height the list scrolls inside itself. */
   maxHeight: number | string
   label?: string
+  /**
+   * Rows are drawn again only when their item changes (not whenever the list
+   * is): for lists that grow while the operator scans, where redrawing every
+   * row in view cost more than the rest of the screen. Only when `children`
+   * draws from the item alone (and from state setters, which never change).
+   */
+  stableRows?: boolean
   children: (item: T) => ReactNode
 }
+
+/** A row that is drawn again only when its item changes (see `stableRows`). */
+const StableRow = memo(
+  function StableRow({ item, draw }: { item: unknown; draw: (item: unknown) => ReactNode }) {
+    return draw(item)
+  },
+  (before, after) => before.item === after.item
+)
 
 /**
  * A list that draws only the rows in view (TanStack Virtual), so a box or an
  * order of 2,000 units costs a screen no more than one of 20. Rows may differ
  * in height: each is measured once drawn.
  */
-export function VirtualList<T>({ items, itemKey, estimateHeight, maxHeight, label, children }: VirtualListProps<T>) {
+export function VirtualList<T>({ items, itemKey, estimateHeight, maxHeight, label, stableRows, children }: VirtualListProps<T>) {
   const scrollRef = useRef<HTMLDivElement>(null)
   const virtualizer = useVirtualizer({
     count: items.length,
@@ -36,7 +51,11 @@ export function VirtualList<T>({ items, itemKey, estimateHeight, maxHeight, labe
             ref={virtualizer.measureElement}
             style={{ position: 'absolute', top: 0, left: 0, width: '100%', transform: `translateY(${row.start}px)` }}
           >
-            {children(items[row.index])}
+            {stableRows ? (
+              <StableRow item={items[row.index]} draw={children as (item: unknown) => ReactNode} />
+            ) : (
+              children(items[row.index])
+            )}
           </div>
         ))}
       </div>
