@@ -3,6 +3,7 @@
 import { z } from 'zod'
 import { Approval } from './operators'
 import { none } from './primitives'
+import { CodeRead } from './scanning'
 
 export const ScanSource = z.enum(['keyboard', 'serial', 'hid'])
 export type ScanSource = z.infer<typeof ScanSource>
@@ -24,8 +25,8 @@ export const DeviceScan = z.object({
 })
 export type DeviceScan = z.infer<typeof DeviceScan>
 
-/** The last scan for the Test scan area: plus what the station validates after prefix/suffix stripping. */
-export const TestedScan = DeviceScan.extend({ cleaned: z.string().max(4096) })
+/** The last scan for the Test scan area: plus what the station validates after prefix/suffix stripping, and what it reads from the code. */
+export const TestedScan = DeviceScan.extend({ cleaned: z.string().max(4096), read: CodeRead })
 export type TestedScan = z.infer<typeof TestedScan>
 
 export const ConnectionState = z.enum(['connected', 'waiting', 'error', 'off'])

@@ -3,6 +3,7 @@
 // starts once the station is open and stops when it closes.
 import type { DeviceScan, ScannerDevices, TestedScan } from '../../shared/scanners'
 import type { HandlersOf, StationContext } from '../core/context'
+import { readCode } from '../core/scanning/codes/readCode'
 import { cleanScan } from '../core/scanning/serial'
 import { getSetting } from '../core/settings/settings'
 import { DeviceManager } from './deviceManager'
@@ -26,8 +27,11 @@ export function scannerHandlers(context: StationContext): HandlersOf<'scanners'>
     void manager.stop()
   })
 
-  /** What the station would validate: the core strips the configured prefixes/suffixes. */
-  const tested = (scan: DeviceScan): TestedScan => ({ ...scan, cleaned: cleanScan(scan.data, getSetting(db, 'scannerAffixes')) })
+  /** What the station would validate: the core strips the configured prefixes/suffixes and reads the code (`input`: as sent). */
+  const tested = (scan: DeviceScan, input = scan.data): TestedScan => {
+    const affixes = getSetting(db, 'scannerAffixes')
+    return { ...scan, cleaned: cleanScan(scan.data, affixes), read: readCode(input, affixes) }
+  }
 
   return {
     'scanners:list': () => listScannerDevices(),
@@ -55,7 +59,7 @@ export function scannerHandlers(context: StationContext): HandlersOf<'scanners'>
         at: clock().toISOString()
       }
       stream.remember(scan)
-      return tested(scan)
+      return tested(scan, raw)
     }
   }
 }
