@@ -14,6 +14,13 @@ const STATUS_TEXT = { confirmed: 'confirmed', saved: 'open', voided: 'voided' } 
 export const unitText = (u: Pick<ScannedUnit, 'serial' | 'serial2'>) =>
   u.serial ? (u.serial2 ? `${u.serial} / ${u.serial2}` : u.serial) : 'non-serialized unit'
 
+/**
+ * A unit's serials wrap (a dual-IMEI unit's "IMEI 1 / IMEI 2" is wider than the column) rather than squeezing
+ * the Remove button beside them, which keeps its whole width.
+ */
+const UNIT_TEXT = { minWidth: 0, overflowWrap: 'anywhere' } as const
+const NO_SHRINK = { flexShrink: 0 } as const
+
 export function boxSize(box: Box): string | null {
   const dims = box.lengthMm ? `${box.lengthMm}×${box.widthMm}×${box.heightMm} mm` : null
   const weight = box.weightG ? `${(box.weightG / 1000).toFixed(2)} kg` : null
@@ -127,12 +134,12 @@ function BoxCard({ box, live, editable, onReopen, onVoid, onRemove }: BoxCardPro
       <VirtualList items={box.units} itemKey={(u) => u.id} estimateHeight={26} maxHeight={260}>
         {(u) => (
           <Group gap="xs" justify="space-between" wrap="nowrap" mt={2}>
-            <Text size="sm" className="mono">
+            <Text size="sm" className="mono" style={UNIT_TEXT}>
               {unitText(u)}
               {u.entryMethod === 'typed' && ' ⌨'}
             </Text>
             {editable && box.status === 'saved' && (
-              <Button size="compact-sm" variant="subtle" color="red" onClick={() => onRemove(u)}>
+              <Button size="compact-sm" variant="subtle" color="red" style={NO_SHRINK} onClick={() => onRemove(u)}>
                 Remove
               </Button>
             )}
@@ -172,11 +179,11 @@ export const LooseUnits = memo(function LooseUnits({ units, actions }: { units: 
       >
         {(u) => (
           <Group justify="space-between" wrap="nowrap">
-            <Text className="mono" size="lg">
+            <Text className="mono" size="lg" style={UNIT_TEXT}>
               {unitText(u)}
               {u.entryMethod === 'typed' && ' ⌨'}
             </Text>
-            <Button size="compact-sm" variant="subtle" color="red" onClick={() => setUnit(u)}>
+            <Button size="compact-sm" variant="subtle" color="red" style={NO_SHRINK} onClick={() => setUnit(u)}>
               Remove
             </Button>
           </Group>
