@@ -7,6 +7,7 @@
 // folder directly), so it imports through the same core function as the
 // Import screen, with no operator signed in: events name the station.
 import { statSync } from 'node:fs'
+import { importFileOperators } from './core/app/fileOperators'
 import { systemClock } from './core/clock'
 import { StationError } from './core/errors'
 import { importOrderFile, type Progress } from './core/orders/import/importFile'
@@ -60,6 +61,8 @@ async function main(argv: string[]): Promise<number> {
     for (const f of summary.failures) console.log(`  failed: ${f.omsOrderId ?? '(no order id)'}: ${f.reason}`)
     const unlisted = summary.failed - summary.failures.length
     if (unlisted > 0) console.log(`  … and ${unlisted} more: see Failed imports on the Import screen`)
+    const operators = importFileOperators(station.connection.db, systemClock, file)
+    if (operators) console.log(operators)
     return summary.failed > 0 ? 1 : 0
   } catch (error) {
     line.abandon()

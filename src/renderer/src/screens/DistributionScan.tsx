@@ -4,6 +4,7 @@ import type { OrderLine } from '../../../shared/orders'
 import { BoxDimensions, type BoxDetailsChoice } from '../components/BoxDimensions'
 import { ScanFeedback } from '../components/ScanFeedback'
 import { NonSerializedPanel, SerialScanPanel } from '../components/ScanPanel'
+import { NoSsccNotice } from '../components/NoSsccNotice'
 import { ScanScreenLayout } from '../components/ScanScreenLayout'
 import { useScanStream } from '../deviceScans'
 import type { Navigate } from './routes'
@@ -54,6 +55,7 @@ export function DistributionScan({ orderId, navigate }: { orderId: number; navig
 
   return (
     <ScanScreenLayout title="Distribution Scan" order={order} session={session} navigate={navigate}>
+      <NoSsccNotice />
       <Title order={3}>Product line</Title>
       <Group aria-label="Product lines">
         {lines.map((l) => (

@@ -5,6 +5,7 @@ import { LinesAndBoxes } from '../components/LinesAndBoxes'
 import { OrderScreen } from '../components/OrderHeader'
 import { ShiftLeadApproval } from '../components/ShiftLeadApproval'
 import { useAction } from '../useAction'
+import { NoSsccNotice } from '../components/NoSsccNotice'
 import { useAsync } from '../useAsync'
 import type { Navigate } from './routes'
 
@@ -52,6 +53,7 @@ export function PackingConfirmationScreen({ orderId, navigate }: { orderId: numb
         order={order}
         aside={
           <Stack>
+            <NoSsccNotice />
             {blockers.length > 0 && order.status !== 'packed' && order.status !== 'shipped' && (
               <Alert color="orange" title="Not ready to confirm">
                 <List>

@@ -209,6 +209,14 @@ function FirstRun({ onDone }: { onDone: () => void }) {
   const [badgeCode, setBadgeCode] = useState('')
   const [pin, setPin] = useState('')
   const action = useAction()
+  // Orders may be here already (imported from the command line): say which of the two is missing.
+  const [orderCount, setOrderCount] = useState<number | null>(null)
+  useEffect(() => {
+    station.app.info().then(
+      (info) => setOrderCount(info.orderCount),
+      () => setOrderCount(null)
+    )
+  }, [])
 
   // Both calls answer with something (the import summary, the new operator): undefined is a refusal.
   const setUp = async (call: () => Promise<unknown>) => {
@@ -217,7 +225,11 @@ function FirstRun({ onDone }: { onDone: () => void }) {
 
   return (
     <Stack>
-      <Text size="lg">This station has no operators and no orders yet.</Text>
+      <Text size="lg">
+        {orderCount
+          ? `This station has no operators yet (it holds ${orderCount.toLocaleString('en')} order${orderCount === 1 ? '' : 's'}): create the first shift lead to sign in.`
+          : 'This station has no operators and no orders yet.'}
+      </Text>
       <Button size="lg" onClick={() => setUp(() => station.app.loadSampleData())}>
         Load sample data
       </Button>

@@ -2,6 +2,7 @@ import { useRef, useState } from 'react'
 import { Group, Paper, SegmentedControl, Select } from '@mantine/core'
 import { LinesTable } from '../components/LinesTable'
 import { NonSerializedPanel, SerialScanPanel } from '../components/ScanPanel'
+import { NoSsccNotice } from '../components/NoSsccNotice'
 import { ScanScreenLayout } from '../components/ScanScreenLayout'
 import { ScanFeedback } from '../components/ScanFeedback'
 import type { Navigate } from './routes'
@@ -46,6 +47,7 @@ export function UsedScan({ orderId, navigate }: { orderId: number; navigate: Nav
 
   return (
     <ScanScreenLayout title="Used Scan" order={order} session={session} navigate={navigate}>
+      <NoSsccNotice />
       <Group align="end">
         <SegmentedControl
           size="lg"
