@@ -55,7 +55,8 @@ describe('the station on a full disk', () => {
   it('keeps answering when the WAL checkpoint between scans hits SQLITE_FULL', async () => {
     const { cleanup, openTestStation } = await import('./helpers')
     const t = openTestStation()
-    const errors = vi.spyOn(console, 'error').mockImplementation(() => {})
+    const { log } = await import('../../src/main/core/log/logger')
+    const errors = vi.spyOn(log, 'error').mockImplementation(() => {})
     const pragma = t.sqlite.pragma.bind(t.sqlite)
     // The disk fills up after the station opened: every checkpoint now fails as SQLite would report it.
     vi.spyOn(t.sqlite, 'pragma').mockImplementation((source: string, options?: Parameters<typeof pragma>[1]) => {
@@ -64,7 +65,7 @@ describe('the station on a full disk', () => {
     })
     await new Promise((resolve) => setTimeout(resolve, 2_300))
     expect(errors).toHaveBeenCalledTimes(1)
-    expect(String(errors.mock.calls[0][0])).toContain('The WAL checkpoint failed')
+    expect(String(errors.mock.calls[0]![1])).toContain('The WAL checkpoint failed')
     const { dispatch } = await import('../../src/main/core/dispatch')
     expect(await dispatch(t.handlers, 'app:info', {})).toMatchObject({ ok: true })
     errors.mockRestore()

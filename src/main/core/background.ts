@@ -5,16 +5,18 @@
 // logged once per kind until the work succeeds again, and shown in the status
 // bar through `faults` while it lasts.
 import type { Faults } from './health/faults'
+import { logFault } from './log/logger'
 
 export type Log = (message: string, error?: unknown) => void
 
-const consoleLog: Log = (m, e) => console.error(m, e)
+/** The station's log (logs/station.log), whatever the host. */
+const stationLog: Log = logFault
 
 /**
  * Runs `work` every `everyMs`; a throw (or a rejection, for async work) is logged and reported, never
  * re-thrown. An async run still going when the next is due is not started twice. Returns the stop function.
  */
-export function everyInterval(name: string, everyMs: number, work: () => unknown, log: Log = consoleLog, faults?: Faults): () => void {
+export function everyInterval(name: string, everyMs: number, work: () => unknown, log: Log = stationLog, faults?: Faults): () => void {
   let failing = false
   let running = false
   const failed = (error: unknown) => {
@@ -45,7 +47,7 @@ export function everyInterval(name: string, everyMs: number, work: () => unknown
 }
 
 /** Runs one piece of async background work now (a backup at sign-out): a failure is logged and reported, never thrown. */
-export function inBackground(name: string, work: () => Promise<unknown>, log: Log = consoleLog, faults?: Faults): Promise<void> {
+export function inBackground(name: string, work: () => Promise<unknown>, log: Log = stationLog, faults?: Faults): Promise<void> {
   return work().then(
     () => faults?.succeeded(name),
     (error: unknown) => {

@@ -1,5 +1,7 @@
 // The timer of a background loop (pull, push): one round planned at a time,
 // none once the station closed, never keeping the process alive.
+import { logFault } from '../log/logger'
+
 const RETRY_AFTER_FAILURE_MS = 30_000
 
 export class RoundTimer {
@@ -18,7 +20,7 @@ export class RoundTimer {
       // A round that throws past its own catch (its status read on a full or busy disk) must not end the
       // station as an unhandled rejection, nor stop the loop: it is logged and tried again.
       this.round().catch((error: unknown) => {
-        console.error('A sync round failed; the station keeps running and tries again', error)
+        logFault('A sync round failed; the station keeps running and tries again', error)
         this.schedule(RETRY_AFTER_FAILURE_MS)
       })
     }, delayMs)
