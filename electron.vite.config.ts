@@ -22,8 +22,13 @@ export default defineConfig({
     build: {
       externalizeDeps: true,
       rolldownOptions: {
-        // The order import's file reader runs on a worker thread (src/main/core/orders/import/importFile.ts finds it here).
-        input: { index: resolve('src/main/index.ts'), importWorker: resolve('src/main/core/orders/import/parseWorker.ts') }
+        // The core's worker threads, each its own entry next to the bundle (src/main/core/workers/startWorker.ts finds them):
+        // the order import's file reader, and the database check.
+        input: {
+          index: resolve('src/main/index.ts'),
+          importWorker: resolve('src/main/core/orders/import/parseWorker.ts'),
+          integrityWorker: resolve('src/main/core/db/integrityWorker.ts')
+        }
       }
     }
   },

@@ -6,10 +6,11 @@
 import { join } from 'node:path'
 import { channels, type Channel } from '../shared/contract'
 import { authorize } from './core/access/guard'
+import { systemClock } from './core/clock'
 import type { GuardedHandlers, Handlers, NoticeSink } from './core/context'
 import { DATABASE_FILE, openCore, type CoreOptions } from './core/core'
 import { lockDataDir } from './core/dataLock'
-import { checkDatabaseFile } from './core/db/integrity'
+import { checkAtStartUp } from './core/db/integrityCheck'
 import type { Connection } from './core/db/connection'
 import { loggedCall } from './core/log/callLog'
 import { censoringSecretStore } from './core/log/redact'
@@ -39,13 +40,13 @@ export type Station = {
 
 /**
  * Opens the station on its data folder: takes the folder's lock first (one station per data folder; a second
- * is refused with `data_folder_in_use`), checks the database (quick_check), and opens the recovery station
+ * is refused with `data_folder_in_use`), checks the database (core/db/integrityCheck.ts: in full when small, else its header and schema, and the last daily check's answer), and opens the recovery station
  * instead when it is damaged (src/main/recoveryStation.ts). The lock is released when the station closes.
  */
 export function openStation(options: StationOptions): Station {
   const lock = lockDataDir(options.dataDir, options.program ?? 'station')
   try {
-    const check = checkDatabaseFile(join(options.dataDir, DATABASE_FILE))
+    const check = checkAtStartUp(join(options.dataDir, DATABASE_FILE), (options.clock ?? systemClock)())
     const station = check.ok ? openWholeStation(options) : openRecoveryStation(options, check.problem, () => openWholeStation(options))
     const close = station.close
     station.close = () => {

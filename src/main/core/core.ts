@@ -28,6 +28,7 @@ import { everyInterval } from './background'
 import { Faults, probeFaults, watchFaults } from './health/faults'
 import { healthHandlers } from './health/handlers'
 import { startBackups } from './db/backupSchedule'
+import { checkWhenDue } from './db/integrityCheck'
 import { wholeStationRecovery } from './db/recovery'
 
 /**
@@ -77,6 +78,14 @@ export function openCore({ dataDir, clock = systemClock, version = '0.0.0', secr
   // WAL checkpoints between scans, never inside one (see openDatabase).
   const stopCheckpoints = everyInterval('The WAL checkpoint', 1_000, () => checkpointWal(connection.sqlite), undefined, faults)
   const stopProbe = everyInterval('Checking the faults', 2_000, () => probeFaults(faults, connection.sqlite, dataDir))
+  // The database's full check, once a day on a worker thread (db/integrityCheck.ts); a damage shows until a restore.
+  const stopIntegrityCheck = everyInterval(
+    'The database check',
+    10 * 60_000,
+    () => checkWhenDue(join(dataDir, DATABASE_FILE), clock),
+    undefined,
+    faults
+  )
   // Online backups every few minutes and at every sign-out (db/backupSchedule.ts).
   const backups = startBackups({ sqlite: connection.sqlite, db, dataDir, clock, faults })
 
@@ -140,6 +149,7 @@ export function openCore({ dataDir, clock = systemClock, version = '0.0.0', secr
     stopCheckpoints()
     stopProbe()
     backups.stop()
+    stopIntegrityCheck()
     connection.sqlite.close()
   }
   return { context, handlers, connection, dataDir, subscribe, close }

@@ -7,7 +7,7 @@
 import { mkdirSync, readdirSync, renameSync, statSync, unlinkSync } from 'node:fs'
 import { join } from 'node:path'
 import type Database from 'better-sqlite3'
-import { checkDatabaseFile } from './integrity'
+import { checkOnWorker } from './integrityCheck'
 
 export const BACKUPS_FOLDER = 'backups'
 const NAME = /^station-(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})-(\d{3})Z\.db$/
@@ -31,7 +31,8 @@ export async function backupDatabase(sqlite: Database.Database, folder: string, 
   const partial = `${file}.partial`
   try {
     await sqlite.backup(partial)
-    const check = checkDatabaseFile(partial)
+    // On a worker thread: quick_check of a year of history takes longer than anyone may wait for a scan.
+    const check = await checkOnWorker(partial)
     if (!check.ok) {
       throw Object.assign(new Error(`The backup was not kept: ${check.problem}`), { code: 'SQLITE_CORRUPT' })
     }

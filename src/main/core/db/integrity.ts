@@ -1,11 +1,13 @@
 // Is the station's database whole? `PRAGMA quick_check` (the b-tree
 // structure of every page, every record's format; not the indexes' content,
-// which integrity_check adds at many times the cost) at start-up, on every
-// backup before it is kept, and from `npm run station -- check`.
+// which integrity_check adds at many times the cost): when the station runs
+// it (./integrityCheck.ts), on every backup before it is kept, and from
+// `npm run station -- check`.
 import { existsSync } from 'node:fs'
 import Database from 'better-sqlite3'
 
-export type DatabaseCheck = { ok: true } | { ok: false; problem: string }
+/** `unreadable`: the file could not be read at all (not a damage found in it: a lock, a missing permission). */
+export type DatabaseCheck = { ok: true } | { ok: false; problem: string; unreadable?: true }
 
 /** Checks a database file; a missing file is a new station, and whole. Never throws. */
 export function checkDatabaseFile(file: string): DatabaseCheck {
@@ -21,10 +23,16 @@ export function checkDatabaseFile(file: string): DatabaseCheck {
       problem: `The database ${file} is damaged: ${first}${rows.length > 1 ? ` (and ${rows.length - 1} more problems)` : ''}.`
     }
   } catch (error) {
-    return { ok: false, problem: damagedSentence(file, error) }
+    return { ok: false, problem: damagedSentence(file, error), ...(isDamage(error) ? {} : { unreadable: true as const }) }
   } finally {
     sqlite?.close()
   }
+}
+
+/** SQLite found the file damaged (not merely unreadable). */
+export function isDamage(error: unknown): boolean {
+  const code = String((error as { code?: unknown })?.code ?? '')
+  return code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT')
 }
 
 /** One plain sentence for an error met while reading a damaged database. */

@@ -8,6 +8,7 @@ import Database from 'better-sqlite3'
 import { refuse } from '../errors'
 import { backupFolderOf, listBackups, type BackupFile } from './backup'
 import { checkDatabaseFile } from './integrity'
+import { writeIntegrityMarker } from './integrityCheck'
 
 export type LostEvents = { count: number; latest: { at: string; type: string; orderNumber: string | null }[] }
 
@@ -77,6 +78,8 @@ export function restoreBackup(databaseFile: string, backupFile: string, at: Date
     if (existsSync(databaseFile + suffix)) renameSync(databaseFile + suffix, (keptAs ?? `${databaseFile}.old`) + suffix)
   }
   renameSync(incoming, databaseFile)
+  // The backup was just checked whole: that is the database's check now (a damage found before was the old file's).
+  writeIntegrityMarker(databaseFile, { ok: true, checkedAt: at.toISOString() })
   return { restoredFrom: backupFile, keptAs }
 }
 

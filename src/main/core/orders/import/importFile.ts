@@ -6,9 +6,10 @@
 import { on } from 'node:events'
 import { createReadStream, statSync } from 'node:fs'
 import { basename } from 'node:path'
-import { Worker } from 'node:worker_threads'
+import type { Worker } from 'node:worker_threads'
 import type { ImportSummary } from '../../../../shared/orders'
 import { StationError } from '../../errors'
+import { startWorker } from '../../workers/startWorker'
 import { log } from '../../log/logger'
 import { startImport, type ImportContext } from '../importOrders'
 import { EMPTY_FILE, FileProblem } from './fileProblem'
@@ -100,16 +101,9 @@ export async function importOrderStream(
   }
 }
 
-/**
- * The reader's thread. From the sources (tsx, the tests) it is this folder's
- * parseWorker.ts, loaded through tsx; the build ships it as importWorker.js
- * next to the main process's bundle.
- */
+/** The reader's thread: this folder's parseWorker.ts, shipped in the build as importWorker.js. */
 function startReader(job: ReaderJob): Worker {
-  const fromSources = import.meta.url.endsWith('.ts')
-  const url = fromSources ? new URL('./parseWorker.ts', import.meta.url) : new URL('./importWorker.js', import.meta.url)
-  const loader = fromSources && !process.execArgv.some((arg) => arg.includes('tsx')) ? ['--import', 'tsx'] : []
-  return new Worker(url, { workerData: job, execArgv: [...process.execArgv, ...loader] })
+  return startWorker(new URL('./parseWorker.ts', import.meta.url), 'importWorker.js', job)
 }
 
 function reporter(summary: ImportSummary, size: number, { onProgress = () => {}, progressEveryMs = 250 }: ImportOptions) {
