@@ -109,29 +109,59 @@ export function jsonElements(sink: ElementSink) {
    * when it runs on into the next chunk.
    */
   const scan = (chunk: Uint8Array, pieceStart: number, from: number): number => {
-    for (let i = from; i < chunk.length; i++) {
-      const b = chunk[i]
-      let ends = -1
-      if (scalar) {
-        if (endsScalar(b)) ends = i
-      } else if (inString) {
-        if (escaped) escaped = false
-        else if (b === BACKSLASH) escaped = true
-        else if (b === QUOTE) {
-          inString = false
-          if (depth === 0) ends = i + 1
+    const n = chunk.length
+    let i = from
+    let ends = -1
+    if (scalar) {
+      while (i < n && !endsScalar(chunk[i])) i++
+      if (i < n) ends = i
+    } else {
+      // The state in locals while the loop runs; inside a string, the next quote is found natively.
+      let d = depth
+      let str = inString
+      while (i < n) {
+        if (str) {
+          if (escaped) {
+            escaped = false
+            i++
+            continue
+          }
+          const quote = chunk.indexOf(QUOTE, i)
+          const stop = quote < 0 ? n : quote
+          let backslashes = 0
+          while (stop - backslashes - 1 >= i && chunk[stop - backslashes - 1] === BACKSLASH) backslashes++
+          if (quote < 0) {
+            escaped = backslashes % 2 === 1
+            i = n
+          } else if (backslashes % 2 === 1) i = quote + 1
+          else {
+            str = false
+            i = quote + 1
+            if (d === 0) {
+              ends = i
+              break
+            }
+          }
+          continue
         }
-      } else if (b === QUOTE) inString = true
-      else if (b === OPEN_BRACE || b === OPEN_BRACKET) depth++
-      else if ((b === CLOSE_BRACE || b === CLOSE_BRACKET) && --depth === 0) ends = i + 1
-      if (ends >= 0) {
-        pieces.push(chunk.subarray(pieceStart, ends))
-        finish(ends)
-        return ends
+        const b = chunk[i++]
+        if (b === QUOTE) str = true
+        else if (b === OPEN_BRACE || b === OPEN_BRACKET) d++
+        else if ((b === CLOSE_BRACE || b === CLOSE_BRACKET) && --d === 0) {
+          ends = i
+          break
+        }
       }
+      depth = d
+      inString = str
+    }
+    if (ends >= 0) {
+      pieces.push(chunk.subarray(pieceStart, ends))
+      finish(ends)
+      return ends
     }
     pieces.push(chunk.subarray(pieceStart))
-    return chunk.length
+    return n
   }
 
   /** Starts capturing the value whose first byte is at `at`; the index after it, or the chunk's length. */
