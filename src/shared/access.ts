@@ -9,8 +9,9 @@ import type { Channel } from './contract'
  * - `signedIn`: any signed-in operator.
  * - `shiftLead`: a shift lead signed in (shift leads always sign in with their PIN).
  * - `approval`: someone signed in, and a shift lead's fresh approval (badge + PIN) in the call's `approval` field.
+ * - `firstRun`: only while the station has no operators (its first-run guide); refused once it has one.
  */
-export type Access = 'station' | 'signedIn' | 'shiftLead' | 'approval'
+export type Access = 'station' | 'signedIn' | 'shiftLead' | 'approval' | 'firstRun'
 
 export type AccessRule = {
   access: Access
@@ -112,5 +113,15 @@ export const accessTable: Record<Channel, AccessRule> = {
   // Open before sign-in: a damaged database cannot sign anyone in. recovery:restore checks the shift lead's
   // badge and PIN itself, against the backup it restores (src/main/core/db/recovery.ts).
   'recovery:state': station,
-  'recovery:restore': station
+  'recovery:restore': station,
+
+  // The first-run guide (src/shared/firstRun.ts): open to whoever is at an empty station, refused once it has an operator.
+  'firstRun:state': { access: 'firstRun' },
+  'firstRun:saveStation': { access: 'firstRun' },
+  'firstRun:saveGs1': { access: 'firstRun' },
+  'firstRun:saveOms': { access: 'firstRun' },
+  // Settings as one file (src/shared/settingsFile.ts), for setting up the next station alike.
+  'settingsFile:export': approval('export the station settings'),
+  'settingsFile:preview': shiftLead,
+  'settingsFile:import': approval('import station settings')
 }

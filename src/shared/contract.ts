@@ -8,6 +8,8 @@ import { labelChannels, labelNotices } from './labels'
 import { operatorChannels } from './operators'
 import { orderChannels, orderNotices } from './orders'
 import { recoveryChannels } from './recovery'
+import { firstRunChannels } from './firstRun'
+import { settingsFileChannels } from './settingsFile'
 import { packingChannels } from './packing'
 import { scannerChannels, scannerNotices } from './scanners'
 import { scanningChannels } from './scanning'
@@ -28,7 +30,9 @@ export const contract = {
   ...shippingChannels,
   ...syncChannels,
   ...healthChannels,
-  ...recoveryChannels
+  ...recoveryChannels,
+  ...firstRunChannels,
+  ...settingsFileChannels
 } as const
 
 /** Every main → renderer notice: `domain:event` → zod schema of its payload. */

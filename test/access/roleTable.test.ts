@@ -24,7 +24,8 @@ const ACCESS_CODES = new Set([
   'wrong_pin',
   'pin_locked',
   'unknown_operator',
-  'pin_required'
+  'pin_required',
+  'not_first_run'
 ])
 
 type World = { t: TestStation; orderId: number; spareOperatorId: number }
@@ -108,7 +109,14 @@ function sampleArgs(w: World, approval: { badgeCode: string; pin: string }): Rec
     'settings:backups': {},
     'settings:saveBackups': { everyMinutes: 30, keep: 14, folder: null, approval },
     'recovery:state': {},
-    'recovery:restore': { file: '/no/such/backup.db', approval }
+    'recovery:restore': { file: '/no/such/backup.db', approval },
+    'firstRun:state': {},
+    'firstRun:saveStation': { stationId: 'ST-TEST-1', stationName: 'Test bench' },
+    'firstRun:saveGs1': { gs1: null },
+    'firstRun:saveOms': { omsUrl: null },
+    'settingsFile:export': { folder: '/proc/no-such-folder', approval },
+    'settingsFile:preview': { text: '{}', includeStation: false },
+    'settingsFile:import': { text: '{}', includeStation: false, approval }
   }
 }
 
@@ -136,6 +144,8 @@ async function enter(w: World, session: Session) {
 /** What the table lets through for a session, given whether the call carries a valid approval. */
 function allowed(access: Access, session: Session, validApproval: boolean): boolean {
   if (access === 'station') return true
+  // The world has operators: the first-run guide's calls are refused to everyone.
+  if (access === 'firstRun') return false
   if (session === 'nobody') return false
   if (access === 'signedIn') return true
   if (access === 'shiftLead') return session === 'shiftLead'
@@ -157,6 +167,8 @@ describe('the role table', () => {
       'settings:saveStation',
       'app:exportDiagnostics',
       'settings:saveBackups',
+      'settingsFile:export',
+      'settingsFile:import',
       'printing:saveSettings',
       'scanners:save',
       'presets:save',

@@ -20,6 +20,8 @@ import { packingHandlers, presetHandlers } from './packing/handlers'
 import { shippingHandlers } from './packing/shippingHandlers'
 import { scanningHandlers } from './scanning/handlers'
 import { settingsHandlers } from './settings/handlers'
+import { firstRunHandlers } from './settings/firstRunHandlers'
+import { settingsFileHandlers } from './settings/settingsFileHandlers'
 import { getSetting } from './settings/settings'
 import { plainFileSecretStore, type SecretStore } from './sync/secretStore'
 import { syncHandlers } from './sync/syncHandlers'
@@ -128,6 +130,8 @@ export function openCore({ dataDir, clock = systemClock, version = '0.0.0', secr
     ...presetHandlers(context),
     ...shippingHandlers(context),
     ...settingsHandlers(context, backups),
+    ...firstRunHandlers(context, sync),
+    ...settingsFileHandlers(context, sync, version),
     ...wholeStationRecovery(join(dataDir, DATABASE_FILE), backups.folder)
   })
   const signOut = handlers['operators:signOut']

@@ -35,6 +35,10 @@ type GuardContext = { db: Db; clock: Clock; signedIn(): Operator | null }
 export function authorize(context: GuardContext, channel: Channel, args: unknown): Call {
   const rule = accessTable[channel]
   if (rule.access === 'station') return NO_APPROVAL
+  if (rule.access === 'firstRun') {
+    if (operatorCount(context.db) === 0) return NO_APPROVAL
+    refuse('not_first_run', 'This station is set up already (it has operators): a shift lead changes its settings after signing in.')
+  }
   if (rule.firstRun && operatorCount(context.db) === 0) return NO_APPROVAL
   const me = context.signedIn() ?? refuse('not_signed_in', 'Sign in first: scan your badge or choose your name.')
   if (rule.access === 'signedIn') return NO_APPROVAL

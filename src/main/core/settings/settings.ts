@@ -9,6 +9,8 @@ import type { ScannerAffixes } from '../scanning/serial'
 export type Settings = {
   /** Prefixes every id that leaves the station; made once, at the first start. */
   stationId: string
+  /** What people call the station ("Packing bench 3"); null until the first-run guide or a settings file names it. */
+  stationName: string | null
   /** What the scanners put around the data, stripped from every scan. */
   scannerAffixes: ScannerAffixes
   /** Serials typed by hand (told apart by keystroke timing): allowed, allowed with a shift lead's PIN, or refused. */
@@ -29,6 +31,7 @@ export const HAND_ENTRY_POLICIES = ['allowed', 'approval', 'refused'] as const
 export type HandEntryPolicy = (typeof HAND_ENTRY_POLICIES)[number]
 
 const DEFAULTS: Omit<Settings, 'stationId'> = {
+  stationName: null,
   scannerAffixes: { prefixes: [], suffixes: [] },
   handEntryPolicy: 'allowed',
   feedbackVolume: 0.8,
