@@ -110,6 +110,7 @@ export const accessTable: Record<Channel, AccessRule> = {
   'health:status': station,
   'settings:backups': shiftLead,
   'settings:saveBackups': approval('change the backup settings'),
+  'settings:backupNow': approval('back up the station now'),
   // Open before sign-in: a damaged database cannot sign anyone in. recovery:restore checks the shift lead's
   // badge and PIN itself, against the backup it restores (src/main/core/db/recovery.ts).
   'recovery:state': station,

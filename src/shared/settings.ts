@@ -28,10 +28,14 @@ export const BackupSettingsView = BackupSettings.extend({
   lastBackup: z.object({ file: z.string(), takenAt: z.string() }).nullable()
 })
 export type BackupSettingsView = z.infer<typeof BackupSettingsView>
+/** settings:backupNow: the backup just taken, and the backup settings with it as the newest. */
+export const BackupNowResult = z.object({ file: z.string(), backups: BackupSettingsView })
+export type BackupNowResult = z.infer<typeof BackupNowResult>
 
 export const settingsChannels = {
   'settings:station': { args: none, result: StationSettings },
   'settings:saveStation': { args: StationSettings.extend({ approval: Approval }), result: StationSettings },
   'settings:backups': { args: none, result: BackupSettingsView },
-  'settings:saveBackups': { args: BackupSettings.extend({ approval: Approval }), result: BackupSettingsView }
+  'settings:saveBackups': { args: BackupSettings.extend({ approval: Approval }), result: BackupSettingsView },
+  'settings:backupNow': { args: z.strictObject({ approval: Approval }), result: BackupNowResult }
 } as const

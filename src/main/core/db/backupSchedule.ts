@@ -20,6 +20,21 @@ export type BackupSchedule = {
   stop(): void
 }
 
+/** Why a backup into `folder` failed, in a sentence for the shift lead (the error's own words for the rest). */
+export function backupFailureWords(error: unknown, folder: string): string {
+  const code = String((error as { code?: unknown })?.code ?? '')
+  const detail = (error as Error)?.message ?? String(error)
+  if (code === 'ENOSPC' || code === 'SQLITE_FULL') return `No backup was taken: the disk of the backup folder ${folder} is full.`
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS' || code.startsWith('SQLITE_READONLY') || code === 'SQLITE_CANTOPEN') {
+    return `No backup was taken: the station cannot write to the backup folder ${folder}.`
+  }
+  if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EEXIST') {
+    return `No backup was taken: the backup folder ${folder} cannot be reached or is not a folder.`
+  }
+  if (code.startsWith('SQLITE_CORRUPT')) return `No backup was taken: the copy did not pass its check (${detail}).`
+  return `No backup was taken: ${detail}`
+}
+
 export function startBackups(deps: { sqlite: Database.Database; db: Db; dataDir: string; clock: Clock; faults: Faults }): BackupSchedule {
   const { sqlite, db, dataDir, clock, faults } = deps
   const folder = () => backupFolderOf(dataDir, getSetting(db, 'backupFolder'))

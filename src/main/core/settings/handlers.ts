@@ -3,6 +3,7 @@
 // shift lead's approval changes them (the guard checks it: src/shared/access.ts).
 import type { HandlersOf, StationContext } from '../context'
 import type { BackupSchedule } from '../db/backupSchedule'
+import { backupNowHandlers } from './backupNow'
 import { backupSettingsHandlers } from './backupSettings'
 import { getSetting, setSetting } from './settings'
 
@@ -22,6 +23,7 @@ export function settingsHandlers({ db }: StationContext, backups: BackupSchedule
       })
       return read()
     },
-    ...backupSettingsHandlers(db, backups)
+    ...backupSettingsHandlers(db, backups),
+    ...backupNowHandlers(backups, backupSettingsHandlers(db, backups)['settings:backups'])
   }
 }

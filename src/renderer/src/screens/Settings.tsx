@@ -6,6 +6,7 @@ import { station } from '../api'
 import { useApproval } from '../components/useApproval'
 import { setFeedbackVolume } from '../feedback/sounds'
 import { errorMessage, useAction } from '../useAction'
+import { BackupsPanel } from './settings/BackupsPanel'
 import { BoxPresets } from './settings/BoxPresets'
 import { DiagnosticsExport } from './settings/DiagnosticsExport'
 import { StationSettingsForm } from './settings/StationSettingsForm'
@@ -47,6 +48,7 @@ export function SettingsScreen({ operator }: { operator: Operator }) {
       )}
       {settings && <StationSettingsForm settings={settings} lead={lead} onChange={setSettings} onSave={() => save(settings)} />}
       <BoxPresets lead={lead} ask={approval.ask} />
+      <BackupsPanel lead={lead} ask={approval.ask} />
       <DiagnosticsExport lead={lead} ask={approval.ask} />
       {approval.dialog}
     </Stack>
