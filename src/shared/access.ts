@@ -116,6 +116,11 @@ export const accessTable: Record<Channel, AccessRule> = {
   'recovery:state': station,
   'recovery:restore': station,
 
+  // The shift board and shift reports (SPEC §10): a shift lead's figures, not an operator's.
+  'reports:board': shiftLead,
+  'reports:shift': shiftLead,
+  'reports:export': shiftLead,
+
   // The first-run guide (src/shared/firstRun.ts): open to whoever is at an empty station, refused once it has an operator.
   'firstRun:state': { access: 'firstRun' },
   'firstRun:saveStation': { access: 'firstRun' },

@@ -10,6 +10,7 @@ import { orderChannels, orderNotices } from './orders'
 import { recoveryChannels } from './recovery'
 import { firstRunChannels } from './firstRun'
 import { settingsFileChannels } from './settingsFile'
+import { reportChannels } from './reports'
 import { packingChannels } from './packing'
 import { scannerChannels, scannerNotices } from './scanners'
 import { scanningChannels } from './scanning'
@@ -31,6 +32,7 @@ export const contract = {
   ...syncChannels,
   ...healthChannels,
   ...recoveryChannels,
+  ...reportChannels,
   ...firstRunChannels,
   ...settingsFileChannels
 } as const

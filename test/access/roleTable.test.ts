@@ -117,7 +117,10 @@ function sampleArgs(w: World, approval: { badgeCode: string; pin: string }): Rec
     'firstRun:saveOms': { omsUrl: null },
     'settingsFile:export': { folder: '/proc/no-such-folder', approval },
     'settingsFile:preview': { text: '{}', includeStation: false },
-    'settingsFile:import': { text: '{}', includeStation: false, approval }
+    'settingsFile:import': { text: '{}', includeStation: false, approval },
+    'reports:board': {},
+    'reports:shift': { from: '2026-11-21T00:00:00.000Z', to: '2026-11-22T00:00:00.000Z' },
+    'reports:export': { range: { from: '2026-11-21T00:00:00.000Z', to: '2026-11-22T00:00:00.000Z' }, format: 'csv' }
   }
 }
 

@@ -86,11 +86,16 @@ export function badImei(first14: string): string {
 
 export type Snapshot = Record<string, unknown[]>
 
-/** Every row of every table (sqlite_master), in a stable order. */
-export function snapshot(sqlite: Database.Database): Snapshot {
+/**
+ * Every row of every table (sqlite_master), in a stable order. The refusal log (scan_refusals) is left out unless
+ * asked for: it records each refused scan for the shift report by design (core/reports/refusalLog.ts), and "a refusal
+ * changes nothing" is about the station's data; test/reports/ checks the log itself.
+ */
+export function snapshot(sqlite: Database.Database, { refusalLog = false } = {}): Snapshot {
   const tables = sqlite.prepare("select name from sqlite_master where type = 'table' order by name").all() as { name: string }[]
   const out: Snapshot = {}
   for (const { name } of tables) {
+    if (name === 'scan_refusals' && !refusalLog) continue
     const quoted = `"${name.replace(/"/g, '""')}"`
     out[name] = sqlite.prepare(`select * from ${quoted} order by rowid`).all()
   }

@@ -32,6 +32,7 @@ import { healthHandlers } from './health/handlers'
 import { startBackups } from './db/backupSchedule'
 import { checkWhenDue } from './db/integrityCheck'
 import { wholeStationRecovery } from './db/recovery'
+import { reportHandlers } from './reports/handlers'
 
 /**
  * `secrets` keeps the OMS token (Electron: the system keychain); without it, a 0600 file in the data folder.
@@ -132,7 +133,8 @@ export function openCore({ dataDir, clock = systemClock, version = '0.0.0', secr
     ...settingsHandlers(context, backups),
     ...firstRunHandlers(context, sync),
     ...settingsFileHandlers(context, sync, version),
-    ...wholeStationRecovery(join(dataDir, DATABASE_FILE), backups.folder)
+    ...wholeStationRecovery(join(dataDir, DATABASE_FILE), backups.folder),
+    ...reportHandlers(context)
   })
   const signOut = handlers['operators:signOut']
   handlers['operators:signOut'] = (args, call) => {

@@ -5,6 +5,7 @@ import type { HandlersOf, StationContext } from '../context'
 import { approveByShiftLead } from '../operators/approval'
 import { withChange } from '../orders/orderChange'
 import { getSetting } from '../settings/settings'
+import { recordRefusal } from '../reports/refusalLog'
 import { addNonSerializedUnits } from './nonSerialized'
 import { scanUnit, type ScanCommit } from './scanUnit'
 
@@ -44,13 +45,24 @@ export function scanningHandlers({ db, clock, operator, releaseHolds }: StationC
   }
 
   return {
-    'scanning:scan': (args) => withChange(db, args.orderId, () => touching(scan(args))),
+    'scanning:scan': (args) =>
+      withChange(db, args.orderId, () => {
+        const result = scan(args)
+        // A refused scan is kept for the shift lead's report (core/reports/refusalLog.ts); an accepted one skips this.
+        if (result.outcome !== 'accepted') recordRefusal(db, clock, { ...args, ...result, operatorId: operator().id })
+        return touching(result)
+      }),
     'scanning:addUnits': ({ orderId, barcode, orderLineId, quantity }) =>
       withChange(db, orderId, () => {
         const by = operator()
         releaseHolds()
         const affixes = getSetting(db, 'scannerAffixes')
-        return touching(addNonSerializedUnits(db, clock, affixes, { orderId, barcode, orderLineId, quantity, operatorId: by.id }))
+        const result = addNonSerializedUnits(db, clock, affixes, { orderId, barcode, orderLineId, quantity, operatorId: by.id })
+        if (result.outcome !== 'accepted') {
+          const input = barcode ?? `${quantity ?? 1} × line ${orderLineId}`
+          recordRefusal(db, clock, { ...result, orderId, operatorId: by.id, entryMethod: 'scanned', input })
+        }
+        return touching(result)
       })
   }
 }

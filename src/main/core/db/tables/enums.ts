@@ -17,3 +17,5 @@ export const LABEL_FORMATS = ['pdf', 'zpl'] as const
 export const PRINT_JOB_STATUSES = ['queued', 'printing', 'printed', 'failed'] as const
 /** Why a returned serial needs a look: not shipped in that order, or not known to the station at all. */
 export const RETURN_FLAGS = ['not_in_order', 'unknown_serial', 'already_returned'] as const
+/** The classes of refused scans a shift lead counts (core/reports/): hand entry is a typed serial the station refused. */
+export const REFUSAL_CLASSES = ['invalid_serial', 'duplicate', 'wrong_item', 'over_scan', 'order_not_open', 'hand_entry'] as const

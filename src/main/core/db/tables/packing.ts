@@ -80,7 +80,10 @@ export const scannedUnits = sqliteTable(
       .where(sql`${t.serial2} IS NOT NULL`),
     index('scanned_units_serial_history').on(t.serial),
     index('scanned_units_order').on(t.orderId, t.boxId),
-    index('scanned_units_box').on(t.boxId)
+    index('scanned_units_box').on(t.boxId),
+    // The shift board and reports (core/reports/): units per hour over a time range, for the station or one operator.
+    index('scanned_units_time').on(t.scannedAt),
+    index('scanned_units_operator_time').on(t.scannedBy, t.scannedAt)
   ]
 )
 

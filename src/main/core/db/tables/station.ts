@@ -22,7 +22,11 @@ export const events = sqliteTable(
     reason: text('reason'),
     data: text('data', { mode: 'json' })
   },
-  (t) => [index('events_order').on(t.orderId, t.at)]
+  (t) => [
+    index('events_order').on(t.orderId, t.at),
+    // The shift board and reports (core/reports/): orders packed, boxes confirmed per time range (and operator).
+    index('events_type_time').on(t.type, t.at, t.operatorId, t.entityId)
+  ]
 )
 
 /** The transactional outbox: written with the change it reports, sent to the OMS later. */

@@ -1,0 +1,63 @@
+// The refusal log: every refused scan, kept for the shift lead (SPEC §10).
+// A refusal changes no order; this row is written after the scan's own
+// transaction answered, in one small autocommit insert, so an accepted scan
+// never pays for it. If it cannot be written (the database busy, the disk
+// full) the scan's answer stands and the fault goes to the station log.
+import { getTableName } from 'drizzle-orm'
+import type { ScanOutcome } from '../../../shared/scanning'
+import type { RefusalClass } from '../../../shared/reports'
+import { isoNow, type Clock } from '../clock'
+import type { Db } from '../db/connection'
+import { perClient } from '../db/prepared'
+import { scanRefusals } from '../db/schema'
+import { newId } from '../ids'
+import { logFault } from '../log/logger'
+
+/** How much of what was scanned is kept: a refusal may be a runaway scan of kilobytes. */
+export const KEPT_INPUT = 80
+
+/** The class a scan outcome is counted in; null for outcomes that are no refusal (accepted, waiting for IMEI 2, asking for approval). */
+export function refusalClass(outcome: ScanOutcome): RefusalClass | null {
+  switch (outcome) {
+    case 'invalid_serial':
+    case 'duplicate':
+    case 'wrong_item':
+    case 'over_scan':
+    case 'order_not_open':
+      return outcome
+    case 'hand_entry_refused':
+      return 'hand_entry'
+    default:
+      return null
+  }
+}
+
+const statements = perClient((client) => ({
+  insert: client.prepare(
+    `INSERT INTO ${getTableName(scanRefusals)} (id, at, class, order_id, operator_id, entry_method, input, message)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
+  )
+}))
+
+export type RefusedScan = {
+  outcome: ScanOutcome
+  message: string
+  orderId: number
+  operatorId: number
+  entryMethod: 'scanned' | 'typed'
+  input: string
+}
+
+/** Records the scan when its outcome is a refusal; anything else is left alone. Never throws. */
+export function recordRefusal(db: Db, clock: Clock, scan: RefusedScan): void {
+  const kind = refusalClass(scan.outcome)
+  if (!kind) return
+  try {
+    // Control, format and bidi characters are shown as "·": a report must read as what it is.
+    const shown = scan.input.trim().replace(/[\p{Cc}\p{Cf}]/gu, '·')
+    const input = shown.length > KEPT_INPUT ? `${shown.slice(0, KEPT_INPUT - 1)}…` : shown
+    statements(db).insert.run(newId(), isoNow(clock), kind, scan.orderId, scan.operatorId, scan.entryMethod, input, scan.message)
+  } catch (error) {
+    logFault('Recording a refused scan for the shift report failed', error)
+  }
+}
