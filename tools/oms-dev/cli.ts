@@ -1,5 +1,5 @@
 // `npm run oms:dev -- [--port 8787] [--error-rate 0.3] [--timeout-rate 0] [--drop-rate 0]
-//   [--latency-ms 0] [--orders FILE] [--token TOKEN] [--seed N]`
+//   [--latency-ms 0] [--orders FILE] [--token TOKEN] [--seed N] [--contract-version 1.1.0]`
 // Starts the stand-in OMS on 127.0.0.1 with the orders of FILE
 // (default resources/sample-orders.json). Ctrl+C stops it.
 import { readFileSync } from 'node:fs'
@@ -17,6 +17,7 @@ const { values } = parseArgs({
     orders: { type: 'string', default: resolve(import.meta.dirname, '../../resources/sample-orders.json') },
     token: { type: 'string' },
     seed: { type: 'string' },
+    'contract-version': { type: 'string' },
     quiet: { type: 'boolean', default: false }
   }
 })
@@ -38,6 +39,7 @@ const oms = await startOmsDev({
   port: number('port', values.port),
   token: values.token ?? null,
   seed: values.seed === undefined ? undefined : number('seed', values.seed),
+  contractVersion: values['contract-version'],
   orders,
   products,
   failure: {

@@ -1,11 +1,13 @@
 // The stand-in OMS (`npm run oms:dev`): the contract of docs/oms-api.yaml on
-// 127.0.0.1 only, an in-memory store, and failures on demand (error rate,
+// 127.0.0.1 only (every request must name its station and contract version,
+// every answer names its version), an in-memory store, and failures on demand (error rate,
 // timeouts, connections reset after the store committed, latency) for
 // development, demos and tests. A development tool: never shipped.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { z } from 'zod'
-import { API_PREFIX, EventBatch } from '../../src/main/core/sync/omsWire'
+import { API_PREFIX, CONTRACT_VERSION, EventBatch, VERSION_HEADER } from '../../src/main/core/sync/omsWire'
+import { stationRefusal } from './stationCheck'
 import { OmsStore } from './store'
 
 export const Failure = z.object({
@@ -29,6 +31,8 @@ export type OmsDevOptions = {
   products?: Record<string, unknown>[]
   /** Seed for the failure dice, so a test run can be repeated exactly. */
   seed?: number
+  /** The contract version it answers in (X-Contract-Version); another major than the station's plays a newer OMS. */
+  contractVersion?: string
   /** Longest a "timeout" request is held open. */
   hangMs?: number
   log?: (line: string) => void
@@ -72,6 +76,7 @@ export async function startOmsDev(options: OmsDevOptions = {}): Promise<OmsDev> 
   const injected: Injected = { errors: 0, timeouts: 0, drops: 0, requests: 0, eventPosts: 0 }
   const log = options.log ?? (() => {})
   const hangMs = options.hangMs ?? 30_000
+  const contractVersion = options.contractVersion ?? CONTRACT_VERSION
 
   const server = createServer((req, res) => {
     handle(req, res).catch((error) => {
@@ -87,8 +92,14 @@ export async function startOmsDev(options: OmsDevOptions = {}): Promise<OmsDev> 
     if (!url.pathname.startsWith(`${API_PREFIX}/`)) return send(res, 404, { error: 'not found' })
 
     injected.requests++
+    res.setHeader(VERSION_HEADER, contractVersion)
     if (options.token && req.headers.authorization !== `Bearer ${options.token}`)
       return send(res, 401, { error: 'missing or wrong bearer token' })
+    const refusal = stationRefusal(req.headers, url.pathname.slice(API_PREFIX.length), body, contractVersion)
+    if (refusal) {
+      log(`${req.method} ${url.pathname} → 400 ${refusal.code}`)
+      return send(res, 400, refusal)
+    }
     if (failure.latencyMs) await sleep(failure.latencyMs)
 
     const roll = random()

@@ -2,7 +2,17 @@
 // built-in fetch. Every answer is parsed with zod; every failure becomes an
 // OmsError that says whether trying again later can help.
 import type { z } from 'zod'
-import { API_PREFIX, EventBatchAnswer, OrderStatusAnswer, PullPage, type WireEvent } from './omsWire'
+import {
+  API_PREFIX,
+  CONTRACT_VERSION,
+  EventBatchAnswer,
+  majorVersion,
+  OrderStatusAnswer,
+  PullPage,
+  STATION_HEADER,
+  VERSION_HEADER,
+  type WireEvent
+} from './omsWire'
 import { eventBatchJson, JsonText } from './wireJson'
 
 export type OmsErrorKind = 'network' | 'timeout' | 'http' | 'invalid_answer' | 'aborted'
@@ -57,7 +67,11 @@ export function createOmsClient(options: OmsClientOptions): OmsClient {
   ): Promise<z.infer<S> | null> {
     const timeout = AbortSignal.timeout(timeoutMs)
     const signal = options.signal ? AbortSignal.any([timeout, options.signal]) : timeout
-    const headers: Record<string, string> = { accept: 'application/json' }
+    const headers: Record<string, string> = {
+      accept: 'application/json',
+      [STATION_HEADER]: options.stationId,
+      [VERSION_HEADER]: CONTRACT_VERSION
+    }
     if (options.token) headers.authorization = `Bearer ${options.token}`
     if (body !== undefined) headers['content-type'] = 'application/json'
     let response: Response
@@ -71,6 +85,7 @@ export function createOmsClient(options: OmsClientOptions): OmsClient {
       if (timeout.aborted) throw new OmsError('timeout', `The OMS did not answer within ${(timeoutMs / 1000).toFixed(1)} s.`)
       throw new OmsError('network', `The OMS cannot be reached (${describeNetworkError(error)}).`)
     }
+    checkContractVersion(response, method, path)
     if (allow404 && response.status === 404) return null
     if (!response.ok) {
       throw new OmsError(
@@ -110,6 +125,24 @@ export function createOmsClient(options: OmsClientOptions): OmsClient {
       return (await request('POST', '/events', EventBatchAnswer, new JsonText(eventBatchJson(options.stationId, events))))!
     }
   }
+}
+
+/**
+ * An answer in a newer major version of the contract is not acted on: the station could misread it
+ * (docs/oms-api.yaml, "Versions"). No header (an OMS of 1.0) or the same major: read as usual.
+ */
+function checkContractVersion(response: Response, method: string, path: string): void {
+  const theirs = response.headers.get(VERSION_HEADER)
+  if (theirs === null) return
+  const major = majorVersion(theirs)
+  if (major === majorVersion(CONTRACT_VERSION)) return
+  throw new OmsError(
+    'invalid_answer',
+    major === null
+      ? `The OMS's answer to ${method} ${path.split('?')[0]} names no readable contract version (${theirs.slice(0, 40)}).`
+      : `The OMS answers in contract version ${theirs}; this station speaks ${CONTRACT_VERSION}: update the ${major > majorVersion(CONTRACT_VERSION)! ? 'station' : 'OMS'}.`,
+    response.status
+  )
 }
 
 function describeNetworkError(error: unknown): string {

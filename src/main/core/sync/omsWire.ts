@@ -6,6 +6,18 @@ import { z } from 'zod'
 
 export const API_PREFIX = '/v1'
 
+/** The version of docs/oms-api.yaml this station speaks (its `info.version`; a test keeps the two equal). */
+export const CONTRACT_VERSION = '1.1.0'
+/** Every request names its station and the contract version it speaks; the OMS answers with its own version. */
+export const STATION_HEADER = 'x-station-id'
+export const VERSION_HEADER = 'x-contract-version'
+
+/** The major version of a `1.2.3` version text; null when it is not one. */
+export const majorVersion = (version: string | null | undefined): number | null => {
+  const match = /^(\d+)\.\d+\.\d+$/.exec(version?.trim() ?? '')
+  return match ? Number(match[1]) : null
+}
+
 /** One event as the station sends it; `id` is the idempotency key the OMS dedupes on. */
 export const WireEvent = z.object({
   id: z.string().min(1).max(100),
