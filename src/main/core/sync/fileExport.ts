@@ -21,6 +21,7 @@ export const CSV_COLUMNS = [
   'event_id',
   'station_id',
   'oms_order_id',
+  'order_number',
   'box_id',
   'box_number',
   'sscc',
@@ -33,6 +34,7 @@ export const CSV_COLUMNS = [
 
 /** What the CSV needs from a box.confirmed payload; events that do not match still go to the NDJSON file. */
 const BoxUnits = z.object({
+  orderNumber: z.string().optional(),
   boxId: z.string(),
   boxNumber: z.number().optional(),
   sscc: z.string().nullable().optional(),
@@ -86,6 +88,7 @@ function unitRows(event: WireEvent): string[][] {
     event.id,
     event.stationId,
     event.omsOrderId ?? '',
+    box.data.orderNumber ?? '',
     box.data.boxId,
     box.data.boxNumber === undefined ? '' : String(box.data.boxNumber),
     box.data.sscc ?? '',
@@ -97,7 +100,10 @@ function unitRows(event: WireEvent): string[][] {
   ])
 }
 
-/** RFC 4180 quoting; a cell a spreadsheet would run as a formula gets a leading apostrophe. */
+/**
+ * RFC 4180 quoting; a cell a spreadsheet would run as a formula (it starts with = + - @, a tab or a
+ * carriage return) gets a leading apostrophe, so the spreadsheet shows it as text.
+ */
 function csvLine(cells: string[]): string {
   return `${cells
     .map((cell) => {
