@@ -61,7 +61,7 @@ async function main(argv: string[]): Promise<number> {
     for (const f of summary.failures) console.log(`  failed: ${f.omsOrderId ?? '(no order id)'}: ${f.reason}`)
     const unlisted = summary.failed - summary.failures.length
     if (unlisted > 0) console.log(`  … and ${unlisted} more: see Failed imports on the Import screen`)
-    const operators = importFileOperators(station.connection.db, systemClock, file)
+    const operators = await importFileOperators(station.connection.db, systemClock, file)
     if (operators) console.log(operators)
     return summary.failed > 0 ? 1 : 0
   } catch (error) {

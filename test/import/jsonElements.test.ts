@@ -10,7 +10,11 @@ const READ = new Set(['orders', 'products'])
 function read(text: string | Uint8Array, cuts: number[] = []): Outcome {
   const bytes = typeof text === 'string' ? Buffer.from(text) : text
   const elements: [string | null, unknown][] = []
-  const reader = jsonElements({ root: () => {}, key: (name) => READ.has(name), element: (key, value) => elements.push([key, value]) })
+  const reader = jsonElements({
+    root: () => {},
+    key: (name) => (READ.has(name) ? 'elements' : 'check'),
+    element: (key, value) => elements.push([key, value])
+  })
   try {
     let from = 0
     for (const cut of [...cuts, bytes.length]) {
@@ -100,6 +104,32 @@ describe('jsonElements', () => {
     expect(read(bad)).toMatchObject({ refused: 'NotJson', message: expect.stringContaining('not UTF-8') })
     const good = Buffer.from('[{"name": "é日"}]')
     for (let cut = 1; cut < good.length; cut++) expect(read(good, [cut])).toEqual({ elements: [[null, { name: 'é日' }]] })
+  })
+
+  it('passes over a value it is told to pass: follows it to its end without keeping or parsing it', () => {
+    const seen: [string | null, unknown][] = []
+    const reader = jsonElements({
+      root: () => {},
+      key: (name) => (name === 'operators' ? 'elements' : 'pass'),
+      element: (key, value) => seen.push([key, value])
+    })
+    // The passed list holds text JSON.parse would refuse ("[1 2]", a bare word): passing keeps nothing to parse.
+    const text = '{"orders": [{"a": "x]}"}, [1 2], oops], "operators": [{"name": "Ana"}], "meta": {"b": ["}"]}}'
+    const bytes = Buffer.from(text)
+    for (let cut = 0; cut <= bytes.length; cut++) {
+      seen.length = 0
+      const r = jsonElements({
+        root: () => {},
+        key: (name) => (name === 'operators' ? 'elements' : 'pass'),
+        element: (key, value) => seen.push([key, value])
+      })
+      r.write(bytes.subarray(0, cut))
+      r.write(bytes.subarray(cut))
+      r.end()
+      expect(seen).toEqual([['operators', { name: 'Ana' }]])
+    }
+    reader.write(Buffer.from('{"orders": [1, 2'))
+    expect(() => reader.end()).toThrow(NotJson)
   })
 
   it('agrees with JSON.parse on 3,000 random documents and damaged copies of them', () => {

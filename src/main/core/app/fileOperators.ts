@@ -3,16 +3,18 @@
 // shift lead and team, the same rule as "Load sample data". A station that
 // already has operators adds them in Operators, each with a shift lead's
 // approval; a file never adds people (or a PIN) behind their back.
-import { readFileSync, statSync } from 'node:fs'
+import { createReadStream } from 'node:fs'
 import { z } from 'zod'
 import { NewOperator } from '../../../shared/operators'
 import type { Clock } from '../clock'
 import type { Db } from '../db/connection'
 import { createOperator, operatorCount } from '../operators/operators'
+import { jsonElements, NotAList, NotJson } from '../orders/import/jsonElements'
 
 export type FileOperatorsOutcome = { created: string[]; skipped: 0; why: null } | { created: []; skipped: number; why: string }
 
-const Operators = z.array(NewOperator).max(1000)
+const MAX_FILE_OPERATORS = 1000
+const Operators = z.array(NewOperator).max(MAX_FILE_OPERATORS)
 
 /** Creates the file's operators on a station with none (the first a shift lead, adding the rest), in one transaction. */
 export function takeFileOperators(db: Db, clock: Clock, operators: unknown): FileOperatorsOutcome {
@@ -37,26 +39,39 @@ export function takeFileOperators(db: Db, clock: Clock, operators: unknown): Fil
   })
 }
 
-/** JSON files up to this size are read whole for their operators; an order file of millions of orders is not. */
-const MAX_OPERATOR_FILE_BYTES = 64 * 1024 * 1024
+/** Said when the file's top level is a list of orders: it carries no operators. */
+class NoOperators extends Error {}
 
 /**
- * The command line's import (npm run station -- import FILE): takes the file's operators and says what happened,
- * in one sentence; null when the file names no operators.
+ * The file's "operators" list, read as the file streams by (../orders/import/jsonElements.ts): its orders are
+ * followed, not kept, so memory stays flat however large the file is. Null when the file has none or is not JSON
+ * (the order import already said what is wrong with it).
  */
-export function importFileOperators(db: Db, clock: Clock, path: string): string | null {
-  if (!path.toLowerCase().endsWith('.json')) return null
-  const size = statSync(path).size
-  if (size > MAX_OPERATOR_FILE_BYTES) {
-    return `Operators: not read (the file is over ${MAX_OPERATOR_FILE_BYTES / 1024 / 1024} MB); a shift lead adds operators in Operators.`
-  }
-  let operators: unknown
+export async function readFileOperators(path: string): Promise<unknown[] | null> {
+  const operators: unknown[] = []
+  let found = false
+  const reader = jsonElements({
+    root: (kind) => {
+      if (kind === 'list') throw new NoOperators()
+    },
+    key: (name) => (name === 'operators' ? ((found = true), 'elements') : 'pass'),
+    // One more than the most a file may carry, so that the check says there are too many.
+    element: (_key, value) => void (operators.length <= MAX_FILE_OPERATORS && operators.push(value))
+  })
   try {
-    const parsed = JSON.parse(readFileSync(path, 'utf8')) as unknown
-    operators = parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as { operators?: unknown }).operators : undefined
-  } catch {
-    return null // the order import already said what is wrong with the file
+    for await (const chunk of createReadStream(path, { highWaterMark: 64 * 1024 })) reader.write(chunk as Uint8Array)
+    reader.end()
+  } catch (error) {
+    if (error instanceof NoOperators || error instanceof NotJson || error instanceof NotAList) return null
+    throw error
   }
+  return found ? operators : null
+}
+
+export async function importFileOperators(db: Db, clock: Clock, path: string): Promise<string | null> {
+  if (!path.toLowerCase().endsWith('.json')) return null
+  const operators = await readFileOperators(path)
+  if (operators === null) return null
   const outcome = takeFileOperators(db, clock, operators)
   if (outcome.created.length > 0) return `Operators: ${outcome.created.length} added (${outcome.created.join(', ')}).`
   if (outcome.skipped > 0) return `Operators: ${outcome.skipped} in the file skipped, because ${outcome.why}.`

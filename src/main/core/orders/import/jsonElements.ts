@@ -22,8 +22,13 @@ export class NotAList extends Error {}
 export type ElementSink = {
   /** The top-level value is a list (`[`) or an object (`{`): said once, before anything else. */
   root(kind: 'list' | 'object'): void
-  /** A key of the top-level object starts a value: `true` to have it read as a list of elements. */
-  key(name: string): boolean
+  /**
+   * A key of the top-level object starts a value: `elements` reads it as a list
+   * of elements, `check` parses it whole and drops it (the document is checked
+   * in full), `pass` follows its strings and nesting only and keeps nothing (a
+   * large list this reader does not want).
+   */
+  key(name: string): 'elements' | 'check' | 'pass'
   /** One element of a list that is read, parsed; `key` is null for the top-level list. */
   element(key: string | null, value: unknown): void
 }
@@ -69,6 +74,8 @@ export function jsonElements(sink: ElementSink) {
   let afterComma = false
   /** The value being captured (an element, a key, or a value that is skipped): its nesting, string state and bytes so far. */
   let capturing: 'element' | 'key' | 'skip' | null = null
+  /** The captured value's bytes are kept (and parsed at its end); not for a value passed over. */
+  let keeping = true
   let depth = 0
   let inString = false
   let escaped = false
@@ -83,6 +90,11 @@ export function jsonElements(sink: ElementSink) {
 
   /** A captured value ended just before `next` in this chunk: parse it and hand it on. */
   const finish = (next: number) => {
+    if (!keeping) {
+      capturing = null
+      mode = Mode.AfterValue
+      return
+    }
     const bytes = pieces.length === 1 ? pieces[0] : Buffer.concat(pieces)
     pieces = []
     if (!isUtf8(bytes)) fail('bytes that are not UTF-8 text', next - 1)
@@ -156,18 +168,19 @@ export function jsonElements(sink: ElementSink) {
       inString = str
     }
     if (ends >= 0) {
-      pieces.push(chunk.subarray(pieceStart, ends))
+      if (keeping) pieces.push(chunk.subarray(pieceStart, ends))
       finish(ends)
       return ends
     }
-    pieces.push(chunk.subarray(pieceStart))
+    if (keeping) pieces.push(chunk.subarray(pieceStart))
     return n
   }
 
   /** Starts capturing the value whose first byte is at `at`; the index after it, or the chunk's length. */
-  const capture = (kind: 'element' | 'key' | 'skip', chunk: Uint8Array, at: number): number => {
+  const capture = (kind: 'element' | 'key' | 'skip', chunk: Uint8Array, at: number, keep = true): number => {
     const b = chunk[at]
     capturing = kind
+    keeping = keep
     inString = b === QUOTE
     escaped = false
     depth = b === OPEN_BRACE || b === OPEN_BRACKET ? 1 : 0
@@ -204,13 +217,15 @@ export function jsonElements(sink: ElementSink) {
         if (b !== COLON) fail('a colon expected', at)
         mode = Mode.Value
         return at + 1
-      case Mode.Value:
+      case Mode.Value: {
         afterComma = false
-        if (!sink.key(keyName)) return capture('skip', chunk, at)
+        const wanted = sink.key(keyName)
+        if (wanted !== 'elements') return capture('skip', chunk, at, wanted === 'check')
         if (b !== OPEN_BRACKET) throw new NotAList()
         listKey = keyName
         mode = Mode.Element
         return at + 1
+      }
       case Mode.AfterValue:
         if (b === COMMA) {
           mode = Mode.Key

@@ -16,7 +16,7 @@ export async function readJsonOrders(chunks: AsyncIterable<Uint8Array>, sink: Or
     root: (kind) => (list = kind === 'list'),
     key: (name) => {
       if (name === 'orders') sawOrders = true
-      return name === 'orders' || name === 'products'
+      return name === 'orders' || name === 'products' ? 'elements' : 'check'
     },
     element: (key, value) => (key === 'products' ? sink.product(value) : sink.order(jsonOrder(value)))
   })
