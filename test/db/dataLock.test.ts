@@ -50,6 +50,27 @@ describe('the data folder lock', () => {
     t.close()
   })
 
+  it.runIf(process.platform === 'linux')('takes over a lock whose holder has ended but not been reaped (a zombie)', async () => {
+    // sh starts a short child, then becomes a long sleep that never reaps it: the child stays a zombie meanwhile.
+    const parent = spawn('sh', ['-c', 'sleep 0 & echo $!; exec sleep 5'], { stdio: ['ignore', 'pipe', 'ignore'] })
+    const [line] = (await once(parent.stdout!, 'data')) as [Buffer]
+    const pid = Number(String(line).trim())
+    try {
+      await waitFor(() => readFileSync(`/proc/${pid}/stat`, 'utf8').includes(') Z'))
+      expect(() => process.kill(pid, 0)).not.toThrow()
+      const dataDir = makeDataDir()
+      writeFileSync(
+        join(dataDir, LOCK_FILE),
+        JSON.stringify({ pid, host: hostname(), since: '2026-11-30T08:00:00.000Z', program: 'station' })
+      )
+      const t = openTestStation(dataDir)
+      expect(readHolder(join(dataDir, LOCK_FILE))).toMatchObject({ pid: process.pid })
+      t.close()
+    } finally {
+      parent.kill('SIGKILL')
+    }
+  })
+
   it(
     'refuses a second command line on the same folder with one sentence and exit 1, and changes nothing',
     { timeout: 60_000 },
@@ -86,3 +107,11 @@ describe('the data folder lock', () => {
     expect(output).toContain(`The data folder ${t.dataDir} is already in use by another station (station, process ${process.pid}`)
   })
 })
+
+async function waitFor(condition: () => boolean, rounds = 200): Promise<void> {
+  for (let i = 0; i < rounds; i++) {
+    if (condition()) return
+    await new Promise((r) => setTimeout(r, 10))
+  }
+  throw new Error('timed out')
+}

@@ -15,7 +15,13 @@ const root = resolve(import.meta.dirname, '../..')
 const children: ChildProcess[] = []
 
 afterEach(async () => {
-  for (const child of children.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL')
+  for (const child of children.splice(0)) {
+    try {
+      process.kill(-child.pid!, 'SIGKILL')
+    } catch {
+      // The group is gone already.
+    }
+  }
   await cleanup()
 })
 
@@ -23,7 +29,9 @@ function run(script: string, args: string[]): { child: ChildProcess; said: (line
   const child = spawn(
     process.execPath,
     [join(root, 'node_modules/tsx/dist/cli.mjs'), join(import.meta.dirname, 'fixtures', script), ...args],
-    { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] }
+    // Its own process group: tsx's command line runs the script in a second process, and a SIGKILL of the
+    // first alone would leave the station running (and holding the data folder's lock). The group dies whole.
+    { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], detached: true }
   )
   children.push(child)
   let output = ''
@@ -44,7 +52,7 @@ function run(script: string, args: string[]): { child: ChildProcess; said: (line
 const killed = (child: ChildProcess) =>
   new Promise<void>((resolvePromise) => {
     child.once('exit', () => resolvePromise())
-    child.kill('SIGKILL')
+    process.kill(-child.pid!, 'SIGKILL')
   })
 
 async function until(what: string, condition: () => boolean | Promise<boolean>, rounds = 600) {
@@ -56,73 +64,81 @@ async function until(what: string, condition: () => boolean | Promise<boolean>, 
 }
 
 describe('crashes', () => {
-  it('loses and doubles nothing when the relay is killed after the OMS committed a batch and before it answered', async () => {
-    const oms = await standIn({ failure: { timeoutRate: 1 }, hangMs: 60_000 })
-    const dataDir = makeDataDir()
-    const t = openTestStation(dataDir)
-    importRecords(t, [orderRecord(1), orderRecord(2)], allProducts())
-    const ids = writeEvents(t, [orderIdOf(t, 'OMS-1'), orderIdOf(t, 'OMS-2')], 120)
-    pointAt(t, oms.url, { batchSize: 50, backoffBaseMs: 10, backoffCapMs: 200, requestTimeoutMs: 60_000 })
-    t.close()
+  it(
+    'loses and doubles nothing when the relay is killed after the OMS committed a batch and before it answered',
+    { timeout: 60_000 },
+    async () => {
+      const oms = await standIn({ failure: { timeoutRate: 1 }, hangMs: 60_000 })
+      const dataDir = makeDataDir()
+      const t = openTestStation(dataDir)
+      importRecords(t, [orderRecord(1), orderRecord(2)], allProducts())
+      const ids = writeEvents(t, [orderIdOf(t, 'OMS-1'), orderIdOf(t, 'OMS-2')], 120)
+      pointAt(t, oms.url, { batchSize: 50, backoffBaseMs: 10, backoffCapMs: 200, requestTimeoutMs: 60_000 })
+      t.close()
 
-    const { child, said } = run('stationChild.ts', [dataDir])
-    await said('OPEN')
-    await until('the OMS to commit the first batch', () => oms.store.received.size >= 50)
-    await killed(child)
-    expect(oms.store.received.size).toBe(50)
+      const { child, said } = run('stationChild.ts', [dataDir])
+      await said('OPEN')
+      await until('the OMS to commit the first batch', () => oms.store.received.size >= 50)
+      await killed(child)
+      expect(oms.store.received.size).toBe(50)
 
-    // Restart: the station finds every event still waiting (none was acknowledged) and sends them all.
-    oms.setFailure({ timeoutRate: 0 })
-    const restarted = openTestStation(dataDir)
-    expect(outboxRows(restarted).filter((r) => r.sent_at === null)).toHaveLength(120)
-    await until('the outbox to drain', async () => (await ok<{ waiting: number }>(restarted, 'sync:status')).waiting === 0)
+      // Restart: the station finds every event still waiting (none was acknowledged) and sends them all.
+      oms.setFailure({ timeoutRate: 0 })
+      const restarted = openTestStation(dataDir)
+      expect(outboxRows(restarted).filter((r) => r.sent_at === null)).toHaveLength(120)
+      await until('the outbox to drain', async () => (await ok<{ waiting: number }>(restarted, 'sync:status')).waiting === 0)
 
-    expect([...oms.store.received.keys()].sort()).toEqual([...ids].sort())
-    expect(oms.store.tally).toEqual({ accepted: 120, duplicate: 50, rejected: 0 })
-    expect(outboxRows(restarted).every((r) => r.sent_at !== null)).toBe(true)
-  })
+      expect([...oms.store.received.keys()].sort()).toEqual([...ids].sort())
+      expect(oms.store.tally).toEqual({ accepted: 120, duplicate: 50, rejected: 0 })
+      expect(outboxRows(restarted).every((r) => r.sent_at !== null)).toBe(true)
+    }
+  )
 
-  it('never leaves a partial export file where a consumer would pick it up when the export dies mid-write', async () => {
-    const dataDir = makeDataDir()
-    const folder = join(makeDataDir(), 'oms-export')
-    const t = openTestStation(dataDir)
-    importRecords(t, [orderRecord(1)], allProducts())
-    const ids = writeEvents(t, [orderIdOf(t, 'OMS-1'), null], 2_500, true)
-    const stationId = stationIdOf(t)
-    t.close()
+  it(
+    'never leaves a partial export file where a consumer would pick it up when the export dies mid-write',
+    { timeout: 60_000 },
+    async () => {
+      const dataDir = makeDataDir()
+      const folder = join(makeDataDir(), 'oms-export')
+      const t = openTestStation(dataDir)
+      importRecords(t, [orderRecord(1)], allProducts())
+      const ids = writeEvents(t, [orderIdOf(t, 'OMS-1'), null], 2_500, true)
+      const stationId = stationIdOf(t)
+      t.close()
 
-    const { child, said } = run('exportChild.ts', [dataDir, folder, '400'])
-    await said('MID-WRITE')
-    await killed(child)
+      const { child, said } = run('exportChild.ts', [dataDir, folder, '400'])
+      await said('MID-WRITE')
+      await killed(child)
 
-    const picked = () => readdirSync(folder).filter((name) => !isTempFile(name))
-    const temps = readdirSync(folder).filter(isTempFile)
-    expect(picked()).toEqual([])
-    // It really died mid-write: the hidden temp file holds part of the events.
-    expect(temps).toHaveLength(1)
-    const partial = readFileSync(join(folder, temps[0]!), 'utf8').split('\n').length - 1
-    expect(partial).toBeGreaterThan(0)
-    expect(partial).toBeLessThan(1_000)
+      const picked = () => readdirSync(folder).filter((name) => !isTempFile(name))
+      const temps = readdirSync(folder).filter(isTempFile)
+      expect(picked()).toEqual([])
+      // It really died mid-write: the hidden temp file holds part of the events.
+      expect(temps).toHaveLength(1)
+      const partial = readFileSync(join(folder, temps[0]!), 'utf8').split('\n').length - 1
+      expect(partial).toBeGreaterThan(0)
+      expect(partial).toBeLessThan(1_000)
 
-    const again = openTestStation(dataDir)
-    expect(outboxRows(again).length).toBe(2_500)
-    expect(again.sqlite.prepare('select count(*) n from outbox where exported_at is not null').get()).toEqual({ n: 0 })
-    const outcome = exportEvents(again.db, again.clock, stationId, folder)
-    expect(outcome).toMatchObject({ events: 2_500 })
-    expect(outcome.files).toHaveLength(3)
-    expect(readdirSync(folder).filter(isTempFile)).toEqual([])
+      const again = openTestStation(dataDir)
+      expect(outboxRows(again).length).toBe(2_500)
+      expect(again.sqlite.prepare('select count(*) n from outbox where exported_at is not null').get()).toEqual({ n: 0 })
+      const outcome = exportEvents(again.db, again.clock, stationId, folder)
+      expect(outcome).toMatchObject({ events: 2_500 })
+      expect(outcome.files).toHaveLength(3)
+      expect(readdirSync(folder).filter(isTempFile)).toEqual([])
 
-    // Every picked-up file is whole: complete JSON lines, each event exactly once.
-    const lines = picked()
-      .filter((name) => name.endsWith('.ndjson'))
-      .flatMap((name) => {
-        const text = readFileSync(join(folder, name), 'utf8')
-        expect(text.endsWith('\n')).toBe(true)
-        return text.slice(0, -1).split('\n')
-      })
-    const events = lines.map((line) => JSON.parse(line) as { id: string; stationId: string })
-    expect(events.map((e) => e.id)).toEqual(ids)
-    expect(events.every((e) => e.stationId === stationId)).toBe(true)
-    expect(again.sqlite.prepare('select count(*) n from outbox where exported_at is null').get()).toEqual({ n: 0 })
-  })
+      // Every picked-up file is whole: complete JSON lines, each event exactly once.
+      const lines = picked()
+        .filter((name) => name.endsWith('.ndjson'))
+        .flatMap((name) => {
+          const text = readFileSync(join(folder, name), 'utf8')
+          expect(text.endsWith('\n')).toBe(true)
+          return text.slice(0, -1).split('\n')
+        })
+      const events = lines.map((line) => JSON.parse(line) as { id: string; stationId: string })
+      expect(events.map((e) => e.id)).toEqual(ids)
+      expect(events.every((e) => e.stationId === stationId)).toBe(true)
+      expect(again.sqlite.prepare('select count(*) n from outbox where exported_at is null').get()).toEqual({ n: 0 })
+    }
+  )
 })

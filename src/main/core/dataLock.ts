@@ -109,10 +109,25 @@ function isAlive(holder: LockHolder): boolean {
   if (holder.host && holder.host !== hostname()) return true
   try {
     process.kill(holder.pid, 0)
-    return true
   } catch (error) {
     // EPERM: the process exists but belongs to another user.
     return (error as NodeJS.ErrnoException).code === 'EPERM'
+  }
+  return !hasEnded(holder.pid)
+}
+
+/**
+ * Linux: a process that has ended but that its parent has not yet reaped (a
+ * zombie: killed with its parent, say) still answers kill(pid, 0), though it
+ * holds nothing any more. Elsewhere, or without /proc, it counts as running.
+ */
+function hasEnded(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+    const state = stat.charAt(stat.lastIndexOf(')') + 2)
+    return state === 'Z' || state === 'X'
+  } catch {
+    return false
   }
 }
 
