@@ -6,7 +6,11 @@ import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { backupDatabase, backupName, listBackups, rotateBackups } from '../../src/main/core/db/backup'
+import { startBackups } from '../../src/main/core/db/backupSchedule'
+import { openDatabase } from '../../src/main/core/db/connection'
 import { checkDatabaseFile } from '../../src/main/core/db/integrity'
+import { runMigrations } from '../../src/main/core/db/migrate'
+import { Faults } from '../../src/main/core/health/faults'
 import { dispatch } from '../../src/main/core/dispatch'
 import { cleanup, count, createOperators, importRecords, makeDataDir, openTestStation, orderRecord } from '../core/helpers'
 
@@ -105,5 +109,23 @@ describe('backups', () => {
     await expect(backupDatabase(damaged, folder, new Date())).rejects.toThrow(/not kept/)
     damaged.close()
     expect(listBackups(folder)).toEqual([])
+  })
+})
+
+describe('a backup the station cuts short when it closes', () => {
+  it('is not a failure: nothing is reported, and no backup starts after the close', async () => {
+    const dataDir = makeDataDir()
+    const { sqlite, db } = openDatabase(join(dataDir, 'station.db'))
+    runMigrations({ sqlite, db })
+    const faults = new Faults()
+    const schedule = startBackups({ sqlite, db, dataDir, clock: () => new Date(), faults })
+    // A sign-out backup, and the station closes at once (the app quits after the shift lead signs out).
+    schedule.soon('sign-out')
+    schedule.stop()
+    sqlite.close()
+    schedule.soon('sign-out')
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    expect(faults.list()).toEqual([])
+    expect(listBackups(join(dataDir, 'backups'))).toEqual([])
   })
 })

@@ -41,6 +41,8 @@ export function startBackups(deps: { sqlite: Database.Database; db: Db; dataDir:
   let last = Date.parse(listBackups(folder())[0]?.takenAt ?? '') || 0
   let running: Promise<string> | null = null
   let failing = false
+  /** The station is closing: a backup it cuts short is not a failure, and no new one starts. */
+  let stopped = false
 
   const now = (): Promise<string> => {
     // One backup at a time: a sign-out during the timed one gets that one.
@@ -61,13 +63,21 @@ export function startBackups(deps: { sqlite: Database.Database; db: Db; dataDir:
       })
     return running
   }
+  const unlessStopped = (error: unknown) => {
+    if (!stopped) throw error
+  }
   // A failed backup is tried again every minute until one works (the fault stays on show until then).
   const due = () => failing || clock().getTime() - last >= getSetting(db, 'backupEveryMinutes') * 60_000
-  const stopTimer = everyInterval('The backup', 60_000, () => (due() ? now() : undefined), undefined, faults)
+  const stopTimer = everyInterval('The backup', 60_000, () => (due() ? now().catch(unlessStopped) : undefined), undefined, faults)
   return {
     now,
-    soon: (reason) => void inBackground(`The backup at ${reason}`, now, undefined, faults),
+    soon: (reason) => {
+      if (!stopped) void inBackground(`The backup at ${reason}`, () => now().catch(unlessStopped), undefined, faults)
+    },
     folder,
-    stop: stopTimer
+    stop: () => {
+      stopped = true
+      stopTimer()
+    }
   }
 }
