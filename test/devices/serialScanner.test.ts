@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { checkImei, luhnCheckDigit } from '../../src/main/core/scanning/serial'
 import { DeviceManager } from '../../src/main/devices/deviceManager'
+import { readCode } from '../../src/main/core/scanning/codes/readCode'
 import { ScanStream } from '../../src/main/devices/scanStream'
 import type { DeviceScan, ScannerSettings, ScannerStatus, SerialSettings } from '../../src/shared/scanners'
 import { ptyPair, type PtyPair } from './ptyPair'
@@ -115,6 +116,17 @@ describe('serial scanner on a socat pty pair', () => {
     expect(scans[0]).toMatchObject({ data: IMEI_A, raw: `<NUL><NUL>${IMEI_A}<GS><CR>` })
     expect(scans[1].raw).toBe('35391<0xFF>611204481<CR>')
     expect(checkImei(scans[1].data)).toEqual({ ok: false, message: 'Not an IMEI: U+00FF is not a digit (an IMEI is 15 digits)' })
+  })
+
+  it('a GS1 code keeps the GS between its elements, so the core reads the serial and the lot after it', async () => {
+    const { pair, scans, scanCount } = await station({ suffix: 'cr' })
+    pair.write(`]d2010950600013435221${IMEI_A}\x1d10LOT-7\r`)
+    await scanCount(1)
+    expect(scans[0]).toMatchObject({ data: `]d2010950600013435221${IMEI_A}\x1d10LOT-7` })
+    const read = readCode(scans[0].data)
+    expect(read).toMatchObject({ format: 'gs1', gtin: '09506000134352', problem: null })
+    expect(JSON.stringify(read.serials)).toContain(IMEI_A)
+    expect(JSON.stringify(read.extras)).toContain('LOT-7')
   })
 
   it('a scan longer than 64 characters arrives whole, and the core refuses it as too long', async () => {

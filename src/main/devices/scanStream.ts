@@ -1,10 +1,11 @@
 // The one stream of device scans in the main process: serial and HID
 // scanners publish into it, the handlers forward it to the screens as
-// `scanners:scan`. Each scan is cleaned the way the core cleans a typed one
-// (control characters and whitespace out); the core still applies the
-// station's prefix/suffix stripping and validation when the screen submits it.
+// `scanners:scan`. Each scan loses the noise at its edges, as a typed one
+// does; the core still reads the code (separators inside it included),
+// strips the station's prefix/suffix and validates when the screen submits it.
 import type { DeviceScan, ScanSource } from '../../shared/scanners'
 import type { Clock } from '../core/clock'
+import { trimScanEdges } from '../core/scanning/codes/readCode'
 import { cleanScan } from '../core/scanning/serial'
 
 export type ScanInput = {
@@ -28,8 +29,10 @@ export class ScanStream {
 
   /** Publishes a scan; input that is nothing once cleaned (a stray CR, line noise) is not a scan and returns null. */
   publish(input: ScanInput): DeviceScan | null {
-    const data = cleanScan(input.decoded)
-    if (data.length === 0) return null
+    // Only the noise at the edges goes: the separators inside a code (GS between GS1 elements, newlines
+    // between a box code's labelled parts) are the code's own, and the core's code reader needs them.
+    const data = trimScanEdges(input.decoded)
+    if (cleanScan(data).length === 0) return null
     const scan: DeviceScan = {
       source: input.source,
       data: data.slice(0, 4096),

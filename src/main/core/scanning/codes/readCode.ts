@@ -20,6 +20,9 @@ export type { CodePart, CodeRead, NamedSerial } from './codeText'
 const NO_AFFIXES: ScannerAffixes = { prefixes: [], suffixes: [] }
 /** Scanner noise at either end: control characters (the suffix CR/LF, a stray NUL) and white space. */
 const EDGE_NOISE = /^[\p{Cc}\p{Z}]+|[\p{Cc}\p{Z}]+$/gu
+
+/** A scan without the noise at its edges (a trailing CR/LF, padding); separators inside it are the code's own. */
+export const trimScanEdges = (raw: string): string => raw.replace(EDGE_NOISE, '')
 const AIM_ID = /^\][A-Za-z][0-9A-Za-z]/
 const FORMAT_CHARS = /\p{Cf}/gu
 /** A code of one part with no label: the common scan, read without splitting. */
@@ -45,7 +48,7 @@ export function readCode(raw: string, affixes: ScannerAffixes = NO_AFFIXES): Cod
 
 /** The scan without the configured prefix and suffix and the AIM symbology identifier, which it reports. */
 function outline(raw: string, affixes: ScannerAffixes): { text: string; symbology: string | null } {
-  let s = raw.replace(EDGE_NOISE, '')
+  let s = trimScanEdges(raw)
   for (const prefix of affixes.prefixes) if (prefix && s.startsWith(prefix)) s = s.slice(prefix.length)
   for (const suffix of affixes.suffixes) if (suffix && s.endsWith(suffix)) s = s.slice(0, -suffix.length)
   const aim = AIM_ID.exec(s)
