@@ -7,6 +7,7 @@ import { EnterField } from '../components/EnterField'
 import { isPin, PinField } from '../components/PinField'
 import { errorMessage, useAction } from '../useAction'
 import { useAsync } from '../useAsync'
+import { FirstRunGuide } from './firstRun/FirstRunGuide'
 
 /**
  * Sign in by scanning a badge (typed + Enter) or choosing a name, then the PIN
@@ -15,13 +16,23 @@ import { useAsync } from '../useAsync'
  */
 export function SignIn({ onSignedIn }: { onSignedIn: (operator: Operator) => void }) {
   const operators = useAsync(() => station.operators.list(), [])
+  // The first-run guide (screens/firstRun/), offered on an empty station: it ends signed in as the new shift lead.
+  const [guide, setGuide] = useState(false)
+  if (guide)
+    return (
+      <Center mih="100vh" p="xl">
+        <Card withBorder shadow="sm" p="xl" w={1160}>
+          <FirstRunGuide onFinished={onSignedIn} onCancel={() => setGuide(false)} />
+        </Card>
+      </Center>
+    )
   return (
     <Center mih="100vh" p="xl">
       <Card withBorder shadow="sm" p="xl" w={720}>
         <Stack>
           <Title order={1}>Packing Station</Title>
           {operators.value?.length === 0 ? (
-            <FirstRun onDone={operators.reload} />
+            <FirstRun onDone={operators.reload} onGuide={() => setGuide(true)} />
           ) : (
             <SignInPanel operators={operators.value ?? []} onSignedIn={onSignedIn} />
           )}
@@ -204,7 +215,7 @@ function PinStep(props: { who: Who; prompt: string; onSignedIn: (operator: Opera
 }
 
 /** An empty station: load the demo set, or create the first shift lead. */
-function FirstRun({ onDone }: { onDone: () => void }) {
+function FirstRun({ onDone, onGuide }: { onDone: () => void; onGuide: () => void }) {
   const [name, setName] = useState('')
   const [badgeCode, setBadgeCode] = useState('')
   const [pin, setPin] = useState('')
@@ -230,7 +241,11 @@ function FirstRun({ onDone }: { onDone: () => void }) {
           ? `This station has no operators yet (it holds ${orderCount.toLocaleString('en')} order${orderCount === 1 ? '' : 's'}): create the first shift lead to sign in.`
           : 'This station has no operators and no orders yet.'}
       </Text>
-      <Button size="lg" onClick={() => setUp(() => station.app.loadSampleData())}>
+      <Button size="lg" onClick={onGuide}>
+        Set up this station step by step
+      </Button>
+      <Text c="dimmed">Name the station, give the GS1 prefix and the OMS, create the first shift lead, then test a print and a scan.</Text>
+      <Button size="lg" variant="light" onClick={() => setUp(() => station.app.loadSampleData())}>
         Load sample data
       </Button>
       <Text c="dimmed">The sample data has demo operators (shift lead Dana Whitfield, PIN 1234) and orders from several channels.</Text>
