@@ -91,6 +91,8 @@ test('create operators in the Operators screen, sign in by badge, switch operato
   await expect(page.getByRole('button', { name: 'Operators', exact: true })).toBeVisible()
 
   await page.getByRole('button', { name: 'Sign out' }).click()
+  // A shift lead is offered the shift-end summary first (screens/reports/ShiftEndSummary.tsx).
+  await page.getByRole('dialog', { name: 'Shift-end summary' }).getByRole('button', { name: 'Sign out' }).click()
   await expect(page.getByLabel('Badge', { exact: true })).toBeVisible()
 })
 

@@ -36,6 +36,8 @@ test('a shift lead is not signed in without the PIN; a wrong PIN is refused with
 
   // Scanning the badge asks for the PIN too; Back returns to the badge and the names.
   await page.getByRole('button', { name: 'Sign out' }).click()
+  // A shift lead is offered the shift-end summary first (screens/reports/ShiftEndSummary.tsx).
+  await page.getByRole('dialog', { name: 'Shift-end summary' }).getByRole('button', { name: 'Sign out' }).click()
   await signInByBadge(page, DANA.badge, '')
   await expect(page.getByLabel('PIN needed')).toHaveText('Shift leads sign in with their PIN: Dana Whitfield, enter your PIN.')
   await page.getByRole('button', { name: 'Back' }).click()
@@ -121,6 +123,8 @@ test('an operator signs in without a PIN until the station asks operators for on
 
   // Now Marek and Ola give their PINs; Aisha, who has none, is told to get one.
   await page.getByRole('button', { name: 'Sign out' }).click()
+  // A shift lead is offered the shift-end summary first (screens/reports/ShiftEndSummary.tsx).
+  await page.getByRole('dialog', { name: 'Shift-end summary' }).getByRole('button', { name: 'Sign out' }).click()
   await page.getByRole('button', { name: 'Marek Nowak' }).click()
   await expect(page.getByLabel('PIN needed')).toHaveText('This station asks every operator for their PIN: Marek Nowak, enter your PIN.')
   await expect(page.getByLabel('Signed in operator')).toHaveCount(0)

@@ -26,6 +26,8 @@ import { SyncScreen } from './screens/Sync'
 import { PrintJobsScreen } from './screens/PrintJobs'
 import { PrintSettingsScreen } from './screens/PrintSettings'
 import { ErrorBoundary } from './components/ErrorBoundary'
+import { ShiftBoard } from './screens/ShiftBoard'
+import { ShiftEndSummary } from './screens/reports/ShiftEndSummary'
 
 /** The header's screens: one button each, highlighted while one of its screens is open. */
 const NAV: { label: string; screen: Route['screen']; screens: Route['screen'][]; shiftLeadOnly?: boolean }[] = [
@@ -37,13 +39,16 @@ const NAV: { label: string; screen: Route['screen']; screens: Route['screen'][];
   { label: 'Scanners', screen: 'scanners', screens: ['scanners'] },
   { label: 'Sync', screen: 'sync', screens: ['sync'] },
   { label: 'Settings', screen: 'settings', screens: ['settings'] },
-  { label: 'Operators', screen: 'operators', screens: ['operators'], shiftLeadOnly: true }
+  { label: 'Operators', screen: 'operators', screens: ['operators'], shiftLeadOnly: true },
+  { label: 'Shift board', screen: 'shiftBoard', screens: ['shiftBoard'], shiftLeadOnly: true }
 ]
 
 export function App() {
   const [operator, setOperator] = useState<Operator | null | undefined>(undefined)
   const [route, setRoute] = useState<Route>({ screen: 'orders' })
   const [switching, setSwitching] = useState(false)
+  // A shift lead signing out is offered the shift-end summary first (screens/reports/ShiftEndSummary.tsx).
+  const [endingShift, setEndingShift] = useState(false)
 
   useEffect(() => {
     station.operators.current().then(setOperator, () => setOperator(null))
@@ -87,6 +92,7 @@ export function App() {
   const switchTo = (next: Operator) => {
     setOperator(next)
     if (next.role !== 'shift_lead' && route.screen === 'operators') setRoute({ screen: 'orders' })
+    if (next.role !== 'shift_lead' && route.screen === 'shiftBoard') setRoute({ screen: 'orders' })
   }
 
   return (
@@ -105,7 +111,7 @@ export function App() {
             <Button variant="light" onClick={() => setSwitching(true)}>
               Switch operator
             </Button>
-            <Button variant="light" color="gray" onClick={signOut}>
+            <Button variant="light" color="gray" onClick={operator.role === 'shift_lead' ? () => setEndingShift(true) : signOut}>
               Sign out
             </Button>
           </Group>
@@ -123,6 +129,14 @@ export function App() {
         </Group>
       </AppShell.Header>
       <SwitchOperator opened={switching} current={operator} onClose={() => setSwitching(false)} onSignedIn={switchTo} />
+      <ShiftEndSummary
+        opened={endingShift}
+        onClose={() => setEndingShift(false)}
+        onSignOut={() => {
+          setEndingShift(false)
+          void signOut()
+        }}
+      />
       {/* Keyed by operator: after a switch, every screen loads again for the new operator (own orders first). */}
       <AppShell.Main key={operator.id}>
         <IgnoredScanNotice />
@@ -146,6 +160,7 @@ export function App() {
           {route.screen === 'history' && <SerialHistoryScreen navigate={setRoute} />}
           {route.screen === 'printJobs' && <PrintJobsScreen navigate={setRoute} />}
           {route.screen === 'printSettings' && <PrintSettingsScreen />}
+          {route.screen === 'shiftBoard' && operator.role === 'shift_lead' && <ShiftBoard />}
           {route.screen === 'operators' && operator.role === 'shift_lead' && (
             <OperatorsScreen onChanged={() => station.operators.current().then((me) => me && setOperator(me))} />
           )}

@@ -15,5 +15,6 @@ export type Route =
   | { screen: 'history' }
   | { screen: 'printJobs' }
   | { screen: 'printSettings' }
+  | { screen: 'shiftBoard' }
 
 export type Navigate = (route: Route) => void

@@ -1,0 +1,126 @@
+// One shift's figures, as the board and the report show them: the tiles, the charts, and the tables.
+import { Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core'
+import { LABEL_KIND_NAMES } from '../../../../shared/labels'
+import { formatLocalTime } from '../../../../shared/localTime'
+import type { ShiftFigures } from '../../../../shared/reports'
+import { HeadedTable } from '../../components/HeadedTable'
+import { RefusalsChart, UnitsChart } from './Charts'
+import { FigureTiles } from './FigureTiles'
+import { REFUSAL_NAMES, W } from './words'
+
+const num = (n: number | null) => (n === null ? W.notNow : n.toLocaleString())
+
+export function FiguresView({ figures, live = false }: { figures: ShiftFigures; live?: boolean }) {
+  const refusals = figures.refusals.filter((r) => r.count > 0)
+  return (
+    <Stack gap="md">
+      <FigureTiles figures={figures} live={live} />
+      <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
+        <Card withBorder>
+          <Title order={3} mb="xs">
+            {figures.bucket === 'hour' ? W.unitsPerHour : W.unitsPerDay}
+          </Title>
+          <UnitsChart figures={figures} live={live} />
+        </Card>
+        <Card withBorder>
+          <Title order={3} mb="xs">
+            {W.pace}
+          </Title>
+          {figures.operators.length === 0 ? (
+            <Text c="dimmed">{W.noScans}</Text>
+          ) : (
+            <HeadedTable
+              fz="xl"
+              aria-label={W.pace}
+              columns={[
+                W.operator,
+                { title: W.units, ta: 'right' },
+                { title: W.perHour, ta: 'right' },
+                { title: W.secondsPerUnit, ta: 'right' }
+              ]}
+            >
+              {figures.operators.map((o) => (
+                <Table.Tr key={o.operatorId} data-operator={o.name}>
+                  <Table.Td fw={600}>{o.name}</Table.Td>
+                  <Table.Td ta="right" fw={800}>
+                    {num(o.units)}
+                  </Table.Td>
+                  <Table.Td ta="right">{num(o.unitsPerHour)}</Table.Td>
+                  <Table.Td ta="right">{num(o.secondsPerUnit)}</Table.Td>
+                </Table.Tr>
+              ))}
+            </HeadedTable>
+          )}
+        </Card>
+      </SimpleGrid>
+      <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
+        <Card withBorder>
+          <Title order={3} mb="xs">
+            {W.refusalsByClass}
+          </Title>
+          <RefusalsChart figures={figures} />
+        </Card>
+        <Card withBorder>
+          <Title order={3} mb="xs">
+            {W.latest}
+          </Title>
+          {refusals.length === 0 && <Text c="dimmed">{W.noRefusals}</Text>}
+          <Stack gap="xs">
+            {refusals.map((r) => (
+              <div key={r.class} data-refusal-class={r.class}>
+                <Group gap="xs">
+                  <Text fw={700}>{REFUSAL_NAMES[r.class]}</Text>
+                  <Text c="dimmed">· {r.count}</Text>
+                </Group>
+                {r.last.map((e) => (
+                  <Text key={`${e.at}${e.input}`} size="sm" lineClamp={1}>
+                    {formatLocalTime(e.at, { timeOnly: true })} · {e.orderNumber ?? W.notNow} · {e.operatorName} · {e.message}
+                  </Text>
+                ))}
+              </div>
+            ))}
+          </Stack>
+        </Card>
+      </SimpleGrid>
+      <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
+        <Card withBorder>
+          <Title order={3} mb="xs">
+            {W.printFailures}
+          </Title>
+          {figures.printFailures.last.length === 0 ? (
+            <Text c="dimmed">{W.noPrintFailures}</Text>
+          ) : (
+            <HeadedTable aria-label={W.printFailures} columns={[W.time, W.label, W.order, W.printer, W.error]}>
+              {figures.printFailures.last.map((p) => (
+                <Table.Tr key={`${p.at}${p.orderNumber}${p.kind}`}>
+                  <Table.Td>{formatLocalTime(p.at, { timeOnly: true })}</Table.Td>
+                  <Table.Td>{LABEL_KIND_NAMES[p.kind as keyof typeof LABEL_KIND_NAMES] ?? p.kind}</Table.Td>
+                  <Table.Td>{p.orderNumber}</Table.Td>
+                  <Table.Td>{p.printer}</Table.Td>
+                  <Table.Td c="red.8">{p.error ?? W.notNow}</Table.Td>
+                </Table.Tr>
+              ))}
+            </HeadedTable>
+          )}
+        </Card>
+        <Card withBorder>
+          <Title order={3} mb="xs">
+            {W.blockedTitle}
+          </Title>
+          {figures.blocked.length === 0 ? (
+            <Text c="dimmed">{W.noBlocked}</Text>
+          ) : (
+            <HeadedTable aria-label={W.blockedTitle} columns={[W.order, { title: W.units, ta: 'right' }]}>
+              {figures.blocked.map((b) => (
+                <Table.Tr key={b.orderId}>
+                  <Table.Td fw={600}>{b.orderNumber}</Table.Td>
+                  <Table.Td ta="right">{b.units}</Table.Td>
+                </Table.Tr>
+              ))}
+            </HeadedTable>
+          )}
+        </Card>
+      </SimpleGrid>
+    </Stack>
+  )
+}
