@@ -1,11 +1,13 @@
 import { useState } from 'react'
 import { Alert, Button, List, Radio, Stack, Text } from '@mantine/core'
+import { applyOrderDelta } from '../../../shared/orderDelta'
 import { station } from '../api'
 import { LinesAndBoxes } from '../components/LinesAndBoxes'
 import { OrderScreen } from '../components/OrderHeader'
 import { ShiftLeadApproval } from '../components/ShiftLeadApproval'
 import { useAction } from '../useAction'
 import { NoSsccNotice } from '../components/NoSsccNotice'
+import { UnpackPanel } from '../components/UnpackPanel'
 import { useAsync } from '../useAsync'
 import type { Navigate } from './routes'
 
@@ -13,7 +15,9 @@ import type { Navigate } from './routes'
  * Packing Confirmation (SPEC §6): ordered vs scanned per line, the boxes, and
  * Confirm when complete. A bulk `partial` order may ship short with a shift
  * lead's approval (the rest stays open in the OMS or is closed); a
- * `block_complete` order never ships short.
+ * `block_complete` order never ships short. When the OMS's answer before
+ * confirming says the order was cancelled, the screen shows it cancelled
+ * (Confirm off) and offers the unpacking right here.
  */
 export function PackingConfirmationScreen({ orderId, navigate }: { orderId: number; navigate: Navigate }) {
   const { value, error, setValue } = useAsync(() => station.packing.confirmation({ orderId }), [orderId])
@@ -26,15 +30,15 @@ export function PackingConfirmationScreen({ orderId, navigate }: { orderId: numb
   const scanScreen = order.lines.some((l) => l.condition === 'used') ? 'usedScan' : 'distributionScan'
 
   const reload = async () => setValue(await station.packing.confirmation({ orderId }))
-  const confirm = () =>
-    confirming.run(
-      async () => {
-        await station.packing.confirm({ orderId })
-        await reload()
-      },
-      { done: `Order ${order.orderNumber} is packed.` }
-    )
+  const confirm = async () => {
+    await confirming.run(() => station.packing.confirm({ orderId }), { done: `Order ${order.orderNumber} is packed.` })
+    // Packed, or refused: a refusal may have changed the order too (the OMS cancelled it meanwhile).
+    await reload()
+  }
   const message = confirming.notice ?? confirming.error
+  // Only the OMS cancels an order (SPEC §1): the station never does by itself.
+  const cancelled = order.status === 'cancelled'
+  const stillPacked = order.boxes.reduce((n, b) => n + b.units.length, 0) + order.looseUnits.length
 
   return (
     <OrderScreen
@@ -54,7 +58,15 @@ export function PackingConfirmationScreen({ orderId, navigate }: { orderId: numb
         aside={
           <Stack>
             <NoSsccNotice />
-            {blockers.length > 0 && order.status !== 'packed' && order.status !== 'shipped' && (
+            {cancelled && (
+              <Alert color="red" variant="filled" title="Cancelled">
+                <Text size="lg">
+                  Order {order.orderNumber} was cancelled in the OMS: it cannot be confirmed.
+                  {stillPacked > 0 ? ' Unpack its units below and put them back to stock.' : ''}
+                </Text>
+              </Alert>
+            )}
+            {blockers.length > 0 && !cancelled && order.status !== 'packed' && order.status !== 'shipped' && (
               <Alert color="orange" title="Not ready to confirm">
                 <List>
                   {blockers.map((b) => (
@@ -68,7 +80,7 @@ export function PackingConfirmationScreen({ orderId, navigate }: { orderId: numb
                 )}
               </Alert>
             )}
-            {message !== null && (
+            {message !== null && !(cancelled && confirming.error !== null) && (
               <Alert color={confirming.notice !== null ? 'green' : 'red'} role="alert">
                 {message}
               </Alert>
@@ -89,6 +101,9 @@ export function PackingConfirmationScreen({ orderId, navigate }: { orderId: numb
           </Stack>
         }
       />
+      {cancelled && (
+        <UnpackPanel order={order} onChanged={(change) => setValue((v) => v && { ...v, order: applyOrderDelta(v.order, change) })} />
+      )}
       <ShiftLeadApproval
         opened={shortOpen}
         action={`ship ${order.orderNumber} short`}
