@@ -9,6 +9,7 @@ import { errorMessage, useAction } from '../useAction'
 import { BackupsPanel } from './settings/BackupsPanel'
 import { BoxPresets } from './settings/BoxPresets'
 import { DiagnosticsExport } from './settings/DiagnosticsExport'
+import { SettingsFilePanel } from './settings/SettingsFilePanel'
 import { StationSettingsForm } from './settings/StationSettingsForm'
 
 /**
@@ -50,6 +51,11 @@ export function SettingsScreen({ operator }: { operator: Operator }) {
       <BoxPresets lead={lead} ask={approval.ask} />
       <BackupsPanel lead={lead} ask={approval.ask} />
       <DiagnosticsExport lead={lead} ask={approval.ask} />
+      <SettingsFilePanel
+        lead={lead}
+        ask={approval.ask}
+        onImported={() => station.settings.station().then(setSettings, (e) => fail(errorMessage(e)))}
+      />
       {approval.dialog}
     </Stack>
   )
