@@ -87,7 +87,8 @@ describe('the station and the stand-in keep to docs/oms-api.yaml', () => {
       orderRecord(2, [{ sku: 'PHONE-B', quantity: 1 }]),
       orderRecord(3, [{ sku: 'PHONE-A', quantity: 1 }]),
       orderRecord(4, [{ sku: 'PHONE-A', quantity: 1 }]),
-      orderRecord(5, [{ sku: 'PHONE-A', quantity: 1 }], { oms_status: 'held' })
+      orderRecord(5, [{ sku: 'PHONE-A', quantity: 1 }], { oms_status: 'held' }),
+      orderRecord(6, [{ sku: 'PHONE-A', quantity: 1 }])
     ])
     const id = (n: number) => orderIdOf(t, `OMS-${n}`)
     const scan = (n: number, input: string) => ok(t, 'scanning:scan', { orderId: id(n), input, entryMethod: 'scanned' })
@@ -128,13 +129,17 @@ describe('the station and the stand-in keep to docs/oms-api.yaml', () => {
     await expect(ok(t, 'packing:confirm', { orderId: id(4) })).rejects.toThrow(/cancelled_in_oms/)
     await ok(t, 'packing:unpack', { orderId: id(4), serial: A(4) })
 
-    // SO-5 came held by the OMS; the OMS releases it and the next pull brings it.
+    // SO-5 came held by the OMS; the OMS releases it, and holds SO-6: the next pull brings both.
     oms.store.setStatus('OMS-5', 'released')
+    oms.store.setStatus('OMS-6', 'held')
     await drained(t)
 
     const received = [...oms.store.received.values()].map((r) => r.event)
     expect(new Set(received.map((e) => e.type))).toEqual(new Set(Object.keys(exportedEvents)))
     expect(oms.store.tally.rejected).toBe(0)
+    expect(received.filter((e) => e.omsOrderId === 'OMS-6').map((e) => [e.type, (e.payload as { omsStatus?: string }).omsStatus])).toEqual([
+      ['order.on_hold', 'held']
+    ])
     const stationId = stationIdOf(t)
     expect(new Set(proxy.exchanges.map(operationOf))).toEqual(new Set(['pullOrders', 'orderStatus', 'postEvents']))
     for (const e of proxy.exchanges) {
