@@ -38,6 +38,16 @@ export function VirtualList<T>({ items, itemKey, estimateHeight, maxHeight, labe
     count: items.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => estimateHeight,
+    // A stable list's new row is not measured when it is drawn (getBoundingClientRect would lay out the whole
+    // screen there and then, once per scan): it takes the size already known for its item, or the estimate,
+    // and the ResizeObserver that watches every row reports its real height after the browser's own layout.
+    ...(stableRows && {
+      measureElement: (
+        element: Element,
+        entry: ResizeObserverEntry | undefined,
+        instance: { indexFromElement(e: Element): number; measurementsCache: { size: number }[] }
+      ) => entry?.borderBoxSize?.[0]?.blockSize ?? instance.measurementsCache[instance.indexFromElement(element)]?.size ?? estimateHeight
+    }),
     getItemKey: (index) => itemKey(items[index]),
     overscan: 8
   })
