@@ -22,6 +22,21 @@ function station() {
   return { t, call }
 }
 
+describe('the backup folder setting', () => {
+  it('goes back to the data folder when a shift lead clears it', async () => {
+    const { t, call } = station()
+    const share = join(makeDataDir(), 'share')
+    expect(await call('operators:signIn', { badgeCode: 'OP-1001' })).toMatchObject({ ok: true })
+    expect(await call('settings:saveBackups', { everyMinutes: 30, keep: 2, folder: share, approval: DANA })).toMatchObject({ ok: true })
+    expect(await call('settings:saveBackups', { everyMinutes: 20, keep: 3, folder: null, approval: DANA })).toMatchObject({ ok: true })
+    expect(await call('operators:signIn', DANA)).toMatchObject({ ok: true })
+    expect(await call('settings:backups', {})).toMatchObject({
+      ok: true,
+      value: { everyMinutes: 20, keep: 3, folder: null, folderInUse: join(t.dataDir, 'backups') }
+    })
+  })
+})
+
 describe('Back up now', () => {
   it('takes a checked backup into the folder of the settings and answers its path', async () => {
     const { t, call } = station()

@@ -61,7 +61,6 @@ async function configuredStation(): Promise<TestStation> {
   })
   await ok(t, 'scanners:save', { keyboard: { prefixes: ['#'], suffixes: ['~'] }, serial: null, hid: null, approval })
   await ok(t, 'presets:save', { name: 'Phone box S', lengthMm: 200, widthMm: 150, heightMm: 100, maxWeightG: 3000, approval })
-  // (folder null fails today: settings:saveBackups writes a SQL NULL into the NOT NULL value column)
   await ok(t, 'settings:saveBackups', { everyMinutes: 15, keep: 30, folder: join(t.dataDir, 'backups-here'), approval })
   return t
 }

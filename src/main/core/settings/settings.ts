@@ -58,6 +58,12 @@ export function getSetting<K extends keyof Settings>(db: Db, key: K): Settings[K
 }
 
 export function setSetting<K extends keyof Settings>(db: Db, key: K, value: Settings[K]): void {
+  // drizzle writes a JSON null as SQL NULL, which the column refuses. Every setting that may be null has null as
+  // its default, so null means the default: the row goes.
+  if (value === null) {
+    db.delete(settings).where(eq(settings.key, key)).run()
+    return
+  }
   db.insert(settings).values({ key, value }).onConflictDoUpdate({ target: settings.key, set: { value } }).run()
 }
 
