@@ -73,13 +73,13 @@ async function drainFigures(n: number, log: (line: string) => void): Promise<{ m
     const seeded = openCore({ dataDir })
     seedEvents(seeded, n)
     const batchSize = readSyncSetting(seeded.context.db, 'oms').batchSize
-    const bodies = batchBodies(seeded, batchSize)
+    const { stationId, bodies } = batchBodies(seeded, batchSize)
     seeded.close()
 
     // The reference: the same batches (same events, same size), already serialized, posted one after another.
     const raw = await spawnOms(await freePort())
     const rawStart = performance.now()
-    for (const body of bodies) await postRaw(raw.url, body)
+    for (const body of bodies) await postRaw(raw.url, stationId, body)
     const rawMs = performance.now() - rawStart
     await raw.stop()
     log(`raw posts: ${bodies.length} batches of ≤ ${batchSize} in ${rawMs.toFixed(0)} ms`)

@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Core } from '../../src/main/core/core'
 import { recordExportedEvent } from '../../src/main/core/events/eventLog'
-import { API_PREFIX } from '../../src/main/core/sync/omsWire'
+import { API_PREFIX, CONTRACT_VERSION, STATION_HEADER, VERSION_HEADER } from '../../src/main/core/sync/omsWire'
 import { nextBatch } from '../../src/main/core/sync/outboxRows'
 import { eventBatchJson } from '../../src/main/core/sync/wireJson'
 
@@ -74,19 +74,25 @@ const units = (serials: string[]) =>
   }))
 
 /** Every waiting event as the relay batches it (oldest first, `size` per batch), serialized as the request body. */
-export function batchBodies(core: Core, size: number): string[] {
+export function batchBodies(core: Core, size: number): { stationId: string; bodies: string[] } {
   const { db, stationId } = core.context
   const count = (core.connection.sqlite.prepare('select count(*) from outbox').pluck().get() as number) || 1
   const all = nextBatch(db, stationId, new Date().toISOString(), count).map(({ orderKey: _k, attempts: _a, ...event }) => event)
   const bodies: string[] = []
   for (let i = 0; i < all.length; i += size) bodies.push(eventBatchJson(stationId, all.slice(i, i + size)))
-  return bodies
+  return { stationId, bodies }
 }
 
-export async function postRaw(url: string, body: string): Promise<void> {
+/** One batch posted as the station posts it (the contract's station and version headers), with nothing else around it. */
+export async function postRaw(url: string, stationId: string, body: string): Promise<void> {
   const response = await fetch(`${url}${API_PREFIX}/events`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    headers: {
+      'content-type': 'application/json',
+      accept: 'application/json',
+      [STATION_HEADER]: stationId,
+      [VERSION_HEADER]: CONTRACT_VERSION
+    },
     body
   })
   await response.json()
