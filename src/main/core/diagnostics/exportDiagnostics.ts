@@ -4,17 +4,14 @@
 // of the event log. Written to a hidden temp file and renamed, so a reader of
 // the folder never sees half a zip. fflate zips on a worker thread (its async
 // API): a large log set does not stall the scans.
-import { randomUUID } from 'node:crypto'
-import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs'
-import { rename, rm, writeFile } from 'node:fs/promises'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { strToU8, zip, type AsyncZippable } from 'fflate'
 import type { DiagnosticsExport } from '../../../shared/app'
 import type { StationContext } from '../context'
-import { StationError, refuse } from '../errors'
 import { flushLogs, logFolder } from '../log/logger'
 import { REDACTED, scrubText } from '../log/redact'
-import { checkExportFolder } from '../sync/exportFolder'
+import { fileStamp, saveFile, saveFolder } from '../sync/savedFile'
 import { integrityReport } from './integrity'
 import { stationVersions } from './versions'
 
@@ -28,9 +25,7 @@ export async function exportDiagnostics(
   context: Context,
   { version, folder }: { version: string; folder?: string }
 ): Promise<DiagnosticsExport> {
-  const target = folder ?? join(context.dataDir, DIAGNOSTICS_FOLDER)
-  if (folder) await checkFolder(folder)
-  else mkdirSync(target, { recursive: true })
+  const target = await saveFolder(folder, join(context.dataDir, DIAGNOSTICS_FOLDER))
 
   const now = context.clock()
   await flushLogs()
@@ -48,30 +43,8 @@ export async function exportDiagnostics(
     ...logFiles(context.dataDir)
   }
   const bytes = await zipped(entries)
-  const name = `diagnostics-${context.stationId}-${now
-    .toISOString()
-    .replace(/[-:]/g, '')
-    .replace(/\.\d+Z$/, 'Z')}.zip`
-  const path = join(target, name)
-  const temp = join(target, `.${name}.${randomUUID()}.tmp`)
-  try {
-    await writeFile(temp, bytes, { mode: 0o600 })
-    await rename(temp, path)
-  } catch (error) {
-    await rm(temp, { force: true })
-    throw error
-  }
+  const path = await saveFile(target, `diagnostics-${context.stationId}-${fileStamp(now.toISOString())}.zip`, bytes)
   return { path, bytes: bytes.length, files: Object.keys(entries) }
-}
-
-/** A folder the shift lead named: the export folder's checks (a full path, writable, not a system tree, answering in time). */
-async function checkFolder(folder: string): Promise<void> {
-  try {
-    await checkExportFolder(folder)
-  } catch (error) {
-    if (!(error instanceof StationError)) throw error
-    refuse('invalid_folder', `${error.message.replace(/export folder/g, 'folder')} Nothing was exported.`)
-  }
 }
 
 const json = (value: unknown): Uint8Array => strToU8(scrubText(JSON.stringify(value, withoutSecrets, 2)))

@@ -4,19 +4,16 @@
 // whole, the export folder it names is checked, then every setting is written
 // in one transaction; a refusal changes nothing.
 import { join } from 'node:path'
-import { mkdirSync } from 'node:fs'
-import { eq } from 'drizzle-orm'
 import type { SettingsFile } from '../../../shared/settingsFile'
 import { approverOf } from '../access/guard'
 import type { HandlersOf, StationContext } from '../context'
 import type { Db } from '../db/connection'
-import { settings } from '../db/schema'
 import { StationError, refuse } from '../errors'
 import { savePrintSettings } from '../labels/printSettings'
 import { log } from '../log/logger'
 import { listBoxPresets, saveBoxPreset } from '../packing/boxPresets'
-import { writeFileAtomically } from '../sync/atomicFile'
 import { checkExportFolder } from '../sync/exportFolder'
+import { fileStamp, saveFile, saveFolder } from '../sync/savedFile'
 import { clearOmsToken, omsTokenFor } from '../sync/omsToken'
 import type { SyncService } from '../sync/syncService'
 import { writeSyncSetting } from '../sync/syncSettings'
@@ -38,13 +35,10 @@ export function settingsFileHandlers(context: StationContext, sync: SyncService,
     'settingsFile:export': async ({ folder }, call) => {
       const lead = approverOf(call)
       const file = current()
-      const target = folder ?? join(context.dataDir, SETTINGS_EXPORT_FOLDER)
-      if (folder) await checkFolder(folder)
-      else mkdirSync(target, { recursive: true })
-      const fileName = `settings-${file.station.id}-${file.exportedAt.replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}.json`
+      const target = await saveFolder(folder, join(context.dataDir, SETTINGS_EXPORT_FOLDER))
+      const fileName = `settings-${file.station.id}-${fileStamp(file.exportedAt)}.json`
       const text = `${JSON.stringify(file, null, 2)}\n`
-      const path = join(target, fileName)
-      writeFileAtomically(path, [text])
+      const path = await saveFile(target, fileName, text)
       log.info({ event: 'settings_exported', path, approvedBy: lead.id }, `Settings exported to ${path}`)
       return { path, fileName, text }
     },
@@ -98,19 +92,8 @@ function writeSettings(tx: Db, next: SettingsFile): void {
   writeStationIdentity(tx, next.station.id, next.station.name)
 }
 
-/** The station's id (used from the next start) and name; a null name is no row (the value column is NOT NULL). */
+/** The station's id (used from the next start) and name. */
 export function writeStationIdentity(tx: Db, stationId: string, stationName: string | null): void {
   setSetting(tx, 'stationId', stationId)
-  if (stationName === null) tx.delete(settings).where(eq(settings.key, 'stationName')).run()
-  else setSetting(tx, 'stationName', stationName)
-}
-
-/** A folder the shift lead named: the export folder's checks (a full path, writable, answering in time). */
-async function checkFolder(folder: string): Promise<void> {
-  try {
-    await checkExportFolder(folder)
-  } catch (error) {
-    if (!(error instanceof StationError)) throw error
-    refuse('invalid_folder', `${error.message.replace(/export folder/g, 'folder')} Nothing was exported.`)
-  }
+  setSetting(tx, 'stationName', stationName)
 }
