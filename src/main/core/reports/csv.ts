@@ -2,25 +2,8 @@
 // a header row, the rows, a blank row), times in the station's local time.
 import type { ShiftFigures } from '../../../shared/reports'
 import { formatLocalTime } from '../../../shared/localTime'
+import { csvLine, type CsvCell as Cell } from '../sync/csvLine'
 import { REFUSAL_WORDS, WORDS as W } from './words'
-
-type Cell = string | number | null
-
-/**
- * RFC 4180 quoting, and a cell a spreadsheet would run as a formula (=, +, -, @, tab, CR first) gets a leading
- * apostrophe: the rule of the file export's CSV (core/sync/fileExport.ts). Written out rather than taken from a
- * CSV library: ten lines, and the formula rule is the part no CSV writer does for us.
- */
-export function csvLine(cells: Cell[]): string {
-  return `${cells
-    .map((cell) => {
-      if (cell === null) return ''
-      if (typeof cell === 'number') return String(cell)
-      const value = /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell
-      return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value
-    })
-    .join(',')}\r\n`
-}
 
 const local = (iso: string) => formatLocalTime(iso, { zone: true })
 

@@ -13,6 +13,7 @@ import { removeStaleTemps, writeFileAtomically } from './atomicFile'
 import { exportFolderPathProblem } from './exportFolder'
 import type { WireEvent } from './omsWire'
 import { markExported, unexportedEvents } from './outboxRows'
+import { csvLine } from './csvLine'
 
 export type ExportOutcome = { events: number; files: string[] }
 export type ExportOptions = { batchSize?: number; maxBatches?: number; onChunk?: (file: string, written: number) => void }
@@ -98,19 +99,6 @@ function unitRows(event: WireEvent): string[][] {
     event.operator?.name ?? '',
     event.at
   ])
-}
-
-/**
- * RFC 4180 quoting; a cell a spreadsheet would run as a formula (it starts with = + - @, a tab or a
- * carriage return) gets a leading apostrophe, so the spreadsheet shows it as text.
- */
-function csvLine(cells: string[]): string {
-  return `${cells
-    .map((cell) => {
-      const value = /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell
-      return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value
-    })
-    .join(',')}\r\n`
 }
 
 const safe = (text: string) => text.replace(/[^A-Za-z0-9_-]/g, '_')
