@@ -6,6 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { readdirSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
+import { lockDataDir } from '../../src/main/core/dataLock'
 import { isTempFile } from '../../src/main/core/sync/atomicFile'
 import { exportEvents } from '../../src/main/core/sync/fileExport'
 import { allProducts, importRecords, makeDataDir, openTestStation, orderIdOf, orderRecord } from '../core/helpers'
@@ -49,11 +50,22 @@ function run(script: string, args: string[]): { child: ChildProcess; said: (line
   return { child, said }
 }
 
-const killed = (child: ChildProcess) =>
-  new Promise<void>((resolvePromise) => {
+/** Kills the child's whole process group, and waits until the station in it no longer holds `dataDir`. */
+async function killed(child: ChildProcess, dataDir: string): Promise<void> {
+  await new Promise<void>((resolvePromise) => {
     child.once('exit', () => resolvePromise())
     process.kill(-child.pid!, 'SIGKILL')
   })
+  // The station runs in tsx's second process, which may outlive its parent's exit event by a moment.
+  await until('the killed station to let go of its data folder', () => {
+    try {
+      lockDataDir(dataDir, 'crash test').release()
+      return true
+    } catch {
+      return false
+    }
+  })
+}
 
 async function until(what: string, condition: () => boolean | Promise<boolean>, rounds = 600) {
   for (let i = 0; i < rounds; i++) {
@@ -79,7 +91,7 @@ describe('crashes', () => {
       const { child, said } = run('stationChild.ts', [dataDir])
       await said('OPEN')
       await until('the OMS to commit the first batch', () => oms.store.received.size >= 50)
-      await killed(child)
+      await killed(child, dataDir)
       expect(oms.store.received.size).toBe(50)
 
       // Restart: the station finds every event still waiting (none was acknowledged) and sends them all.
@@ -108,7 +120,7 @@ describe('crashes', () => {
 
       const { child, said } = run('exportChild.ts', [dataDir, folder, '400'])
       await said('MID-WRITE')
-      await killed(child)
+      await killed(child, dataDir)
 
       const picked = () => readdirSync(folder).filter((name) => !isTempFile(name))
       const temps = readdirSync(folder).filter(isTempFile)
