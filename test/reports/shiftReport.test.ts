@@ -123,6 +123,8 @@ describe('the shift report of a scripted shift', () => {
     }
     expect(changed.scan_refusals).toHaveLength(before.scan_refusals.length + 1)
     expect(changed.scan_refusals.at(-1)).toMatchObject({ class: 'invalid_serial', input: 'NOT-AN-IMEI', entry_method: 'scanned' })
+    // Written without an fsync of its own, and the scans' full durability is back at once.
+    expect(w.sqlite.pragma('synchronous', { simple: true })).toBe(2)
     expect(() => w.sqlite.prepare('delete from scan_refusals').run()).toThrow(/append-only/)
     expect(() => w.sqlite.prepare("update scan_refusals set message = 'x'").run()).toThrow(/append-only/)
   })

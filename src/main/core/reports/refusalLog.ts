@@ -1,13 +1,18 @@
 // The refusal log: every refused scan, kept for the shift lead (SPEC §10).
 // A refusal changes no order; this row is written after the scan's own
 // transaction answered, in one small autocommit insert, so an accepted scan
-// never pays for it. If it cannot be written (the database busy, the disk
-// full) the scan's answer stands and the fault goes to the station log.
+// never pays for it. The insert commits with synchronous=NORMAL: in WAL mode
+// that skips the fsync (0.6 ms, half of a refusal's answer time) and the row
+// becomes durable with the next full commit; a power cut may lose the last
+// refusals of a report, never a scan. If it cannot be written (the database
+// busy, the disk full) the scan's answer stands and the fault goes to the
+// station log.
 import { getTableName } from 'drizzle-orm'
 import type { ScanOutcome } from '../../../shared/scanning'
 import type { RefusalClass } from '../../../shared/reports'
 import { isoNow, type Clock } from '../clock'
 import type { Db } from '../db/connection'
+import { clientOf } from '../db/drizzleInternals'
 import { perClient } from '../db/prepared'
 import { scanRefusals } from '../db/schema'
 import { newId } from '../ids'
@@ -56,7 +61,14 @@ export function recordRefusal(db: Db, clock: Clock, scan: RefusedScan): void {
     // Control, format and bidi characters are shown as "·": a report must read as what it is.
     const shown = scan.input.trim().replace(/[\p{Cc}\p{Cf}]/gu, '·')
     const input = shown.length > KEPT_INPUT ? `${shown.slice(0, KEPT_INPUT - 1)}…` : shown
-    statements(db).insert.run(newId(), isoNow(clock), kind, scan.orderId, scan.operatorId, scan.entryMethod, input, scan.message)
+    const client = clientOf(db)
+    const durability = client.pragma('synchronous', { simple: true }) as number
+    client.pragma('synchronous = NORMAL')
+    try {
+      statements(db).insert.run(newId(), isoNow(clock), kind, scan.orderId, scan.operatorId, scan.entryMethod, input, scan.message)
+    } finally {
+      client.pragma(`synchronous = ${durability}`)
+    }
   } catch (error) {
     logFault('Recording a refused scan for the shift report failed', error)
   }
