@@ -103,7 +103,7 @@ describe('the data folder lock', () => {
     child.stdout.on('data', (d) => (output += d))
     child.stderr.on('data', (d) => (output += d))
     const [code] = (await once(child, 'exit')) as [number | null]
-    expect(code).toBe(1)
+    expect(code, output).toBe(1)
     expect(output).toContain(`The data folder ${t.dataDir} is already in use by another station (station, process ${process.pid}`)
   })
 })

@@ -14,6 +14,10 @@ export function installCrashHandlers(): void {
   installed = true
   process.on('uncaughtException', (error, origin) => {
     log.fatal({ event: 'uncaught_exception', origin, err: error }, 'An error nobody caught; the station keeps running')
+    // Said where whoever started the station can see it too (the log may not be open yet at start-up), and should
+    // nothing keep the process running after it, it ends as failed, not with exit code 0.
+    console.error(`An error nobody caught: ${(error as Error)?.stack ?? String(error)}`)
+    process.exitCode = 1
   })
   process.on('unhandledRejection', (reason) => {
     log.error({ event: 'unhandled_rejection', err: reason }, 'A failed background promise nobody handled; the station keeps running')
