@@ -17,13 +17,14 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   console.error(`--port must be a port number (got ${optionFromArgs(argv, 'port')})`)
   process.exit(2)
 }
-const rendererDir = join(findAppFolder('out', join('renderer', 'index.html')), 'renderer')
-if (!existsSync(join(rendererDir, 'index.html'))) {
+// The data folder first: a second station on it is refused for that, whatever else is missing.
+const station = openOrExplain(() => openStation({ dataDir, version: process.env.npm_package_version, program: 'browser host' }))
+const rendererDir = builtRenderer()
+if (!rendererDir) {
+  station.close()
   console.error('The renderer is not built: run `npm run build` first.')
   process.exit(2)
 }
-
-const station = openOrExplain(() => openStation({ dataDir, version: process.env.npm_package_version, program: 'browser host' }))
 const host = await startBrowserHost({ station, rendererDir, port })
 console.log(`Packing Station (browser host) — data in ${dataDir}`)
 console.log(`Open ${host.url} in Chromium on this PC. Ctrl+C stops the station.`)
@@ -44,5 +45,15 @@ function openOrExplain<T>(open: () => T): T {
     if (!(error instanceof StationError)) throw error
     console.error(error.message)
     process.exit(1)
+  }
+}
+
+/** The built renderer's folder (out/renderer), or null when it is not built. */
+function builtRenderer(): string | null {
+  try {
+    const dir = join(findAppFolder('out', join('renderer', 'index.html')), 'renderer')
+    return existsSync(join(dir, 'index.html')) ? dir : null
+  } catch {
+    return null
   }
 }
