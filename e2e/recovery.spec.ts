@@ -1,5 +1,5 @@
 // A damaged database at start-up (SPEC §9), driven like the shift lead at the
-// station: bytes damaged in the middle of station.db (a failing disk), a
+// station: a page of station.db overwritten with garbage (a failing disk), a
 // backup taken before. The station opens on the recovery screen, names the
 // backup and what would be lost since, and restores it once a shift lead
 // gives badge and PIN; the damaged file is kept aside, and the station then
@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { backupDatabase } from '../src/main/core/db/backup'
 import { openStation } from '../src/main/station'
-import { damageMiddle } from '../test/db/dbHelpers'
+import { damageTable } from '../test/db/dbHelpers'
 import { expect, signInByBadge, test as base } from './fixtures'
 
 const BACKUP_AT = new Date(Date.now() - 2 * 3600_000)
@@ -24,7 +24,8 @@ async function damagedStation(dir: string): Promise<void> {
   } finally {
     station.close()
   }
-  damageMiddle(join(dir, 'station.db'))
+  // A failing disk's garbage over one table's pages (order lines): the event log stays readable.
+  damageTable(join(dir, 'station.db'), 'order_lines')
 }
 
 const test = base.extend<{ dataDir: string }>({
@@ -41,7 +42,7 @@ test('a damaged database opens the recovery screen; a shift lead restores the ne
   await expect(page.getByText(`The database ${join(dataDir, 'station.db')} is damaged`)).toBeVisible()
   const backup = page.getByLabel('Newest good backup')
   await expect(backup).toContainText(join(dataDir, 'backups', 'station-'))
-  // The damage is in the middle of the file: the event log is still readable and lists what came after the backup.
+  // The damage is in another table: the event log is still readable and lists what came after the backup.
   await expect(backup).toContainText(/\d+ events recorded after it would be lost, the newest:/)
   await expect(page.getByRole('list', { name: 'Events that would be lost' }).getByRole('listitem')).toHaveCount(10)
   await page.screenshot({ path: info.outputPath('recovery.png'), fullPage: true })

@@ -2,6 +2,7 @@
 // child process (as `npm run station` runs it), and damage done to a copy of
 // a database the way a failing disk does it.
 import { spawn } from 'node:child_process'
+import Database from 'better-sqlite3'
 import { once } from 'node:events'
 import { closeSync, openSync, statSync, writeSync } from 'node:fs'
 import { join } from 'node:path'
@@ -46,4 +47,17 @@ export function damageMiddle(file: string): void {
 /** Damage to the header: the first 100 bytes (the "SQLite format 3" magic, page size, ...). */
 export function damageHeader(file: string): void {
   damageBytes(file, 0, 100)
+}
+
+/**
+ * Garbage over the root page of one table: a damage the start-up check of a large database does not read (it reads
+ * the header and the schema), wherever the pages of the schema fall in the file. Page 1 holds the schema's root.
+ */
+export function damageTable(file: string, table: string): void {
+  const sqlite = new Database(file, { readonly: true })
+  const { rootpage } = sqlite.prepare('SELECT rootpage FROM sqlite_master WHERE name = ?').get(table) as { rootpage: number }
+  const pageSize = sqlite.pragma('page_size', { simple: true }) as number
+  sqlite.close()
+  if (!(rootpage > 1)) throw new Error(`no table ${table} to damage`)
+  damageBytes(file, (rootpage - 1) * pageSize, pageSize)
 }

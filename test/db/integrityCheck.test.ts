@@ -4,13 +4,12 @@
 // keeps it, and the next start opens the recovery station.
 import { copyFileSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
 import { DATABASE_FILE } from '../../src/main/core/core'
 import { CHECK_EVERY_MS, checkAtStartUp, checkOnWorker, checkWhenDue, readIntegrityMarker } from '../../src/main/core/db/integrityCheck'
 import { restoreBackup } from '../../src/main/core/db/restore'
 import { cleanup, importRecords, openTestStation, orderRecord } from '../core/helpers'
-import { damageBytes, damageHeader, damageMiddle } from './dbHelpers'
+import { damageHeader, damageMiddle, damageTable } from './dbHelpers'
 
 afterEach(cleanup)
 
@@ -29,19 +28,6 @@ function closedStation() {
 }
 
 const now = new Date('2026-11-30T08:00:00Z')
-
-/**
- * Garbage over the root page of one table: a damage the start-up check of a large database does not read (it reads
- * the header and the schema), wherever the pages of the schema fall in the file. Page 1 holds the schema's root.
- */
-function damageTable(file: string, table: string): void {
-  const sqlite = new Database(file, { readonly: true })
-  const { rootpage } = sqlite.prepare('SELECT rootpage FROM sqlite_master WHERE name = ?').get(table) as { rootpage: number }
-  const pageSize = sqlite.pragma('page_size', { simple: true }) as number
-  sqlite.close()
-  expect(rootpage).toBeGreaterThan(1)
-  damageBytes(file, (rootpage - 1) * pageSize, pageSize)
-}
 
 describe('the database check', () => {
   it('checks a small database in full at start-up, and keeps the answer', () => {
