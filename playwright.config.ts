@@ -1,10 +1,12 @@
 import { defineConfig } from '@playwright/test'
+import { BROWSER_HOST_ONLY, electronBinary } from './e2e/electronBinary'
 
 // The specs drive the app the way an operator does. Each test gets a fresh
 // data folder and its own station process (see e2e/fixtures.ts): the browser
 // host in Debian's Chromium here, the Electron app where its binary is present.
 export default defineConfig({
   testDir: 'e2e',
+  testIgnore: electronBinary() ? BROWSER_HOST_ONLY : [],
   timeout: 60_000,
   expect: { timeout: 10_000 },
   workers: 2,

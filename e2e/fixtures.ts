@@ -2,23 +2,18 @@
 // app when the Electron binary is installed, otherwise the browser host
 // (`src/main/host/cli.ts`) with the page opened in Chromium.
 import { spawn } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import Database from 'better-sqlite3'
 import { _electron, expect, test as base, type Page } from '@playwright/test'
 import { luhnCheckDigit } from '../src/main/core/scanning/serial'
+import { electronBinary } from './electronBinary'
 import { waitForUrl } from './hostProcess'
 
-const root = resolve(import.meta.dirname, '..')
+export { electronBinary }
 
-/** The Electron binary, if `npm install` could download it (it cannot on an offline machine). */
-export function electronBinary(): string | null {
-  const pathFile = join(root, 'node_modules', 'electron', 'path.txt')
-  if (!existsSync(pathFile)) return null
-  const binary = join(root, 'node_modules', 'electron', 'dist', readFileSync(pathFile, 'utf8').trim())
-  return existsSync(binary) ? binary : null
-}
+const root = resolve(import.meta.dirname, '..')
 
 type Fixtures = { dataDir: string; stationUrl: string | null; page: Page; db: () => Database.Database }
 

@@ -8,7 +8,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import Database from 'better-sqlite3'
-import { approveAsShiftLead, electronBinary, enterSignInPin, expect, startWithSampleData, test } from './fixtures'
+import { approveAsShiftLead, enterSignInPin, expect, startWithSampleData, test } from './fixtures'
 import { waitForUrl } from './hostProcess'
 
 const root = resolve(import.meta.dirname, '..')
@@ -44,8 +44,6 @@ const settingOf = (dataDir: string, key: string): unknown => {
     db.close()
   }
 }
-
-test.skip(electronBinary() !== null, 'two stations side by side: the browser host (the Electron app takes one window per PC)')
 
 test('settings exported on one station are imported onto a fresh one', async ({ page, dataDir }, testInfo) => {
   // Station A: the sample data's shift lead points it at the OMS (with a token), then exports the settings.
