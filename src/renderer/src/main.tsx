@@ -1,5 +1,6 @@
 import '@mantine/core/styles.css'
 import './station.css'
+import './i18n'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { MantineProvider } from '@mantine/core'
