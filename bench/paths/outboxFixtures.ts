@@ -108,7 +108,19 @@ export async function spawnOms(port: number): Promise<Oms> {
   const cli = join(root, 'tools/oms-dev/cli.ts')
   const child: ChildProcess = spawn(
     process.execPath,
-    [join(root, 'node_modules/tsx/dist/cli.mjs'), cli, '--port', String(port), '--orders', noOrders, '--seed', '1', '--quiet'],
+    [
+      join(root, 'node_modules/tsx/dist/cli.mjs'),
+      cli,
+      '--port',
+      String(port),
+      '--db',
+      ':memory:',
+      '--orders',
+      noOrders,
+      '--seed',
+      '1',
+      '--quiet'
+    ],
     { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] }
   )
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))

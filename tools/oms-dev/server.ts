@@ -1,12 +1,15 @@
 // The stand-in OMS (`npm run oms:dev`): the contract of docs/oms-api.yaml on
 // 127.0.0.1 only (every request must name its station and contract version,
-// every answer names its version), an in-memory store, and failures on demand (error rate,
+// every answer names its version), its state in a SQLite database (db.ts; a file
+// survives a restart, `:memory:` for tests), and failures on demand (error rate,
 // timeouts, connections reset after the store committed, latency) for
 // development, demos and tests. A development tool: never shipped.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { z } from 'zod'
-import { API_PREFIX, CONTRACT_VERSION, EventBatch, VERSION_HEADER } from '../../src/main/core/sync/omsWire'
+import { API_PREFIX, CONTRACT_VERSION, EventBatch, STATION_HEADER, VERSION_HEADER } from '../../src/main/core/sync/omsWire'
+import { openOmsDb, type OmsDb } from './db'
+import type { ApiRoutes } from './routes'
 import { stationRefusal } from './stationCheck'
 import { OmsStore } from './store'
 
@@ -24,6 +27,10 @@ export type Failure = z.infer<typeof Failure>
 
 export type OmsDevOptions = {
   port?: number
+  /** The database: a file path (its state survives a restart), `:memory:` (the default), or an open handle the caller closes. */
+  db?: string | OmsDb
+  /** The stand-in's clock (event times, claim leases); tests pass a fake one. */
+  now?: () => Date
   /** Requests must carry `Authorization: Bearer <token>` when set. */
   token?: string | null
   failure?: Partial<Failure>
@@ -42,6 +49,8 @@ export type Injected = { errors: number; timeouts: number; drops: number; reques
 
 export type OmsDev = {
   url: string
+  /** The stand-in's database: every concern (store, claims, a ledger) keeps its tables on this one handle. */
+  db: OmsDb
   store: OmsStore
   injected: Injected
   setFailure(failure: Partial<Failure>): Failure
@@ -68,15 +77,20 @@ export function seededRandom(seed: number): () => number {
 }
 
 export async function startOmsDev(options: OmsDevOptions = {}): Promise<OmsDev> {
-  const store = new OmsStore()
+  const ownsDb = typeof options.db !== 'object'
+  const db = typeof options.db === 'object' ? options.db : openOmsDb(options.db ?? ':memory:')
+  const now = options.now ?? (() => new Date())
+  const store = new OmsStore(db, now)
   store.putProducts(options.products ?? [])
-  for (const order of options.orders ?? []) store.putOrder(order as never)
+  store.seedOrders((options.orders ?? []) as never[])
   let failure = Failure.parse(options.failure ?? {})
   const random = seededRandom(options.seed ?? Date.now())
   const injected: Injected = { errors: 0, timeouts: 0, drops: 0, requests: 0, eventPosts: 0 }
   const log = options.log ?? (() => {})
   const hangMs = options.hangMs ?? 30_000
   const contractVersion = options.contractVersion ?? CONTRACT_VERSION
+  /** The contract's other parts, each a concern of its own on the same database (see routes.ts). */
+  const routes: ApiRoutes[] = []
 
   const server = createServer((req, res) => {
     handle(req, res).catch((error) => {
@@ -109,7 +123,7 @@ export async function startOmsDev(options: OmsDevOptions = {}): Promise<OmsDev> 
       log(`${req.method} ${url.pathname} → injected ${status}`)
       return send(res, status, { error: 'injected failure' }, status === 429 ? { 'retry-after': '0' } : {})
     }
-    const answer = api(req.method ?? 'GET', url, body)
+    const answer = api(req.method ?? 'GET', url, body, String(req.headers[STATION_HEADER]))
     if (roll < failure.errorRate + failure.timeoutRate) {
       injected.timeouts++
       log(`${req.method} ${url.pathname} → done, answer withheld (timeout)`)
@@ -126,8 +140,12 @@ export async function startOmsDev(options: OmsDevOptions = {}): Promise<OmsDev> 
     send(res, answer.status, answer.body)
   }
 
-  function api(method: string, url: URL, body: unknown): { status: number; body: unknown } {
+  function api(method: string, url: URL, body: unknown, stationId: string): { status: number; body: unknown } {
     const path = url.pathname.slice(API_PREFIX.length)
+    for (const route of routes) {
+      const answer = route({ method, path, url, body, stationId })
+      if (answer) return answer
+    }
     const pull = path.match(/^\/stations\/([^/]+)\/orders$/)
     if (method === 'GET' && pull) {
       const limit = Math.min(500, Math.max(1, Number(url.searchParams.get('limit') ?? 100) || 100))
@@ -192,14 +210,17 @@ export async function startOmsDev(options: OmsDevOptions = {}): Promise<OmsDev> 
   const { port } = server.address() as AddressInfo
   return {
     url: `http://127.0.0.1:${port}`,
+    db,
     store,
     injected,
     setFailure,
-    close: () =>
-      new Promise<void>((resolve) => {
+    close: async () => {
+      await new Promise<void>((resolve) => {
         server.close(() => resolve())
         server.closeAllConnections()
       })
+      if (ownsDb && db.open) db.close()
+    }
   }
 }
 
