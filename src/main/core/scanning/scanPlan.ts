@@ -33,6 +33,8 @@ export type ScanLookups = {
   liveUnit(serial: string): LiveUnit | undefined
   /** The catalogue's products for a GTIN; empty when the catalogue does not know it. */
   modelsOfGtin?(gtin: string): { sku: string; name: string }[]
+  /** Where the warehouse's serial ledger has this serial live at another station (its order there); undefined: nowhere. */
+  liveElsewhere?(serial: string): { stationLabel: string; orderNumber: string } | undefined
 }
 
 export type ScanRequest = {
@@ -202,7 +204,11 @@ class ScanPlanner {
   private duplicate(serial: string): ScanCommit | null {
     if (this.inThisScan.has(serial)) return refusedScan('duplicate', `Duplicate: ${serial} is twice in this scan`, serial)
     const seen = this.lookups.liveUnit(serial)
-    return seen ? refusedScan('duplicate', duplicateMessage(serial, this.request.order.id, seen), serial) : null
+    if (seen) return refusedScan('duplicate', duplicateMessage(serial, this.request.order.id, seen), serial)
+    const elsewhere = this.lookups.liveElsewhere?.(serial)
+    return elsewhere
+      ? refusedScan('duplicate', `Duplicate: ${serial} is in order ${elsewhere.orderNumber} at ${elsewhere.stationLabel}`, serial)
+      : null
   }
 
   /** The first of the lines that still takes a unit; over-scan when none does. */

@@ -15,6 +15,7 @@ import { refusedScan, type ScanCommit, type ScanInput } from './scanTypes'
 import type { ScannerAffixes } from './serial'
 import { readCode } from './codes/readCode'
 import { orderStateColumns } from '../orders/openOrder'
+import { liveElsewhere, stationLabel } from '../sync/serialLedger'
 
 export type { ScanCommit, ScanInput } from './scanTypes'
 
@@ -68,7 +69,11 @@ const readsFor = perConnection((db) => {
   const lookups: ScanLookups = {
     modelsOfTac: (tac) => modelByTac.all({ tac }),
     liveUnit: (serial) => liveUnit.get({ serial }),
-    modelsOfGtin: (gtin) => productByGtin.all({ gtin })
+    modelsOfGtin: (gtin) => productByGtin.all({ gtin }),
+    liveElsewhere: (serial) => {
+      const holder = liveElsewhere(db, serial)
+      return holder && { stationLabel: stationLabel(holder), orderNumber: holder.orderNumber }
+    }
   }
   return { order, lines, lookups }
 })
