@@ -23,11 +23,12 @@ export default defineConfig({
       externalizeDeps: true,
       rolldownOptions: {
         // The core's worker threads, each its own entry next to the bundle (src/main/core/workers/startWorker.ts finds them):
-        // the order import's file reader, and the database check.
+        // the order import's file reader, the database check, and the shift reports.
         input: {
           index: resolve('src/main/index.ts'),
           importWorker: resolve('src/main/core/orders/import/parseWorker.ts'),
-          integrityWorker: resolve('src/main/core/db/integrityWorker.ts')
+          integrityWorker: resolve('src/main/core/db/integrityWorker.ts'),
+          reportsWorker: resolve('src/main/core/reports/reportWorker.ts')
         }
       }
     }

@@ -115,7 +115,7 @@ describe('electron-builder.yml', () => {
   it('packs each worker thread the core starts, as an entry of the main build', () => {
     const viteConfig = read('electron.vite.config.ts')
     const workers = sources.flatMap(({ text }) => [...text.matchAll(/startWorker\([^)]*\)\s*,\s*'([\w-]+)\.js'/g)].map((m) => m[1]))
-    expect(workers.sort()).toEqual(['importWorker', 'integrityWorker'])
+    expect(workers.sort()).toEqual(['importWorker', 'integrityWorker', 'reportsWorker'])
     for (const name of workers) {
       expect(viteConfig, `${name} is an entry of the main build`).toMatch(new RegExp(`\\b${name}: resolve\\(`))
       // Loaded from app.asar beside index.js (startWorker resolves it from its own module's URL);

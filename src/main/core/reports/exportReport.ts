@@ -3,7 +3,7 @@
 // export folder), to a hidden temp file first and renamed, so a reader of the
 // folder never sees half a file.
 import { join } from 'node:path'
-import type { ShiftRange, ShiftReportFile } from '../../../shared/reports'
+import type { ShiftFigures, ShiftRange, ShiftReportFile } from '../../../shared/reports'
 import type { StationContext } from '../context'
 import { fileStamp, saveFile, saveFolder } from '../sync/savedFile'
 import { shiftReportCsv } from './csv'
@@ -16,11 +16,12 @@ type Context = Pick<StationContext, 'db' | 'clock' | 'dataDir' | 'stationId'>
 
 export async function exportShiftReport(
   context: Context,
-  { range, format, folder }: { range: ShiftRange; format: 'csv' | 'pdf'; folder?: string }
+  { range, format, folder }: { range: ShiftRange; format: 'csv' | 'pdf'; folder?: string },
+  figuresOf: (range: ShiftRange) => ShiftFigures | Promise<ShiftFigures> = (r) => shiftFigures(context.db, context.clock, r)
 ): Promise<ShiftReportFile> {
   const target = await saveFolder(folder, join(context.dataDir, REPORTS_FOLDER), 'No report was saved.')
 
-  const figures = shiftFigures(context.db, context.clock, range)
+  const figures = await figuresOf(range)
   const bytes =
     format === 'csv'
       ? Buffer.from(shiftReportCsv(figures, context.stationId), 'utf8')
