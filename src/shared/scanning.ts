@@ -5,6 +5,7 @@ import { z } from 'zod'
 import { Approval } from './operators'
 import { OrderDelta } from './orderDelta'
 import { id } from './primitives'
+import { ScanCode, ScanParams } from './scanWords'
 
 export const ScanOutcome = z.enum([
   'accepted',
@@ -46,7 +47,10 @@ export type CodeRead = z.infer<typeof CodeRead>
 
 export const ScanResult = z.object({
   outcome: ScanOutcome,
-  /** A short sentence for the operator, e.g. "OK" or "Duplicate: … in order SO-1001, box 2". */
+  /** What the answer says, worded by the screens in the operator's language (src/shared/scanWords.ts). */
+  code: ScanCode,
+  params: ScanParams,
+  /** The same in English, for the command line and the logs, e.g. "Already scanned: … is in order SO-1001, box 2". */
   message: z.string(),
   serial: z.string().nullable(),
   orderLineId: id.nullable(),

@@ -51,6 +51,8 @@ describe('non-serialized units on an order that is not open', () => {
     const r = w.add('OMS-1', { barcode: CABLE })
     expect(r).toEqual({
       outcome: 'order_not_open',
+      code: 'orderOnHoldUntil',
+      params: { orderNumber: 'SO-1', status: 'on_hold', dispatchAfter: '2026-11-22T06:00:00.000Z' },
       message: 'Order SO-1 is on hold (dispatch after 2026-11-22 06:00): no scanning',
       serial: null,
       orderLineId: null,

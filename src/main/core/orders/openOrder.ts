@@ -4,6 +4,7 @@
 import { orders } from '../db/schema'
 import { STATUS_LABEL, type OrderStatus } from './status'
 import { formatLocalTime } from '../../../shared/localTime'
+import { said, type ScanWords } from '../scanning/scanWords'
 
 export type OrderState = { orderNumber: string; status: OrderStatus; dispatchAfter: string | null }
 
@@ -32,4 +33,18 @@ export function notOpenMessage(order: OrderState, consequence: string, { withDis
   const when =
     withDispatchTime && order.status === 'on_hold' && order.dispatchAfter ? ` (dispatch after ${dispatchTime(order.dispatchAfter)})` : ''
   return `Order ${order.orderNumber} is ${STATUS_LABEL[order.status]}${when}: ${consequence}`
+}
+
+/** A scan's refusal of an order that is not open: its number, status and, when held, until when (worded by the screens). */
+export function notOpenWords(order: OrderState): ScanWords | null {
+  if (isOpenForPacking(order.status)) return null
+  const params = { orderNumber: order.orderNumber, status: order.status }
+  const english = { status: STATUS_LABEL[order.status] }
+  return order.status === 'on_hold' && order.dispatchAfter
+    ? said(
+        'orderOnHoldUntil',
+        { ...params, dispatchAfter: order.dispatchAfter },
+        { ...english, dispatchAfter: dispatchTime(order.dispatchAfter) }
+      )
+    : said('orderNotOpen', params, english)
 }

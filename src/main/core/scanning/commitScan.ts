@@ -1,6 +1,7 @@
 // Writing a planned serial scan (SPEC §5): the units, their lines' counts,
 // the hand-entry approvals and the order's move to in progress, all in the
 // caller's transaction. planScan checked every rule before: nothing here refuses.
+import { said } from './scanWords'
 import { eq, sql } from 'drizzle-orm'
 import { isoNow, type Clock } from '../clock'
 import type { Db } from '../db/connection'
@@ -95,11 +96,11 @@ function unitsPerLine(units: PlannedUnit[]): Map<number, number> {
 
 function accepted(units: PlannedUnit[], unitIds: string[]): ScanCommit {
   const only = units[0]
-  const message =
+  const words =
     units.length > 1
-      ? `OK: ${units.length} units from one code`
+      ? said('acceptedSeveral', { count: units.length })
       : only.serial2
-        ? `OK ${only.serial} + ${only.serial2}`
-        : `OK ${only.serial}`
-  return { outcome: 'accepted', message, serial: only.serial, orderLineId: only.line.id, units: units.length, unitIds, awaiting: null }
+        ? said('acceptedPair', { serial: only.serial, serial2: only.serial2 })
+        : said('accepted', { serial: only.serial })
+  return { outcome: 'accepted', ...words, serial: only.serial, orderLineId: only.line.id, units: units.length, unitIds, awaiting: null }
 }

@@ -8,10 +8,11 @@ import { getSetting } from '../settings/settings'
 import { recordRefusal } from '../reports/refusalLog'
 import { addNonSerializedUnits } from './nonSerialized'
 import { scanUnit, type ScanCommit } from './scanUnit'
+import { said, type ScanWords } from './scanWords'
 
-const notCommitted = (outcome: ScanCommit['outcome'], message: string): ScanCommit => ({
+const notCommitted = (outcome: ScanCommit['outcome'], words: ScanWords): ScanCommit => ({
   outcome,
-  message,
+  ...words,
   serial: null,
   orderLineId: null,
   units: 0,
@@ -31,9 +32,9 @@ export function scanningHandlers({ db, clock, operator, releaseHolds }: StationC
     if (entryMethod === 'typed') {
       const policy = getSetting(db, 'handEntryPolicy')
       if (policy === 'refused') {
-        return notCommitted('hand_entry_refused', 'Typed by hand: this station takes scanned serials only. Scan the barcode.')
+        return notCommitted('hand_entry_refused', said('handEntryRefused'))
       } else if (policy === 'approval' && !approval) {
-        return notCommitted('approval_required', 'Typed by hand: a shift lead must approve this serial (badge and PIN).')
+        return notCommitted('approval_required', said('approvalRequired'))
       } else if (policy === 'approval' && approval) {
         // Checked before the scan's transaction: a wrong PIN is counted even though the scan is refused.
         const lead = approveByShiftLead(db, clock, approval, 'a serial typed by hand')

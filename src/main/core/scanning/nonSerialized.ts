@@ -8,9 +8,10 @@ import type { Db } from '../db/connection'
 import { orderLines, orders, products, scannedUnits } from '../db/schema'
 import { refuse } from '../errors'
 import { newId } from '../ids'
-import { notOpenMessage } from '../orders/openOrder'
+import { notOpenWords } from '../orders/openOrder'
 import { transitionOrder } from '../orders/status'
 import { refusedScan, type ScanCommit, type ScanRefusal } from './scanTypes'
+import { said, type ScanWords } from './scanWords'
 import { cleanScan, MAX_SCAN_LENGTH, type ScannerAffixes } from './serial'
 
 export type AddUnitsInput = {
@@ -26,15 +27,15 @@ export type AddUnitsInput = {
 export const MAX_QUANTITY_ENTRY = 10_000
 
 /** Non-serialized units have no serial: a refusal names at most the line. */
-const refused = (outcome: ScanRefusal, message: string, orderLineId: number | null = null): ScanCommit =>
-  refusedScan(outcome, message, null, orderLineId)
+const refused = (outcome: ScanRefusal, words: ScanWords, orderLineId: number | null = null): ScanCommit =>
+  refusedScan(outcome, words, null, orderLineId)
 
 export function addNonSerializedUnits(db: Db, clock: Clock, affixes: ScannerAffixes, input: AddUnitsInput): ScanCommit {
   return db.transaction(
     (tx) => {
       const order = tx.select().from(orders).where(eq(orders.id, input.orderId)).get()
       if (!order) return refuse('not_found', `Order ${input.orderId} does not exist.`)
-      const closed = notOpenMessage(order, 'no scanning')
+      const closed = notOpenWords(order)
       if (closed) return refused('order_not_open', closed)
       const lines = tx
         .select({
@@ -49,24 +50,23 @@ export function addNonSerializedUnits(db: Db, clock: Clock, affixes: ScannerAffi
         .where(and(eq(orderLines.orderId, order.id), eq(orderLines.serialized, false)))
         .orderBy(orderLines.id)
         .all()
-      if (lines.length === 0) return refused('wrong_item', `Order ${order.orderNumber} has no non-serialized line: use Serialized`)
+      if (lines.length === 0) return refused('wrong_item', said('noNonSerializedLine', { orderNumber: order.orderNumber }))
 
       let candidates = lines
       let quantity = 1
       if (input.barcode !== undefined) {
         const code = cleanScan(input.barcode, affixes)
-        if (code.length === 0) return refused('invalid_serial', 'Empty scan')
+        if (code.length === 0) return refused('invalid_serial', said('emptyScan'))
         if (code.length > MAX_SCAN_LENGTH || !/^[A-Za-z0-9\-_./]+$/.test(code)) {
-          return refused('invalid_serial', `Not a product barcode: ${code.slice(0, 20)}${code.length > 20 ? '…' : ''}`)
+          return refused('invalid_serial', said('notProductBarcode', { code: `${code.slice(0, 20)}${code.length > 20 ? '…' : ''}` }))
         }
         candidates = lines.filter((l) => l.barcode === code)
-        if (candidates.length === 0)
-          return refused('wrong_item', `Wrong item: barcode ${code} is not a product of order ${order.orderNumber}`)
+        if (candidates.length === 0) return refused('wrong_item', said('wrongBarcodeOrder', { code, orderNumber: order.orderNumber }))
         if (input.orderLineId !== undefined) {
           candidates = candidates.filter((l) => l.id === input.orderLineId)
           if (candidates.length === 0) {
             const chosen = lines.find((l) => l.id === input.orderLineId)
-            return refused('wrong_item', `Wrong item: barcode ${code} is not ${chosen?.productName ?? 'the chosen line'}`)
+            return refused('wrong_item', said('wrongBarcodeLine', { code, product: chosen?.productName ?? '' }))
           }
         }
       } else {
@@ -84,8 +84,8 @@ export function addNonSerializedUnits(db: Db, clock: Clock, affixes: ScannerAffi
         return refused(
           'over_scan',
           pending === 0
-            ? `Over-scan: ${l.productName} is complete (${l.scannedQuantity} of ${l.quantity})`
-            : `Over-scan: ${l.productName} needs only ${pending} more, not ${quantity}`,
+            ? said('overScanUnits', { product: l.productName, done: l.scannedQuantity, ordered: l.quantity })
+            : said('overScanNeedsOnly', { product: l.productName, pending, quantity }),
           l.id
         )
       }
@@ -112,7 +112,12 @@ export function addNonSerializedUnits(db: Db, clock: Clock, affixes: ScannerAffi
       if (order.status === 'ready') transitionOrder(tx, order, 'in_progress', { operatorId: input.operatorId, at })
       return {
         outcome: 'accepted' as const,
-        message: `OK ${line.productName} +${quantity} (${line.scannedQuantity + quantity} of ${line.quantity})`,
+        ...said('acceptedUnits', {
+          product: line.productName,
+          added: quantity,
+          done: line.scannedQuantity + quantity,
+          ordered: line.quantity
+        }),
         serial: null,
         orderLineId: line.id,
         units: quantity,

@@ -7,6 +7,7 @@ import { refuse } from '../errors'
 import { quoted } from './codes/codeText'
 import { checkImei, checkSerial, tacOf, type Checked } from './serial'
 import { refusedScan, type ScanCommit } from './scanTypes'
+import { atPart, said } from './scanWords'
 
 export type ScanLine = {
   id: number
@@ -61,7 +62,7 @@ export type ScanPlan = { kind: 'commit'; units: PlannedUnit[] } | { kind: 'answe
 export function planScan(request: ScanRequest, lookups: ScanLookups): ScanPlan {
   const scannable = scannableLines(request)
   if (!Array.isArray(scannable)) return { kind: 'answer', answer: scannable }
-  if (request.parts.length === 0) return { kind: 'answer', answer: refusedScan('invalid_serial', 'Empty scan') }
+  if (request.parts.length === 0) return { kind: 'answer', answer: refusedScan('invalid_serial', said('emptyScan')) }
   const candidates = ofCodedProduct(request, scannable, lookups)
   if (!Array.isArray(candidates)) return { kind: 'answer', answer: candidates }
   const planner = new ScanPlanner(request, candidates, lookups)
@@ -74,7 +75,7 @@ function scannableLines({ order, lines, orderLineId }: ScanRequest): ScanLine[] 
   const candidates = lines.filter((l) => l.serialized && (orderLineId === undefined || l.id === orderLineId))
   if (candidates.length > 0) return candidates
   if (orderLineId !== undefined) return refuse('not_found', `Line ${orderLineId} is not a serialized line of order ${order.orderNumber}.`)
-  return refusedScan('wrong_item', `Order ${order.orderNumber} has no serialized line to scan into`)
+  return refusedScan('wrong_item', said('noSerializedLine', { orderNumber: order.orderNumber }))
 }
 
 /** The product, where the catalogue knows the code's GTIN, must be one these lines ship: the lines of that product, or a refusal (like a wrong TAC). */
@@ -83,12 +84,19 @@ function ofCodedProduct(request: ScanRequest, lines: ScanLine[], lookups: ScanLo
   if (models.length === 0) return lines
   const ofProduct = lines.filter((l) => models.some((m) => m.sku === l.sku))
   if (ofProduct.length > 0) return ofProduct
-  return refusedScan('wrong_item', `Wrong product: GTIN ${request.gtin} is ${models[0].name}, not ${wantedOf(request, lines)}`)
+  return refusedScan('wrong_item', notWanted(request, lines, 'wrongProduct', { gtin: request.gtin!, model: models[0].name }))
 }
 
-/** What the operator should have scanned: the chosen (or only) line, or any line of the order. */
-function wantedOf({ order, orderLineId }: ScanRequest, lines: ScanLine[]): string {
-  return orderLineId !== undefined || lines.length === 1 ? lines[0].productName : `any line of order ${order.orderNumber}`
+/** A wrong product or model, said against what the operator should have scanned: the chosen (or only) line, or any line of the order. */
+function notWanted(
+  { order, orderLineId }: ScanRequest,
+  lines: ScanLine[],
+  code: 'wrongProduct' | 'wrongModel',
+  params: { model: string; gtin?: string; serial?: string }
+) {
+  return orderLineId !== undefined || lines.length === 1
+    ? said(code, { ...params, wanted: lines[0].productName })
+    : said(`${code}AnyLine`, { ...params, orderNumber: order.orderNumber })
 }
 
 type Refused = { ok: false; refusal: ScanCommit }
@@ -111,11 +119,11 @@ class ScanPlanner {
   /** IMEI 2 of a dual-IMEI unit; IMEI 1 is checked again (things may have changed since the first scan). */
   secondImei(firstImei: string): ScanCommit | null {
     const { parts } = this.request
-    if (parts.length !== 1) return refusedScan('invalid_serial', 'Scan IMEI 2 on its own (one IMEI)')
+    if (parts.length !== 1) return refusedScan('invalid_serial', said('imei2Alone'))
     const first = this.match(firstImei, this.candidates)
     if (!first.ok) return first.refusal
     this.inThisScan.add(first.serial)
-    if (parts[0] === first.serial) return refusedScan('duplicate', 'That is IMEI 1 again: scan IMEI 2 of the same device', first.serial)
+    if (parts[0] === first.serial) return refusedScan('duplicate', said('imei1Again'), first.serial)
     const second = this.match(parts[0], [first.line], false)
     if (!second.ok) return this.atPart(second.refusal, 0)
     this.add({ line: first.line, serial: first.serial, serial2: second.serial })
@@ -145,7 +153,7 @@ class ScanPlanner {
   private pairInCode(first: Matched, i: number): ScanCommit | null {
     const { parts } = this.request
     if (i + 1 >= parts.length)
-      return this.atPart(refusedScan('invalid_serial', `IMEI 2 of ${first.serial} is missing from the code`, first.serial), i)
+      return this.atPart(refusedScan('invalid_serial', said('imei2Missing', { serial: first.serial }), first.serial), i)
     this.inThisScan.add(first.serial)
     const second = this.match(parts[i + 1], [first.line], false)
     if (!second.ok) return this.atPart(second.refusal, i + 1)
@@ -169,11 +177,8 @@ class ScanPlanner {
   private atPart(refusal: ScanCommit, i: number): ScanCommit {
     const { parts, partNames } = this.request
     const name = partNames?.[i]
-    if (name) {
-      const which = refusal.message.includes(parts[i]) ? name : `${name} ${quoted(parts[i])}`
-      return { ...refusal, message: `${which}: ${refusal.message}` }
-    }
-    return parts.length > 1 ? { ...refusal, message: `Code part ${i + 1} of ${parts.length}: ${refusal.message}` } : refusal
+    const value = name && !refusal.message.includes(parts[i]) ? quoted(parts[i]) : undefined
+    return { ...refusal, ...atPart(refusal, { name: name ?? undefined, value, index: i + 1, count: parts.length }) }
   }
 
   /** The line a serial goes to, checked in SPEC order: format, model, duplicate, room on the line. */
@@ -197,17 +202,21 @@ class ScanPlanner {
     if (ofModel.length > 0) return { ok: true, lines: ofModel }
     return {
       ok: false,
-      refusal: refusedScan('wrong_item', `Wrong model: ${serial} is ${models[0].name}, not ${wantedOf(this.request, lines)}`, serial)
+      refusal: refusedScan('wrong_item', notWanted(this.request, lines, 'wrongModel', { serial, model: models[0].name }), serial)
     }
   }
 
   private duplicate(serial: string): ScanCommit | null {
-    if (this.inThisScan.has(serial)) return refusedScan('duplicate', `Duplicate: ${serial} is twice in this scan`, serial)
+    if (this.inThisScan.has(serial)) return refusedScan('duplicate', said('twiceInScan', { serial }), serial)
     const seen = this.lookups.liveUnit(serial)
-    if (seen) return refusedScan('duplicate', duplicateMessage(serial, this.request.order.id, seen), serial)
+    if (seen) return refusedScan('duplicate', alreadySeen(serial, this.request.order.id, seen), serial)
     const elsewhere = this.lookups.liveElsewhere?.(serial)
     return elsewhere
-      ? refusedScan('duplicate', `Duplicate: ${serial} is in order ${elsewhere.orderNumber} at ${elsewhere.stationLabel}`, serial)
+      ? refusedScan(
+          'duplicate',
+          said('duplicateElsewhere', { serial, orderNumber: elsewhere.orderNumber, station: elsewhere.stationLabel }),
+          serial
+        )
       : null
   }
 
@@ -219,7 +228,7 @@ class ScanPlanner {
     const done = full.quantity - this.pending(full)
     return {
       ok: false,
-      refusal: refusedScan('over_scan', `Over-scan: ${full.productName} is complete (${done} of ${full.quantity} scanned)`, serial, full.id)
+      refusal: refusedScan('over_scan', said('overScan', { product: full.productName, done, ordered: full.quantity }), serial, full.id)
     }
   }
 }
@@ -228,7 +237,7 @@ class ScanPlanner {
 function validSerial(input: string, lines: ScanLine[]): { ok: true; serial: string; lines: ScanLine[] } | Refused {
   const checks = lines.map((line) => ({ line, check: checkFor(line, input) }))
   const valid = checks.filter((c) => c.check.ok)
-  if (valid.length === 0) return { ok: false, refusal: refusedScan('invalid_serial', (checks[0].check as { message: string }).message) }
+  if (valid.length === 0) return { ok: false, refusal: refusedScan('invalid_serial', checks[0].check as Extract<Checked, { ok: false }>) }
   return { ok: true, serial: (valid[0].check as { serial: string }).serial, lines: valid.map((c) => c.line) }
 }
 
@@ -237,16 +246,11 @@ function checkFor(line: ScanLine, input: string): Checked {
 }
 
 const oneImeiPerUnit = (line: ScanLine): ScanCommit =>
-  refusedScan(
-    'wrong_item',
-    `This code holds IMEI 1 and IMEI 2 of one device, but ${line.productName} takes one IMEI per unit: scan the IMEI 1 barcode alone`,
-    null,
-    line.id
-  )
+  refusedScan('wrong_item', said('oneImeiPerUnit', { product: line.productName }), null, line.id)
 
 const awaitingSecondImei = ({ line, serial }: Matched): ScanCommit => ({
   outcome: 'awaiting_imei2',
-  message: `IMEI 1 OK: now scan IMEI 2 of this ${line.productName}`,
+  ...said('awaitingImei2', { product: line.productName }),
   serial,
   orderLineId: line.id,
   units: 0,
@@ -254,9 +258,9 @@ const awaitingSecondImei = ({ line, serial }: Matched): ScanCommit => ({
   awaiting: { firstImei: serial, orderLineId: line.id, productName: line.productName }
 })
 
-function duplicateMessage(serial: string, orderId: number, seen: LiveUnit): string {
-  const where = seen.orderId === orderId ? 'this order' : `order ${seen.orderNumber}`
-  const box = seen.boxNumber === null ? 'not yet in a box' : `box ${seen.boxNumber}`
-  const verb = seen.status === 'shipped' ? 'Already shipped' : 'Already scanned'
-  return `${verb}: ${serial} is in ${where}, ${box}`
+/** Already scanned or shipped, in this order or another, in a box or not yet. */
+function alreadySeen(serial: string, orderId: number, seen: LiveUnit) {
+  const code =
+    `${seen.status === 'shipped' ? 'alreadyShipped' : 'alreadyScanned'}${seen.orderId === orderId ? 'Here' : ''}${seen.boxNumber === null ? 'NoBox' : ''}` as const
+  return said(code, { serial, orderNumber: seen.orderNumber, ...(seen.boxNumber === null ? {} : { box: seen.boxNumber }) })
 }

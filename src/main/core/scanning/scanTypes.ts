@@ -1,6 +1,8 @@
 // What a scan asks for and what it answers (SPEC §5), shared by the serial
 // scan (scanUnit) and the non-serialized one (nonSerialized).
 import type { ScanOutcome } from '../../../shared/scanning'
+import type { ScanCode, ScanParams } from '../../../shared/scanWords'
+import { said, type ScanWords } from './scanWords'
 
 export type ScanInput = {
   orderId: number
@@ -16,6 +18,9 @@ export type ScanInput = {
 
 export type ScanCommit = {
   outcome: ScanOutcome
+  /** What the answer says, for the screens to word (src/shared/scanWords.ts); `message` is its English sentence. */
+  code: ScanCode
+  params: ScanParams
   message: string
   serial: string | null
   orderLineId: number | null
@@ -29,15 +34,15 @@ export type ScanCommit = {
 
 export type ScanRefusal = Exclude<ScanOutcome, 'accepted' | 'awaiting_imei2'>
 
-/** A scan that wrote nothing: the operator sees the outcome and the sentence. */
+/** A scan that wrote nothing: the operator sees the outcome and the sentence (a plain English one is worded as it is). */
 export const refusedScan = (
   outcome: ScanRefusal,
-  message: string,
+  words: ScanWords | string,
   serial: string | null = null,
   orderLineId: number | null = null
 ): ScanCommit => ({
   outcome,
-  message,
+  ...(typeof words === 'string' ? said('unreadableCode', { detail: words }) : words),
   serial,
   orderLineId,
   units: 0,

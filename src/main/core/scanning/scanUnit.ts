@@ -8,7 +8,7 @@ import type { Db } from '../db/connection'
 import { perConnection } from '../db/prepared'
 import { boxes, orderLines, orders, productTacs, products, scannedUnits } from '../db/schema'
 import { refuse } from '../errors'
-import { notOpenMessage } from '../orders/openOrder'
+import { notOpenWords } from '../orders/openOrder'
 import { commitScan } from './commitScan'
 import { planScan, type ScanLine, type ScanLookups } from './scanPlan'
 import { refusedScan, type ScanCommit, type ScanInput } from './scanTypes'
@@ -96,7 +96,7 @@ export function scanUnit(db: Db, clock: Clock, affixes: ScannerAffixes, scan: Sc
     (tx) => {
       const order = reads.order.get({ orderId: scan.orderId })
       if (!order) return refuse('not_found', `Order ${scan.orderId} does not exist.`)
-      const closed = notOpenMessage(order, 'no scanning')
+      const closed = notOpenWords(order)
       if (closed) return refusedScan('order_not_open', closed)
       if (code.problem) return refusedScan('invalid_serial', code.problem)
       const lines = reads.lines.all({ orderId: scan.orderId }) as ScanLine[]

@@ -1,10 +1,13 @@
 // Scan input hygiene and serial validation (SPEC §5). Pure functions: no
 // database, so they run before any transaction is opened.
+import { said, type ScanWords } from './scanWords'
 
 export const MAX_SCAN_LENGTH = 64
 
 export type ScannerAffixes = { prefixes: string[]; suffixes: string[] }
-export type Checked = { ok: true; serial: string } | { ok: false; message: string }
+export type Checked = { ok: true; serial: string } | ({ ok: false } & ScanWords)
+
+const refused = (...words: Parameters<typeof said>): Checked => ({ ok: false, ...said(...words) })
 
 /** AIM symbology identifier a scanner may put in front of the data: "]" + code letter + modifier. */
 const AIM_ID = /^\][A-Za-z][0-9A-Za-z]/
@@ -55,8 +58,7 @@ const describeChar = (c: string) =>
 export function formatCharacterRefusal(s: string): Checked | null {
   const found = FORMAT_CHAR.exec(s)?.[0]
   if (found === undefined) return null
-  const kind = BIDI_CHAR.test(found) ? 'a hidden text-direction character' : 'a hidden formatting character'
-  return { ok: false, message: `Scan contains ${describeChar(found)} (${kind}): rescan the label` }
+  return refused(BIDI_CHAR.test(found) ? 'bidiCharacter' : 'formatCharacter', { char: describeChar(found) })
 }
 
 /** An IMEI is exactly 15 digits whose last digit is the Luhn check digit of the first 14. */
@@ -64,16 +66,16 @@ export function checkImei(input: string): Checked {
   const s = input
   const hidden = formatCharacterRefusal(s)
   if (hidden) return hidden
-  if (s.length === 0) return { ok: false, message: 'Empty scan' }
-  if (s.length > MAX_SCAN_LENGTH) return { ok: false, message: `Scan too long (${s.length} characters, at most ${MAX_SCAN_LENGTH})` }
+  if (s.length === 0) return refused('emptyScan')
+  if (s.length > MAX_SCAN_LENGTH) return refused('tooLong', { length: s.length, max: MAX_SCAN_LENGTH })
   const bad = firstOutside(s, /[0-9]/)
-  if (bad !== undefined) return { ok: false, message: `Not an IMEI: ${describeChar(bad)} is not a digit (an IMEI is 15 digits)` }
-  if (s.length === 14) return { ok: false, message: '14-digit IMEI without check digit: scan the full 15-digit IMEI' }
-  if (s.length === 16) return { ok: false, message: 'IMEISV (16 digits) is not an IMEI: scan the 15-digit IMEI' }
-  if (s.length !== 15) return { ok: false, message: `Not an IMEI: ${s.length} digits (an IMEI is 15 digits)` }
+  if (bad !== undefined) return refused('notADigit', { char: describeChar(bad) })
+  if (s.length === 14) return refused('imei14Digits')
+  if (s.length === 16) return refused('imeisv')
+  if (s.length !== 15) return refused('imeiLength', { digits: s.length })
   const expected = luhnCheckDigit(s.slice(0, 14))
   if (expected !== s.charCodeAt(14) - 48) {
-    return { ok: false, message: `IMEI check digit is wrong (ends in ${s[14]}, should be ${expected}): rescan` }
+    return refused('imeiCheckDigit', { last: s[14], expected })
   }
   return { ok: true, serial: s }
 }
@@ -86,12 +88,12 @@ export function checkSerial(input: string, pattern: string | null): Checked {
   const s = input
   const hidden = formatCharacterRefusal(s)
   if (hidden) return hidden
-  if (s.length === 0) return { ok: false, message: 'Empty scan' }
-  if (s.length > MAX_SCAN_LENGTH) return { ok: false, message: `Scan too long (${s.length} characters, at most ${MAX_SCAN_LENGTH})` }
+  if (s.length === 0) return refused('emptyScan')
+  if (s.length > MAX_SCAN_LENGTH) return refused('tooLong', { length: s.length, max: MAX_SCAN_LENGTH })
   const bad = firstOutside(s, SERIAL_CHARS)
-  if (bad !== undefined) return { ok: false, message: `Serial contains ${describeChar(bad)}, which no serial number has` }
+  if (bad !== undefined) return refused('serialCharacter', { char: describeChar(bad) })
   if (pattern && !new RegExp(`^(?:${pattern})$`).test(s)) {
-    return { ok: false, message: `Serial ${s} does not match this product's serial format` }
+    return refused('serialPattern', { serial: s })
   }
   return { ok: true, serial: s }
 }
