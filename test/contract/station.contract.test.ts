@@ -9,6 +9,7 @@ import { isoNow } from '../../src/main/core/clock'
 import { recordExportedEvent } from '../../src/main/core/events/eventLog'
 import { exportedEvents } from '../../src/main/core/events/exported'
 import { CONTRACT_VERSION } from '../../src/main/core/sync/omsWire'
+import { setSetting } from '../../src/main/core/settings/settings'
 import {
   allProducts,
   createOperators,
@@ -43,6 +44,7 @@ async function stationAndOms(orders: Record<string, unknown>[]) {
   proxies.push(proxy)
   const t = openTestStation()
   createOperators(t)
+  setSetting(t.db, 'stationName', 'Stanowisko 1 Łódź')
   await ok(t, 'operators:signIn', { badgeCode: 'OP-1001' })
   await ok(t, 'sync:saveSettings', {
     omsUrl: proxy.url,
@@ -59,11 +61,13 @@ async function stationAndOms(orders: Record<string, unknown>[]) {
 const operationOf = (e: Exchange) =>
   e.url.startsWith('/v1/events')
     ? 'postEvents'
-    : e.url.includes('/status')
-      ? 'orderStatus'
-      : e.url.includes('/orders')
-        ? 'pullOrders'
-        : e.url
+    : e.url.startsWith('/v1/serial-ledger')
+      ? 'pullSerialLedger'
+      : e.url.includes('/status')
+        ? 'orderStatus'
+        : e.url.includes('/orders')
+          ? 'pullOrders'
+          : e.url
 
 /** Every exchange's problems, by request: empty when both sides kept to the document. */
 const offContract = (exchanges: Exchange[]) =>
@@ -140,10 +144,17 @@ describe('the station and the stand-in keep to docs/oms-api.yaml', () => {
     expect(received.filter((e) => e.omsOrderId === 'OMS-6').map((e) => [e.type, (e.payload as { omsStatus?: string }).omsStatus])).toEqual([
       ['order.on_hold', 'held']
     ])
+    // One more pull: the serial ledger now holds this station's serials, live and released (removed, voided, unpacked).
+    await ok(t, 'sync:now')
+    const ledgerStates = proxy.exchanges
+      .filter((e) => operationOf(e) === 'pullSerialLedger')
+      .flatMap((e) => (JSON.parse(e.responseBody) as { entries: { state: string }[] }).entries.map((entry) => entry.state))
+    expect(new Set(ledgerStates)).toEqual(new Set(['live', 'released']))
     const stationId = stationIdOf(t)
-    expect(new Set(proxy.exchanges.map(operationOf))).toEqual(new Set(['pullOrders', 'orderStatus', 'postEvents']))
+    expect(new Set(proxy.exchanges.map(operationOf))).toEqual(new Set(['pullOrders', 'orderStatus', 'postEvents', 'pullSerialLedger']))
     for (const e of proxy.exchanges) {
       expect(e.headers['x-station-id']).toBe(stationId)
+      expect(e.headers['x-station-name']).toBe('Stanowisko%201%20%C5%81%C3%B3d%C5%BA')
       expect(e.headers['x-contract-version']).toBe(CONTRACT_VERSION)
       expect(e.responseHeaders['x-contract-version']).toBe(CONTRACT_VERSION)
     }

@@ -3,6 +3,8 @@
 // and returns null for the rest. server.ts has already checked the token, the
 // station (`stationId` is the request's X-Station-Id) and the version, and
 // applies the fault injection around it.
+import type { IncomingHttpHeaders } from 'node:http'
+
 export type ApiRequest = {
   method: string
   /** The path below /v1, e.g. `/orders/OMS-1/claim`. */
@@ -10,6 +12,8 @@ export type ApiRequest = {
   url: URL
   body: unknown
   stationId: string
+  /** The request's headers (e.g. X-Station-Name, which the serial ledger keeps). */
+  headers: IncomingHttpHeaders
 }
 
 export type ApiAnswer = { status: number; body: unknown }

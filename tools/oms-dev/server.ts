@@ -4,12 +4,13 @@
 // survives a restart, `:memory:` for tests), and failures on demand (error rate,
 // timeouts, connections reset after the store committed, latency) for
 // development, demos and tests. A development tool: never shipped.
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { z } from 'zod'
 import { API_PREFIX, CONTRACT_VERSION, EventBatch, STATION_HEADER, VERSION_HEADER } from '../../src/main/core/sync/omsWire'
 import { openOmsDb, type OmsDb } from './db'
 import type { ApiRoutes } from './routes'
+import { SerialLedger } from './ledger'
 import { stationRefusal } from './stationCheck'
 import { OmsStore } from './store'
 
@@ -52,6 +53,8 @@ export type OmsDev = {
   /** The stand-in's database: every concern (store, claims, a ledger) keeps its tables on this one handle. */
   db: OmsDb
   store: OmsStore
+  /** The shared serial ledger, fed by the events the store accepts (ledger.ts). */
+  ledger: SerialLedger
   injected: Injected
   setFailure(failure: Partial<Failure>): Failure
   close(): Promise<void>
@@ -91,6 +94,9 @@ export async function startOmsDev(options: OmsDevOptions = {}): Promise<OmsDev> 
   const contractVersion = options.contractVersion ?? CONTRACT_VERSION
   /** The contract's other parts, each a concern of its own on the same database (see routes.ts). */
   const routes: ApiRoutes[] = []
+  const ledger = new SerialLedger(db, now)
+  store.addRule(ledger)
+  routes.push(ledger.routes)
 
   const server = createServer((req, res) => {
     handle(req, res).catch((error) => {
@@ -123,7 +129,7 @@ export async function startOmsDev(options: OmsDevOptions = {}): Promise<OmsDev> 
       log(`${req.method} ${url.pathname} → injected ${status}`)
       return send(res, status, { error: 'injected failure' }, status === 429 ? { 'retry-after': '0' } : {})
     }
-    const answer = api(req.method ?? 'GET', url, body, String(req.headers[STATION_HEADER]))
+    const answer = api(req.method ?? 'GET', url, body, String(req.headers[STATION_HEADER]), req.headers)
     if (roll < failure.errorRate + failure.timeoutRate) {
       injected.timeouts++
       log(`${req.method} ${url.pathname} → done, answer withheld (timeout)`)
@@ -140,10 +146,16 @@ export async function startOmsDev(options: OmsDevOptions = {}): Promise<OmsDev> 
     send(res, answer.status, answer.body)
   }
 
-  function api(method: string, url: URL, body: unknown, stationId: string): { status: number; body: unknown } {
+  function api(
+    method: string,
+    url: URL,
+    body: unknown,
+    stationId: string,
+    headers: IncomingHttpHeaders
+  ): { status: number; body: unknown } {
     const path = url.pathname.slice(API_PREFIX.length)
     for (const route of routes) {
-      const answer = route({ method, path, url, body, stationId })
+      const answer = route({ method, path, url, body, stationId, headers })
       if (answer) return answer
     }
     const pull = path.match(/^\/stations\/([^/]+)\/orders$/)
@@ -212,6 +224,7 @@ export async function startOmsDev(options: OmsDevOptions = {}): Promise<OmsDev> 
     url: `http://127.0.0.1:${port}`,
     db,
     store,
+    ledger,
     injected,
     setFailure,
     close: async () => {

@@ -12,6 +12,9 @@ export type Received = { event: WireEvent; receivedAt: string }
 
 export type Tally = { accepted: number; duplicate: number; rejected: number }
 
+/** Another concern's say on events (the serial ledger, ledger.ts): why to reject one, and what it learns from one accepted. */
+export type EventRule = { rejectionOf(event: WireEvent): string | null; accepted(event: WireEvent): void }
+
 const TABLES = `
 CREATE TABLE IF NOT EXISTS orders (
   oms_order_id TEXT PRIMARY KEY,
@@ -34,6 +37,7 @@ CREATE TABLE IF NOT EXISTS blocked_serials (serial TEXT PRIMARY KEY, reason TEXT
 export class OmsStore {
   private readonly sequence
   private readonly counts
+  private readonly rules: EventRule[] = []
 
   constructor(
     readonly db: OmsDb,
@@ -58,6 +62,11 @@ export class OmsStore {
   get tally(): Tally {
     const accepted = this.db.prepare<[], { n: number }>('SELECT count(*) AS n FROM received_events').get()!.n
     return { accepted, duplicate: this.counts.duplicate.get(), rejected: this.counts.rejected.get() }
+  }
+
+  /** Adds a concern's rule: asked before an event is accepted, told after (inside the batch's transaction). */
+  addRule(rule: EventRule): void {
+    this.rules.push(rule)
   }
 
   get rejections(): { id: string; reason: string }[] {
@@ -160,6 +169,7 @@ export class OmsStore {
       .run(event.id, JSON.stringify(event), this.now().toISOString())
     const ship = this.db.prepare('INSERT OR REPLACE INTO shipped_serials (serial, station_id) VALUES (?, ?)')
     for (const serial of serialsOf(event)) ship.run(serial, event.stationId)
+    for (const rule of this.rules) rule.accepted(event)
     return { id: event.id, status: 'accepted' as const }
   }
 
@@ -175,6 +185,13 @@ export class OmsStore {
     for (const serial of serialsOf(event)) {
       const block = blocked.get(serial)
       if (block) return block.reason
+    }
+    for (const rule of this.rules) {
+      const reason = rule.rejectionOf(event)
+      if (reason) return reason
+    }
+    // Without a serial ledger (a store on its own): a serial another station ever boxed, released or not.
+    for (const serial of this.rules.length === 0 ? serialsOf(event) : []) {
       const station = shipped.get(serial)?.station_id
       if (station && station !== event.stationId) return `IMEI ${serial} was already shipped by station ${station}`
     }

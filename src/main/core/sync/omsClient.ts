@@ -14,6 +14,7 @@ import {
   type WireEvent
 } from './omsWire'
 import { eventBatchJson, JsonText } from './wireJson'
+import { encodeStationName, LedgerPage, STATION_NAME_HEADER } from './ledgerWire'
 
 export type OmsErrorKind = 'network' | 'timeout' | 'http' | 'invalid_answer' | 'aborted'
 
@@ -42,6 +43,8 @@ export class OmsError extends Error {
 export type OmsClientOptions = {
   baseUrl: string
   stationId: string
+  /** The station's name, sent so the OMS can name it to other stations (the serial ledger). */
+  stationName?: string | null
   token: string | null
   timeoutMs: number
   /** Aborts every request in flight when the station closes. */
@@ -52,6 +55,8 @@ export type OmsClient = {
   pullOrders(cursor: string | null, limit?: number): Promise<PullPage>
   orderStatus(omsOrderId: string, timeoutMs?: number): Promise<z.infer<typeof OrderStatusAnswer> | null>
   postEvents(events: WireEvent[]): Promise<EventBatchAnswer>
+  /** One page of the warehouse's serial ledger; null when this OMS keeps none (it answered 404). */
+  pullSerialLedger(cursor: string | null, limit?: number): Promise<LedgerPage | null>
 }
 
 export function createOmsClient(options: OmsClientOptions): OmsClient {
@@ -73,6 +78,8 @@ export function createOmsClient(options: OmsClientOptions): OmsClient {
       [VERSION_HEADER]: CONTRACT_VERSION
     }
     if (options.token) headers.authorization = `Bearer ${options.token}`
+    const name = encodeStationName(options.stationName)
+    if (name) headers[STATION_NAME_HEADER] = name
     if (body !== undefined) headers['content-type'] = 'application/json'
     let response: Response
     let text: string
@@ -123,6 +130,11 @@ export function createOmsClient(options: OmsClientOptions): OmsClient {
     },
     async postEvents(events) {
       return (await request('POST', '/events', EventBatchAnswer, new JsonText(eventBatchJson(options.stationId, events))))!
+    },
+    pullSerialLedger(cursor, limit = 500) {
+      const query = new URLSearchParams({ limit: String(limit) })
+      if (cursor) query.set('cursor', cursor)
+      return request('GET', `/serial-ledger?${query}`, LedgerPage, undefined, options.timeoutMs, true)
     }
   }
 }

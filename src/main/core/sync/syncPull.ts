@@ -4,6 +4,7 @@
 import type { StationContext } from '../context'
 import type { OmsClient } from './omsClient'
 import { pullOrders, type PullOutcome } from './orderPull'
+import { pullSerialLedger } from './ledgerPull'
 import type { SyncState } from './syncStatus'
 import { readSyncSetting } from './syncSettings'
 import { RoundTimer } from './roundTimer'
@@ -34,6 +35,8 @@ export class PullLoop {
       state.succeeded()
       if (outcome.changedOrderIds.length > 0) context.notify('orders:changed', { orderIds: outcome.changedOrderIds })
       if (outcome.conflicts.length > 0) state.problem(outcome.conflicts.join(' '))
+      // The serials other stations committed, in the same round: scans refuse an IMEI live elsewhere.
+      await pullSerialLedger(context.db, context.clock, api, { ownStationId: context.stationId, stopped })
       return outcome
     } catch (error) {
       state.failed(error)

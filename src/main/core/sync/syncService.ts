@@ -19,6 +19,7 @@ import { PullLoop } from './syncPull'
 import { PushLoop } from './syncPush'
 import { SyncState, type SyncLog } from './syncStatus'
 import { readSyncSetting } from './syncSettings'
+import { getSetting } from '../settings/settings'
 
 export type SyncOptions = { secrets: SecretStore; random?: () => number; log?: SyncLog }
 
@@ -47,7 +48,15 @@ export function startSync(context: StationContext, { secrets, random = Math.rand
     const settings = oms()
     if (!settings.baseUrl) return null
     const token = omsTokenFor(secrets, settings.baseUrl)
-    return createOmsClient({ baseUrl: settings.baseUrl, stationId, token, timeoutMs: settings.requestTimeoutMs, signal: closing.signal })
+    const stationName = getSetting(db, 'stationName')
+    return createOmsClient({
+      baseUrl: settings.baseUrl,
+      stationId,
+      stationName,
+      token,
+      timeoutMs: settings.requestTimeoutMs,
+      signal: closing.signal
+    })
   }
 
   const state = new SyncState({ context, secrets, log, stopped, nextTryAt: () => relay.nextTryAt() })
