@@ -107,6 +107,9 @@ export const accessTable: Record<Channel, AccessRule> = {
   'sync:resendRejected': approval('re-send rejected events'),
   'sync:acknowledgeRejected': approval('acknowledge rejected events'),
 
+  'ledger:conflicts': shiftLead,
+  'ledger:unpackConflict': approval('unpack a unit in a serial conflict'),
+
   'health:status': station,
   'settings:backups': shiftLead,
   'settings:saveBackups': approval('change the backup settings'),

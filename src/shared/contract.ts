@@ -17,6 +17,7 @@ import { scanningChannels } from './scanning'
 import { settingsChannels } from './settings'
 import { shippingChannels } from './shipping'
 import { syncChannels, syncNotices } from './sync'
+import { ledgerChannels } from './ledger'
 
 /** Every request channel: `domain:verb` → zod schemas of its arguments and result. One file per domain declares its own. */
 export const contract = {
@@ -30,6 +31,7 @@ export const contract = {
   ...scannerChannels,
   ...shippingChannels,
   ...syncChannels,
+  ...ledgerChannels,
   ...healthChannels,
   ...recoveryChannels,
   ...reportChannels,

@@ -105,6 +105,8 @@ function sampleArgs(w: World, approval: { badgeCode: string; pin: string }): Rec
     'sync:rejectedEvents': {},
     'sync:resendRejected': { ids: ['no-such-event'], approval },
     'sync:acknowledgeRejected': { ids: ['no-such-event'], approval },
+    'ledger:conflicts': {},
+    'ledger:unpackConflict': { eventId: 'no-such-event', serial: imei('35391611000777'), approval },
     'health:status': {},
     'settings:backups': {},
     'settings:saveBackups': { everyMinutes: 30, keep: 14, folder: null, approval },

@@ -25,6 +25,7 @@ import { settingsFileHandlers } from './settings/settingsFileHandlers'
 import { getSetting } from './settings/settings'
 import { plainFileSecretStore, type SecretStore } from './sync/secretStore'
 import { syncHandlers } from './sync/syncHandlers'
+import { ledgerHandlers } from './sync/ledgerHandlers'
 import { startSync } from './sync/syncService'
 import { everyInterval } from './background'
 import { Faults, probeFaults, watchFaults } from './health/faults'
@@ -123,6 +124,7 @@ export function openCore({ dataDir, clock = systemClock, version = '0.0.0', secr
     ...healthHandlers(faults),
     ...appHandlers(context, version),
     ...syncHandlers(context, sync),
+    ...ledgerHandlers(context, sync),
     ...operatorHandlers(context),
     ...assignmentHandlers(context),
     ...orderHandlers(context),

@@ -90,3 +90,6 @@ export function acknowledgeRejected(db: Db, clock: Clock, ids: string[], operato
     return rows.length
   })
 }
+
+/** Rejections still open (neither re-sent nor acknowledged): the filter other views of them use (serial conflicts). */
+export const openRejections = open

@@ -1,0 +1,51 @@
+// The `ledger:*` channels: the serial conflicts a shift lead sees (the OMS
+// rejected an IMEI live at another station), and resolving one here by
+// unpacking the unit — the existing reopen and remove flows, and the
+// rejected event acknowledged, in one transaction.
+import { eq } from 'drizzle-orm'
+import { approverOf } from '../access/guard'
+import type { HandlersOf, StationContext } from '../context'
+import { boxes } from '../db/schema'
+import { refuse } from '../errors'
+import { reopenBox } from '../packing/boxes'
+import { removeUnit } from '../packing/exceptions'
+import { findSerialConflict, listSerialConflicts } from './ledgerConflicts'
+import { acknowledgeRejected } from './rejectedEvents'
+import { stationLabel } from './serialLedger'
+import type { SyncService } from './syncService'
+
+export function ledgerHandlers(context: StationContext, sync: Pick<SyncService, 'nudge'>): HandlersOf<'ledger'> {
+  const { db, clock } = context
+  return {
+    'ledger:conflicts': () => listSerialConflicts(db),
+    'ledger:unpackConflict': ({ eventId, serial }, call) => {
+      const by = context.operator()
+      const lead = approverOf(call)
+      const done = db.transaction(
+        (tx) => {
+          const conflict = findSerialConflict(tx, eventId, serial)
+          if (!conflict || conflict.orderId === null)
+            return refuse('not_found', `${serial} is no longer in conflict here: it was unpacked, re-sent or acknowledged.`)
+          const where = conflict.elsewhere ? ` at ${stationLabel(conflict.elsewhere)} in order ${conflict.elsewhere.orderNumber}` : ''
+          const box = conflict.boxId ? tx.select({ status: boxes.status }).from(boxes).where(eq(boxes.id, conflict.boxId)).get() : undefined
+          const reopened = box?.status === 'confirmed'
+          if (reopened) reopenBox(tx, clock, conflict.orderId, conflict.boxId!, by.id)
+          const removed = removeUnit(tx, clock, {
+            orderId: conflict.orderId,
+            unitId: conflict.unitId,
+            reason: `Serial conflict: ${serial} is live${where || ' at another station'}`,
+            operatorId: by.id,
+            approvedBy: { id: lead.id, name: lead.name }
+          })
+          acknowledgeRejected(tx, clock, [eventId], lead.id)
+          const next = reopened ? `: box ${conflict.boxNumber} is open again, Save twice to confirm it without this unit` : ''
+          return { message: `${removed.message}${next}`, orderId: conflict.orderId }
+        },
+        { behavior: 'immediate' }
+      )
+      context.notify('orders:changed', { orderIds: [done.orderId] })
+      sync.nudge()
+      return done
+    }
+  }
+}
