@@ -59,7 +59,7 @@ describe('backups', () => {
       expect(await call('operators:signIn', { badgeCode: 'OP-1001' })).toMatchObject({ ok: true })
       expect(await call('operators:signOut', {})).toMatchObject({ ok: true })
       const at = t.clock().toISOString()
-      await vi.waitFor(() => expect(listBackups(share)[0]?.takenAt).toBe(at))
+      await vi.waitFor(() => expect(listBackups(share)[0]?.takenAt).toBe(at), { timeout: 15_000 })
       expect(listBackups(share)).toHaveLength(Math.min(i + 1, 2))
       t.time.advance(60_000)
     }
