@@ -13,6 +13,7 @@ import { startWorker } from '../../workers/startWorker'
 import { log } from '../../log/logger'
 import { startImport, type ImportContext } from '../importOrders'
 import { EMPTY_FILE, FileProblem } from './fileProblem'
+import { fromRow } from './orderRows'
 import { readCheckedBatches } from './readBatches'
 import type { FromReader, ReaderJob } from './readerMessages'
 
@@ -52,7 +53,7 @@ async function importWithReader(ctx: ImportContext, job: ReaderJob, size: number
     for await (const [message] of on(reader, 'message', { close: ['exit'] }) as AsyncIterable<[FromReader]>) {
       heard = true
       if (message.kind === 'batch') {
-        run.checked(message.orders)
+        run.checked(message.rows.map(fromRow))
         reader.postMessage('stored')
         if (!message.last) report(message.bytes, false)
       } else if (message.kind === 'product') {

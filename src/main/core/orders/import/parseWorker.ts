@@ -7,6 +7,7 @@
 import { createReadStream } from 'node:fs'
 import { parentPort, workerData } from 'node:worker_threads'
 import { FileProblem } from './fileProblem'
+import { toRow } from './orderRows'
 import { readCheckedBatches } from './readBatches'
 import type { FromReader, ReaderJob } from './readerMessages'
 
@@ -30,7 +31,7 @@ async function read({ path, fileName }: ReaderJob, post: (message: FromReader) =
     const bytes = await readCheckedBatches(throttled(), fileName, {
       batch: (orders, bytesRead, last) => {
         waiting++
-        post({ kind: 'batch', orders, bytes: bytesRead, last })
+        post({ kind: 'batch', rows: orders.map(toRow), bytes: bytesRead, last })
       },
       product: (record, bytesRead) => post({ kind: 'product', record, bytes: bytesRead })
     })
