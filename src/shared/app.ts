@@ -4,13 +4,16 @@ import { z } from 'zod'
 import { Approval } from './operators'
 import { ImportSummary } from './orders'
 import { none } from './primitives'
+import { Language } from './i18n/languages'
 
 export const AppInfo = z.object({
   version: z.string(),
   stationId: z.string(),
   dataDir: z.string(),
   orderCount: z.number().int(),
-  operatorCount: z.number().int()
+  operatorCount: z.number().int(),
+  /** The station's language, for the screens before anyone signs in (SPEC §10). */
+  language: Language
 })
 export type AppInfo = z.infer<typeof AppInfo>
 

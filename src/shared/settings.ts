@@ -3,6 +3,7 @@
 import { z } from 'zod'
 import { Approval } from './operators'
 import { none } from './primitives'
+import { Language } from './i18n/languages'
 
 export const StationSettings = z.strictObject({
   handEntryPolicy: z.enum(['allowed', 'approval', 'refused']),
@@ -11,6 +12,9 @@ export const StationSettings = z.strictObject({
   operatorSignInPin: z.boolean()
 })
 export type StationSettings = z.infer<typeof StationSettings>
+/** The station settings and the station's language (SPEC §10; not in the settings file: each station keeps its own). */
+export const StationSettingsView = StationSettings.extend({ language: Language })
+export type StationSettingsView = z.infer<typeof StationSettingsView>
 
 /** Online backups (SPEC §9): how often, how many stay, and where (a second disk or a share; null: the data folder's `backups`). */
 export const BackupSettings = z.strictObject({
@@ -33,8 +37,12 @@ export const BackupNowResult = z.object({ file: z.string(), backups: BackupSetti
 export type BackupNowResult = z.infer<typeof BackupNowResult>
 
 export const settingsChannels = {
-  'settings:station': { args: none, result: StationSettings },
-  'settings:saveStation': { args: StationSettings.extend({ approval: Approval }), result: StationSettings },
+  'settings:station': { args: none, result: StationSettingsView },
+  /** Without `language` the station's language stays as it is. */
+  'settings:saveStation': {
+    args: StationSettings.extend({ language: Language.optional(), approval: Approval }),
+    result: StationSettingsView
+  },
   'settings:backups': { args: none, result: BackupSettingsView },
   'settings:saveBackups': { args: BackupSettings.extend({ approval: Approval }), result: BackupSettingsView },
   'settings:backupNow': { args: z.strictObject({ approval: Approval }), result: BackupNowResult }

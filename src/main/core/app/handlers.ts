@@ -12,6 +12,7 @@ import { log } from '../log/logger'
 import { createOperator, operatorCount, type NewOperator } from '../operators/operators'
 import { importRawFile } from '../orders/importOrders'
 import { findAppFolder } from '../paths'
+import { getSetting } from '../settings/settings'
 
 type SampleFile = { products: unknown[]; orders: Record<string, unknown>[]; operators?: NewOperator[] }
 
@@ -23,7 +24,8 @@ export function appHandlers(context: StationContext, version: string): HandlersO
       stationId,
       dataDir,
       orderCount: db.select({ n: count() }).from(orders).get()!.n,
-      operatorCount: operatorCount(db)
+      operatorCount: operatorCount(db),
+      language: getSetting(db, 'language')
     }),
     'app:loadSampleData': () => {
       const folder = findAppFolder('resources', 'sample-orders.json')

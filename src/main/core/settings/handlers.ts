@@ -11,12 +11,14 @@ export function settingsHandlers({ db }: StationContext, backups: BackupSchedule
   const read = () => ({
     handEntryPolicy: getSetting(db, 'handEntryPolicy'),
     feedbackVolume: getSetting(db, 'feedbackVolume'),
-    operatorSignInPin: getSetting(db, 'operatorSignInPin')
+    operatorSignInPin: getSetting(db, 'operatorSignInPin'),
+    language: getSetting(db, 'language')
   })
   return {
     'settings:station': read,
-    'settings:saveStation': ({ handEntryPolicy, feedbackVolume, operatorSignInPin }) => {
+    'settings:saveStation': ({ handEntryPolicy, feedbackVolume, operatorSignInPin, language }) => {
       db.transaction((tx) => {
+        if (language) setSetting(tx, 'language', language)
         setSetting(tx, 'handEntryPolicy', handEntryPolicy)
         setSetting(tx, 'feedbackVolume', feedbackVolume)
         setSetting(tx, 'operatorSignInPin', operatorSignInPin)

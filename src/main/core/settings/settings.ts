@@ -5,6 +5,7 @@ import type { Db } from '../db/connection'
 import { perConnection } from '../db/prepared'
 import { settings } from '../db/schema'
 import type { ScannerAffixes } from '../scanning/serial'
+import type { Language } from '../../../shared/i18n/languages'
 
 export type Settings = {
   /** Prefixes every id that leaves the station; made once, at the first start. */
@@ -19,6 +20,8 @@ export type Settings = {
   feedbackVolume: number
   /** Operators sign in with a PIN too (shift leads always do). */
   operatorSignInPin: boolean
+  /** The station's language (SPEC §10): its screens, unless the operator has their own, and what it prints. */
+  language: Language
   /** Minutes between two online backups (a backup is also taken at every sign-out). */
   backupEveryMinutes: number
   /** How many backups stay; older ones are removed. */
@@ -36,6 +39,7 @@ const DEFAULTS: Omit<Settings, 'stationId'> = {
   handEntryPolicy: 'allowed',
   feedbackVolume: 0.8,
   operatorSignInPin: false,
+  language: 'en',
   backupEveryMinutes: 30,
   backupKeep: 14,
   backupFolder: null
