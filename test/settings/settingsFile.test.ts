@@ -112,7 +112,12 @@ describe('settings file', () => {
     expect(fileB.station.name).toBeNull()
     expect(fileB.station.printers.box_label).toBeNull()
     expect(await ok(b, 'sync:settings', {})).toMatchObject({ omsUrl: 'https://oms.example.com', tokenStored: false })
-    expect(await ok(b, 'settings:station', {})).toEqual({ handEntryPolicy: 'approval', feedbackVolume: 0.35, operatorSignInPin: true })
+    expect(await ok(b, 'settings:station', {})).toEqual({
+      handEntryPolicy: 'approval',
+      feedbackVolume: 0.35,
+      operatorSignInPin: true,
+      language: 'en'
+    })
     // Importing the same file again changes nothing more.
     expect((await ok<SettingsFilePreview>(b, 'settingsFile:preview', { text, includeStation: false })).changes).toEqual([])
   })
