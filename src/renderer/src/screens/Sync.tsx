@@ -13,6 +13,7 @@ import { useApproval } from '../components/useApproval'
 import { useAction } from '../useAction'
 import { useAsync } from '../useAsync'
 import { RejectedEventsTable } from './sync/RejectedEventsTable'
+import { SerialConflicts } from './sync/SerialConflicts'
 import { describeSync, SyncOverview } from './sync/SyncOverview'
 import { SyncSettingsForm } from './sync/SyncSettingsForm'
 
@@ -68,6 +69,8 @@ export function SyncScreen({ isShiftLead }: { isShiftLead: boolean }) {
           </Text>
         </Alert>
       )}
+
+      <SerialConflicts isShiftLead={isShiftLead} onChange={reloadLists} />
 
       <Title order={3}>Rejected events</Title>
       <RejectedEventsTable rejected={rejected.value} isShiftLead={isShiftLead} onResend={resend} onAcknowledge={acknowledge} />
