@@ -121,7 +121,7 @@ export class Operator {
     }
     if (order.status === 'packed' || order.status === 'shipped') return
     const present = serialsIn(order)
-    if (this.restarted) this.checkNothingLost(job, present)
+    if (this.restarted) this.reconcile(job, present)
     const remaining = job.imeis.filter((imei) => !present.has(imei))
     try {
       // After a restart: units scanned since the last box go into one, and a saved box is confirmed.
@@ -228,10 +228,19 @@ export class Operator {
     this.accepted.set(job.omsOrderId, set)
   }
 
-  /** Every scan the station answered OK before the restart is still in the order. */
-  private checkNothingLost(job: Job, present: Set<string>): void {
-    for (const imei of this.accepted.get(job.omsOrderId) ?? []) {
+  /**
+   * After a restart: every scan the station answered OK before it is still in the order; a planned device
+   * in the order that had no answer yet was committed when the process died (its answer was lost): accepted.
+   */
+  private reconcile(job: Job, present: Set<string>): void {
+    const accepted = this.accepted.get(job.omsOrderId) ?? new Set<string>()
+    for (const imei of accepted) {
       if (!present.has(imei)) this.tally.lostScans.push(`${this.deps.station.name}: ${imei} in ${job.orderNumber}`)
+    }
+    for (const imei of job.imeis) {
+      if (!present.has(imei) || accepted.has(imei)) continue
+      this.remember(job, imei)
+      this.tally.scansAccepted++
     }
   }
 }

@@ -12,10 +12,11 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { SyncStatus } from '../../src/shared/sync'
 import { startOmsDev, type OmsDev } from '../oms-dev/server'
+import { serialsOf } from './audit'
 import { runChecks, type Check, type StationFinal } from './checks'
 import { readOmsView } from './omsView'
 import { Operator } from './operator'
-import { makePlan, productRecords, type Job, type Plan } from './plan'
+import { makePlan, productRecords, type Job, type Plan, type Trouble } from './plan'
 import { startLink, type NetworkLink } from './proxy'
 import { StationGone, StationHandle } from './stationHandle'
 import { call, peopleOf, setUpStation, stationName, waitForOrders } from './stationSetup'
@@ -55,6 +56,8 @@ export type Figures = {
   /** Events the OMS rejected (distinct), each shown at its station. */
   conflictsAfterTheFact: number
   events: { sent: number; accepted: number; duplicates: number; rejected: number }
+  /** Units (serials) in box.confirmed events: accepted by the OMS, and rejected by it (shown at their stations). */
+  units: { accepted: number; rejected: number }
   cuts: CutFigure[]
   restarts: number
   /** Set-up, run, drain and audit, in seconds. */
@@ -135,6 +138,10 @@ export async function runWarehouse(options: SimOptions): Promise<SimResult> {
         duplicates: view.tally.duplicate,
         rejected: new Set(view.rejections.map((r) => r.id)).size
       },
+      units: {
+        accepted: view.events.filter((e) => e.type === 'box.confirmed').reduce((sum, e) => sum + serialsOf(e.payload).length, 0),
+        rejected: finals.flatMap((f) => f.audit.outbox.filter((e) => e.rejected)).reduce((sum, e) => sum + e.serials.length, 0)
+      },
       cuts: day.cutFigures,
       restarts: stations.reduce((sum, s) => sum + s.restarts, 0),
       wallSeconds: (performance.now() - began) / 1000
@@ -155,6 +162,7 @@ class Day {
   readonly problems: string[] = []
   restartsDone = 0
   private readonly trouble: Promise<void>[] = []
+  private readonly played = new Set<Trouble>()
   private readonly packed = new Map<string, { done: Promise<void>; resolve: () => void }>()
 
   constructor(
@@ -224,9 +232,17 @@ class Day {
     await this.until(other.station, (status) => status.waiting === 0, 15_000)
   }
 
+  /** Starts the station's planned cut or restart once its operator has made that many scans. */
   private onScan(station: number, total: number): void {
-    for (const cut of this.plan.cuts) if (cut.station === station && cut.afterScans === total) this.trouble.push(this.cut(station))
-    for (const r of this.plan.restarts) if (r.station === station && r.afterScans === total) this.trouble.push(this.restart(station))
+    const due = (t: Trouble) => t.station === station && t.afterScans <= total && !this.played.has(t)
+    for (const cut of this.plan.cuts.filter(due)) {
+      this.played.add(cut)
+      this.trouble.push(this.cut(station))
+    }
+    for (const restart of this.plan.restarts.filter(due)) {
+      this.played.add(restart)
+      this.trouble.push(this.restart(station))
+    }
   }
 
   private async restart(i: number): Promise<void> {
