@@ -1,5 +1,5 @@
 // `npm run oms:dev -- [--port 8787] [--db FILE] [--error-rate 0.3] [--timeout-rate 0] [--drop-rate 0]
-//   [--latency-ms 0] [--orders FILE] [--token TOKEN] [--seed N] [--contract-version 1.1.0]`
+//   [--latency-ms 0] [--orders FILE] [--token TOKEN] [--seed N] [--contract-version 1.2.0]`
 // Starts the stand-in OMS on 127.0.0.1 with the orders of FILE
 // (default resources/sample-orders.json; orders the database already holds
 // are kept as they are). Its state lives in the SQLite file --db (default

@@ -8,6 +8,7 @@ import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Serv
 import type { AddressInfo } from 'node:net'
 import { z } from 'zod'
 import { API_PREFIX, CONTRACT_VERSION, EventBatch, STATION_HEADER, VERSION_HEADER } from '../../src/main/core/sync/omsWire'
+import { claimRoutes, OmsClaims } from './claims'
 import { openOmsDb, type OmsDb } from './db'
 import type { ApiRoutes } from './routes'
 import { SerialLedger } from './ledger'
@@ -53,6 +54,8 @@ export type OmsDev = {
   /** The stand-in's database: every concern (store, claims, a ledger) keeps its tables on this one handle. */
   db: OmsDb
   store: OmsStore
+  /** Order claims with leases on the stand-in's clock (claims.ts). */
+  claims: OmsClaims
   /** The shared serial ledger, fed by the events the store accepts (ledger.ts). */
   ledger: SerialLedger
   injected: Injected
@@ -93,7 +96,8 @@ export async function startOmsDev(options: OmsDevOptions = {}): Promise<OmsDev> 
   const hangMs = options.hangMs ?? 30_000
   const contractVersion = options.contractVersion ?? CONTRACT_VERSION
   /** The contract's other parts, each a concern of its own on the same database (see routes.ts). */
-  const routes: ApiRoutes[] = []
+  const claims = new OmsClaims(db, now, (omsOrderId) => store.record(omsOrderId) !== null)
+  const routes: ApiRoutes[] = [claimRoutes(claims)]
   const ledger = new SerialLedger(db, now)
   store.addRule(ledger)
   routes.push(ledger.routes)
@@ -107,7 +111,7 @@ export async function startOmsDev(options: OmsDevOptions = {}): Promise<OmsDev> 
 
   async function handle(req: IncomingMessage, res: ServerResponse) {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1')
-    const body = req.method === 'POST' || req.method === 'PUT' ? await readJson(req) : undefined
+    const body = req.method === 'POST' || req.method === 'PUT' || req.method === 'DELETE' ? await readJson(req) : undefined
     if (url.pathname.startsWith('/admin/')) return admin(req.method ?? 'GET', url, body, res)
     if (!url.pathname.startsWith(`${API_PREFIX}/`)) return send(res, 404, { error: 'not found' })
 
@@ -181,6 +185,7 @@ export async function startOmsDev(options: OmsDevOptions = {}): Promise<OmsDev> 
     const path = url.pathname
     if (method === 'GET' && path === '/admin/events')
       return send(res, 200, { events: [...store.received.values()].map((r) => r.event), tally: store.tally, rejections: store.rejections })
+    if (method === 'GET' && path === '/admin/claims') return send(res, 200, { claims: claims.list() })
     if (method === 'GET' && path === '/admin/stats') return send(res, 200, { injected, tally: store.tally, failure })
     if (method === 'PUT' && path === '/admin/failure') {
       const parsed = Failure.partial().safeParse(body)
@@ -224,6 +229,7 @@ export async function startOmsDev(options: OmsDevOptions = {}): Promise<OmsDev> 
     url: `http://127.0.0.1:${port}`,
     db,
     store,
+    claims,
     ledger,
     injected,
     setFailure,

@@ -7,7 +7,7 @@ import { z } from 'zod'
 export const API_PREFIX = '/v1'
 
 /** The version of docs/oms-api.yaml this station speaks (its `info.version`; a test keeps the two equal). */
-export const CONTRACT_VERSION = '1.1.0'
+export const CONTRACT_VERSION = '1.2.0'
 /** Every request names its station and the contract version it speaks; the OMS answers with its own version. */
 export const STATION_HEADER = 'x-station-id'
 export const VERSION_HEADER = 'x-contract-version'
