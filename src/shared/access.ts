@@ -110,6 +110,12 @@ export const accessTable: Record<Channel, AccessRule> = {
   'ledger:conflicts': shiftLead,
   'ledger:unpackConflict': approval('unpack a unit in a serial conflict'),
 
+  'claims:open': signedIn,
+  'claims:release': signedIn,
+  'claims:takeOver': approval('take over an order another station is packing'),
+  'claims:settings': shiftLead,
+  'claims:saveSettings': approval('change which orders may start offline'),
+
   'health:status': station,
   'settings:backups': shiftLead,
   'settings:saveBackups': approval('change the backup settings'),

@@ -17,6 +17,7 @@ import { scanningChannels } from './scanning'
 import { settingsChannels } from './settings'
 import { shippingChannels } from './shipping'
 import { syncChannels, syncNotices } from './sync'
+import { claimChannels } from './claims'
 import { ledgerChannels } from './ledger'
 
 /** Every request channel: `domain:verb` → zod schemas of its arguments and result. One file per domain declares its own. */
@@ -31,6 +32,7 @@ export const contract = {
   ...scannerChannels,
   ...shippingChannels,
   ...syncChannels,
+  ...claimChannels,
   ...ledgerChannels,
   ...healthChannels,
   ...recoveryChannels,

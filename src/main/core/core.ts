@@ -25,6 +25,7 @@ import { settingsFileHandlers } from './settings/settingsFileHandlers'
 import { getSetting } from './settings/settings'
 import { plainFileSecretStore, type SecretStore } from './sync/secretStore'
 import { syncHandlers } from './sync/syncHandlers'
+import { startClaims, withClaims } from './sync/claimHandlers'
 import { ledgerHandlers } from './sync/ledgerHandlers'
 import { startSync } from './sync/syncService'
 import { everyInterval } from './background'
@@ -118,12 +119,15 @@ export function openCore({ dataDir, clock = systemClock, version = '0.0.0', secr
   }
   context.hooks = { ...NO_HOOKS, ...hooks?.(context) }
   const sync = startSync(context, { secrets: secrets ?? plainFileSecretStore(dataDir) })
+  // Order claims on the OMS (SPEC §7): claimed when an order opens for scanning, renewed on a timer, released when done.
+  const claims = startClaims(context, sync)
 
   faults.onChange(() => notify('health:status', { faults: faults.list() }))
   const handlers: CoreHandlers = watchFaults(faults, {
     ...healthHandlers(faults),
     ...appHandlers(context, version),
     ...syncHandlers(context, sync),
+    ...claims.handlers,
     ...ledgerHandlers(context, sync),
     ...operatorHandlers(context),
     ...assignmentHandlers(context),
@@ -145,6 +149,7 @@ export function openCore({ dataDir, clock = systemClock, version = '0.0.0', secr
     if (someone) backups.soon('sign-out')
     return answer
   }
+  withClaims(handlers, claims.deps)
 
   const subscribe = (sink: NoticeSink) => {
     sinks.add(sink)

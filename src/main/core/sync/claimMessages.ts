@@ -1,0 +1,13 @@
+// The claims' plain words (English; the screens word them from the answer's
+// fields through the `claims` catalogue). Times in the station's local time.
+import type { ClaimHolder } from '../../../shared/claims'
+import { formatLocalTime } from '../../../shared/localTime'
+
+export const stationLabel = (holder: Pick<ClaimHolder, 'stationId' | 'stationName'>): string => holder.stationName ?? holder.stationId
+
+export const heldElsewhere = (orderNumber: string, holder: ClaimHolder): string =>
+  `Order ${orderNumber} is being packed at ${stationLabel(holder)} since ${formatLocalTime(holder.since, { timeOnly: true })}. ` +
+  'A shift lead can take it over.'
+
+export const waitForOms = (orderNumber: string, problem: string): string =>
+  `Order ${orderNumber} cannot be claimed: ${problem} This station starts offline only orders assigned to it; try again when the OMS answers.`
