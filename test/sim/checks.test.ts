@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest'
 import { runChecks, type CheckInput } from '../../tools/sim/checks'
 import type { OutboxAudit } from '../../tools/sim/protocol'
 
-const REASON = 'IMEI 353916110000015 was already shipped by station ST-A'
+const REASON = 'IMEI x1 was already shipped by station ST-A'
 
 function row(id: string, type: string, omsOrderId: string, serials: string[] = [], state: 'sent' | 'rejected' = 'sent'): OutboxAudit {
   return {
@@ -49,6 +49,7 @@ function warehouse(): CheckInput {
       {
         name: 'Station 1',
         rejectedShown: 0,
+        serialConflicts: [],
         audit: {
           stationId: 'ST-A',
           outbox: a,
@@ -59,6 +60,7 @@ function warehouse(): CheckInput {
       {
         name: 'Station 2',
         rejectedShown: 1,
+        serialConflicts: ['e7'],
         audit: {
           stationId: 'ST-B',
           outbox: b,
@@ -75,6 +77,7 @@ function warehouse(): CheckInput {
       tally: { accepted: 6, duplicate: 2, rejected: 1 },
       rejections: [{ id: 'e7', reason: REASON }]
     },
+    orderClaims: true,
     lostScans: [],
     problems: [],
     restarts: { planned: 1, done: 1 },
@@ -102,6 +105,8 @@ describe('warehouse checks', () => {
     expect(failed.map((c) => c.name)).toEqual(['no order packed twice'])
     expect(failed[0]!.details.join('\n')).toContain('the OMS accepted O1 as packed 2 times')
     expect(failed[0]!.details.join('\n')).toContain('O1 is packed at Station 1 and Station 2 and none of them shows a rejection')
+    // Stations without order claims: the failure says so first.
+    expect(failing({ ...state, orderClaims: false })[0]!.details[0]).toContain('the stations have no order claims')
   })
 
   it('fail when an IMEI is accepted in two orders, or live in two without a rejection', () => {
@@ -109,6 +114,7 @@ describe('warehouse checks', () => {
     const e7 = state.stations[1]!.audit.outbox.find((r) => r.id === 'e7')!
     Object.assign(e7, { sent: true, rejected: false, rejectReason: null })
     state.stations[1]!.rejectedShown = 0
+    state.stations[1]!.serialConflicts = []
     state.oms.events.push(wire(e7, 'ST-B'))
     state.oms.tally.accepted++
     state.oms.rejections = []
@@ -144,10 +150,16 @@ describe('warehouse checks', () => {
     expect(failed?.details).toContain('Station 1: 2 units accepted here, 1 in the OMS')
   })
 
-  it('fail when a rejection does not reach the shift lead, or the OMS rejected what no station shows', () => {
+  it('fail when a rejection does not reach the shift lead, is not a serial conflict, or no station shows it', () => {
     const unseen = warehouse()
     unseen.stations[1]!.rejectedShown = 0
     expect(failing(unseen).map((c) => c.name)).toEqual(['every rejection shown to a shift lead'])
+
+    const unlisted = warehouse()
+    unlisted.stations[1]!.serialConflicts = []
+    expect(failing(unlisted).find((c) => c.name === 'every rejection shown to a shift lead')?.details).toEqual([
+      'Station 2: x1 rejected by the OMS and live here, not listed as a serial conflict'
+    ])
 
     const silent = warehouse()
     silent.oms.rejections.push({ id: 'e5', reason: 'order cancelled' })

@@ -15,6 +15,8 @@ export type StationFinal = {
   audit: StationAudit
   /** Rejected events the station's shift lead sees on the Sync screen (sync:rejectedEvents). */
   rejectedShown: number
+  /** The events behind the serial conflicts its shift lead sees (ledger:conflicts); null where the station has no serial ledger. */
+  serialConflicts: string[] | null
 }
 
 export type CheckInput = {
@@ -22,6 +24,8 @@ export type CheckInput = {
   ordered: Map<string, number>
   stations: StationFinal[]
   oms: OmsView
+  /** The stations answered claims:open (order claims are in place). */
+  orderClaims: boolean
   lostScans: string[]
   problems: string[]
   restarts: { planned: number; done: number }
@@ -58,7 +62,7 @@ export function runChecks(input: CheckInput): Check[] {
 }
 
 /** The OMS accepted one packing per order, never more units than ordered; a second station that packed it shows a rejection. */
-export function noOrderPackedTwice({ oms, ordered, stations }: CheckInput): Check {
+export function noOrderPackedTwice({ oms, ordered, stations, orderClaims }: CheckInput): Check {
   const failures: string[] = []
   const packed = countBy(
     oms.events.filter((e) => e.type === 'order.packed'),
@@ -85,6 +89,9 @@ export function noOrderPackedTwice({ oms, ordered, stations }: CheckInput): Chec
   }
   for (const [order, names] of packedAt) {
     if (names.length > 1) failures.push(`${order} is packed at ${names.join(' and ')} and none of them shows a rejection`)
+  }
+  if (failures.length > 0 && !orderClaims) {
+    failures.unshift('the stations have no order claims (claims:open is not a channel): nothing refuses a second station an order')
   }
   return check('no order packed twice', failures)
 }
@@ -182,8 +189,17 @@ export function rejectionsShown({ oms, stations }: CheckInput): Check {
       failures.push(`${here.s.name}: event ${r.id} shows "${here.e.rejectReason}", the OMS said "${r.reason}"`)
   }
   for (const s of stations) {
-    const rows = s.audit.outbox.filter((e) => e.rejected).length
-    if (s.rejectedShown !== rows) failures.push(`${s.name}: ${rows} rejected events, the shift lead's Sync screen lists ${s.rejectedShown}`)
+    const rows = s.audit.outbox.filter((e) => e.rejected)
+    if (s.rejectedShown !== rows.length)
+      failures.push(`${s.name}: ${rows.length} rejected events, the shift lead's Sync screen lists ${s.rejectedShown}`)
+    if (s.serialConflicts === null) continue
+    // A rejection naming a serial still live here is a serial conflict the shift lead resolves.
+    const live = new Set(s.audit.units.map((u) => u.serial))
+    for (const e of rows) {
+      const named = e.serials.filter((serial) => live.has(serial) && e.rejectReason?.includes(serial))
+      if (named.length > 0 && !s.serialConflicts.includes(e.id))
+        failures.push(`${s.name}: ${named.join(', ')} rejected by the OMS and live here, not listed as a serial conflict`)
+    }
   }
   return check('every rejection shown to a shift lead', failures)
 }

@@ -72,7 +72,14 @@ async function main(argv: string[]): Promise<number> {
     console.error(parsed.error)
     return 2
   }
-  const result = await runWarehouse(parsed.options)
+  let result: Awaited<ReturnType<typeof runWarehouse>>
+  try {
+    result = await runWarehouse(parsed.options)
+  } catch (error) {
+    // The run itself broke (a station that would not start…): every process it started is stopped already.
+    console.error(`sim: the run stopped: ${(error as Error).message}`)
+    return 1
+  }
   console.log(formatReport(result.figures, result.checks))
   if (parsed.json) writeJson(parsed.json, result.figures, result.checks)
   return result.ok ? 0 : 1

@@ -72,7 +72,7 @@ export class Operator {
   private readonly accepted = new Map<string, Set<string>>()
   private restarted = false
   /** The station answers claims:open (order claims are in place); false once it said it has no such channel. */
-  private claims = true
+  claims = true
 
   constructor(private readonly deps: OperatorDeps) {}
 

@@ -111,6 +111,7 @@ export async function runWarehouse(options: SimOptions): Promise<SimResult> {
       ordered: new Map(plan.orders.map((o) => [o.omsOrderId, o.quantity])),
       stations: finals,
       oms: view,
+      orderClaims: day.operators.some((o) => o.claims),
       lostScans: day.operators.flatMap((o) => o.tally.lostScans),
       problems: [...day.problems, ...day.operators.flatMap((o) => o.tally.problems)],
       restarts: { planned: plan.restarts.length, done: day.restartsDone },
@@ -315,5 +316,9 @@ async function drainAll(stations: StationHandle[]): Promise<void> {
 async function finalState(station: StationHandle, n: number): Promise<StationFinal> {
   await call(station, 'operators:signIn', peopleOf(n).lead)
   const rejected = await call<unknown[]>(station, 'sync:rejectedEvents')
-  return { name: station.name, audit: await station.audit(), rejectedShown: rejected.length }
+  const conflicts = await station.call('ledger:conflicts', {})
+  const serialConflicts = conflicts.ok ? (conflicts.value as { eventId: string }[]).map((c) => c.eventId) : null
+  if (!conflicts.ok && conflicts.error.code !== 'unknown_channel')
+    throw new Error(`${station.name}: ledger:conflicts: ${conflicts.error.message}`)
+  return { name: station.name, audit: await station.audit(), rejectedShown: rejected.length, serialConflicts }
 }
