@@ -2,6 +2,7 @@
 //   import FILE [--data-dir DIR]   import a JSON or CSV order file, as the Import screen does
 //   check [--data-dir DIR]         check the database (exit 0 whole, 1 damaged); backup [--data-dir DIR] [--to FOLDER];
 //   restore FILE [--data-dir DIR]  see src/main/core/db/commands.ts
+//   evidence verify ORDER_NUMBER [--data-dir DIR]  check an order's packing evidence against its seal
 //
 // The command line is the station's own user on this PC (it opens the data
 // folder directly), so it imports through the same core function as the
@@ -13,13 +14,15 @@ import { StationError } from './core/errors'
 import { importOrderFile, type Progress } from './core/orders/import/importFile'
 import { dataDirFromArgs, defaultDataDir, optionFromArgs } from './core/paths'
 import { backupCommand, checkCommand, restoreCommand } from './core/db/commands'
+import { verifyCommand } from './core/evidence/commands'
 import { openStation } from './station'
 
 const USAGE = [
   'usage: npm run station -- import FILE [--data-dir DIR]',
   '       npm run station -- check [--data-dir DIR]',
   '       npm run station -- backup [--data-dir DIR] [--to FOLDER]',
-  '       npm run station -- restore FILE [--data-dir DIR]'
+  '       npm run station -- restore FILE [--data-dir DIR]',
+  '       npm run station -- evidence verify ORDER_NUMBER [--data-dir DIR]'
 ].join('\n')
 
 async function main(argv: string[]): Promise<number> {
@@ -28,6 +31,9 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'backup') return backupCommand(dataDirFromArgs(argv) ?? defaultDataDir(), optionFromArgs(argv, 'to'), console)
   if (command === 'restore' && file && !file.startsWith('--'))
     return restoreCommand(dataDirFromArgs(argv) ?? defaultDataDir(), file, console)
+  const orderNumber = argv[2]
+  if (command === 'evidence' && file === 'verify' && orderNumber && !orderNumber.startsWith('--'))
+    return verifyCommand(dataDirFromArgs(argv) ?? defaultDataDir(), orderNumber, console)
   if (command !== 'import' || !file || file.startsWith('--')) {
     console.error(USAGE)
     return 2
