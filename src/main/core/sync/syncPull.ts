@@ -4,7 +4,7 @@
 import type { StationContext } from '../context'
 import type { OmsClient } from './omsClient'
 import { pullOrders, type PullOutcome } from './orderPull'
-import { pullSerialLedger } from './ledgerPull'
+import type { LedgerLoop } from './ledgerLoop'
 import type { SyncState } from './syncStatus'
 import { readSyncSetting } from './syncSettings'
 import { RoundTimer } from './roundTimer'
@@ -15,6 +15,8 @@ export type PullDeps = {
   client: () => OmsClient | null
   state: SyncState
   stopped: () => boolean
+  /** The serial ledger's own loop: pulled in the same round too. */
+  ledger: Pick<LedgerLoop, 'pull'>
 }
 
 export class PullLoop {
@@ -36,7 +38,7 @@ export class PullLoop {
       if (outcome.changedOrderIds.length > 0) context.notify('orders:changed', { orderIds: outcome.changedOrderIds })
       if (outcome.conflicts.length > 0) state.problem(outcome.conflicts.join(' '))
       // The serials other stations committed, in the same round: scans refuse an IMEI live elsewhere.
-      await pullSerialLedger(context.db, context.clock, api, { ownStationId: context.stationId, stopped })
+      await this.deps.ledger.pull()
       return outcome
     } catch (error) {
       state.failed(error)

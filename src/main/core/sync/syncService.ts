@@ -16,6 +16,7 @@ import { createOutboxRelay } from './outboxRelay'
 import type { SecretStore } from './secretStore'
 import { syncNow } from './syncNow'
 import { PullLoop } from './syncPull'
+import { LedgerLoop } from './ledgerLoop'
 import { PushLoop } from './syncPush'
 import { SyncState, type SyncLog } from './syncStatus'
 import { readSyncSetting } from './syncSettings'
@@ -61,7 +62,8 @@ export function startSync(context: StationContext, { secrets, random = Math.rand
 
   const state = new SyncState({ context, secrets, log, stopped, nextTryAt: () => relay.nextTryAt() })
   const push = new PushLoop({ context, relay, client, state, stopped, log })
-  const pull = new PullLoop({ context, client, state, stopped })
+  const ledger = new LedgerLoop({ context, client, stopped })
+  const pull = new PullLoop({ context, client, state, stopped, ledger })
 
   const service: SyncService = {
     secrets,
@@ -73,6 +75,7 @@ export function startSync(context: StationContext, { secrets, random = Math.rand
       relay.reset()
       pull.schedule(0)
       push.schedule(0)
+      ledger.schedule(0)
       state.publish()
     },
     nudge() {
@@ -82,11 +85,13 @@ export function startSync(context: StationContext, { secrets, random = Math.rand
 
   pull.schedule(0)
   push.schedule(0)
+  ledger.schedule(0)
   context.onClose(() => {
     closing.abort()
     relay.stop()
     push.stop()
     pull.stop()
+    ledger.stop()
   })
   return service
 }
