@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import { AppShell, Badge, Button, Group, Loader, Text, Title } from '@mantine/core'
 import type { Operator } from '../../shared/operators'
 import { station } from './api'
@@ -28,22 +29,27 @@ import { PrintSettingsScreen } from './screens/PrintSettings'
 import { ErrorBoundary } from './components/ErrorBoundary'
 import { ShiftBoard } from './screens/ShiftBoard'
 import { ShiftEndSummary } from './screens/reports/ShiftEndSummary'
+import { setStationLanguage } from './language'
 
 /** The header's screens: one button each, highlighted while one of its screens is open. */
-const NAV: { label: string; screen: Route['screen']; screens: Route['screen'][]; shiftLeadOnly?: boolean }[] = [
-  { label: 'Orders', screen: 'orders', screens: ['orders', 'order', 'usedScan', 'distributionScan', 'confirm', 'ship'] },
-  { label: 'Import', screen: 'import', screens: ['import'] },
-  { label: 'Returns', screen: 'returns', screens: ['returns'] },
-  { label: 'IMEI history', screen: 'history', screens: ['history'] },
-  { label: 'Printing', screen: 'printJobs', screens: ['printJobs', 'printSettings'] },
-  { label: 'Scanners', screen: 'scanners', screens: ['scanners'] },
-  { label: 'Sync', screen: 'sync', screens: ['sync'] },
-  { label: 'Settings', screen: 'settings', screens: ['settings'] },
-  { label: 'Operators', screen: 'operators', screens: ['operators'], shiftLeadOnly: true },
-  { label: 'Shift board', screen: 'shiftBoard', screens: ['shiftBoard'], shiftLeadOnly: true }
+const NAV: { labelKey: NavKey; screen: Route['screen']; screens: Route['screen'][]; shiftLeadOnly?: boolean }[] = [
+  { labelKey: 'nav.orders', screen: 'orders', screens: ['orders', 'order', 'usedScan', 'distributionScan', 'confirm', 'ship'] },
+  { labelKey: 'nav.import', screen: 'import', screens: ['import'] },
+  { labelKey: 'nav.returns', screen: 'returns', screens: ['returns'] },
+  { labelKey: 'nav.history', screen: 'history', screens: ['history'] },
+  { labelKey: 'nav.printing', screen: 'printJobs', screens: ['printJobs', 'printSettings'] },
+  { labelKey: 'nav.scanners', screen: 'scanners', screens: ['scanners'] },
+  { labelKey: 'nav.sync', screen: 'sync', screens: ['sync'] },
+  { labelKey: 'nav.settings', screen: 'settings', screens: ['settings'] },
+  { labelKey: 'nav.operators', screen: 'operators', screens: ['operators'], shiftLeadOnly: true },
+  { labelKey: 'nav.shiftBoard', screen: 'shiftBoard', screens: ['shiftBoard'], shiftLeadOnly: true }
 ]
 
+type NavKey =
+  `nav.${'orders' | 'import' | 'returns' | 'history' | 'printing' | 'scanners' | 'sync' | 'settings' | 'operators' | 'shiftBoard'}`
+
 export function App() {
+  const { t } = useTranslation('common')
   const [operator, setOperator] = useState<Operator | null | undefined>(undefined)
   const [route, setRoute] = useState<Route>({ screen: 'orders' })
   const [switching, setSwitching] = useState(false)
@@ -53,6 +59,13 @@ export function App() {
   useEffect(() => {
     station.operators.current().then(setOperator, () => setOperator(null))
   }, [])
+  // The screens' language: the station's (read before sign-in), unless the signed-in operator has their own.
+  useEffect(() => {
+    station.app.info().then(
+      (info) => setStationLanguage(info.language),
+      () => undefined
+    )
+  }, [operator?.id])
   // A database the start-up check found damaged: the recovery screen, before anything else (screens/Recovery.tsx).
   const [recovery, setRecovery] = useState<RecoveryState | null | undefined>(undefined)
   useEffect(() => {
@@ -100,19 +113,19 @@ export function App() {
       <AppShell.Header px="md">
         {/* Two rows: who is signed in on top, the screens below; every nav entry stays a plain button. */}
         <Group h={56} justify="space-between" wrap="nowrap">
-          <Title order={2}>Packing Station</Title>
+          <Title order={2}>{t('appName')}</Title>
           <Group gap="sm">
-            <Text size="lg" fw={700} aria-label="Signed in operator">
+            <Text size="lg" fw={700} aria-label={t('header.signedIn')}>
               {operator.name}
             </Text>
             <Badge size="lg" color={operator.role === 'shift_lead' ? 'grape' : 'gray'}>
-              {operator.role === 'shift_lead' ? 'Shift lead' : 'Operator'}
+              {operator.role === 'shift_lead' ? t('role.shift_lead') : t('role.operator')}
             </Badge>
             <Button variant="light" onClick={() => setSwitching(true)}>
-              Switch operator
+              {t('header.switchOperator')}
             </Button>
             <Button variant="light" color="gray" onClick={operator.role === 'shift_lead' ? () => setEndingShift(true) : signOut}>
-              Sign out
+              {t('header.signOut')}
             </Button>
           </Group>
         </Group>
@@ -123,7 +136,7 @@ export function App() {
               variant={entry.screens.includes(route.screen) ? 'filled' : 'subtle'}
               onClick={() => setRoute({ screen: entry.screen } as Route)}
             >
-              {entry.label}
+              {t(entry.labelKey)}
             </Button>
           ))}
         </Group>

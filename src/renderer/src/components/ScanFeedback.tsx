@@ -1,22 +1,23 @@
+import { useTranslation } from 'react-i18next'
 import type { ScanOutcome } from '../../../shared/scanning'
+import type { ScanCode, ScanParams } from '../../../shared/scanWords'
 import { HEADLINE, outcomeClass } from '../feedback/outcomes'
 import { playFeedback } from '../feedback/sounds'
+import { wordScan } from '../feedback/wordScan'
 
-export type Feedback = { outcome: ScanOutcome | 'info' | 'error'; message: string } | null
+/** A scan answer is worded from its code in the operator's language; other feedback (Save, a refusal of a call) is its message. */
+export type Feedback = { outcome: ScanOutcome | 'info' | 'error'; message: string; code?: ScanCode; params?: ScanParams } | null
 
 /** The big coloured panel an operator reads from a metre away: one colour per outcome class. */
-export function ScanFeedback({
-  feedback,
-  idle = 'Scan a serial (IMEI) and the scanner sends Enter.'
-}: {
-  feedback: Feedback
-  idle?: string
-}) {
+export function ScanFeedback({ feedback, idle }: { feedback: Feedback; idle?: string }) {
+  const { t } = useTranslation('scan')
   const state = feedback === null ? 'idle' : feedback.outcome === 'info' ? 'info' : outcomeClass(feedback.outcome)
   return (
-    <div className="scan-feedback" data-outcome={state} role="status" aria-live="assertive" aria-label="Scan result">
-      <div className="headline">{feedback ? HEADLINE[feedback.outcome] : 'READY TO SCAN'}</div>
-      <div className="detail">{feedback?.message ?? idle}</div>
+    <div className="scan-feedback" data-outcome={state} role="status" aria-live="assertive" aria-label={t('feedback.label')}>
+      <div className="headline">{feedback ? t(HEADLINE[feedback.outcome]) : t('headline.ready')}</div>
+      <div className="detail">
+        {feedback ? (feedback.code ? wordScan(t, feedback.code, feedback.params ?? {}) : feedback.message) : (idle ?? t('feedback.idle'))}
+      </div>
     </div>
   )
 }

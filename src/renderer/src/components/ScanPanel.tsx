@@ -1,5 +1,6 @@
 import { useEffect, useRef, type ReactNode } from 'react'
 import { Alert, Button, Group, Kbd, NumberInput, Paper, Stack, Text } from '@mantine/core'
+import { Trans, useTranslation } from 'react-i18next'
 import type { OrderLine } from '../../../shared/orders'
 import { CountValue } from './CountValue'
 import { ScanFeedback } from './ScanFeedback'
@@ -30,6 +31,7 @@ export function SerialScanPanel({
 }) {
   const field = useRef<ScanFieldHandle>(null)
   const { order, awaiting, approvalFor } = session
+  const { t } = useTranslation('scan')
   const open = order?.status === 'ready' || order?.status === 'in_progress'
 
   useSaveKey(onSave)
@@ -42,15 +44,20 @@ export function SerialScanPanel({
   return (
     <Stack>
       {!open && order && <ReadOnlyNotice status={order.status} omsStatus={order.omsStatus} />}
-      <ScanField ref={field} label={awaiting ? 'Serial (IMEI 2)' : 'Serial'} onScan={(e) => void onScan(e)} />
+      <ScanField ref={field} label={awaiting ? t('panel.serialImei2') : t('panel.serial')} onScan={(e) => void onScan(e)} />
       {awaiting && (
-        <Alert color="blue" title="Dual-IMEI device" variant="filled">
+        <Alert color="blue" title={t('panel.dualImei')} variant="filled">
           <Group justify="space-between">
             <Text size="lg">
-              IMEI 1 <span className="mono">{awaiting.firstImei}</span> of this {awaiting.productName} is checked: scan its IMEI 2 now.
+              <Trans
+                t={t}
+                i18nKey="panel.imei1Checked"
+                values={{ imei: awaiting.firstImei, product: awaiting.productName }}
+                components={{ mono: <span className="mono" /> }}
+              />
             </Text>
             <Button variant="white" onClick={session.cancelAwaiting}>
-              Start this device again
+              {t('panel.startAgain')}
             </Button>
           </Group>
         </Alert>
@@ -58,7 +65,7 @@ export function SerialScanPanel({
       <ScanFeedback feedback={session.feedback} />
       <ScanCounts lines={lines}>
         <Paper withBorder p="md">
-          <Text className="count-label">Not in a box</Text>
+          <Text className="count-label">{t('panel.notInBox')}</Text>
           <Text className="count-value">{order?.looseUnits.length ?? 0}</Text>
         </Paper>
       </ScanCounts>
@@ -70,7 +77,7 @@ export function SerialScanPanel({
           onClick={onSave}
           disabled={!open}
         >
-          Save
+          {t('panel.save')}
         </Button>
         <Text size="lg">
           <Kbd>F8</Kbd> {saveHint}
@@ -78,14 +85,14 @@ export function SerialScanPanel({
       </Group>
       <ShiftLeadApproval
         opened={approvalFor !== null}
-        action={`serial typed by hand: ${approvalFor?.entry.value ?? ''}`}
+        action={t('panel.approveTyped', { serial: approvalFor?.entry.value ?? '' })}
         onApprove={(approval) => session.approve(approval)}
         onClose={() => {
           session.dismissApproval()
           field.current?.focus()
         }}
       >
-        <Text>This station accepts typed serials only with a shift lead's approval. Check the serial against the device label.</Text>
+        <Text>{t('panel.approveTypedHint')}</Text>
       </ShiftLeadApproval>
     </Stack>
   )
@@ -93,13 +100,14 @@ export function SerialScanPanel({
 
 /** Scan Count and Pending Count of these lines, side by side (with the panel's own further counts). */
 function ScanCounts({ lines, children }: { lines: OrderLine[]; children?: ReactNode }) {
+  const { t } = useTranslation('scan')
   return (
     <Group grow>
       <Paper withBorder p="md">
-        <CountValue id="scan-count" label="Scan Count" value={lines.reduce((n, l) => n + l.scanCount, 0)} />
+        <CountValue id="scan-count" label={t('panel.scanCount')} value={lines.reduce((n, l) => n + l.scanCount, 0)} />
       </Paper>
       <Paper withBorder p="md">
-        <CountValue id="pending-count" label="Pending Count" value={lines.reduce((n, l) => n + l.pendingCount, 0)} />
+        <CountValue id="pending-count" label={t('panel.pendingCount')} value={lines.reduce((n, l) => n + l.pendingCount, 0)} />
       </Paper>
       {children}
     </Group>
@@ -122,19 +130,20 @@ export function useSaveKey(onSave: () => void) {
   }, [])
 }
 
-const WHY: Record<string, string> = {
-  on_hold: 'The order is on hold: it cannot be scanned until it is released.',
-  cancelled: 'The order was cancelled: nothing more can be scanned. Unpack its boxes from the order screen.',
-  packed: 'Packing is confirmed: the order cannot change any more.',
-  shipped: 'The order has shipped.'
+const WHY: Record<string, 'readOnly.on_hold' | 'readOnly.cancelled' | 'readOnly.packed' | 'readOnly.shipped'> = {
+  on_hold: 'readOnly.on_hold',
+  cancelled: 'readOnly.cancelled',
+  packed: 'readOnly.packed',
+  shipped: 'readOnly.shipped'
 }
 
 export function ReadOnlyNotice({ status, omsStatus }: { status: string; omsStatus: string | null }) {
-  const oms = omsStatus && status === 'on_hold' ? ` The OMS status is "${omsStatus}".` : ''
+  const { t } = useTranslation('scan')
+  const oms = omsStatus && status === 'on_hold' ? ` ${t('readOnly.omsStatus', { omsStatus })}` : ''
   return (
-    <Alert color="orange" variant="light" title="Read-only">
+    <Alert color="orange" variant="light" title={t('readOnly.title')}>
       <Text size="lg">
-        {WHY[status] ?? 'This order cannot be scanned.'}
+        {t(WHY[status] ?? 'readOnly.other')}
         {oms}
       </Text>
     </Alert>
@@ -153,26 +162,32 @@ export function NonSerializedPanel(props: {
   onSave: () => void
 }) {
   const { order } = props.session
+  const { t } = useTranslation('scan')
   useSaveKey(props.onSave)
   const lines = order?.lines.filter((l) => !l.serialized) ?? []
   return (
     <Stack>
-      <ScanField label="Product barcode" onScan={props.onBarcode} />
+      <ScanField label={t('panel.productBarcode')} onScan={props.onBarcode} />
       <Group align="end">
-        <NumberInput label="Quantity" size="lg" w={160} min={1} max={10000} value={props.quantity} onChange={props.setQuantity} />
+        <NumberInput
+          label={t('panel.quantity')}
+          size="lg"
+          w={160}
+          min={1}
+          max={10000}
+          value={props.quantity}
+          onChange={props.setQuantity}
+        />
         <Button size="lg" variant="light" disabled={!props.canAddQuantity} onClick={props.onQuantity}>
-          Add quantity to line
+          {t('panel.addQuantity')}
         </Button>
-        {!props.canAddQuantity && <Text c="dimmed">Choose a line to enter a quantity.</Text>}
+        {!props.canAddQuantity && <Text c="dimmed">{t('panel.chooseLine')}</Text>}
       </Group>
-      <ScanFeedback
-        feedback={props.session.feedback}
-        idle="Scan the product barcode (one unit each), or choose a line and enter a quantity."
-      />
+      <ScanFeedback feedback={props.session.feedback} idle={t('panel.idleBarcode')} />
       <ScanCounts lines={lines} />
       <Group>
         <Button size="xl" onClick={props.onSave}>
-          Save
+          {t('panel.save')}
         </Button>
         <Text size="lg">
           <Kbd>F8</Kbd> {props.saveHint}

@@ -1,5 +1,6 @@
 import { useMemo, type ReactNode } from 'react'
 import { Button, Grid, Stack, Text, Title } from '@mantine/core'
+import { useTranslation } from 'react-i18next'
 import type { OrderDetail } from '../../../shared/orders'
 import type { Navigate } from '../screens/routes'
 import type { ScanSession } from '../screens/scanSession'
@@ -24,6 +25,7 @@ export function ScanScreenLayout({
   navigate: Navigate
   children: ReactNode
 }) {
+  const { t } = useTranslation('scan')
   const { applyChange, message } = session
   const actions = useMemo<BoxActions>(
     () => ({ orderId: order.id, onChanged: applyChange, onMessage: message }),
@@ -34,7 +36,7 @@ export function ScanScreenLayout({
     <OrderScreen
       order={order}
       screen={title}
-      back={{ label: 'Order', go: () => navigate({ screen: 'order', orderId: order.id }) }}
+      back={{ label: t('layout.order'), go: () => navigate({ screen: 'order', orderId: order.id }) }}
       detail={
         <Text c="dimmed" className="mono">
           {order.channel} {order.channelOrderId}
@@ -42,7 +44,7 @@ export function ScanScreenLayout({
       }
       actions={
         <Button variant="light" size="lg" onClick={() => navigate({ screen: 'confirm', orderId: order.id })}>
-          Packing Confirmation
+          {t('layout.packingConfirmation')}
         </Button>
       }
     >
@@ -52,9 +54,9 @@ export function ScanScreenLayout({
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 4 }}>
           <Stack>
-            <Title order={3}>Scanned since the last box</Title>
+            <Title order={3}>{t('layout.sinceLastBox')}</Title>
             <LooseUnits units={order.looseUnits} actions={actions} />
-            <Title order={3}>Boxes</Title>
+            <Title order={3}>{t('layout.boxes')}</Title>
             <BoxesList boxes={order.boxes} actions={open ? actions : undefined} />
           </Stack>
         </Grid.Col>

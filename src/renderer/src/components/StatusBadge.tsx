@@ -1,4 +1,5 @@
 import { Badge } from '@mantine/core'
+import { useTranslation } from 'react-i18next'
 import type { OrderStatus } from '../../../shared/orders'
 
 const COLOURS: Record<OrderStatus, string> = {
@@ -10,12 +11,11 @@ const COLOURS: Record<OrderStatus, string> = {
   cancelled: 'red'
 }
 
-export const statusLabel = (status: OrderStatus) => status.replace('_', ' ')
-
 export function StatusBadge({ status, omsStatus }: { status: OrderStatus; omsStatus?: string | null }) {
+  const { t } = useTranslation('common')
   return (
     <Badge color={COLOURS[status]} size="lg" variant="filled" data-status={status}>
-      {statusLabel(status)}
+      {t(`status.${status}`)}
       {omsStatus && status === 'on_hold' ? ` · ${omsStatus}` : ''}
     </Badge>
   )

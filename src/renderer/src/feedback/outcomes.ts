@@ -23,16 +23,17 @@ export function outcomeClass(outcome: ScanOutcome | 'info' | 'error'): OutcomeCl
   }
 }
 
-export const HEADLINE: Record<ScanOutcome | 'info' | 'error', string> = {
-  accepted: 'OK',
-  awaiting_imei2: 'NOW SCAN IMEI 2',
-  approval_required: 'SHIFT LEAD APPROVAL',
-  hand_entry_refused: 'TYPED BY HAND',
-  invalid_serial: 'INVALID SERIAL',
-  duplicate: 'DUPLICATE',
-  order_not_open: 'ORDER NOT OPEN',
-  over_scan: 'OVER-SCAN',
-  wrong_item: 'WRONG ITEM',
-  info: 'DONE',
-  error: 'NOT DONE'
-}
+/** The feedback panel's headline per outcome: keys of the catalogue's `scan` namespace. */
+export const HEADLINE = {
+  accepted: 'headline.accepted',
+  awaiting_imei2: 'headline.awaiting_imei2',
+  approval_required: 'headline.approval_required',
+  hand_entry_refused: 'headline.hand_entry_refused',
+  invalid_serial: 'headline.invalid_serial',
+  duplicate: 'headline.duplicate',
+  order_not_open: 'headline.order_not_open',
+  over_scan: 'headline.over_scan',
+  wrong_item: 'headline.wrong_item',
+  info: 'headline.info',
+  error: 'headline.error'
+} as const satisfies Record<ScanOutcome | 'info' | 'error', string>

@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import { Alert, Button, Group, Stack, Text } from '@mantine/core'
 import type { OrderSummary } from '../../../shared/orders'
 import { station } from '../api'
@@ -21,6 +22,7 @@ import type { Navigate } from './routes'
  * and assigns operators to them (Assign operator).
  */
 export function OrdersList({ navigate }: { navigate: Navigate }) {
+  const { t } = useTranslation('orders')
   const [filters, setFilters] = useState<OrderFilters>({ query: '', status: null, assignedTo: '' })
   const [assigning, setAssigning] = useState(false)
   const [notice, setNotice] = useState<string | null>(null)
@@ -54,7 +56,7 @@ export function OrdersList({ navigate }: { navigate: Navigate }) {
       {notice && (
         <Alert
           color="green"
-          title="Operators assigned"
+          title={t('list.assigned')}
           withCloseButton
           onClose={() => setNotice(null)}
           styles={{ message: { fontSize: '1.15rem' } }}
@@ -63,10 +65,10 @@ export function OrdersList({ navigate }: { navigate: Navigate }) {
         </Alert>
       )}
       {list.empty && (
-        <Alert color="blue" title="No orders yet">
+        <Alert color="blue" title={t('list.none')}>
           <Group>
-            <Text>Import an order file, or load the sample orders to try the station.</Text>
-            <Button onClick={loadSampleData}>Load sample data</Button>
+            <Text>{t('list.noneHint')}</Text>
+            <Button onClick={loadSampleData}>{t('signIn:firstRun.sample')}</Button>
           </Group>
         </Alert>
       )}

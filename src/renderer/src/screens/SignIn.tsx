@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import { Alert, Button, Card, Center, Group, Modal, Stack, Text, TextInput, Title } from '@mantine/core'
 import type { Operator } from '../../../shared/operators'
 import { station, StationError } from '../api'
@@ -15,6 +16,7 @@ import { FirstRunGuide } from './firstRun/FirstRunGuide'
  * an operator does when the station's "Operators sign in with a PIN too" is on.
  */
 export function SignIn({ onSignedIn }: { onSignedIn: (operator: Operator) => void }) {
+  const { t } = useTranslation('signIn')
   const operators = useAsync(() => station.operators.list(), [])
   // The first-run guide (screens/firstRun/), offered on an empty station: it ends signed in as the new shift lead.
   const [guide, setGuide] = useState(false)
@@ -30,7 +32,7 @@ export function SignIn({ onSignedIn }: { onSignedIn: (operator: Operator) => voi
     <Center mih="100vh" p="xl">
       <Card withBorder shadow="sm" p="xl" w={720}>
         <Stack>
-          <Title order={1}>Packing Station</Title>
+          <Title order={1}>{t('common:appName')}</Title>
           {operators.value?.length === 0 ? (
             <FirstRun onDone={operators.reload} onGuide={() => setGuide(true)} />
           ) : (
@@ -57,11 +59,12 @@ export function SwitchOperator({
   onClose: () => void
   onSignedIn: (operator: Operator) => void
 }) {
+  const { t } = useTranslation('signIn')
   const operators = useAsync(() => (opened ? station.operators.list() : Promise.resolve([])), [opened])
   return (
-    <Modal opened={opened} onClose={onClose} title="Switch operator" size="xl" centered styles={DIALOG_STYLES}>
+    <Modal opened={opened} onClose={onClose} title={t('switch.title')} size="xl" centered styles={DIALOG_STYLES}>
       <Stack>
-        <Text size="lg">{current.name} is signed in. The next operator scans their badge or chooses their name.</Text>
+        <Text size="lg">{t('switch.intro', { name: current.name })}</Text>
         <SignInPanel
           operators={(operators.value ?? []).filter((o) => o.id !== current.id)}
           onSignedIn={(operator) => {
@@ -81,6 +84,7 @@ type Who = { operatorId: number } | { badgeCode: string }
  * The station says who needs a PIN (its `pin_required` refusal), so the panel asks for one only then.
  */
 function SignInPanel({ operators, onSignedIn }: { operators: Operator[]; onSignedIn: (operator: Operator) => void }) {
+  const { t } = useTranslation('signIn')
   const [badge, setBadge] = useState('')
   const [error, setError] = useState<string | null>(null)
   const [pinStep, setPinStep] = useState<{ who: Who; prompt: string } | null>(null)
@@ -112,8 +116,8 @@ function SignInPanel({ operators, onSignedIn }: { operators: Operator[]; onSigne
   return (
     <Stack>
       <EnterField
-        label="Badge"
-        description="Scan your badge"
+        label={t('badge')}
+        description={t('scanBadge')}
         value={badge}
         onChange={setBadge}
         onEnter={() => {
@@ -124,12 +128,12 @@ function SignInPanel({ operators, onSignedIn }: { operators: Operator[]; onSigne
         size="xl"
       />
       {error && (
-        <Alert color="red" title="Not signed in" styles={{ message: { fontSize: '1.15rem' } }}>
+        <Alert color="red" title={t('notSignedIn')} styles={{ message: { fontSize: '1.15rem' } }}>
           {error}
         </Alert>
       )}
       <Text fw={700} size="lg">
-        Or choose your name
+        {t('chooseName')}
       </Text>
       <Group>
         {operators.map((o) => (
@@ -154,6 +158,7 @@ function SignInPanel({ operators, onSignedIn }: { operators: Operator[]; onSigne
  */
 function PinStep(props: { who: Who; prompt: string; onSignedIn: (operator: Operator) => void; onBack: (message?: string) => void }) {
   const { who, prompt, onSignedIn, onBack } = props
+  const { t } = useTranslation('signIn')
   const [pin, setPin] = useState('')
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
@@ -167,7 +172,7 @@ function PinStep(props: { who: Who; prompt: string; onSignedIn: (operator: Opera
     // Digits only, and not stripped: a badge scanned here by mistake must not be sent as a PIN (and counted wrong).
     if (!isPin(pin)) {
       setPin('')
-      setError('The PIN is 4 to 8 digits.')
+      setError(t('pinDigits'))
       return pinRef.current?.focus()
     }
     setBusy(true)
@@ -192,21 +197,21 @@ function PinStep(props: { who: Who; prompt: string; onSignedIn: (operator: Opera
       }}
     >
       <Stack>
-        <Text size="xl" fw={700} aria-label="PIN needed">
+        <Text size="xl" fw={700} aria-label={t('pinNeeded')}>
           {prompt}
         </Text>
-        <PinField ref={pinRef} description="4 to 8 digits" size="xl" data-autofocus digitsOnly={false} value={pin} onChange={setPin} />
+        <PinField ref={pinRef} description={t('fourToEight')} size="xl" data-autofocus digitsOnly={false} value={pin} onChange={setPin} />
         {error && (
-          <Alert color="red" title="Not signed in" styles={{ message: { fontSize: '1.15rem' } }}>
+          <Alert color="red" title={t('notSignedIn')} styles={{ message: { fontSize: '1.15rem' } }}>
             {error}
           </Alert>
         )}
         <Group>
           <Button size="xl" type="submit" loading={busy}>
-            Sign in
+            {t('signIn')}
           </Button>
           <Button size="xl" variant="default" onClick={() => onBack()} disabled={busy}>
-            Back
+            {t('common:actions.back')}
           </Button>
         </Group>
       </Stack>
@@ -216,6 +221,7 @@ function PinStep(props: { who: Who; prompt: string; onSignedIn: (operator: Opera
 
 /** An empty station: load the demo set, or create the first shift lead. */
 function FirstRun({ onDone, onGuide }: { onDone: () => void; onGuide: () => void }) {
+  const { t } = useTranslation('signIn')
   const [name, setName] = useState('')
   const [badgeCode, setBadgeCode] = useState('')
   const [pin, setPin] = useState('')
@@ -236,21 +242,17 @@ function FirstRun({ onDone, onGuide }: { onDone: () => void; onGuide: () => void
 
   return (
     <Stack>
-      <Text size="lg">
-        {orderCount
-          ? `This station has no operators yet (it holds ${orderCount.toLocaleString('en')} order${orderCount === 1 ? '' : 's'}): create the first shift lead to sign in.`
-          : 'This station has no operators and no orders yet.'}
-      </Text>
+      <Text size="lg">{orderCount ? t('firstRun.noOperators', { count: orderCount }) : t('firstRun.empty')}</Text>
       <Button size="lg" onClick={onGuide}>
-        Set up this station step by step
+        {t('firstRun.guide')}
       </Button>
-      <Text c="dimmed">Name the station, give the GS1 prefix and the OMS, create the first shift lead, then test a print and a scan.</Text>
+      <Text c="dimmed">{t('firstRun.guideHint')}</Text>
       <Button size="lg" variant="light" onClick={() => setUp(() => station.app.loadSampleData())}>
-        Load sample data
+        {t('firstRun.sample')}
       </Button>
-      <Text c="dimmed">The sample data has demo operators (shift lead Dana Whitfield, PIN 1234) and orders from several channels.</Text>
+      <Text c="dimmed">{t('firstRun.sampleHint')}</Text>
       <Title order={3} mt="md">
-        Or create the first shift lead
+        {t('firstRun.createTitle')}
       </Title>
       <form
         onSubmit={(e) => {
@@ -259,10 +261,10 @@ function FirstRun({ onDone, onGuide }: { onDone: () => void; onGuide: () => void
         }}
       >
         <Stack>
-          <TextInput label="Name" value={name} onChange={(e) => setName(e.currentTarget.value)} required />
-          <TextInput label="Badge code" value={badgeCode} onChange={(e) => setBadgeCode(e.currentTarget.value)} required />
-          <PinField description="4 to 8 digits" value={pin} onChange={setPin} required />
-          <Button type="submit">Create shift lead</Button>
+          <TextInput label={t('firstRun.name')} value={name} onChange={(e) => setName(e.currentTarget.value)} required />
+          <TextInput label={t('firstRun.badgeCode')} value={badgeCode} onChange={(e) => setBadgeCode(e.currentTarget.value)} required />
+          <PinField description={t('fourToEight')} value={pin} onChange={setPin} required />
+          <Button type="submit">{t('firstRun.create')}</Button>
         </Stack>
       </form>
       {action.error && <Alert color="red">{action.error}</Alert>}

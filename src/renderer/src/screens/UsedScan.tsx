@@ -1,9 +1,11 @@
 import { useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import { Group, Paper, SegmentedControl, Select } from '@mantine/core'
 import { LinesTable } from '../components/LinesTable'
 import { NonSerializedPanel, SerialScanPanel } from '../components/ScanPanel'
 import { NoSsccNotice } from '../components/NoSsccNotice'
 import { ScanScreenLayout } from '../components/ScanScreenLayout'
+import { OrderClaimGate } from '../components/claims/OrderClaimGate'
 import { ScanFeedback } from '../components/ScanFeedback'
 import type { Navigate } from './routes'
 import { useScanSession } from './scanSession'
@@ -18,6 +20,7 @@ import { useScanStream } from '../deviceScans'
 export function UsedScan({ orderId, navigate }: { orderId: number; navigate: Navigate }) {
   const session = useScanSession(orderId)
   const { order } = session
+  const { t } = useTranslation('scan')
   const [mode, setMode] = useState<'serialized' | 'non-serialized' | null>(null)
   const [lineId, setLineId] = useState<string | null>(null)
   const [quantity, setQuantity] = useState<number | string>(1)
@@ -39,38 +42,39 @@ export function UsedScan({ orderId, navigate }: { orderId: number; navigate: Nav
   const openBox = order.boxes.find((b) => b.status === 'saved')
   const saveHint = openBox
     ? order.looseUnits.length > 0
-      ? `Save adds the ${order.looseUnits.length} new unit(s) to open box ${openBox.number}.`
-      : `Box ${openBox.number} is saved: press Save again to confirm it.`
-    : 'Save puts the units scanned since the last box into a new box.'
+      ? t('used.saveAdds', { count: order.looseUnits.length, box: openBox.number })
+      : t('used.saveConfirms', { box: openBox.number })
+    : t('used.saveNewBox')
 
   const save = () => void session.save()
 
   return (
-    <ScanScreenLayout title="Used Scan" order={order} session={session} navigate={navigate}>
+    <ScanScreenLayout title={t('used.title')} order={order} session={session} navigate={navigate}>
+      <OrderClaimGate order={order} navigate={navigate} />
       <NoSsccNotice />
       <Group align="end">
         <SegmentedControl
           size="lg"
-          aria-label="Scan mode"
+          aria-label={t('used.mode')}
           value={current}
           onChange={(v) => {
             setMode(v as typeof current)
             setLineId(null)
           }}
           data={[
-            { value: 'serialized', label: 'Serialized', disabled: serialLines.length === 0 },
-            { value: 'non-serialized', label: 'Non-Serialized', disabled: plainLines.length === 0 }
+            { value: 'serialized', label: t('used.serialized'), disabled: serialLines.length === 0 },
+            { value: 'non-serialized', label: t('used.nonSerialized'), disabled: plainLines.length === 0 }
           ]}
         />
         <Select
-          label="Line"
+          label={t('used.line')}
           size="md"
           w={420}
           value={chosen === undefined ? null : String(chosen)}
           onChange={setLineId}
-          placeholder={current === 'serialized' ? 'Any line (found from the IMEI)' : 'Any line (found from the barcode)'}
+          placeholder={current === 'serialized' ? t('used.anyLineImei') : t('used.anyLineBarcode')}
           clearable
-          data={shownLines.map((l) => ({ value: String(l.id), label: `${l.lineId} · ${l.productName}` }))}
+          data={shownLines.map((l) => ({ value: String(l.id), label: t('used.lineOption', { lineId: l.lineId, product: l.productName }) }))}
         />
       </Group>
 

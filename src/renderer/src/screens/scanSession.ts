@@ -11,6 +11,7 @@ import { station } from '../api'
 import { soundFor, type Feedback } from '../components/ScanFeedback'
 import type { ScanEntry } from '../components/ScanField'
 import { errorMessage } from '../useAction'
+import { i18n } from '../i18n'
 
 export type Awaiting = NonNullable<ScanResult['awaiting']>
 type PendingApproval = { entry: ScanEntry; orderLineId?: number; firstImei?: string }
@@ -42,7 +43,7 @@ export function useScanSession(orderId: number) {
     applyChange(result.change)
     if (result.outcome === 'approval_required') setApprovalFor(pending)
     setAwaiting(result.outcome === 'awaiting_imei2' ? result.awaiting : result.outcome === 'approval_required' ? awaiting : null)
-    show({ outcome: result.outcome, message: result.message })
+    show({ outcome: result.outcome, message: result.message, code: result.code, params: result.params })
   }
 
   /** One scan from the field (or a device): committed by the station before the screen says OK. */
@@ -77,7 +78,7 @@ export function useScanSession(orderId: number) {
 
   const cancelAwaiting = () => {
     setAwaiting(null)
-    show({ outcome: 'info', message: 'IMEI 1 dropped: scan the device again, starting with IMEI 1.' })
+    show({ outcome: 'info', message: i18n.t('scan:panel.imei1Dropped') })
   }
 
   /** Non-serialized units: a product barcode (one unit) or a quantity for a line. */
@@ -85,7 +86,7 @@ export function useScanSession(orderId: number) {
     try {
       const result = await station.scanning.addUnits({ orderId, ...args })
       applyChange(result.change)
-      show({ outcome: result.outcome, message: result.message })
+      show({ outcome: result.outcome, message: result.message, code: result.code, params: result.params })
     } catch (e) {
       show({ outcome: 'error', message: errorMessage(e) })
     }

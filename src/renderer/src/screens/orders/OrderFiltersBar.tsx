@@ -1,7 +1,7 @@
 import { Group, Select, TextInput } from '@mantine/core'
+import { useTranslation } from 'react-i18next'
 import type { Operator } from '../../../../shared/operators'
 import type { OrderStatus } from '../../../../shared/orders'
-import { statusLabel } from '../../components/StatusBadge'
 import type { OrderFilters } from './useOrderList'
 
 const STATUSES: OrderStatus[] = ['on_hold', 'ready', 'in_progress', 'packed', 'shipped', 'cancelled']
@@ -17,6 +17,7 @@ type OrderFiltersBarProps = {
 
 /** Search (it has the cursor when the screen opens), Status and Assigned to. */
 export function OrderFiltersBar({ filters, onChange, onSearchEnter, me, operators }: OrderFiltersBarProps) {
+  const { t } = useTranslation('orders')
   return (
     <Group align="end">
       <form
@@ -27,8 +28,8 @@ export function OrderFiltersBar({ filters, onChange, onSearchEnter, me, operator
         }}
       >
         <TextInput
-          label="Search"
-          placeholder="Order number, channel order id, OMS id, parent order id or IMEI"
+          label={t('filters.search')}
+          placeholder={t('filters.searchHint')}
           value={filters.query}
           onChange={(e) => onChange({ ...filters, query: e.currentTarget.value })}
           autoFocus
@@ -36,25 +37,25 @@ export function OrderFiltersBar({ filters, onChange, onSearchEnter, me, operator
         />
       </form>
       <Select
-        label="Status"
-        placeholder="All statuses"
+        label={t('filters.status')}
+        placeholder={t('filters.allStatuses')}
         clearable
         size="lg"
         w={220}
         value={filters.status}
         onChange={(v) => onChange({ ...filters, status: v as OrderStatus | null })}
-        data={STATUSES.map((s) => ({ value: s, label: statusLabel(s) }))}
+        data={STATUSES.map((s) => ({ value: s, label: t(`common:status.${s}`) }))}
       />
       <Select
-        label="Assigned to"
+        label={t('filters.assignedTo')}
         size="lg"
         w={260}
         allowDeselect={false}
         value={filters.assignedTo}
         onChange={(v) => onChange({ ...filters, assignedTo: v ?? '' })}
         data={[
-          { value: '', label: 'Any operator' },
-          { value: 'me', label: `Me${me ? ` (${me.name})` : ''}` },
+          { value: '', label: t('filters.anyOperator') },
+          { value: 'me', label: me ? t('filters.meNamed', { name: me.name }) : t('filters.me') },
           ...operators.map((o) => ({ value: String(o.id), label: o.name }))
         ]}
       />

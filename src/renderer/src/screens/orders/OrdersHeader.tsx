@@ -1,4 +1,5 @@
 import { Button, Group, Title } from '@mantine/core'
+import { useTranslation } from 'react-i18next'
 
 type OrdersHeaderProps = {
   /** A shift lead's Assign operator, with how many orders are ticked; null for an operator. */
@@ -8,17 +9,18 @@ type OrdersHeaderProps = {
 
 /** The screen's title, Assign operator (for the ticked orders) and Import orders. */
 export function OrdersHeader({ assign, onImport }: OrdersHeaderProps) {
+  const { t } = useTranslation('orders')
   return (
     <Group justify="space-between">
-      <Title order={2}>Orders</Title>
+      <Title order={2}>{t('list.title')}</Title>
       <Group>
         {assign && (
           <Button size="lg" disabled={assign.selected === 0} onClick={assign.onAssign}>
-            Assign operator{assign.selected ? ` (${assign.selected})` : ''}
+            {assign.selected ? t('list.assignSome', { count: assign.selected }) : t('list.assign')}
           </Button>
         )}
         <Button variant="light" onClick={onImport}>
-          Import orders
+          {t('list.import')}
         </Button>
       </Group>
     </Group>

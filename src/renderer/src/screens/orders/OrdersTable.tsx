@@ -1,11 +1,12 @@
 import { useEffect, useRef } from 'react'
 import { Badge, Button, Checkbox, Paper, Table, Text } from '@mantine/core'
 import { useVirtualizer } from '@tanstack/react-virtual'
+import { useTranslation } from 'react-i18next'
+import type { TFunction } from 'i18next'
 import type { Operator } from '../../../../shared/operators'
 import type { OrderSummary } from '../../../../shared/orders'
 import { HeadedTable, type Column } from '../../components/HeadedTable'
 import { StatusBadge } from '../../components/StatusBadge'
-import { formatLocalTime } from '../../../../shared/localTime'
 
 const ROW_HEIGHT = 52
 /** The next page is fetched when the rows drawn come this close to the last one loaded. */
@@ -31,6 +32,7 @@ type OrdersTableProps = {
  * near the end, with a tick box per row for a shift lead.
  */
 export function OrdersTable({ orders, onOpen, me, selection, more, onEndReached, searching }: OrdersTableProps) {
+  const { t } = useTranslation('orders')
   const scrollRef = useRef<HTMLDivElement>(null)
   const virtualizer = useVirtualizer({
     count: orders.length,
@@ -41,7 +43,7 @@ export function OrdersTable({ orders, onOpen, me, selection, more, onEndReached,
   const items = virtualizer.getVirtualItems()
   const padTop = items.length ? items[0].start : 0
   const padBottom = items.length ? virtualizer.getTotalSize() - items[items.length - 1].end : 0
-  const columns = columnsOf(orders, selection)
+  const columns = columnsOf(orders, selection, t)
   const lastDrawn = items.length ? items[items.length - 1].index : -1
   useEffect(() => {
     if (more && lastDrawn >= orders.length - LOAD_AHEAD) onEndReached()
@@ -49,11 +51,18 @@ export function OrdersTable({ orders, onOpen, me, selection, more, onEndReached,
 
   return (
     <Paper withBorder>
-      <Text size="sm" c="dimmed" px="md" py={6} aria-label="Orders shown" style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}>
-        {shownText(orders.length, more, searching)}
+      <Text
+        size="sm"
+        c="dimmed"
+        px="md"
+        py={6}
+        aria-label={t('table.shown')}
+        style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}
+      >
+        {shownText(t, orders.length, more, searching)}
       </Text>
       <div ref={scrollRef} style={{ height: 'calc(100vh - 370px)', minHeight: 300, overflow: 'auto' }}>
-        <HeadedTable stickyHeader highlightOnHover verticalSpacing="sm" fz="md" aria-label="Orders" columns={columns}>
+        <HeadedTable stickyHeader highlightOnHover verticalSpacing="sm" fz="md" aria-label={t('list.title')} columns={columns}>
           {padTop > 0 && <Spacer height={padTop} columns={columns.length} />}
           {items.map((item) => (
             <OrderRow key={orders[item.index].id} order={orders[item.index]} me={me} selection={selection} onOpen={onOpen} />
@@ -62,7 +71,7 @@ export function OrdersTable({ orders, onOpen, me, selection, more, onEndReached,
         </HeadedTable>
         {orders.length === 0 && (
           <Text p="lg" c="dimmed">
-            No orders match.
+            {t('table.noMatch')}
           </Text>
         )}
       </div>
@@ -71,10 +80,9 @@ export function OrdersTable({ orders, onOpen, me, selection, more, onEndReached,
 }
 
 /** How many rows are listed, and whether scrolling brings more. */
-function shownText(n: number, more: boolean, searching: boolean) {
-  const what = searching ? `${n} match${n === 1 ? '' : 'es'}` : `${n.toLocaleString('en')} order${n === 1 ? '' : 's'}`
-  if (more) return `Showing ${what}${searching ? ', best first' : ''} — more load as you scroll`
-  return searching ? `${what}, best first` : `Showing all ${what}`
+function shownText(t: TFunction, count: number, more: boolean, searching: boolean) {
+  if (searching) return more ? t('table.matchesMore', { count }) : t('table.matches', { count })
+  return more ? t('table.ordersMore', { count }) : t('table.ordersAll', { count })
 }
 
 /** Stands in for the rows scrolled out of view, so the scroll bar stays true. */
@@ -86,20 +94,30 @@ function Spacer({ height, columns }: { height: number; columns: number }) {
   )
 }
 
-const COLUMNS: Column[] = ['Order', 'Channel', 'Channel order id', 'Type', 'Status', 'Scanned', 'Packing', 'Created']
+const COLUMNS = (t: TFunction): Column[] => [
+  t('table.order'),
+  t('table.channel'),
+  t('table.channelOrderId'),
+  t('table.type'),
+  t('table.status'),
+  t('table.scanned'),
+  t('table.packing'),
+  t('table.created')
+]
 
 /** The headings; with a selection, a first column whose tick box selects every order. */
-function columnsOf(orders: OrderSummary[], selection: Selection | null): Column[] {
-  if (!selection) return COLUMNS
-  return [{ title: <SelectAll orders={orders} selection={selection} />, w: 56 }, ...COLUMNS]
+function columnsOf(orders: OrderSummary[], selection: Selection | null, t: TFunction): Column[] {
+  if (!selection) return COLUMNS(t)
+  return [{ title: <SelectAll orders={orders} selection={selection} />, w: 56 }, ...COLUMNS(t)]
 }
 
 function SelectAll({ orders, selection }: { orders: OrderSummary[]; selection: Selection }) {
+  const { t } = useTranslation('orders')
   const allSelected = orders.length > 0 && orders.every((o) => selection.selected.has(o.id))
   return (
     <Checkbox
       size="md"
-      aria-label="Select all orders"
+      aria-label={t('table.selectAll')}
       checked={allSelected}
       indeterminate={!allSelected && selection.selected.size > 0}
       onChange={(e) => selection.setSelected(new Set(e.currentTarget.checked ? orders.map((o) => o.id) : []))}
@@ -118,6 +136,7 @@ function OrderRow({
   selection: Selection | null
   onOpen: (o: OrderSummary) => void
 }) {
+  const { t } = useTranslation('orders')
   const mine = me !== null && o.assignments.packing === me.name
   const toggle = (on: boolean) => {
     if (!selection) return
@@ -126,7 +145,12 @@ function OrderRow({
     else next.delete(o.id)
     selection.setSelected(next)
   }
-  const who = `Picking: ${o.assignments.picking ?? 'nobody'} · Packing: ${o.assignments.packing ?? 'nobody'} · Shipping: ${o.assignments.shipping ?? 'nobody'}`
+  const nobody = t('table.nobody')
+  const who = t('table.who', {
+    picking: o.assignments.picking ?? nobody,
+    packing: o.assignments.packing ?? nobody,
+    shipping: o.assignments.shipping ?? nobody
+  })
 
   return (
     <Table.Tr
@@ -139,7 +163,7 @@ function OrderRow({
         <Table.Td onClick={(e) => e.stopPropagation()}>
           <Checkbox
             size="md"
-            aria-label={`Select ${o.orderNumber}`}
+            aria-label={t('table.select', { orderNumber: o.orderNumber })}
             checked={selection.selected.has(o.id)}
             onChange={(e) => toggle(e.currentTarget.checked)}
           />
@@ -151,29 +175,27 @@ function OrderRow({
         </Button>
         {o.matchedSerial && (
           <Text size="xs" c="dimmed" className="mono">
-            IMEI {o.matchedSerial}
+            {t('table.matchedImei', { serial: o.matchedSerial })}
           </Text>
         )}
       </Table.Td>
       <Table.Td>{o.channel}</Table.Td>
       <Table.Td className="mono">{o.channelOrderId ?? '—'}</Table.Td>
-      <Table.Td>{o.orderType === 'bulk' ? 'Bulk (B2B)' : 'Normal'}</Table.Td>
+      <Table.Td>{o.orderType === 'bulk' ? t('type.bulk') : t('type.normal')}</Table.Td>
       <Table.Td>
         <StatusBadge status={o.status} omsStatus={o.omsStatus} />
       </Table.Td>
-      <Table.Td>
-        {o.scannedQuantity} / {o.orderedQuantity}
-      </Table.Td>
+      <Table.Td>{t('table.scannedOf', { scanned: o.scannedQuantity, ordered: o.orderedQuantity })}</Table.Td>
       <Table.Td title={who}>
         {mine ? (
           <Badge size="lg" color="teal">
-            You
+            {t('table.you')}
           </Badge>
         ) : (
           (o.assignments.packing ?? <Text c="dimmed">—</Text>)
         )}
       </Table.Td>
-      <Table.Td>{formatLocalTime(o.createdAt)}</Table.Td>
+      <Table.Td>{t('common:dateTime', { at: o.createdAt })}</Table.Td>
     </Table.Tr>
   )
 }
