@@ -24,6 +24,8 @@ export type Job = {
   imeis: string[]
   /** This job opens an order another station packs too (the claims path). */
   sameOrderAs: number | null
+  /** The station's shift lead assigned the order to its packer (Assign Operator); not so for the second station of a same-order pair. */
+  assigned: boolean
   /** Its first IMEI is one another station packs first (the ledger path): wait until that order is packed there. */
   collidesWith: { station: number; omsOrderId: string; imei: string } | null
 }
@@ -125,6 +127,7 @@ export function makePlan(options: PlanOptions, now = new Date('2026-11-30T06:00:
       sku: order.sku,
       imeis: Array.from({ length: order.quantity }, () => device(order.sku)),
       sameOrderAs: null,
+      assigned: true,
       collidesWith: null
     })
   })
@@ -145,6 +148,7 @@ export function makePlan(options: PlanOptions, now = new Date('2026-11-30T06:00:
       ...job,
       imeis: job.imeis.map(() => device(job.sku)),
       sameOrderAs: a,
+      assigned: false,
       collidesWith: null
     }
     jobs[b]!.splice(Math.min(place, jobs[b]!.length), 0, copy)

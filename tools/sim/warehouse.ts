@@ -19,7 +19,7 @@ import { Operator } from './operator'
 import { makePlan, productRecords, type Job, type Plan, type Trouble } from './plan'
 import { startLink, type NetworkLink } from './proxy'
 import { StationGone, StationHandle } from './stationHandle'
-import { call, peopleOf, setUpStation, stationName, waitForOrders } from './stationSetup'
+import { call, peopleOf, setUpStation, stationName } from './stationSetup'
 
 export type SimOptions = {
   stations: number
@@ -98,8 +98,7 @@ export async function runWarehouse(options: SimOptions): Promise<SimResult> {
     }
     await inPool(stations, 4, async (station, i) => {
       await station.start()
-      await setUpStation(station, i + 1, links[i]!.url, token)
-      await waitForOrders(station, plan.orders.length)
+      await setUpStation(station, { n: i + 1, omsUrl: links[i]!.url, token, orders: plan.orders.length, jobs: plan.jobs[i]! })
       log(`${station.name} (${station.stationId}) ready`)
     })
     const day = new Day(plan, stations, links, options, log)
