@@ -34,6 +34,10 @@ describe('order claims', () => {
     )
     expect(claimState(b)).toEqual(before)
     expect(oms.claims.list()).toMatchObject([{ omsOrderId: 'OMS-1', stationId: a.id }])
+    // A scan that reaches B's core anyway (a device scan) is refused by the same words, and changes nothing.
+    const scan = await refused(b, 'scanning:scan', { orderId: orderOf(b), input: imei(TAC_A + '000001') })
+    expect(scan).toEqual({ code: 'claimed_elsewhere', message: answer.message })
+    expect(claimState(b)).toEqual(before)
 
     // The other order is free for B.
     expect((await open(b, orderOf(b, 2))).outcome).toBe('claimed')

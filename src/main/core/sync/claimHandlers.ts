@@ -34,7 +34,7 @@ export function startClaims(context: StationContext, sync: Pick<SyncService, 'se
       signal: closing.signal
     })
   }
-  const deps: ClaimDeps = { context, client, leaseSeconds: LEASE_SECONDS }
+  const deps: ClaimDeps = { context, client, leaseSeconds: LEASE_SECONDS, refusedHere: new Map() }
   const stop = timer ? everyInterval('Renewing order claims', RENEW_EVERY_MS, () => renewClaims(deps)) : () => {}
   context.onClose(() => {
     closing.abort()
@@ -51,20 +51,21 @@ export function startClaims(context: StationContext, sync: Pick<SyncService, 'se
   return { deps, handlers }
 }
 
-/** A scan, Save or confirmation of an order this station lost to another station's takeover: refused, nothing changes. */
+/** A scan, Save or confirmation of an order another station holds (lost to a takeover, or refused at opening here): refused, nothing changes. */
 function refuseIfLost(deps: ClaimDeps, orderId: number): void {
   const mine = claimOf(deps.context.db, orderId)
-  if (mine?.state !== 'lost') return
+  const holder =
+    mine?.state === 'lost'
+      ? {
+          stationId: mine.holderStationId ?? '?',
+          stationName: mine.holderStationName,
+          since: mine.since,
+          expiresAt: mine.expiresAt ?? mine.since
+        }
+      : deps.refusedHere?.get(orderId)
+  if (!holder) return
   const order = deps.context.db.select({ orderNumber: orders.orderNumber }).from(orders).where(eq(orders.id, orderId)).get()
-  refuse(
-    'claimed_elsewhere',
-    heldElsewhere(order?.orderNumber ?? String(orderId), {
-      stationId: mine.holderStationId ?? '?',
-      stationName: mine.holderStationName,
-      since: mine.since,
-      expiresAt: mine.expiresAt ?? mine.since
-    })
-  )
+  refuse('claimed_elsewhere', heldElsewhere(order?.orderNumber ?? String(orderId), holder))
 }
 
 type Wrappable = 'scanning:scan' | 'scanning:addUnits' | 'packing:save' | 'packing:confirm' | 'operators:signOut'

@@ -24,6 +24,8 @@ export type ClaimDeps = {
   /** The OMS's claim calls, or null when the station has no OMS address. */
   client: () => ClaimClient | null
   leaseSeconds: number
+  /** Orders whose opening was refused here (another station holds them), in memory: their scans are refused too. */
+  refusedHere?: Map<number, ClaimHolder>
 }
 
 type OrderRef = { id: number; omsOrderId: string; orderNumber: string }
@@ -61,6 +63,7 @@ export async function openForScanning(deps: ClaimDeps, orderId: number): Promise
   if (reply.kind === 'held_elsewhere') {
     const mine = claimOf(deps.context.db, orderId)
     if (mine && mine.state !== 'releasing') markLost(deps, orderId, reply.holder)
+    deps.refusedHere?.set(orderId, reply.holder)
     return answer(orderId, 'held_elsewhere', heldElsewhere(order.orderNumber, reply.holder), reply.holder)
   }
   granted(deps, order, reply.claim, null)
@@ -143,6 +146,7 @@ const holderOf = (claim: ClaimGranted): ClaimHolder => ({
 export function granted(deps: ClaimDeps, order: OrderRef, claim: ClaimGranted, approver: Operator | null): void {
   const { db, clock, signedIn } = deps.context
   const at = clock().toISOString()
+  deps.refusedHere?.delete(order.id)
   db.transaction((tx) => {
     const before = claimOf(tx, order.id)
     saveClaim(tx, {

@@ -6,6 +6,7 @@ import { ScanFeedback } from '../components/ScanFeedback'
 import { NonSerializedPanel, SerialScanPanel } from '../components/ScanPanel'
 import { NoSsccNotice } from '../components/NoSsccNotice'
 import { ScanScreenLayout } from '../components/ScanScreenLayout'
+import { OrderClaimGate } from '../components/claims/OrderClaimGate'
 import { useScanStream } from '../deviceScans'
 import type { Navigate } from './routes'
 import { useScanSession } from './scanSession'
@@ -55,6 +56,7 @@ export function DistributionScan({ orderId, navigate }: { orderId: number; navig
 
   return (
     <ScanScreenLayout title="Distribution Scan" order={order} session={session} navigate={navigate}>
+      <OrderClaimGate order={order} navigate={navigate} />
       <NoSsccNotice />
       <Title order={3}>Product line</Title>
       <Group aria-label="Product lines">
