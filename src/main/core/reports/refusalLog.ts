@@ -12,6 +12,7 @@ import type { ScanOutcome } from '../../../shared/scanning'
 import type { RefusalClass } from '../../../shared/reports'
 import { isoNow, type Clock } from '../clock'
 import type { Db } from '../db/connection'
+import { clientOf } from '../db/drizzleInternals'
 import { perClient } from '../db/prepared'
 import { scanRefusals } from '../db/schema'
 import { newId } from '../ids'
@@ -36,16 +37,11 @@ export function refusalClass(outcome: ScanOutcome): RefusalClass | null {
   }
 }
 
-// The durability switches are prepared once too: db.pragma() prepares its statement on every call,
-// and three of them cost a refusal more than its insert.
-const LEVELS = ['OFF', 'NORMAL', 'FULL', 'EXTRA'] as const
 const statements = perClient((client) => ({
   insert: client.prepare(
     `INSERT INTO ${getTableName(scanRefusals)} (id, at, class, order_id, operator_id, entry_method, input, message)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
-  ),
-  durability: client.prepare<[], number>('PRAGMA synchronous').pluck(),
-  setDurability: LEVELS.map((level) => client.prepare(`PRAGMA synchronous = ${level}`))
+  )
 }))
 
 export type RefusedScan = {
@@ -65,13 +61,13 @@ export function recordRefusal(db: Db, clock: Clock, scan: RefusedScan): void {
     // Control, format and bidi characters are shown as "·": a report must read as what it is.
     const shown = scan.input.trim().replace(/[\p{Cc}\p{Cf}]/gu, '·')
     const input = shown.length > KEPT_INPUT ? `${shown.slice(0, KEPT_INPUT - 1)}…` : shown
-    const s = statements(db)
-    const durability = s.durability.get()!
-    s.setDurability[1]!.run()
+    const client = clientOf(db)
+    const durability = client.pragma('synchronous', { simple: true }) as number
+    client.pragma('synchronous = NORMAL')
     try {
-      s.insert.run(newId(), isoNow(clock), kind, scan.orderId, scan.operatorId, scan.entryMethod, input, scan.message)
+      statements(db).insert.run(newId(), isoNow(clock), kind, scan.orderId, scan.operatorId, scan.entryMethod, input, scan.message)
     } finally {
-      s.setDurability[durability]!.run()
+      client.pragma(`synchronous = ${durability}`)
     }
   } catch (error) {
     logFault('Recording a refused scan for the shift report failed', error)
