@@ -1,5 +1,6 @@
 import { memo, useMemo, useState } from 'react'
 import { Badge, Button, Group, Paper, Stack, Text } from '@mantine/core'
+import { useTranslation } from 'react-i18next'
 import type { Approval } from '../../../shared/operators'
 import type { OrderDelta } from '../../../shared/orderDelta'
 import type { Box, ScannedUnit } from '../../../shared/orders'
@@ -7,12 +8,13 @@ import { station } from '../api'
 import { errorMessage } from '../useAction'
 import { ShiftLeadApproval } from './ShiftLeadApproval'
 import { VirtualList } from './VirtualList'
+import { i18n } from '../i18n'
 
 const STATUS_COLOR = { confirmed: 'green', saved: 'yellow', voided: 'gray' } as const
-const STATUS_TEXT = { confirmed: 'confirmed', saved: 'open', voided: 'voided' } as const
+const STATUS_TEXT = { confirmed: 'box.confirmed', saved: 'box.open', voided: 'box.voided' } as const
 
 export const unitText = (u: Pick<ScannedUnit, 'serial' | 'serial2'>) =>
-  u.serial ? (u.serial2 ? `${u.serial} / ${u.serial2}` : u.serial) : 'non-serialized unit'
+  u.serial ? (u.serial2 ? `${u.serial} / ${u.serial2}` : u.serial) : i18n.t('packing:box.nonSerializedUnit')
 
 /**
  * A unit's serials wrap (a dual-IMEI unit's "IMEI 1 / IMEI 2" is wider than the column) rather than squeezing
@@ -22,8 +24,8 @@ const UNIT_TEXT = { minWidth: 0, overflowWrap: 'anywhere' } as const
 const NO_SHRINK = { flexShrink: 0 } as const
 
 export function boxSize(box: Box): string | null {
-  const dims = box.lengthMm ? `${box.lengthMm}×${box.widthMm}×${box.heightMm} mm` : null
-  const weight = box.weightG ? `${(box.weightG / 1000).toFixed(2)} kg` : null
+  const dims = box.lengthMm ? i18n.t('packing:box.dimensions', { l: box.lengthMm, w: box.widthMm, h: box.heightMm }) : null
+  const weight = box.weightG ? i18n.t('packing:box.weight', { kg: box.weightG / 1000 }) : null
   return [box.presetName, dims, weight].filter(Boolean).join(' · ') || null
 }
 
@@ -45,7 +47,8 @@ export type BoxActions = {
  */
 export const BoxesList = memo(function BoxesList({ boxes, actions }: { boxes: Box[]; actions?: BoxActions }) {
   const [pending, setPending] = useState<Pending | null>(null)
-  if (boxes.length === 0) return <Text c="dimmed">No boxes yet.</Text>
+  const { t } = useTranslation('packing')
+  if (boxes.length === 0) return <Text c="dimmed">{t('box.none')}</Text>
   const live = boxes.filter((b) => b.status !== 'voided').length
 
   const reopen = async (box: Box) => {
@@ -70,7 +73,7 @@ export const BoxesList = memo(function BoxesList({ boxes, actions }: { boxes: Bo
   }
 
   return (
-    <Stack gap="xs" aria-label="Boxes">
+    <Stack gap="xs" aria-label={t('box.list')}>
       <VirtualList items={boxes} itemKey={(b) => b.id} estimateHeight={140} maxHeight="calc(100vh - 220px)">
         {(box) => (
           <BoxCard
@@ -85,19 +88,20 @@ export const BoxesList = memo(function BoxesList({ boxes, actions }: { boxes: Bo
       </VirtualList>
       <ShiftLeadApproval
         opened={pending !== null}
-        action={pending?.kind === 'void' ? `void box ${pending.box.number}` : pending ? `remove ${unitText(pending.unit)}` : ''}
+        action={
+          pending?.kind === 'void'
+            ? t('box.approveVoid', { box: pending.box.number })
+            : pending
+              ? t('box.approveRemove', { unit: unitText(pending.unit) })
+              : ''
+        }
         reason="required"
         onApprove={approve}
         onClose={() => setPending(null)}
       >
-        {pending?.kind === 'void' && (
-          <Text>
-            {pending.box.unitCount === 1 ? 'Its 1 unit leaves' : `Its ${pending.box.unitCount} units leave`} the box and can be scanned
-            again.
-          </Text>
-        )}
+        {pending?.kind === 'void' && <Text>{t('box.voidHint', { count: pending.box.unitCount })}</Text>}
         {pending?.kind === 'remove' && (
-          <Text>The unit leaves {pending.box ? `box ${pending.box.number}` : 'the order'}; its serial can be scanned again.</Text>
+          <Text>{pending.box ? t('box.removeHint', { box: pending.box.number }) : t('box.removeLooseHint')}</Text>
         )}
       </ShiftLeadApproval>
     </Stack>
@@ -115,21 +119,28 @@ type BoxCardProps = {
 
 /** One box: its number, status, size and SSCC, its units, and what may still be done with it. */
 function BoxCard({ box, live, editable, onReopen, onVoid, onRemove }: BoxCardProps) {
+  const { t } = useTranslation('packing')
   return (
-    <Paper withBorder p="sm" mb="xs" data-box={box.number} aria-label={`Box ${box.number}`} opacity={box.status === 'voided' ? 0.6 : 1}>
+    <Paper
+      withBorder
+      p="sm"
+      mb="xs"
+      data-box={box.number}
+      aria-label={t('box.label', { box: box.number })}
+      opacity={box.status === 'voided' ? 0.6 : 1}
+    >
       <Group justify="space-between">
         <Text fw={800} size="lg">
-          Box {box.number}
-          {box.status !== 'voided' && ` of ${live}`}
+          {box.status !== 'voided' ? t('box.numberOf', { box: box.number, total: live }) : t('box.label', { box: box.number })}
         </Text>
         <Badge color={STATUS_COLOR[box.status]} size="lg">
-          {STATUS_TEXT[box.status]}
+          {t(STATUS_TEXT[box.status])}
         </Badge>
       </Group>
       <Text size="sm" c="dimmed">
-        {box.unitCount} unit{box.unitCount === 1 ? '' : 's'} · {box.createdBy}
+        {t('box.units', { count: box.unitCount })} · {box.createdBy}
         {boxSize(box) && ` · ${boxSize(box)}`}
-        {box.sscc && ` · SSCC ${box.sscc}`}
+        {box.sscc && ` · ${t('box.sscc', { sscc: box.sscc })}`}
       </Text>
       <VirtualList items={box.units} itemKey={(u) => u.id} estimateHeight={26} maxHeight={260}>
         {(u) => (
@@ -140,7 +151,7 @@ function BoxCard({ box, live, editable, onReopen, onVoid, onRemove }: BoxCardPro
             </Text>
             {editable && box.status === 'saved' && (
               <Button size="compact-sm" variant="subtle" color="red" style={NO_SHRINK} onClick={() => onRemove(u)}>
-                Remove
+                {t('box.remove')}
               </Button>
             )}
           </Group>
@@ -150,11 +161,11 @@ function BoxCard({ box, live, editable, onReopen, onVoid, onRemove }: BoxCardPro
         <Group mt="xs" gap="xs">
           {box.status === 'confirmed' && (
             <Button size="sm" variant="light" onClick={onReopen}>
-              Reopen box {box.number}
+              {t('box.reopen', { box: box.number })}
             </Button>
           )}
           <Button size="sm" variant="light" color="red" onClick={onVoid}>
-            Void box {box.number}
+            {t('box.void', { box: box.number })}
           </Button>
         </Group>
       )}
@@ -166,7 +177,8 @@ function BoxCard({ box, live, editable, onReopen, onVoid, onRemove }: BoxCardPro
 export const LooseUnits = memo(function LooseUnits({ units, actions }: { units: ScannedUnit[]; actions: BoxActions }) {
   const [unit, setUnit] = useState<ScannedUnit | null>(null)
   const newestFirst = useMemo(() => [...units].reverse(), [units])
-  if (units.length === 0) return <Text c="dimmed">Nothing yet.</Text>
+  const { t } = useTranslation('packing')
+  if (units.length === 0) return <Text c="dimmed">{t('box.nothingYet')}</Text>
   return (
     <Paper withBorder p="sm">
       <VirtualList
@@ -174,7 +186,7 @@ export const LooseUnits = memo(function LooseUnits({ units, actions }: { units: 
         itemKey={(u) => u.id}
         estimateHeight={30}
         maxHeight={320}
-        label="Scanned since the last box"
+        label={t('scan:layout.sinceLastBox')}
         stableRows
       >
         {(u) => (
@@ -184,14 +196,14 @@ export const LooseUnits = memo(function LooseUnits({ units, actions }: { units: 
               {u.entryMethod === 'typed' && ' ⌨'}
             </Text>
             <Button size="compact-sm" variant="subtle" color="red" style={NO_SHRINK} onClick={() => setUnit(u)}>
-              Remove
+              {t('box.remove')}
             </Button>
           </Group>
         )}
       </VirtualList>
       <ShiftLeadApproval
         opened={unit !== null}
-        action={unit ? `remove ${unitText(unit)}` : ''}
+        action={unit ? t('box.approveRemove', { unit: unitText(unit) }) : ''}
         reason="required"
         onApprove={async (approval, reason) => {
           const result = await station.packing.removeUnit({ orderId: actions.orderId, unitId: unit!.id, approval, reason: reason ?? '' })

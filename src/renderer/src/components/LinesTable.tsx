@@ -1,11 +1,21 @@
 import { Table } from '@mantine/core'
+import { useTranslation } from 'react-i18next'
+import type { TFunction } from 'i18next'
 import type { OrderLine } from '../../../shared/orders'
 import { HeadedTable, type Column } from './HeadedTable'
 
 /** Quantities are right-aligned, so their digits line up. */
 const numeric = (title: string): Column => ({ title, ta: 'right' })
 
-const COLUMNS = ['Line', 'SKU', 'Product', 'Condition', numeric('Ordered'), numeric('Scan Count'), numeric('Pending Count')]
+const COLUMNS = (t: TFunction) => [
+  t('lines.line'),
+  t('lines.sku'),
+  t('lines.product'),
+  t('lines.condition'),
+  numeric(t('lines.ordered')),
+  numeric(t('scan:panel.scanCount')),
+  numeric(t('scan:panel.pendingCount'))
+]
 
 /** Ordered vs scanned per line; the active line (if any) is highlighted. */
 export function LinesTable({
@@ -17,8 +27,9 @@ export function LinesTable({
   activeLineId?: number | null
   onPick?: (line: OrderLine) => void
 }) {
+  const { t } = useTranslation('orders')
   return (
-    <HeadedTable verticalSpacing="sm" fz="md" aria-label="Lines" columns={COLUMNS}>
+    <HeadedTable verticalSpacing="sm" fz="md" aria-label={t('lines.title')} columns={COLUMNS(t)}>
       {lines.map((l) => (
         <Table.Tr
           key={l.id}
@@ -31,9 +42,9 @@ export function LinesTable({
           <Table.Td className="mono">{l.sku}</Table.Td>
           <Table.Td>
             {l.productName}
-            {!l.serialized && ' (non-serialized)'}
+            {!l.serialized && ` ${t('lines.nonSerialized')}`}
           </Table.Td>
-          <Table.Td>{l.condition}</Table.Td>
+          <Table.Td>{l.condition === 'new' ? t('lines.new') : t('lines.used')}</Table.Td>
           <Table.Td ta="right">{l.quantity}</Table.Td>
           <Table.Td ta="right" fw={700}>
             {l.scanCount}

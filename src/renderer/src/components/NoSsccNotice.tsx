@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react'
 import { Alert } from '@mantine/core'
+import { useTranslation } from 'react-i18next'
 import { station } from '../api'
 
 /**
@@ -8,6 +9,7 @@ import { station } from '../api'
  */
 export function NoSsccNotice() {
   const [missing, setMissing] = useState(false)
+  const { t } = useTranslation('packing')
   useEffect(() => {
     let live = true
     station.printing.settings().then(
@@ -20,9 +22,8 @@ export function NoSsccNotice() {
   }, [])
   if (!missing) return null
   return (
-    <Alert color="yellow" title="Boxes get no SSCC" role="note">
-      This station has no GS1 company prefix, so the boxes confirmed here get no SSCC shipping code (their labels cannot be printed). A
-      shift lead sets the prefix in Printing → Print settings.
+    <Alert color="yellow" title={t('noSscc.title')} role="note">
+      {t('noSscc.text')}
     </Alert>
   )
 }

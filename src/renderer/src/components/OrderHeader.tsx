@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react'
 import { Button, Group, Stack, Text, Title } from '@mantine/core'
+import { useTranslation } from 'react-i18next'
 import type { Assignments } from '../../../shared/operators'
 import type { OrderSummary } from '../../../shared/orders'
 import { StatusBadge } from './StatusBadge'
@@ -47,21 +48,22 @@ export function OrderScreen({ screen, children, ...header }: Omit<OrderHeaderPro
 }
 
 const ROLES = [
-  ['picking', 'Picking'],
-  ['packing', 'Packing'],
-  ['shipping', 'Shipping']
+  ['picking', 'assigned.picking', 'assigned.pickingOperator'],
+  ['packing', 'assigned.packing', 'assigned.packingOperator'],
+  ['shipping', 'assigned.shipping', 'assigned.shippingOperator']
 ] as const
 
 function AssignedOperators({ assignments }: { assignments: Assignments }) {
+  const { t } = useTranslation('orders')
   return (
-    <Group gap="xl" pl="sm" aria-label="Assigned operators">
-      {ROLES.map(([role, label]) => (
-        <Text key={role} size="lg" aria-label={`${label} operator`}>
+    <Group gap="xl" pl="sm" aria-label={t('assigned.title')}>
+      {ROLES.map(([role, label, who]) => (
+        <Text key={role} size="lg" aria-label={t(who)}>
           <Text span c="dimmed" fw={600}>
-            {label}:
+            {t(label)}:
           </Text>{' '}
           <Text span fw={700} c={assignments[role] ? undefined : 'dimmed'}>
-            {assignments[role] ?? 'not assigned'}
+            {assignments[role] ?? t('assigned.nobody')}
           </Text>
         </Text>
       ))}

@@ -1,5 +1,6 @@
 import type { Ref } from 'react'
 import { PasswordInput, type PasswordInputProps } from '@mantine/core'
+import { useTranslation } from 'react-i18next'
 
 /** A PIN as the station takes it: 4 to 8 digits. */
 export const isPin = (pin: string): boolean => /^\d{4,8}$/.test(pin)
@@ -16,10 +17,11 @@ type PinFieldProps = Omit<PasswordInputProps, 'value' | 'onChange'> & {
 }
 
 /** The PIN field: hidden, a numeric keypad on touch screens, at most 8 characters, never autofilled. */
-export function PinField({ value, onChange, digitsOnly = true, label = 'PIN', ...props }: PinFieldProps) {
+export function PinField({ value, onChange, digitsOnly = true, label, ...props }: PinFieldProps) {
+  const { t } = useTranslation('common')
   return (
     <PasswordInput
-      label={label}
+      label={label ?? t('pin')}
       inputMode="numeric"
       autoComplete="off"
       maxLength={8}

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react'
 import { Alert, Modal, Stack, Text, Textarea, TextInput } from '@mantine/core'
+import { useTranslation } from 'react-i18next'
 import type { Approval } from '../../../shared/operators'
 import { StationError } from '../api'
 import { errorMessage } from '../useAction'
@@ -34,9 +35,10 @@ export function ShiftLeadApproval({
   onApprove,
   onClose,
   reason: reasonMode,
-  approveLabel = 'Approve',
+  approveLabel,
   children
 }: ShiftLeadApprovalProps) {
+  const { t } = useTranslation('common')
   const [badgeCode, setBadgeCode] = useState('')
   const [pin, setPin] = useState('')
   const [reason, setReason] = useState('')
@@ -54,11 +56,11 @@ export function ShiftLeadApproval({
   }, [opened])
 
   const missing = !badgeCode.trim()
-    ? 'Scan or type the shift lead’s badge.'
+    ? t('approval.badgeMissing')
     : !isPin(pin)
-      ? 'The PIN is 4 to 8 digits.'
+      ? t('approval.pinDigits')
       : reasonMode === 'required' && !reason.trim()
-        ? 'Give a reason.'
+        ? t('approval.reasonMissing')
         : null
 
   const approve = async () => {
@@ -86,7 +88,14 @@ export function ShiftLeadApproval({
   }
 
   return (
-    <Modal opened={opened} onClose={() => !busy && onClose()} title={`Approve: ${action}`} size="lg" centered styles={DIALOG_STYLES}>
+    <Modal
+      opened={opened}
+      onClose={() => !busy && onClose()}
+      title={t('approval.title', { action })}
+      size="lg"
+      centered
+      styles={DIALOG_STYLES}
+    >
       <form
         onSubmit={(e) => {
           e.preventDefault()
@@ -95,10 +104,10 @@ export function ShiftLeadApproval({
       >
         <Stack>
           {children}
-          <Text size="lg">A shift lead scans their badge and enters their PIN.</Text>
+          <Text size="lg">{t('approval.intro')}</Text>
           <TextInput
             ref={badgeRef}
-            label="Badge"
+            label={t('approval.badge')}
             size="lg"
             data-autofocus
             autoComplete="off"
@@ -115,7 +124,7 @@ export function ShiftLeadApproval({
           <PinField ref={pinRef} size="lg" value={pin} onChange={setPin} />
           {reasonMode && (
             <Textarea
-              label="Reason"
+              label={t('approval.reason')}
               size="lg"
               autosize
               minRows={2}
@@ -126,11 +135,11 @@ export function ShiftLeadApproval({
             />
           )}
           {error && (
-            <Alert color="red" title="Not approved" styles={{ message: { fontSize: '1.15rem' } }}>
+            <Alert color="red" title={t('approval.notApproved')} styles={{ message: { fontSize: '1.15rem' } }}>
               {error}
             </Alert>
           )}
-          <DialogFooter onCancel={onClose} submit={approveLabel} color="grape" busy={busy} />
+          <DialogFooter onCancel={onClose} submit={approveLabel ?? t('approval.approve')} color="grape" busy={busy} />
         </Stack>
       </form>
     </Modal>

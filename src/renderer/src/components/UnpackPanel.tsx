@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react'
 import { Alert, Button, Group, Paper, Stack, Text, Title } from '@mantine/core'
+import { useTranslation } from 'react-i18next'
 import type { OrderDelta } from '../../../shared/orderDelta'
 import type { OrderDetail } from '../../../shared/orders'
 import { station } from '../api'
@@ -15,6 +16,7 @@ import { VirtualList } from './VirtualList'
  */
 export function UnpackPanel({ order, onChanged }: { order: OrderDetail; onChanged: (change: OrderDelta) => void }) {
   const [feedback, setFeedback] = useState<Feedback>(null)
+  const { t } = useTranslation('packing')
   const field = useRef<ScanFieldHandle>(null)
   const packed = [
     ...order.boxes.flatMap((b) => b.units.map((u) => ({ unit: u, box: b.number as number | null }))),
@@ -38,30 +40,28 @@ export function UnpackPanel({ order, onChanged }: { order: OrderDetail; onChange
     return (
       <Stack>
         {feedback && <ScanFeedback feedback={feedback} />}
-        <Alert color="gray" title="Nothing to unpack">
-          Every unit of this cancelled order is unpacked.
+        <Alert color="gray" title={t('unpack.nothing')}>
+          {t('unpack.allDone')}
         </Alert>
       </Stack>
     )
   }
   return (
-    <Paper withBorder p="md" aria-label="Unpack cancelled order">
+    <Paper withBorder p="md" aria-label={t('unpack.label')}>
       <Stack>
-        <Title order={3}>
-          Unpack: {packed.length} unit{packed.length === 1 ? '' : 's'} still packed
-        </Title>
-        <Text size="lg">Take each unit out of its box and scan it. Non-serialized units: press Unpacked.</Text>
-        <ScanField ref={field} label="Unpacked serial" onScan={(e) => void unpack({ serial: e.value })} />
-        <ScanFeedback feedback={feedback} idle="Scan each unit as you take it out of the box." />
-        <VirtualList items={packed} itemKey={(p) => p.unit.id} estimateHeight={34} maxHeight={420} label="Still packed">
+        <Title order={3}>{t('unpack.title', { count: packed.length })}</Title>
+        <Text size="lg">{t('unpack.hint')}</Text>
+        <ScanField ref={field} label={t('unpack.serial')} onScan={(e) => void unpack({ serial: e.value })} />
+        <ScanFeedback feedback={feedback} idle={t('unpack.idle')} />
+        <VirtualList items={packed} itemKey={(p) => p.unit.id} estimateHeight={34} maxHeight={420} label={t('unpack.stillPacked')}>
           {({ unit, box }) => (
             <Group justify="space-between" mb={4}>
               <Text className="mono" size="lg">
-                {box === null ? 'not boxed' : `Box ${box}`} · {unitText(unit)}
+                {box === null ? t('unpack.notBoxed') : t('box.label', { box })} · {unitText(unit)}
               </Text>
               {!unit.serial && (
                 <Button size="compact-md" variant="light" onClick={() => void unpack({ unitId: unit.id })}>
-                  Unpacked
+                  {t('unpack.unpacked')}
                 </Button>
               )}
             </Group>

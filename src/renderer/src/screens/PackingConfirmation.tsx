@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import { Alert, Button, List, Radio, Stack, Text } from '@mantine/core'
 import { applyOrderDelta } from '../../../shared/orderDelta'
 import { station } from '../api'
@@ -22,6 +23,7 @@ import type { Navigate } from './routes'
 export function PackingConfirmationScreen({ orderId, navigate }: { orderId: number; navigate: Navigate }) {
   const { value, error, setValue } = useAsync(() => station.packing.confirmation({ orderId }), [orderId])
   const confirming = useAction()
+  const { t } = useTranslation('packing')
   const [shortOpen, setShortOpen] = useState(false)
   const [remainder, setRemainder] = useState<'open' | 'closed'>('open')
   if (error) return <Alert color="red">{error}</Alert>
@@ -31,7 +33,7 @@ export function PackingConfirmationScreen({ orderId, navigate }: { orderId: numb
 
   const reload = async () => setValue(await station.packing.confirmation({ orderId }))
   const confirm = async () => {
-    await confirming.run(() => station.packing.confirm({ orderId }), { done: `Order ${order.orderNumber} is packed.` })
+    await confirming.run(() => station.packing.confirm({ orderId }), { done: t('confirm.packed', { orderNumber: order.orderNumber }) })
     // Packed, or refused: a refusal may have changed the order too (the OMS cancelled it meanwhile).
     await reload()
   }
@@ -43,12 +45,12 @@ export function PackingConfirmationScreen({ orderId, navigate }: { orderId: numb
   return (
     <OrderScreen
       order={order}
-      screen="Packing Confirmation"
-      back={{ label: 'Order', go: () => navigate({ screen: 'order', orderId }) }}
+      screen={t('scan:layout.packingConfirmation')}
+      back={{ label: t('scan:layout.order'), go: () => navigate({ screen: 'order', orderId }) }}
       actions={
         (order.status === 'ready' || order.status === 'in_progress') && (
           <Button variant="light" size="lg" onClick={() => navigate({ screen: scanScreen, orderId })}>
-            Back to scanning
+            {t('confirm.backToScanning')}
           </Button>
         )
       }
@@ -59,15 +61,15 @@ export function PackingConfirmationScreen({ orderId, navigate }: { orderId: numb
           <Stack>
             <NoSsccNotice />
             {cancelled && (
-              <Alert color="red" variant="filled" title="Cancelled">
+              <Alert color="red" variant="filled" title={t('confirm.cancelledTitle')}>
                 <Text size="lg">
-                  Order {order.orderNumber} was cancelled in the OMS: it cannot be confirmed.
-                  {stillPacked > 0 ? ' Unpack its units below and put them back to stock.' : ''}
+                  {t('confirm.cancelled', { orderNumber: order.orderNumber })}
+                  {stillPacked > 0 ? ` ${t('confirm.unpackBelow')}` : ''}
                 </Text>
               </Alert>
             )}
             {blockers.length > 0 && !cancelled && order.status !== 'packed' && order.status !== 'shipped' && (
-              <Alert color="orange" title="Not ready to confirm">
+              <Alert color="orange" title={t('confirm.notReady')}>
                 <List>
                   {blockers.map((b) => (
                     <List.Item key={b}>{b}</List.Item>
@@ -86,16 +88,16 @@ export function PackingConfirmationScreen({ orderId, navigate }: { orderId: numb
               </Alert>
             )}
             <Button size="xl" color="green" disabled={!canConfirm} onClick={confirm} autoFocus={canConfirm}>
-              Confirm
+              {t('confirm.confirm')}
             </Button>
             {order.status === 'packed' && (
               <Button size="xl" color="teal" onClick={() => navigate({ screen: 'ship', orderId })}>
-                Ship
+                {t('confirm.ship')}
               </Button>
             )}
             {shortShipment.allowed && (
               <Button size="lg" color="orange" variant="outline" onClick={() => setShortOpen(true)}>
-                Ship short…
+                {t('confirm.shipShort')}
               </Button>
             )}
           </Stack>
@@ -106,32 +108,31 @@ export function PackingConfirmationScreen({ orderId, navigate }: { orderId: numb
       )}
       <ShiftLeadApproval
         opened={shortOpen}
-        action={`ship ${order.orderNumber} short`}
-        approveLabel="Confirm short"
+        action={t('confirm.approveShort', { orderNumber: order.orderNumber })}
+        approveLabel={t('confirm.confirmShort')}
         onApprove={async (approval) => {
           await station.packing.confirm({ orderId, short: { approval, remainder } })
           await reload()
           confirming.succeed(
-            `Order ${order.orderNumber} is packed short; the rest is ${remainder === 'open' ? 'kept open in the OMS' : 'closed'}.`
+            remainder === 'open'
+              ? t('confirm.packedShortOpen', { orderNumber: order.orderNumber })
+              : t('confirm.packedShortClosed', { orderNumber: order.orderNumber })
           )
         }}
         onClose={() => setShortOpen(false)}
       >
         <Stack gap="xs">
-          <List size="lg" aria-label="Packed of ordered">
+          <List size="lg" aria-label={t('confirm.packedOfOrdered')}>
             {order.lines.map((l) => (
               <List.Item key={l.id}>
-                {l.productName}:{' '}
-                <b>
-                  {l.scanCount} of {l.quantity}
-                </b>
+                {l.productName}: <b>{t('confirm.countOf', { count: l.scanCount, ordered: l.quantity })}</b>
               </List.Item>
             ))}
           </List>
-          <Radio.Group label="The rest of the order" size="lg" value={remainder} onChange={(v) => setRemainder(v as 'open' | 'closed')}>
+          <Radio.Group label={t('confirm.rest')} size="lg" value={remainder} onChange={(v) => setRemainder(v as 'open' | 'closed')}>
             <Stack gap="xs" mt={4}>
-              <Radio size="md" value="open" label="stays open (ships later)" />
-              <Radio size="md" value="closed" label="is closed (will not ship)" />
+              <Radio size="md" value="open" label={t('confirm.restOpen')} />
+              <Radio size="md" value="closed" label={t('confirm.restClosed')} />
             </Stack>
           </Radio.Group>
         </Stack>
