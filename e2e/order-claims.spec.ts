@@ -60,3 +60,15 @@ test('an order packed at another station is refused by name, and a shift lead ta
   await expect(page.getByLabel('Scan result')).toContainText('OK')
   await page.screenshot({ path: 'test-results/order-claims-taken-over.png', fullPage: true })
 })
+
+test('a shift lead chooses which orders may start while the OMS does not answer', async ({ page, db }) => {
+  await startWithSampleData(page, 'Dana Whitfield')
+  await page.getByRole('button', { name: 'Settings', exact: true }).click()
+  const group = page.getByRole('radiogroup', { name: 'Which orders may start offline' })
+  await expect(group.getByRole('radio', { name: /Only orders assigned to this station/ })).toBeChecked()
+  await group.getByRole('radio', { name: /Any order/ }).check()
+  await page.getByRole('button', { name: 'Save', exact: true }).last().click()
+  await approveAsShiftLead(page, 'OP-9001', '1234')
+  await expect(page.getByText('Saved.', { exact: true })).toBeVisible()
+  expect(db().prepare("select value from settings where key = 'claims.settings'").get()).toEqual({ value: '{"offlineStart":"any"}' })
+})

@@ -7,6 +7,8 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type { ClaimAnswer } from '../../src/shared/claims'
 import { formatLocalTime } from '../../src/shared/localTime'
 import { LEASE_SECONDS, renewClaims } from '../../src/main/core/sync/claimLease'
+import { createOmsClient } from '../../src/main/core/sync/omsClient'
+import { pullOrders } from '../../src/main/core/sync/orderPull'
 import { imei, TAC_A } from '../core/helpers'
 import { cleanup, ok, refused } from '../sync/helpers'
 import { claimState, eventsOf, LEAD_APPROVAL, OPERATOR_BADGE, orderOf, station, warehouse } from './helpers'
@@ -89,6 +91,17 @@ describe('order claims', () => {
     expect(oms.claims.list().map((c) => c.omsOrderId)).toEqual(['OMS-1'])
     expect(eventsOf(a, 'order.claim_released').at(-1)).toEqual({ operator_id: null, order_id: orderOf(a, 2), reason: 'sign-out' })
     expect(a.sqlite.prepare('select count(*) as n from order_claims').get()).toEqual({ n: 0 })
+  })
+
+  it('gives the claim back when the OMS cancels the order', async () => {
+    const { oms } = await warehouse()
+    const a = await station('Station 3', oms.url)
+    await open(a, orderOf(a))
+    oms.store.setStatus('OMS-1', 'cancelled')
+    await pullOrders(a.db, a.clock, createOmsClient({ baseUrl: oms.url, stationId: a.id, token: null, timeoutMs: 2_000 }))
+    expect(await renewClaims(a.deps)).toMatchObject({ renewed: 0, released: 1 })
+    expect(oms.claims.list()).toEqual([])
+    expect(eventsOf(a, 'order.claim_released')).toEqual([{ operator_id: null, order_id: orderOf(a), reason: 'order cancelled' }])
   })
 
   it('lets a shift lead take an order over with an approval, and refuses it without one or with an operator’s badge', async () => {

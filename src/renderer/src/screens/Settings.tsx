@@ -4,6 +4,7 @@ import type { Operator } from '../../../shared/operators'
 import type { StationSettings } from '../../../shared/settings'
 import { station } from '../api'
 import { useApproval } from '../components/useApproval'
+import { ClaimSettingsPanel } from '../components/claims/ClaimSettingsPanel'
 import { setFeedbackVolume } from '../feedback/sounds'
 import { errorMessage, useAction } from '../useAction'
 import { BackupsPanel } from './settings/BackupsPanel'
@@ -50,6 +51,7 @@ export function SettingsScreen({ operator }: { operator: Operator }) {
       {settings && <StationSettingsForm settings={settings} lead={lead} onChange={setSettings} onSave={() => save(settings)} />}
       <BoxPresets lead={lead} ask={approval.ask} />
       <BackupsPanel lead={lead} ask={approval.ask} />
+      <ClaimSettingsPanel lead={lead} ask={approval.ask} />
       <DiagnosticsExport lead={lead} ask={approval.ask} />
       <SettingsFilePanel
         lead={lead}
