@@ -1,8 +1,10 @@
 // Pulls the warehouse's serial ledger from the OMS by cursor (docs/oms-api.yaml,
 // `pullSerialLedger`), in the same round as the orders. Each page is stored
 // with its cursor in one transaction: a crash re-pulls the page, and the same
-// page twice changes nothing. An OMS that keeps no ledger (404) is no failure:
-// the station then relies on the OMS rejecting a serial afterwards.
+// page twice changes nothing. A page that brings nothing new writes nothing
+// (the ledger is pulled every 30 seconds: no commit, no fsync, for no news).
+// An OMS that keeps no ledger (404) is no failure: the station then relies on
+// the OMS rejecting a serial afterwards.
 import { eq } from 'drizzle-orm'
 import { z } from 'zod'
 import { isoNow, type Clock } from '../clock'
@@ -12,7 +14,7 @@ import type { OmsClient } from './omsClient'
 import { storeLedgerEntries } from './serialLedger'
 
 const KEY = 'sync.ledger'
-const LedgerState = z.object({ cursor: z.string().nullable().default(null), lastPullAt: z.string().nullable().default(null) })
+const LedgerState = z.object({ cursor: z.string().nullable().default(null) })
 export type LedgerState = z.infer<typeof LedgerState>
 
 export type LedgerPullOutcome = {
@@ -47,11 +49,14 @@ export async function pullSerialLedger(db: Db, clock: Clock, client: OmsClient, 
     if (stopped()) break
     if (page === null) return { ...outcome, available: false }
     const at = isoNow(clock)
+    const moved = page.next_cursor !== cursor
     cursor = page.next_cursor
-    db.transaction((tx) => {
-      outcome.stored += storeLedgerEntries(tx, ownStationId, page.entries, at)
-      writeLedgerState(tx, { cursor, lastPullAt: at })
-    })
+    if (moved || page.entries.length > 0) {
+      db.transaction((tx) => {
+        outcome.stored += storeLedgerEntries(tx, ownStationId, page.entries, at)
+        writeLedgerState(tx, { cursor })
+      })
+    }
     outcome.pages++
     if (!page.has_more) break
   }
