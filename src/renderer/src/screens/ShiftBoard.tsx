@@ -8,11 +8,12 @@ import { station } from '../api'
 import { useAsync } from '../useAsync'
 import { FiguresView } from './reports/FiguresView'
 import { ShiftReport } from './reports/ShiftReport'
-import { W } from './reports/words'
+import { useReportWords } from './reports/words'
 
 const REFRESH_MS = 30_000
 
 export function ShiftBoard() {
+  const { W } = useReportWords()
   const [tab, setTab] = useState<string | null>('live')
   return (
     <Stack>
@@ -38,6 +39,7 @@ export function ShiftBoard() {
 }
 
 function LiveBoard() {
+  const { W } = useReportWords()
   const { value: figures, error, reload } = useAsync(() => station.reports.board(), [])
   useEffect(() => station.on('orders:changed', () => void reload()), [reload])
   useEffect(() => station.on('printing:job', () => void reload()), [reload])
@@ -50,7 +52,7 @@ function LiveBoard() {
   return (
     <Stack>
       <Group justify="flex-end">
-        <Text c="dimmed" aria-label="Board updated">
+        <Text c="dimmed" aria-label={W.boardUpdated}>
           {W.updated(formatLocalTime(figures.generatedAt, { seconds: true }))}
         </Text>
       </Group>

@@ -3,7 +3,7 @@
 import { Bar, BarChart, CartesianGrid, LabelList, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
 import { formatLocalTime } from '../../../../shared/localTime'
 import type { ShiftFigures } from '../../../../shared/reports'
-import { REFUSAL_NAMES, W } from './words'
+import { useReportWords } from './words'
 
 const NOW = '#1c7ed6'
 const BEFORE = '#adb5bd'
@@ -11,6 +11,7 @@ const REFUSAL = '#e8590c'
 const TICK = { fontSize: 16, fill: '#343a40' }
 
 export function UnitsChart({ figures, live }: { figures: ShiftFigures; live: boolean }) {
+  const { W } = useReportWords()
   const hourly = figures.bucket === 'hour'
   const data = figures.units.buckets.map((b) => ({
     label: hourly ? formatLocalTime(b.start, { timeOnly: true }).slice(0, 2) : formatLocalTime(b.start).slice(5, 10),
@@ -37,6 +38,7 @@ export function UnitsChart({ figures, live }: { figures: ShiftFigures; live: boo
 }
 
 export function RefusalsChart({ figures }: { figures: ShiftFigures }) {
+  const { W, REFUSAL_NAMES } = useReportWords()
   const data = figures.refusals.map((r) => ({ name: REFUSAL_NAMES[r.class], count: r.count }))
   return (
     <div aria-label={W.refusalsByClass} data-chart="refusals">

@@ -1,11 +1,13 @@
 // The key figures as large numbers, readable from a step away: one tile each, a colour only where it needs a look.
 import { Paper, SimpleGrid, Text } from '@mantine/core'
 import type { ShiftFigures } from '../../../../shared/reports'
-import { W } from './words'
+import { useReportWords } from './words'
+import { i18n } from '../../i18n'
 
 type Tile = { label: string; value: number; note?: string; alert?: boolean }
 
 export function FigureTiles({ figures, live }: { figures: ShiftFigures; live: boolean }) {
+  const { W } = useReportWords()
   const refusals = figures.refusals.reduce((n, r) => n + r.count, 0)
   const tiles: Tile[] = [
     { label: live ? W.unitsToday : W.unitsInRange, value: figures.units.total },
@@ -29,7 +31,7 @@ export function FigureTiles({ figures, live }: { figures: ShiftFigures; live: bo
       {tiles.map((tile) => (
         <Paper key={tile.label} withBorder p="sm" radius="md" bg={tile.alert ? 'orange.0' : undefined} aria-label={tile.label}>
           <Text fz={44} fw={800} lh={1.1} c={tile.alert ? 'orange.9' : undefined} data-figure>
-            {tile.value.toLocaleString()}
+            {tile.value.toLocaleString(i18n.language)}
           </Text>
           <Text fz="lg" fw={600} c="dimmed">
             {tile.label}

@@ -6,11 +6,12 @@ import type { ShiftFigures } from '../../../../shared/reports'
 import { HeadedTable } from '../../components/HeadedTable'
 import { RefusalsChart, UnitsChart } from './Charts'
 import { FigureTiles } from './FigureTiles'
-import { REFUSAL_NAMES, W } from './words'
-
-const num = (n: number | null) => (n === null ? W.notNow : n.toLocaleString())
+import { i18n } from '../../i18n'
+import { useReportWords } from './words'
 
 export function FiguresView({ figures, live = false }: { figures: ShiftFigures; live?: boolean }) {
+  const { W, REFUSAL_NAMES } = useReportWords()
+  const num = (n: number | null) => (n === null ? W.notNow : n.toLocaleString(i18n.language))
   const refusals = figures.refusals.filter((r) => r.count > 0)
   return (
     <Stack gap="md">

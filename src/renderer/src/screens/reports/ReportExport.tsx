@@ -4,9 +4,10 @@ import { Alert, Button, Group, TextInput } from '@mantine/core'
 import type { ShiftRange } from '../../../../shared/reports'
 import { station } from '../../api'
 import { useAction } from '../../useAction'
-import { W } from './words'
+import { useReportWords } from './words'
 
 export function ReportExport({ range, withFolder = true }: { range: ShiftRange; withFolder?: boolean }) {
+  const { W } = useReportWords()
   const [folder, setFolder] = useState('')
   const saving = useAction()
   const save = (format: 'csv' | 'pdf') =>

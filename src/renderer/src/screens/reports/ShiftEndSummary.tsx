@@ -7,11 +7,12 @@ import { station } from '../../api'
 import { errorMessage } from '../../useAction'
 import { FigureTiles } from './FigureTiles'
 import { ReportExport } from './ReportExport'
-import { W } from './words'
+import { useReportWords } from './words'
 
 const SHIFT_HOURS = [8, 10, 12] as const
 
 export function ShiftEndSummary({ opened, onSignOut, onClose }: { opened: boolean; onSignOut: () => void; onClose: () => void }) {
+  const { W } = useReportWords()
   const [hours, setHours] = useState<string>('8')
   const [state, setState] = useState<{ range: ShiftRange; figures: ShiftFigures } | { error: string } | null>(null)
 

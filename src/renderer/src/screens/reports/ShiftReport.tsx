@@ -8,7 +8,7 @@ import { useAction } from '../../useAction'
 import { useAsync } from '../../useAsync'
 import { FiguresView } from './FiguresView'
 import { ReportExport } from './ReportExport'
-import { W } from './words'
+import { useReportWords } from './words'
 
 /** A `datetime-local` value ("2026-11-21T06:00") for a Date, in this PC's time zone. */
 const localInput = (d: Date) => {
@@ -25,6 +25,7 @@ function today(): { from: string; to: string } {
 }
 
 export function ShiftReport() {
+  const { W } = useReportWords()
   const [form, setForm] = useState({ ...today(), operatorId: '' })
   const [shown, setShown] = useState<{ range: ShiftRange; figures: ShiftFigures } | null>(null)
   const loading = useAction()
