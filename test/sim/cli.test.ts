@@ -9,11 +9,11 @@ describe('npm run sim arguments', () => {
   it('scale cuts, restarts and collisions with the stations and orders unless given', () => {
     const parsed = parseSimArgs(['--stations', '20', '--orders', '400', '--quiet'])
     expect(parsed).toMatchObject({
-      options: { stations: 20, orders: 400, cuts: 4, restarts: 4, sameOrderPairs: 20, imeiCollisions: 20, cutMs: 3000 },
+      options: { stations: 20, orders: 400, cuts: 4, restarts: 4, sameOrderPairs: 20, reopenPacked: 4, imeiCollisions: 20, cutMs: 3000 },
       json: null
     })
     expect(parseSimArgs(['--stations', '1', '--orders', '5', '--cuts', '0', '--json', 'out.json'])).toMatchObject({
-      options: { stations: 1, cuts: 0, restarts: 1, sameOrderPairs: 0, imeiCollisions: 0 },
+      options: { stations: 1, cuts: 0, restarts: 1, sameOrderPairs: 0, reopenPacked: 0, imeiCollisions: 0 },
       json: 'out.json'
     })
   })
@@ -33,6 +33,7 @@ describe('the printed report', () => {
     scans: 9,
     scanSeconds: 3,
     scansPerSecond: 3,
+    collisions: { sameOrderAtOnce: 1, reopenedPacked: 0, imeis: 1 },
     ordersPacked: 4,
     ordersLeft: 1,
     conflictsAtScanTime: { orders: 1, imeis: 2 },

@@ -1,5 +1,5 @@
 // `npm run sim -- --stations N --orders M [--seed S] [--cuts C] [--cut-ms MS] [--restarts R]
-//   [--same-order P] [--imei-collisions K] [--json FILE] [--keep DIR]`
+//   [--same-order P] [--reopen-packed Q] [--imei-collisions K] [--json FILE] [--keep DIR] [--quiet]`
 // The warehouse simulation (tools/sim/warehouse.ts): the stand-in OMS and N
 // station processes, scripted operators with collisions, network cuts and
 // restarts; prints the figures and every check, and exits 1 when a check fails
@@ -11,7 +11,7 @@ import { runWarehouse, type SimOptions } from './warehouse'
 
 export const USAGE =
   'usage: npm run sim -- --stations N --orders M [--seed S] [--cuts C] [--cut-ms MS] [--restarts R] ' +
-  '[--same-order P] [--imei-collisions K] [--json FILE] [--keep DIR]'
+  '[--same-order P] [--reopen-packed Q] [--imei-collisions K] [--json FILE] [--keep DIR] [--quiet]'
 
 /** The options from a command line, or the sentence that says what is wrong with it. */
 export function parseSimArgs(argv: string[]): { options: SimOptions; json: string | null } | { error: string } {
@@ -27,6 +27,7 @@ export function parseSimArgs(argv: string[]): { options: SimOptions; json: strin
         'cut-ms': { type: 'string', default: '3000' },
         restarts: { type: 'string' },
         'same-order': { type: 'string' },
+        'reopen-packed': { type: 'string' },
         'imei-collisions': { type: 'string' },
         json: { type: 'string' },
         keep: { type: 'string' },
@@ -49,6 +50,7 @@ export function parseSimArgs(argv: string[]): { options: SimOptions; json: strin
   const orders = whole('orders', 1, 20_000)
   const fifth = Math.max(1, Math.round(stations / 5))
   const twentieth = Math.max(1, Math.round(orders / 20))
+  const hundredth = Math.max(1, Math.round(orders / 100))
   const options: SimOptions = {
     stations,
     orders,
@@ -57,6 +59,7 @@ export function parseSimArgs(argv: string[]): { options: SimOptions; json: strin
     cutMs: whole('cut-ms', 100, 600_000),
     restarts: whole('restarts', 0, 50, fifth),
     sameOrderPairs: whole('same-order', 0, 1000, stations > 1 ? twentieth : 0),
+    reopenPacked: whole('reopen-packed', 0, 1000, stations > 1 ? hundredth : 0),
     imeiCollisions: whole('imei-collisions', 0, 1000, stations > 1 ? twentieth : 0),
     workDir: typeof values.keep === 'string' ? values.keep : undefined,
     keep: typeof values.keep === 'string',

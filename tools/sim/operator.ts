@@ -36,8 +36,8 @@ export type OperatorDeps = {
   spare: (sku: string) => string
   /** The other station a refusal names ("Station 3", or its id), or null when it names none. */
   namesOther: (message: string) => string | null
-  /** Resolves when the job's IMEI collision may be played: the other station packed the order first. */
-  collisionReady: (job: Job) => Promise<void>
+  /** Resolves when the job's cue came (the other station reached the same order, or packed it first). */
+  cue: (job: Job) => Promise<void>
   /** Called after every accepted scan with this station's running total (trouble is placed by it). */
   onScan: (total: number) => void
   /** Called when a job's order is packed here. */
@@ -78,7 +78,7 @@ export class Operator {
 
   async run(): Promise<void> {
     for (const job of this.deps.jobs) {
-      if (job.collidesWith) await this.deps.collisionReady(job)
+      if (job.cue) await this.deps.cue(job)
       await this.resilient(() => this.pack(job))
     }
   }

@@ -16,6 +16,12 @@ export type PlannedOrder = {
   record: Record<string, unknown>
 }
 
+/**
+ * What an operator waits for before opening a job's order: `together` — the other station reached the same
+ * order, and both open it at once; `packed` — the other station packed the order (and its events reached the OMS).
+ */
+export type Cue = { kind: 'together'; station: number; omsOrderId: string } | { kind: 'packed'; station: number; omsOrderId: string }
+
 /** One order at one station's packing table: the IMEIs its operator picks for it, in scan order. */
 export type Job = {
   omsOrderId: string
@@ -26,8 +32,9 @@ export type Job = {
   sameOrderAs: number | null
   /** The station's shift lead assigned the order to its packer (Assign Operator); not so for the second station of a same-order pair. */
   assigned: boolean
-  /** Its first IMEI is one another station packs first (the ledger path): wait until that order is packed there. */
+  /** Its first IMEI is one another station packs first (the ledger path). */
   collidesWith: { station: number; omsOrderId: string; imei: string } | null
+  cue: Cue | null
 }
 
 export type Trouble = { station: number; afterScans: number }
@@ -42,6 +49,7 @@ export type Plan = {
   cuts: Trouble[]
   restarts: Trouble[]
   sameOrderPairs: number
+  reopenedPacked: number
   imeiCollisions: number
 }
 
@@ -51,7 +59,10 @@ export type PlanOptions = {
   seed: number
   cuts: number
   restarts: number
+  /** Orders opened at two stations at once. */
   sameOrderPairs: number
+  /** Orders opened at a second station after the first packed them. */
+  reopenPacked: number
   imeiCollisions: number
 }
 
@@ -128,14 +139,31 @@ export function makePlan(options: PlanOptions, now = new Date('2026-11-30T06:00:
       imeis: Array.from({ length: order.quantity }, () => device(order.sku)),
       sameOrderAs: null,
       assigned: true,
-      collidesWith: null
+      collidesWith: null,
+      cue: null
     })
   })
   const stations = options.stations
   const touched = new Set<string>()
 
-  // The same order opened at two stations: the next station opens it at about the same place in its queue,
-  // with devices of its own (so only an order claim can tell).
+  /** Station b gets station a's job too, at `place` in its queue, with devices of its own (so only an order claim can tell). */
+  const share = (a: number, job: Job, b: number, place: number, cue: (copy: Job) => Cue | null) => {
+    touched.add(job.omsOrderId)
+    const copy: Job = {
+      ...job,
+      imeis: job.imeis.map(() => device(job.sku)),
+      sameOrderAs: a,
+      assigned: false,
+      collidesWith: null,
+      cue: null
+    }
+    copy.cue = cue(copy)
+    jobs[b]!.splice(Math.min(place, jobs[b]!.length), 0, copy)
+    job.sameOrderAs = b
+  }
+
+  // The same order opened at two stations at once: the next station has it at the same place in its queue,
+  // and each operator waits for the other there.
   let sameOrderPairs = 0
   for (let k = 0; k < options.sameOrderPairs && stations > 1; k++) {
     const a = k % stations
@@ -143,17 +171,20 @@ export function makePlan(options: PlanOptions, now = new Date('2026-11-30T06:00:
     const place = Math.min(jobs[a]!.length - 1, 1 + Math.floor(k / stations) * 3)
     const job = jobs[a]![place]
     if (!job || touched.has(job.omsOrderId)) continue
-    touched.add(job.omsOrderId)
-    const copy: Job = {
-      ...job,
-      imeis: job.imeis.map(() => device(job.sku)),
-      sameOrderAs: a,
-      assigned: false,
-      collidesWith: null
-    }
-    jobs[b]!.splice(Math.min(place, jobs[b]!.length), 0, copy)
-    job.sameOrderAs = b
+    share(a, job, b, place, () => ({ kind: 'together', station: a, omsOrderId: job.omsOrderId }))
+    job.cue = { kind: 'together', station: b, omsOrderId: job.omsOrderId }
     sameOrderPairs++
+  }
+
+  // An order opened at a second station after the first packed it: early in station a's queue, late in b's.
+  let reopenedPacked = 0
+  for (let k = 0; k < options.reopenPacked && stations > 1; k++) {
+    const a = (k + 2) % stations
+    const b = (a + 1) % stations
+    const job = jobs[a]!.slice(0, Math.ceil(jobs[a]!.length / 2)).find((j) => !touched.has(j.omsOrderId))
+    if (!job) continue
+    share(a, job, b, Math.ceil(jobs[b]!.length / 2) + k, () => ({ kind: 'packed', station: a, omsOrderId: job.omsOrderId }))
+    reopenedPacked++
   }
 
   // An IMEI another station packs first: a job late in station b's queue scans, first, a device that
@@ -171,11 +202,12 @@ export function makePlan(options: PlanOptions, now = new Date('2026-11-30T06:00:
     touched.add(collider.omsOrderId)
     collider.imeis[0] = victim.imeis[0]!
     collider.collidesWith = { station: a, omsOrderId: victim.omsOrderId, imei: victim.imeis[0]! }
+    collider.cue = { kind: 'packed', station: a, omsOrderId: victim.omsOrderId }
     imeiCollisions++
   }
 
-  // Spare devices: one per collision and per same-order copy is plenty, a few more for safety.
-  const spares = new Map(PRODUCTS.map((p) => [p.sku, Array.from({ length: imeiCollisions + sameOrderPairs * 4 + 4 }, () => device(p.sku))]))
+  // Spare devices: one per IMEI collision, a few more for safety.
+  const spares = new Map(PRODUCTS.map((p) => [p.sku, Array.from({ length: imeiCollisions + 4 }, () => device(p.sku))]))
 
   // Trouble, placed by each station's own progress (its accepted scans), so it lands mid-run whatever the speed.
   const planned = (s: number) => jobs[s]!.reduce((sum, j) => sum + j.imeis.length, 0)
@@ -189,5 +221,5 @@ export function makePlan(options: PlanOptions, now = new Date('2026-11-30T06:00:
     .slice(0, Math.min(options.restarts, stations))
     .map((s) => ({ station: s, afterScans: Math.max(1, Math.floor(planned(s) / 2)) }))
 
-  return { products: PRODUCTS, orders, jobs, spares, cuts, restarts, sameOrderPairs, imeiCollisions }
+  return { products: PRODUCTS, orders, jobs, spares, cuts, restarts, sameOrderPairs, reopenedPacked, imeiCollisions }
 }

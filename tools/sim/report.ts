@@ -11,6 +11,10 @@ export function figureRows(f: Figures): [string, string][] {
   return [
     ['stations', String(f.stations)],
     ['orders', String(f.orders)],
+    [
+      'collisions played',
+      `${f.collisions.sameOrderAtOnce} orders opened at two stations at once, ${f.collisions.reopenedPacked} opened again after packed elsewhere, ${f.collisions.imeis} IMEIs packed at a second station`
+    ],
     ['orders packed (jobs)', String(f.ordersPacked)],
     ['orders left (held elsewhere)', String(f.ordersLeft)],
     ['scans accepted', String(f.scans)],

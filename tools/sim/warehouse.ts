@@ -16,7 +16,7 @@ import { serialsOf } from './audit'
 import { runChecks, type Check, type StationFinal } from './checks'
 import { readOmsView } from './omsView'
 import { Operator } from './operator'
-import { makePlan, productRecords, type Job, type Plan, type Trouble } from './plan'
+import { makePlan, productRecords, type Cue, type Plan, type Trouble } from './plan'
 import { startLink, type NetworkLink } from './proxy'
 import { StationGone, StationHandle } from './stationHandle'
 import { call, peopleOf, setUpStation, stationName } from './stationSetup'
@@ -30,8 +30,10 @@ export type SimOptions = {
   cutMs: number
   /** Stations killed (SIGKILL) once mid-run and started again on the same data folder. */
   restarts: number
-  /** Orders opened at two stations. */
+  /** Orders opened at two stations at once. */
   sameOrderPairs: number
+  /** Orders opened at a second station after the first packed them. */
+  reopenPacked: number
   /** IMEIs scanned at a second station after another packed them. */
   imeiCollisions: number
   /** Where the stations' data folders go; a new temporary folder (removed afterwards) when absent. */
@@ -49,6 +51,8 @@ export type Figures = {
   scans: number
   scanSeconds: number
   scansPerSecond: number
+  /** The collisions the day played: orders opened at two stations at once, opened again after packed elsewhere, IMEIs packed twice. */
+  collisions: { sameOrderAtOnce: number; reopenedPacked: number; imeis: number }
   ordersPacked: number
   /** Jobs an operator gave up because another station held the order. */
   ordersLeft: number
@@ -125,6 +129,7 @@ export async function runWarehouse(options: SimOptions): Promise<SimResult> {
       scans,
       scanSeconds: scanning / 1000,
       scansPerSecond: scanning > 0 ? scans / (scanning / 1000) : 0,
+      collisions: { sameOrderAtOnce: plan.sameOrderPairs, reopenedPacked: plan.reopenedPacked, imeis: plan.imeiCollisions },
       ordersPacked: tallies.reduce((sum, t) => sum + t.ordersPacked, 0),
       ordersLeft: tallies.reduce((sum, t) => sum + t.ordersLeft, 0),
       conflictsAtScanTime: {
@@ -163,6 +168,7 @@ class Day {
   restartsDone = 0
   private readonly trouble: Promise<void>[] = []
   private readonly played = new Set<Trouble>()
+  private readonly arrived = new Set<string>()
   private readonly packed = new Map<string, { done: Promise<void>; resolve: () => void }>()
 
   constructor(
@@ -184,9 +190,9 @@ class Day {
             return spare
           },
           namesOther: (message) => this.namesOther(i, message),
-          collisionReady: (job) => this.collisionReady(job),
+          cue: (job) => this.cue(job.cue!),
           onScan: (total) => this.onScan(i, total),
-          onPacked: (job) => this.signal(i, job.omsOrderId).resolve()
+          onPacked: (job) => this.signal(`packed:${i}:${job.omsOrderId}`).resolve()
         })
     )
   }
@@ -209,8 +215,7 @@ class Day {
     return null
   }
 
-  private signal(station: number, omsOrderId: string) {
-    const key = `${station}:${omsOrderId}`
+  private signal(key: string) {
     let entry = this.packed.get(key)
     if (!entry) {
       let resolve = () => {}
@@ -221,15 +226,27 @@ class Day {
     return entry
   }
 
-  /** The other station packed the order first, and its events reached the OMS (or a minute passed). */
-  private async collisionReady(job: Job): Promise<void> {
-    const other = job.collidesWith!
+  /**
+   * `together`: waits until the other station's operator reached the same order, so both open it at once;
+   * `packed`: until the other station packed the order and its events reached the OMS. A minute at most
+   * (the other operator may be held up by a restart), then it goes on.
+   */
+  private async cue(cue: Cue): Promise<void> {
+    const arrived = cue.kind === 'together' ? this.meet(cue.omsOrderId) : this.signal(`packed:${cue.station}:${cue.omsOrderId}`).done
     let timer: NodeJS.Timeout | undefined
-    const timedOut = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), 120_000)))
-    const outcome = await Promise.race([this.signal(other.station, other.omsOrderId).done, timedOut])
+    const timedOut = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), 60_000)))
+    const outcome = await Promise.race([arrived, timedOut])
     clearTimeout(timer)
-    if (outcome === 'timeout') return
-    await this.until(other.station, (status) => status.waiting === 0, 15_000)
+    if (outcome === 'timeout' || cue.kind === 'together') return
+    await this.until(cue.station, (status) => status.waiting === 0, 15_000)
+  }
+
+  /** Both operators of a same-order pair arrive here; the second one's arrival lets both go. */
+  private meet(omsOrderId: string): Promise<void> {
+    const meeting = this.signal(`together:${omsOrderId}`)
+    if (this.arrived.has(omsOrderId)) meeting.resolve()
+    this.arrived.add(omsOrderId)
+    return meeting.done
   }
 
   /** Starts the station's planned cut or restart once its operator has made that many scans. */
