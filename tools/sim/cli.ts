@@ -63,7 +63,7 @@ export function parseSimArgs(argv: string[]): { options: SimOptions; json: strin
     imeiCollisions: whole('imei-collisions', 0, 1000, stations > 1 ? twentieth : 0),
     workDir: typeof values.keep === 'string' ? values.keep : undefined,
     keep: typeof values.keep === 'string',
-    log: values.quiet ? undefined : (line) => console.error(`sim: ${line}`)
+    log: values.quiet ? undefined : (line) => console.error(`sim: ${(performance.now() / 1000).toFixed(1).padStart(6)} s  ${line}`)
   }
   if (problems.length > 0) return { error: `${problems.join('\n')}\n${USAGE}` }
   return { options, json: typeof values.json === 'string' ? values.json : null }

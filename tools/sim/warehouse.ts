@@ -106,9 +106,12 @@ export async function runWarehouse(options: SimOptions): Promise<SimResult> {
       log(`${station.name} (${station.stationId}) ready`)
     })
     const day = new Day(plan, stations, links, options, log)
+    log(`${options.stations} operators start`)
     const scanning = await day.play()
+    log(`every operator done after ${(scanning / 1000).toFixed(1)} s; draining the outboxes`)
     await drainAll(stations)
     const finals = await Promise.all(stations.map((s, i) => finalState(s, i + 1)))
+    log('final states read; checking')
     const view = await readOmsView(oms.url)
     const checks = runChecks({
       ordered: new Map(plan.orders.map((o) => [o.omsOrderId, o.quantity])),
