@@ -127,7 +127,7 @@ describe('packing evidence', () => {
     ])
   })
 
-  it('npm run station -- evidence verify: exit 0 intact, 1 after one flipped byte', async () => {
+  it('npm run station -- evidence verify: exit 0 intact, 1 after one flipped byte', { timeout: 90_000 }, async () => {
     const dir = dataDir()
     const { folder } = await recordOrder(dir)
     expect(await stationCli('evidence', 'verify', 'SO-1001', '--data-dir', dir)).toMatchObject({

@@ -20,6 +20,8 @@ export const Manifest = SessionStart.extend({
   finalChain: z.string(),
   markers: z.array(Marker),
   stills: z.array(StillEntry),
+  /** The clip with its duration in the header (./playable.ts), for people to watch; null when it could not be made. */
+  playable: z.object({ file: z.string(), sha256: z.string(), bytes: z.number().int() }).nullable(),
   publicKey: z.string(),
   signature: z.string()
 })

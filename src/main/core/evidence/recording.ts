@@ -22,6 +22,7 @@ import {
   type StillEntry
 } from './journal'
 import { MANIFEST_VERSION, signedText, type Manifest } from './manifest'
+import { PLAYABLE_FILE, withDuration } from './playable'
 import type { StationKey } from './stationKey'
 
 export class EvidenceRecording {
@@ -133,17 +134,21 @@ export async function seal(folder: string, key: StationKey, interruptedAt?: Date
   if ((await stat(clipFile)).size > clipBytes) await truncate(clipFile, clipBytes)
   const stoppedAt = stop?.t === 'stop' ? stop.at : (chunks.at(-1)?.at ?? (interruptedAt ?? new Date()).toISOString())
   const { t: _start, ...session } = start
+  const durationMs = Math.max(0, Date.parse(stoppedAt) - Date.parse(session.startedAt))
+  const video = withDuration(await readFile(clipFile), durationMs)
+  if (video) await writeFile(join(folder, PLAYABLE_FILE), video)
   const body: Omit<Manifest, 'signature'> = {
     version: MANIFEST_VERSION,
     ...session,
     stoppedAt,
     stopReason: stop?.t === 'stop' ? stop.reason : 'interrupted',
-    durationMs: Math.max(0, Date.parse(stoppedAt) - Date.parse(session.startedAt)),
+    durationMs,
     clipBytes,
     chunks,
     finalChain: chunks.at(-1)?.chain ?? chainStart(session.sessionId),
     markers: lines.flatMap((l) => (l.t === 'marker' ? [stripT(l)] : [])),
     stills: lines.flatMap((l) => (l.t === 'still' ? [stripT(l)] : [])),
+    playable: video ? { file: PLAYABLE_FILE, sha256: sha256(video), bytes: video.length } : null,
     publicKey: key.publicKey
   }
   const manifest: Manifest = { ...body, signature: key.sign(signedText(body)) }

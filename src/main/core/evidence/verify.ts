@@ -31,6 +31,11 @@ export async function verifyEvidence(folder: string, stationPublicKey?: string):
     problems.push(`${MANIFEST_FILE} is sealed with another key than this station's`)
   }
   problems.push(...(await clipProblems(folder, manifest)))
+  if (manifest.playable) {
+    const path = join(folder, manifest.playable.file)
+    if (!existsSync(path)) problems.push(`${manifest.playable.file} is missing`)
+    else if (sha256(readFileSync(path)) !== manifest.playable.sha256) problems.push(`${manifest.playable.file} was changed`)
+  }
   for (const still of manifest.stills) {
     const path = join(folder, STILLS_FOLDER, still.name)
     if (!existsSync(path)) problems.push(`still ${still.name} is missing`)
