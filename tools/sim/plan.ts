@@ -163,12 +163,15 @@ export function makePlan(options: PlanOptions, now = new Date('2026-11-30T06:00:
   }
 
   // The same order opened at two stations at once: the next station has it at the same place in its queue,
-  // and each operator waits for the other there.
+  // and each operator waits for the other there. The pairs of one round are disjoint ((0,1), (2,3)… shifted
+  // by the round) and each round sits further down the queues, so no ring of stations waits on itself.
   let sameOrderPairs = 0
+  const perRound = Math.max(1, Math.floor(stations / 2))
   for (let k = 0; k < options.sameOrderPairs && stations > 1; k++) {
-    const a = k % stations
+    const round = Math.floor(k / perRound)
+    const a = (round + 2 * (k % perRound)) % stations
     const b = (a + 1) % stations
-    const place = Math.min(jobs[a]!.length - 1, 1 + Math.floor(k / stations) * 3)
+    const place = Math.min(jobs[a]!.length - 1, 1 + round * 3)
     const job = jobs[a]![place]
     if (!job || touched.has(job.omsOrderId)) continue
     share(a, job, b, place, () => ({ kind: 'together', station: a, omsOrderId: job.omsOrderId }))
