@@ -118,9 +118,11 @@ test('both packed the same IMEI while this station was cut off: the shift lead s
 }) => {
   const both = imei('35391611204491')
   await stationPointedAtOms(page)
-  // The OMS cannot be reached from here for a while: the box waits in the outbox.
-  oms.setFailure({ errorRate: 1 })
+  // The order is opened (and claimed for this station) while the OMS answers…
   await openUsedScan(page, '404-7483840-3467836')
+  await expect.poll(() => db().prepare('select state from order_claims').all()).toEqual([{ state: 'held' }])
+  // …then the OMS cannot be reached from here for a while: the box waits in the outbox.
+  oms.setFailure({ errorRate: 1 })
   await scan(page, both)
   await expect(page.getByLabel('Scan result')).toContainText('OK')
   await page.getByRole('button', { name: 'Save', exact: true }).click()
