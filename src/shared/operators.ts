@@ -3,6 +3,7 @@
 // management (every change approved with a shift lead's badge and PIN), and Assign Operator.
 import { z } from 'zod'
 import { id, none, text } from './primitives'
+import { Language } from './i18n/languages'
 
 export const OperatorRole = z.enum(['operator', 'shift_lead'])
 
@@ -10,7 +11,9 @@ export const Operator = z.object({
   id,
   name: z.string(),
   badgeCode: z.string(),
-  role: OperatorRole
+  role: OperatorRole,
+  /** Their own language for the screens (SPEC §10); null or absent: the station's. */
+  language: Language.nullable().optional()
 })
 export type Operator = z.infer<typeof Operator>
 
@@ -60,6 +63,8 @@ export const OperatorChange = z.strictObject({
   active: z.boolean().optional(),
   /** Needed when an operator without a PIN becomes a shift lead. */
   pin: pin.optional(),
+  /** Their own language; null: the station's. */
+  language: Language.nullable().optional(),
   approval: Approval
 })
 export type OperatorChange = z.infer<typeof OperatorChange>

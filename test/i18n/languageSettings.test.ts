@@ -38,4 +38,19 @@ describe("the station's language", () => {
     expect(refused.ok).toBe(false)
     expect(snapshot(t.sqlite)).toEqual(before)
   })
+
+  it("an operator's own language comes with their sign-in; null gives them the station's again", async () => {
+    const t = openTestStation()
+    const { op } = createOperators(t)
+    await call(t, 'operators:signIn', { badgeCode: 'OP-9001', pin: '1234' })
+    const changed = value<{ language: string | null }>(
+      await call(t, 'operators:update', { operatorId: op.id, language: 'pl', approval: APPROVAL })
+    )
+    expect(changed.language).toBe('pl')
+    expect(value<{ language: string | null }>(await call(t, 'operators:signIn', { badgeCode: 'OP-1001' })).language).toBe('pl')
+    expect(value<{ language: string | null }>(await call(t, 'operators:current', {})).language).toBe('pl')
+    await call(t, 'operators:signIn', { badgeCode: 'OP-9001', pin: '1234' })
+    value(await call(t, 'operators:update', { operatorId: op.id, language: null, approval: APPROVAL }))
+    expect(value<{ language: string | null }>(await call(t, 'operators:signIn', { badgeCode: 'OP-1001' })).language).toBeNull()
+  })
 })

@@ -20,8 +20,9 @@ export function operatorHandlers(context: StationContext): HandlersOf<'operators
   const { db, clock, signedIn, setSignedIn } = context
 
   /** The signed-in operator sees a change to themselves at once (name, role in the header). */
-  const refreshSession = (changed: { id: number; name: string; badgeCode: string; role: Operator['role'] }) => {
-    if (signedIn()?.id === changed.id) setSignedIn({ id: changed.id, name: changed.name, badgeCode: changed.badgeCode, role: changed.role })
+  const refreshSession = (changed: Operator) => {
+    if (signedIn()?.id === changed.id)
+      setSignedIn({ id: changed.id, name: changed.name, badgeCode: changed.badgeCode, role: changed.role, language: changed.language })
   }
 
   return {

@@ -23,6 +23,7 @@ function toRecord(row: Row, now: Date): OperatorRecord {
     name: row.name,
     badgeCode: row.badgeCode,
     role: row.role,
+    language: row.language,
     active: row.active,
     hasPin: row.pinHash !== null,
     lockedUntil: isLocked(row, now) ? row.lockedUntil : null,
@@ -57,7 +58,7 @@ function otherActiveShiftLeads(db: Db, operatorId: number): number {
     .get()!.n
 }
 
-type Field = 'name' | 'badgeCode' | 'role' | 'active'
+type Field = 'name' | 'badgeCode' | 'role' | 'active' | 'language'
 
 /** Edits an operator's name, badge, role or active flag (and sets the PIN of a new shift lead). */
 export function updateOperator(db: Db, clock: Clock, change: Omit<OperatorChange, 'approval'>, by: Operator): OperatorRecord {
@@ -67,10 +68,11 @@ export function updateOperator(db: Db, clock: Clock, change: Omit<OperatorChange
     name: change.name ?? row.name,
     badgeCode: change.badgeCode ?? row.badgeCode,
     role: change.role ?? row.role,
-    active: change.active ?? row.active
+    active: change.active ?? row.active,
+    language: change.language === undefined ? row.language : change.language
   }
   const changes: Partial<Record<Field, { from: unknown; to: unknown }>> = {}
-  for (const field of ['name', 'badgeCode', 'role', 'active'] as const) {
+  for (const field of ['name', 'badgeCode', 'role', 'active', 'language'] as const) {
     if (next[field] !== row[field]) changes[field] = { from: row[field], to: next[field] }
   }
   const settingPin = change.pin !== undefined

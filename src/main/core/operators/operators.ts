@@ -9,7 +9,13 @@ import { recordEvent } from '../events/eventLog'
 import { refuse } from '../errors'
 import { hashPin } from './pin'
 
-const publicColumns = { id: operators.id, name: operators.name, badgeCode: operators.badgeCode, role: operators.role }
+const publicColumns = {
+  id: operators.id,
+  name: operators.name,
+  badgeCode: operators.badgeCode,
+  role: operators.role,
+  language: operators.language
+}
 
 export function listOperators(db: Db): Operator[] {
   return db.select(publicColumns).from(operators).where(eq(operators.active, true)).orderBy(asc(operators.name)).all()

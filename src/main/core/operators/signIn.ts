@@ -25,5 +25,5 @@ export function signInOperator(db: Db, clock: Clock, who: SignInRequest, operato
     }
     checkPin(db, clock, row, who.pin, 'sign-in', 'sign-in and approvals')
   }
-  return { id: row.id, name: row.name, badgeCode: row.badgeCode, role: row.role }
+  return { id: row.id, name: row.name, badgeCode: row.badgeCode, role: row.role, language: row.language }
 }

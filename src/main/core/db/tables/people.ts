@@ -2,6 +2,7 @@
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
 import { ASSIGNMENT_ROLES, OPERATOR_ROLES } from './enums'
 import { orders } from './catalogue'
+import { LANGUAGES } from '../../../../shared/i18n/languages'
 
 export const operators = sqliteTable(
   'operators',
@@ -15,7 +16,9 @@ export const operators = sqliteTable(
     failedPinAttempts: integer('failed_pin_attempts').notNull().default(0),
     lockedUntil: text('locked_until'),
     active: integer('active', { mode: 'boolean' }).notNull().default(true),
-    createdAt: text('created_at').notNull()
+    createdAt: text('created_at').notNull(),
+    /** The operator's own language for the screens (SPEC §10); null: the station's. */
+    language: text('language', { enum: LANGUAGES })
   },
   (t) => [uniqueIndex('operators_badge_code').on(t.badgeCode)]
 )
