@@ -214,7 +214,7 @@ describe('the shared serial ledger between two stations', () => {
 
     const client = clientFor(b, oms.url)
     const first = await pullSerialLedger(b.db, b.clock, client, { ownStationId: stationIdOf(b), pageSize: 2 })
-    expect(first).toEqual({ available: true, pages: 3, stored: 5 })
+    expect(first).toEqual({ available: true, pages: 3, stored: 5, more: false })
     const rows = () => b.sqlite.prepare('select serial, live from serial_ledger order by serial').all()
     expect(rows()).toEqual(serials.map((serial) => ({ serial, live: 1 })))
     const cursor = readLedgerState(b.db).cursor
@@ -226,14 +226,18 @@ describe('the shared serial ledger between two stations', () => {
     expect(await pullSerialLedger(b.db, b.clock, client, { ownStationId: stationIdOf(b), pageSize: 2 })).toEqual({
       available: true,
       pages: 1,
-      stored: 0
+      stored: 0,
+      more: false
     })
     expect(changes.get()).toBe(written)
     expect(readLedgerState(b.db).cursor).toBe(cursor)
 
-    // From the start again (a crash before the cursor was stored): the same rows, no more.
+    // From the start again (a crash before the cursor was stored), at most 2 pages a round: the round says there is
+    // more, the next one goes on from its cursor; the same rows, no more.
     b.sqlite.prepare("delete from settings where key = 'sync.ledger'").run()
-    expect((await pullSerialLedger(b.db, b.clock, client, { ownStationId: stationIdOf(b), pageSize: 2 })).pages).toBe(3)
+    const limited = { ownStationId: stationIdOf(b), pageSize: 2, maxPages: 2 }
+    expect(await pullSerialLedger(b.db, b.clock, client, limited)).toEqual({ available: true, pages: 2, stored: 4, more: true })
+    expect(await pullSerialLedger(b.db, b.clock, client, limited)).toEqual({ available: true, pages: 1, stored: 1, more: false })
     expect(rows()).toEqual(serials.map((serial) => ({ serial, live: 1 })))
 
     // A's own pull keeps none of its own entries.
@@ -249,7 +253,7 @@ describe('the shared serial ledger between two stations', () => {
     try {
       const { port } = server.address() as { port: number }
       const outcome = await pullSerialLedger(b.db, b.clock, clientFor(b, `http://127.0.0.1:${port}`), { ownStationId: stationIdOf(b) })
-      expect(outcome).toEqual({ available: false, pages: 0, stored: 0 })
+      expect(outcome).toEqual({ available: false, pages: 0, stored: 0, more: false })
       expect(readLedgerState(b.db).cursor).toBeNull()
     } finally {
       server.closeAllConnections()

@@ -51,11 +51,13 @@ export class LedgerLoop {
   }
 
   private async round(): Promise<void> {
+    let more = false
     try {
-      await this.pull()
+      more = (await this.pull())?.more ?? false
     } catch {
       // The next round tries again; the order pull records the OMS's errors for the status bar.
     }
-    if (!this.deps.stopped()) this.schedule(LEDGER_PULL_MS)
+    // A station catching up (its first pull of a busy warehouse) goes on at once, page limit after page limit.
+    if (!this.deps.stopped()) this.schedule(more ? 0 : LEDGER_PULL_MS)
   }
 }

@@ -23,6 +23,8 @@ export type LedgerPullOutcome = {
   pages: number
   /** Entries of other stations stored (new or changed). */
   stored: number
+  /** The OMS has more after the last page pulled (the round stopped at its page limit): pull again soon. */
+  more: boolean
 }
 
 export type LedgerPullOptions = { ownStationId: string; pageSize?: number; maxPages?: number; stopped?: () => boolean }
@@ -42,7 +44,7 @@ function writeLedgerState(db: Db, state: LedgerState): void {
 
 export async function pullSerialLedger(db: Db, clock: Clock, client: OmsClient, options: LedgerPullOptions): Promise<LedgerPullOutcome> {
   const { ownStationId, pageSize = 500, maxPages = 50, stopped = () => false } = options
-  const outcome: LedgerPullOutcome = { available: true, pages: 0, stored: 0 }
+  const outcome: LedgerPullOutcome = { available: true, pages: 0, stored: 0, more: false }
   let cursor = readLedgerState(db).cursor
   for (let n = 0; n < maxPages; n++) {
     const page = await client.pullSerialLedger(cursor, pageSize)
@@ -58,6 +60,7 @@ export async function pullSerialLedger(db: Db, clock: Clock, client: OmsClient, 
       })
     }
     outcome.pages++
+    outcome.more = page.has_more
     if (!page.has_more) break
   }
   return outcome
