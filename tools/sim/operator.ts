@@ -119,7 +119,8 @@ export class Operator {
       if (error instanceof Refused && this.conflict(job, 'order', error.message)) return
       throw error
     }
-    if (order.status === 'packed' || order.status === 'shipped') return
+    // Packed here already: the confirmation committed as the process died, and its answer was lost.
+    if (order.status === 'packed' || order.status === 'shipped') return this.packed(job)
     const present = serialsIn(order)
     if (this.restarted) this.reconcile(job, present)
     const remaining = job.imeis.filter((imei) => !present.has(imei))
@@ -138,6 +139,10 @@ export class Operator {
       if (error instanceof Refused && this.conflict(job, 'order', error.message)) return
       throw error
     }
+    this.packed(job)
+  }
+
+  private packed(job: Job): void {
     this.tally.ordersPacked++
     this.deps.onPacked(job)
   }
@@ -203,6 +208,7 @@ export class Operator {
       job.imeis[job.imeis.indexOf(planned)] = imei
       planned = imei
     }
+    this.tally.problems.push(`${this.deps.station.name}: five devices in a row refused as live elsewhere in ${job.orderNumber}`)
   }
 
   private async save(orderId: number): Promise<void> {
