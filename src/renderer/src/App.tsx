@@ -29,7 +29,7 @@ import { PrintSettingsScreen } from './screens/PrintSettings'
 import { ErrorBoundary } from './components/ErrorBoundary'
 import { ShiftBoard } from './screens/ShiftBoard'
 import { ShiftEndSummary } from './screens/reports/ShiftEndSummary'
-import { setStationLanguage } from './language'
+import { setOperatorLanguage, setStationLanguage } from './language'
 
 /** The header's screens: one button each, highlighted while one of its screens is open. */
 const NAV: { labelKey: NavKey; screen: Route['screen']; screens: Route['screen'][]; shiftLeadOnly?: boolean }[] = [
@@ -66,6 +66,7 @@ export function App() {
       () => undefined
     )
   }, [operator?.id])
+  useEffect(() => setOperatorLanguage(operator?.language), [operator?.language])
   // A database the start-up check found damaged: the recovery screen, before anything else (screens/Recovery.tsx).
   const [recovery, setRecovery] = useState<RecoveryState | null | undefined>(undefined)
   useEffect(() => {

@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import { Alert, Stack, Title } from '@mantine/core'
 import type { Operator } from '../../../shared/operators'
-import type { StationSettings } from '../../../shared/settings'
+import type { StationSettingsView } from '../../../shared/settings'
+import { setStationLanguage } from '../language'
 import { station } from '../api'
 import { useApproval } from '../components/useApproval'
 import { ClaimSettingsPanel } from '../components/claims/ClaimSettingsPanel'
@@ -19,7 +21,8 @@ import { StationSettingsForm } from './settings/StationSettingsForm'
  */
 export function SettingsScreen({ operator }: { operator: Operator }) {
   const lead = operator.role === 'shift_lead'
-  const [settings, setSettings] = useState<StationSettings | null>(null)
+  const { t } = useTranslation('settings')
+  const [settings, setSettings] = useState<StationSettingsView | null>(null)
   const outcome = useAction()
   const approval = useApproval()
 
@@ -28,21 +31,22 @@ export function SettingsScreen({ operator }: { operator: Operator }) {
     station.settings.station().then(setSettings, (e) => fail(errorMessage(e)))
   }, [fail])
 
-  const save = (edited: StationSettings) => {
+  const save = (edited: StationSettingsView) => {
     outcome.clear()
-    approval.ask('change the station settings', async (a) => {
+    approval.ask(t('station.approve'), async (a) => {
       const saved = await station.settings.saveStation({ ...edited, approval: a })
       setSettings(saved)
       setFeedbackVolume(saved.feedbackVolume)
-      outcome.succeed('Settings saved.')
+      setStationLanguage(saved.language)
+      outcome.succeed(t('station.saved'))
     })
   }
   const message = outcome.notice ?? outcome.error
 
   return (
     <Stack maw={1100}>
-      <Title order={2}>Settings</Title>
-      {!lead && <Alert color="gray">Only a shift lead can change these settings.</Alert>}
+      <Title order={2}>{t('common:nav.settings')}</Title>
+      {!lead && <Alert color="gray">{t('station.leadOnly')}</Alert>}
       {message !== null && (
         <Alert color={outcome.notice !== null ? 'green' : 'red'} role="alert">
           {message}

@@ -3,6 +3,8 @@ import { SegmentedControl, Stack, Text, TextInput, type TextInputProps } from '@
 import type { OperatorRecord } from '../../../../shared/operators'
 import { station } from '../../api'
 import { PinField } from '../../components/PinField'
+import { LanguageSelect } from '../../components/LanguageSelect'
+import type { Language } from '../../../../shared/i18n/languages'
 import { OperatorDialog } from './OperatorDialog'
 import { ROLE_LABEL, type FormProps, type Role } from './operatorForms'
 
@@ -15,6 +17,7 @@ export function OperatorForm({ editing, hidden, onCancel, onSave }: FormProps & 
   const [badgeCode, setBadgeCode] = useState(editing?.badgeCode ?? '')
   const [role, setRole] = useState<Role>(editing?.role ?? 'operator')
   const [pin, setPin] = useState('')
+  const [language, setLanguage] = useState<Language | null>(editing?.language ?? null)
   const needsPin = role === 'shift_lead' && !editing?.hasPin
   // An operator's PIN is optional when adding them; after that, Set PIN changes it.
   const optionalPin = role === 'operator' && !editing
@@ -28,7 +31,7 @@ export function OperatorForm({ editing, hidden, onCancel, onSave }: FormProps & 
       })
     } else {
       onSave(`change operator ${editing.name}`, async (approval) => {
-        const updated = await station.operators.update({ operatorId: editing.id, name, badgeCode, role, ...pinArg, approval })
+        const updated = await station.operators.update({ operatorId: editing.id, name, badgeCode, role, language, ...pinArg, approval })
         return `${updated.name} saved.`
       })
     }
@@ -45,6 +48,7 @@ export function OperatorForm({ editing, hidden, onCancel, onSave }: FormProps & 
         onChange={setBadgeCode}
       />
       <RoleChoice role={role} onChange={setRole} />
+      {editing && <LanguageSelect stationDefault value={language} onChange={setLanguage} />}
       {(needsPin || optionalPin) && (
         <PinField
           description={

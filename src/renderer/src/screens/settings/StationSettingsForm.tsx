@@ -1,5 +1,7 @@
 import { Button, Group, Paper, SegmentedControl, Slider, Stack, Switch, Text } from '@mantine/core'
-import type { StationSettings } from '../../../../shared/settings'
+import { useTranslation } from 'react-i18next'
+import { LanguageSelect } from '../../components/LanguageSelect'
+import type { StationSettingsView as StationSettings } from '../../../../shared/settings'
 import { playFeedback, setFeedbackVolume } from '../../feedback/sounds'
 
 type StationSettingsFormProps = {
@@ -13,46 +15,54 @@ type StationSettingsFormProps = {
 /** Serials typed by hand, the scan sound's volume, and whether operators sign in with a PIN. */
 export function StationSettingsForm({ settings, lead, onChange, onSave }: StationSettingsFormProps) {
   const set = (changes: Partial<StationSettings>) => onChange({ ...settings, ...changes })
+  const { t } = useTranslation('settings')
   return (
     <Paper withBorder p="md">
       <Stack>
         <div>
           <Text fw={700} size="lg">
-            Serials typed by hand
+            {t('station.handEntry')}
           </Text>
-          <Text c="dimmed">Told apart from scans by keystroke timing. Each unit records how it was entered.</Text>
+          <Text c="dimmed">{t('station.handEntryHint')}</Text>
           <SegmentedControl
             mt="xs"
             size="md"
-            aria-label="Serials typed by hand"
+            aria-label={t('station.handEntry')}
             disabled={!lead}
             value={settings.handEntryPolicy}
             onChange={(v) => set({ handEntryPolicy: v as StationSettings['handEntryPolicy'] })}
             data={[
-              { value: 'allowed', label: 'Allowed' },
-              { value: 'approval', label: "With a shift lead's PIN" },
-              { value: 'refused', label: 'Refused' }
+              { value: 'allowed', label: t('station.allowed') },
+              { value: 'approval', label: t('station.withPin') },
+              { value: 'refused', label: t('station.refused') }
             ]}
           />
         </div>
         <ScanSoundVolume volume={settings.feedbackVolume} lead={lead} onChange={(feedbackVolume) => set({ feedbackVolume })} />
         <div>
           <Text fw={700} size="lg">
-            Sign-in
+            {t('station.language')}
+          </Text>
+          <Text c="dimmed">{t('station.languageHint')}</Text>
+          <LanguageSelect value={settings.language} disabled={!lead} onChange={(language) => language && set({ language })} />
+        </div>
+        <div>
+          <Text fw={700} size="lg">
+            {t('station.signIn')}
           </Text>
           <Switch
             mt="xs"
             size="lg"
             disabled={!lead}
-            label="Operators sign in with a PIN too"
-            description="Shift leads always sign in with their PIN. An operator without a PIN gets one on the Operators screen."
+            label={t('station.operatorPin')}
+            description={t('station.operatorPinHint')}
             checked={settings.operatorSignInPin}
             onChange={(e) => set({ operatorSignInPin: e.currentTarget.checked })}
           />
         </div>
         <Group>
           <Button size="lg" disabled={!lead} onClick={onSave}>
-            Save settings
+            {t('station.save')}
           </Button>
         </Group>
       </Stack>
@@ -62,22 +72,23 @@ export function StationSettingsForm({ settings, lead, onChange, onSave }: Statio
 
 /** The volume slider, and Test sound to hear it (before it is saved). */
 function ScanSoundVolume({ volume, lead, onChange }: { volume: number; lead: boolean; onChange: (volume: number) => void }) {
+  const { t } = useTranslation('settings')
   return (
     <div>
       <Text fw={700} size="lg">
-        Scan sound volume
+        {t('station.volume')}
       </Text>
       <Group>
         <Slider
           w={360}
-          aria-label="Scan sound volume"
+          aria-label={t('station.volume')}
           disabled={!lead}
           min={0}
           max={1}
           step={0.05}
           value={volume}
           onChange={onChange}
-          label={(v) => `${Math.round(v * 100)}%`}
+          label={(v) => t('station.percent', { value: v })}
         />
         <Button
           variant="light"
@@ -86,7 +97,7 @@ function ScanSoundVolume({ volume, lead, onChange }: { volume: number; lead: boo
             playFeedback('ok')
           }}
         >
-          Test sound
+          {t('station.testSound')}
         </Button>
       </Group>
     </div>
