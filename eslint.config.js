@@ -6,6 +6,7 @@ import prettier from 'eslint-config-prettier'
 import jsxA11y from 'eslint-plugin-jsx-a11y'
 import reactHooks from 'eslint-plugin-react-hooks'
 import globals from 'globals'
+import i18next from 'eslint-plugin-i18next'
 import tseslint from 'typescript-eslint'
 
 /** The only files that may import Electron: the thin glue around the core. */
@@ -19,6 +20,40 @@ const ELECTRON_GLUE = [
   'src/main/printing/electronPrinting.ts',
   'src/preload/index.ts'
 ]
+
+/**
+ * Renderer files whose every visible word comes from the message catalogue (src/shared/i18n): text in their JSX, and
+ * the JSX attributes a person reads, must not be literals. A file joins this list once it is converted.
+ */
+const IN_CATALOGUE = [
+  'src/renderer/src/App.tsx',
+  'src/renderer/src/components/BoxesList.tsx',
+  'src/renderer/src/components/DialogFooter.tsx',
+  'src/renderer/src/components/LanguageSelect.tsx',
+  'src/renderer/src/components/LinesAndBoxes.tsx',
+  'src/renderer/src/components/LinesTable.tsx',
+  'src/renderer/src/components/NoSsccNotice.tsx',
+  'src/renderer/src/components/OrderHeader.tsx',
+  'src/renderer/src/components/PinField.tsx',
+  'src/renderer/src/components/ScanFeedback.tsx',
+  'src/renderer/src/components/ScanPanel.tsx',
+  'src/renderer/src/components/ScanScreenLayout.tsx',
+  'src/renderer/src/components/ShiftLeadApproval.tsx',
+  'src/renderer/src/components/StatusBadge.tsx',
+  'src/renderer/src/components/UnpackPanel.tsx',
+  'src/renderer/src/screens/OrdersList.tsx',
+  'src/renderer/src/screens/PackingConfirmation.tsx',
+  'src/renderer/src/screens/Settings.tsx',
+  'src/renderer/src/screens/ShiftBoard.tsx',
+  'src/renderer/src/screens/SignIn.tsx',
+  'src/renderer/src/screens/UsedScan.tsx',
+  'src/renderer/src/screens/orders/*.tsx',
+  'src/renderer/src/screens/reports/*.tsx',
+  'src/renderer/src/screens/settings/StationSettingsForm.tsx'
+]
+
+/** The JSX attributes a person reads (or hears from a screen reader). */
+const READ_ATTRIBUTES = '^(label|title|placeholder|description|aria-label|alt|error|idle|screen|submit|approveLabel|action|message|name)$'
 
 const noElectron = {
   name: 'electron',
@@ -84,6 +119,23 @@ export default tseslint.config(
         {
           paths: [noElectron],
           patterns: [{ group: ['**/main/*', '**/main/**'], message: 'The renderer talks to main through window.station only.' }]
+        }
+      ]
+    }
+  },
+  {
+    // SPEC §10: every string in one catalogue (src/shared/i18n/README.md).
+    files: IN_CATALOGUE,
+    plugins: { i18next },
+    rules: {
+      'i18next/no-literal-string': [
+        'error',
+        {
+          mode: 'jsx-only',
+          'jsx-attributes': { include: [READ_ATTRIBUTES] },
+          // Signs, not words: arrows, separators, a dash for "none", a keyboard key.
+          words: { exclude: ['^[\\s:;,.()/+×·—–…→←⌨%|-]*$', '^F\\d+$'] },
+          message: 'Words on screen come from the catalogue: t(…) with the key in src/shared/i18n/locales/<language>/<namespace>.json'
         }
       ]
     }
