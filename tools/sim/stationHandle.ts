@@ -33,7 +33,7 @@ export class StationHandle {
   constructor(
     readonly name: string,
     readonly dataDir: string,
-    private readonly startTimeoutMs = 60_000
+    private readonly startTimeoutMs = 180_000
   ) {}
 
   /** Starts the process; resolves once its station is open. */
