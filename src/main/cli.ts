@@ -3,6 +3,7 @@
 //   check [--data-dir DIR]         check the database (exit 0 whole, 1 damaged); backup [--data-dir DIR] [--to FOLDER];
 //   restore FILE [--data-dir DIR]  see src/main/core/db/commands.ts
 //   evidence verify ORDER_NUMBER [--data-dir DIR]  check an order's packing evidence against its seal
+//   evidence export ORDER_NUMBER --to FILE [--data-dir DIR]  the order's dispute pack (zip)
 //
 // The command line is the station's own user on this PC (it opens the data
 // folder directly), so it imports through the same core function as the
@@ -14,7 +15,7 @@ import { StationError } from './core/errors'
 import { importOrderFile, type Progress } from './core/orders/import/importFile'
 import { dataDirFromArgs, defaultDataDir, optionFromArgs } from './core/paths'
 import { backupCommand, checkCommand, restoreCommand } from './core/db/commands'
-import { verifyCommand } from './core/evidence/commands'
+import { exportCommand, verifyCommand } from './core/evidence/commands'
 import { openStation } from './station'
 
 const USAGE = [
@@ -22,7 +23,8 @@ const USAGE = [
   '       npm run station -- check [--data-dir DIR]',
   '       npm run station -- backup [--data-dir DIR] [--to FOLDER]',
   '       npm run station -- restore FILE [--data-dir DIR]',
-  '       npm run station -- evidence verify ORDER_NUMBER [--data-dir DIR]'
+  '       npm run station -- evidence verify ORDER_NUMBER [--data-dir DIR]',
+  '       npm run station -- evidence export ORDER_NUMBER --to FILE [--data-dir DIR]'
 ].join('\n')
 
 async function main(argv: string[]): Promise<number> {
@@ -34,6 +36,9 @@ async function main(argv: string[]): Promise<number> {
   const orderNumber = argv[2]
   if (command === 'evidence' && file === 'verify' && orderNumber && !orderNumber.startsWith('--'))
     return verifyCommand(dataDirFromArgs(argv) ?? defaultDataDir(), orderNumber, console)
+  const packFile = optionFromArgs(argv, 'to')
+  if (command === 'evidence' && file === 'export' && orderNumber && !orderNumber.startsWith('--') && packFile)
+    return exportCommand(dataDirFromArgs(argv) ?? defaultDataDir(), orderNumber, packFile, console)
   if (command !== 'import' || !file || file.startsWith('--')) {
     console.error(USAGE)
     return 2
