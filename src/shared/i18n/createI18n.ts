@@ -22,21 +22,23 @@ export function createI18n(resources: Resource, language: Language = DEFAULT_LAN
     returnNull: false,
     initAsync: false
   })
-  instance.services.formatter?.add('stamp', (value, lng) => stamp(value, lng, false))
-  instance.services.formatter?.add('stampTime', (value, lng) => stamp(value, lng, true))
+  instance.services.formatter?.add('stamp', (value, lng) => stamp(value, lng, {}))
+  instance.services.formatter?.add('stampSeconds', (value, lng) => stamp(value, lng, { seconds: true }))
+  instance.services.formatter?.add('stampTime', (value, lng) => stamp(value, lng, { timeOnly: true }))
   return instance
 }
 
 /**
- * `{{at, stamp}}` / `{{at, stampTime}}`: a stored UTC time in the station's zone. English keeps the station's
+ * `{{at, stamp}}` / `{{at, stampSeconds}}` / `{{at, stampTime}}`: a stored UTC time in the station's zone. English keeps the station's
  * sortable "2026-11-21 22:00" (src/shared/localTime.ts); another language gets its own short date and time
  * from Intl ("21.11.2026, 22:00").
  */
-function stamp(value: unknown, language: string | undefined, timeOnly: boolean): string {
+function stamp(value: unknown, language: string | undefined, { timeOnly = false, seconds = false }): string {
   if (value === null || value === undefined || value === '') return ''
   const date = value instanceof Date ? value : new Date(String(value))
   if (Number.isNaN(date.getTime())) return ''
-  if (!language || language === DEFAULT_LANGUAGE) return formatLocalTime(date, { timeOnly })
-  const options: Intl.DateTimeFormatOptions = timeOnly ? { timeStyle: 'short' } : { dateStyle: 'short', timeStyle: 'short' }
+  if (!language || language === DEFAULT_LANGUAGE) return formatLocalTime(date, { timeOnly, seconds })
+  const time = seconds ? 'medium' : 'short'
+  const options: Intl.DateTimeFormatOptions = timeOnly ? { timeStyle: time } : { dateStyle: 'short', timeStyle: time }
   return new Intl.DateTimeFormat(language, { ...options, timeZone: stationTimeZone() }).format(date)
 }

@@ -1,4 +1,5 @@
 import { Alert, Button, Grid, Group, Paper, Stack, Table, Text, Title } from '@mantine/core'
+import { useTranslation } from 'react-i18next'
 import { applyOrderDelta } from '../../../shared/orderDelta'
 import { station } from '../api'
 import { LinesAndBoxes } from '../components/LinesAndBoxes'
@@ -9,10 +10,10 @@ import { ReadOnlyNotice } from '../components/ScanPanel'
 import { UnpackPanel } from '../components/UnpackPanel'
 import { useAsync } from '../useAsync'
 import type { Navigate } from './routes'
-import { formatLocalTime } from '../../../shared/localTime'
 
 export function OrderDetailScreen({ orderId, navigate }: { orderId: number; navigate: Navigate }) {
   const { value: order, error, setValue } = useAsync(() => station.orders.get({ orderId }), [orderId])
+  const { t } = useTranslation('orders')
   if (error) return <Alert color="red">{error}</Alert>
   if (!order) return null
   const open = order.status === 'ready' || order.status === 'in_progress'
@@ -24,27 +25,27 @@ export function OrderDetailScreen({ orderId, navigate }: { orderId: number; navi
     <Stack>
       <OrderHeader
         order={order}
-        title={`Order ${order.orderNumber}`}
-        back={{ label: 'Orders', go: () => navigate({ screen: 'orders' }) }}
+        title={t('detail.title', { orderNumber: order.orderNumber })}
+        back={{ label: t('list.title'), go: () => navigate({ screen: 'orders' }) }}
         actions={
           <Group>
             <HoldRelease order={order} onChanged={setValue} />
             {hasUsed && (
               <Button size="lg" disabled={!open} onClick={() => navigate({ screen: 'usedScan', orderId })}>
-                Used Scan
+                {t('scan:used.title')}
               </Button>
             )}
             {hasNew && (
               <Button size="lg" disabled={!open} onClick={() => navigate({ screen: 'distributionScan', orderId })}>
-                Distribution Scan
+                {t('detail.distributionScan')}
               </Button>
             )}
             <Button size="lg" variant="light" onClick={() => navigate({ screen: 'confirm', orderId })}>
-              Packing Confirmation
+              {t('scan:layout.packingConfirmation')}
             </Button>
             {(order.status === 'packed' || order.status === 'shipped') && (
               <Button size="lg" color="teal" onClick={() => navigate({ screen: 'ship', orderId })}>
-                {order.status === 'packed' ? 'Ship' : 'Shipment'}
+                {order.status === 'packed' ? t('packing:confirm.ship') : t('detail.shipment')}
               </Button>
             )}
           </Group>
@@ -60,30 +61,35 @@ export function OrderDetailScreen({ orderId, navigate }: { orderId: number; navi
       <Grid>
         <Grid.Col span={{ base: 12, md: 8 }}>
           <Paper withBorder p="md">
-            <Table variant="vertical" fz="md" aria-label="Order">
+            <Table variant="vertical" fz="md" aria-label={t('table.order')}>
               <Table.Tbody>
-                <Row label="Channel" value={order.channel} />
-                <Row label="Channel order id" value={order.channelOrderId} mono />
-                <Row label="OMS order id" value={order.omsOrderId} mono />
-                <Row label="Parent order id" value={order.parentOrderId} mono />
+                <Row label={t('table.channel')} value={order.channel} />
+                <Row label={t('table.channelOrderId')} value={order.channelOrderId} mono />
+                <Row label={t('detail.omsOrderId')} value={order.omsOrderId} mono />
+                <Row label={t('detail.parentOrderId')} value={order.parentOrderId} mono />
                 <Row
-                  label="Type"
+                  label={t('table.type')}
                   value={
                     order.orderType === 'bulk'
-                      ? `Bulk (B2B), ${order.fulfilmentType === 'partial' ? 'partial' : 'block complete'}`
-                      : 'Normal (B2C)'
+                      ? order.fulfilmentType === 'partial'
+                        ? t('detail.bulkPartial')
+                        : t('detail.bulkBlockComplete')
+                      : t('detail.normal')
                   }
                 />
-                <Row label="Carrier" value={`${order.carrier} · ${order.service}`} />
-                <Row label="Dispatch after" value={order.dispatchAfter ? formatLocalTime(order.dispatchAfter) : null} />
-                <Row label="Priority" value={String(order.priority)} />
+                <Row label={t('detail.carrier')} value={`${order.carrier} · ${order.service}`} />
+                <Row
+                  label={t('detail.dispatchAfter')}
+                  value={order.dispatchAfter ? t('common:dateTime', { at: order.dispatchAfter }) : null}
+                />
+                <Row label={t('detail.priority')} value={String(order.priority)} />
               </Table.Tbody>
             </Table>
           </Paper>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 4 }}>
           <Paper withBorder p="md" h="100%">
-            <Text fw={700}>Ship to</Text>
+            <Text fw={700}>{t('detail.shipTo')}</Text>
             <Text>{a.name}</Text>
             {a.company && <Text>{a.company}</Text>}
             <Text>{a.street1}</Text>
@@ -100,15 +106,15 @@ export function OrderDetailScreen({ orderId, navigate }: { orderId: number; navi
         aside={
           <>
             <Title order={3} mb="xs">
-              History
+              {t('detail.history')}
             </Title>
-            <Table fz="sm" aria-label="History">
+            <Table fz="sm" aria-label={t('detail.history')}>
               <Table.Tbody>
                 {order.events.map((e) => (
                   <Table.Tr key={e.id}>
-                    <Table.Td>{formatLocalTime(e.at, { seconds: true })}</Table.Td>
+                    <Table.Td>{t('common:dateTimeSeconds', { at: e.at })}</Table.Td>
                     <Table.Td>{e.type}</Table.Td>
-                    <Table.Td>{e.operator ?? 'station'}</Table.Td>
+                    <Table.Td>{e.operator ?? t('detail.station')}</Table.Td>
                     <Table.Td>{e.reason ?? ''}</Table.Td>
                   </Table.Tr>
                 ))}
