@@ -78,6 +78,7 @@ function warehouse(): CheckInput {
       rejections: [{ id: 'e7', reason: REASON }]
     },
     orderClaims: true,
+    collisions: new Map([['O1', 'opened again at Station 2 after Station 1 packed it']]),
     lostScans: [],
     problems: [],
     restarts: { planned: 1, done: 1 },
@@ -103,7 +104,9 @@ describe('warehouse checks', () => {
     state.oms.tally.accepted += 2
     const failed = failing(state)
     expect(failed.map((c) => c.name)).toEqual(['no order packed twice'])
-    expect(failed[0]!.details.join('\n')).toContain('the OMS accepted O1 as packed 2 times')
+    expect(failed[0]!.details.join('\n')).toContain(
+      'the OMS accepted O1 as packed 2 times (stations ST-A, ST-B) (opened again at Station 2 after Station 1 packed it)'
+    )
     expect(failed[0]!.details.join('\n')).toContain('O1 is packed at Station 1 and Station 2 and none of them shows a rejection')
     // Stations without order claims: the failure says so first.
     expect(failing({ ...state, orderClaims: false })[0]!.details[0]).toContain('the stations have no order claims')

@@ -26,6 +26,8 @@ export type CheckInput = {
   oms: OmsView
   /** The stations answered claims:open (order claims are in place). */
   orderClaims: boolean
+  /** The collision the day played with an order, in words ("opened again at Station 2 after Station 1 packed it"), by OMS order id. */
+  collisions: Map<string, string>
   lostScans: string[]
   problems: string[]
   restarts: { planned: number; done: number }
@@ -62,15 +64,18 @@ export function runChecks(input: CheckInput): Check[] {
 }
 
 /** The OMS accepted one packing per order, never more units than ordered; a second station that packed it shows a rejection. */
-export function noOrderPackedTwice({ oms, ordered, stations, orderClaims }: CheckInput): Check {
+export function noOrderPackedTwice({ oms, ordered, stations, orderClaims, collisions }: CheckInput): Check {
   const failures: string[] = []
+  const played = (order: string) => (collisions.has(order) ? ` (${collisions.get(order)})` : '')
   const packed = countBy(
     oms.events.filter((e) => e.type === 'order.packed'),
     (e) => e.omsOrderId ?? ''
   )
   for (const [order, events] of packed) {
     if (events.length > 1)
-      failures.push(`the OMS accepted ${order} as packed ${events.length} times (stations ${events.map((e) => e.stationId).join(', ')})`)
+      failures.push(
+        `the OMS accepted ${order} as packed ${events.length} times (stations ${events.map((e) => e.stationId).join(', ')})${played(order)}`
+      )
   }
   const units = new Map<string, number>()
   for (const e of oms.events.filter((e) => e.type === 'box.confirmed')) {

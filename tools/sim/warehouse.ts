@@ -118,6 +118,7 @@ export async function runWarehouse(options: SimOptions): Promise<SimResult> {
       stations: finals,
       oms: view,
       orderClaims: day.operators.some((o) => o.claims),
+      collisions: collisionWords(plan),
       lostScans: day.operators.flatMap((o) => o.tally.lostScans),
       problems: [...day.problems, ...day.operators.flatMap((o) => o.tally.problems)],
       restarts: { planned: plan.restarts.length, done: day.restartsDone },
@@ -329,6 +330,22 @@ async function drainAll(stations: StationHandle[]): Promise<void> {
       await untilStatus(station, (status) => status.waiting === 0, 60_000)
     })
   )
+}
+
+/** The same-order collisions of the plan, in words, by OMS order id (for the checks' details). */
+function collisionWords(plan: Plan): Map<string, string> {
+  const words = new Map<string, string>()
+  plan.jobs.forEach((jobs, b) => {
+    for (const job of jobs) {
+      if (job.assigned || job.sameOrderAs === null) continue
+      const [first, second] = [stationName(job.sameOrderAs + 1), stationName(b + 1)]
+      words.set(
+        job.omsOrderId,
+        job.cue?.kind === 'packed' ? `opened again at ${second} after ${first} packed it` : `opened at ${first} and ${second} at once`
+      )
+    }
+  })
+  return words
 }
 
 /** The station's final state: its shift lead's view of the rejected events, and the audit of its database. */
