@@ -134,6 +134,7 @@ export function App() {
           {NAV.filter((entry) => !entry.shiftLeadOnly || operator.role === 'shift_lead').map((entry) => (
             <Button
               key={entry.screen}
+              px={10}
               variant={entry.screens.includes(route.screen) ? 'filled' : 'subtle'}
               onClick={() => setRoute({ screen: entry.screen } as Route)}
             >

@@ -4,6 +4,7 @@ import { Alert, Stack, Title } from '@mantine/core'
 import type { Operator } from '../../../shared/operators'
 import type { StationSettingsView } from '../../../shared/settings'
 import { setStationLanguage } from '../language'
+import { i18n } from '../i18n'
 import { station } from '../api'
 import { useApproval } from '../components/useApproval'
 import { ClaimSettingsPanel } from '../components/claims/ClaimSettingsPanel'
@@ -38,7 +39,8 @@ export function SettingsScreen({ operator }: { operator: Operator }) {
       setSettings(saved)
       setFeedbackVolume(saved.feedbackVolume)
       setStationLanguage(saved.language)
-      outcome.succeed(t('station.saved'))
+      // Said in the language just saved (this closure's t still speaks the one before).
+      outcome.succeed(i18n.t('settings:station.saved'))
     })
   }
   const message = outcome.notice ?? outcome.error
