@@ -8,17 +8,25 @@ import type { Db } from '../db/connection'
 import { refuse } from '../errors'
 import { waitingCount } from '../sync/outboxRows'
 import { bucketsOf, bucketSize, dayBefore, localDay } from './buckets'
+import { rolledUpReader } from './longRange'
 import { reportQueries, type Pace } from './queries'
+import type { Rollups } from './rollups'
 
-export function shiftFigures(db: Db, clock: Clock, { from, to, operatorId }: ShiftRange): ShiftFigures {
+/** The reports' thread passes its rollups cache: ranges over two days read whole hours from it (./longRange.ts). */
+export type FigureOptions = { rollups?: Rollups }
+
+export function shiftFigures(db: Db, clock: Clock, { from, to, operatorId }: ShiftRange, options: FigureOptions = {}): ShiftFigures {
   const q = reportQueries(db)
   const everyone = q.operators.all()
   const chosen = operatorId === undefined ? null : everyone.find((o) => o.id === operatorId)
   if (chosen === undefined) return refuse('not_found', `There is no operator ${operatorId}.`)
   const by = chosen?.id ?? null
 
-  const unitsIn = (start: string, end: string) => (by === null ? q.units.get(start, end)! : q.unitsBy.get(by, start, end)!).n
   const size = bucketSize(from, to)
+  const long =
+    options.rollups && size === 'day' && canonical(from) && canonical(to) ? rolledUpReader(db, options.rollups, clock(), from, to) : null
+  const unitsIn = (start: string, end: string) =>
+    long ? long.units(start, end, by) : (by === null ? q.units.get(start, end)! : q.unitsBy.get(by, start, end)!).n
   const buckets = bucketsOf(from, to, size).map(({ start, end }) => ({
     start,
     units: unitsIn(start < from ? from : start, end > to ? to : end),
@@ -27,7 +35,7 @@ export function shiftFigures(db: Db, clock: Clock, { from, to, operatorId }: Shi
   const eventsIn = (type: string) => (by === null ? q.events.get(type, from, to)! : q.eventsBy.get(type, from, to, by)!).n
 
   const operators = (chosen ? [chosen] : everyone)
-    .map(({ id, name }) => paceOf(id, name, q.pace.get(id, from, to)!))
+    .map(({ id, name }) => paceOf(id, name, long ? long.pace(id) : q.pace.get(id, from, to)!))
     .filter((o) => o.units > 0)
     .sort((a, b) => b.units - a.units || a.name.localeCompare(b.name))
 
@@ -61,8 +69,14 @@ export function shiftFigures(db: Db, clock: Clock, { from, to, operatorId }: Shi
 }
 
 /** Today on this station (local midnight to midnight), each hour against the same hour yesterday. */
-export function boardFigures(db: Db, clock: Clock): ShiftFigures {
-  return shiftFigures(db, clock, localDay(clock()))
+export function boardFigures(db: Db, clock: Clock, options: FigureOptions = {}): ShiftFigures {
+  return shiftFigures(db, clock, localDay(clock()), options)
+}
+
+/** Times as the station writes them (toISOString), so they compare as strings with the scans' times the same way. */
+const canonical = (iso: string) => {
+  const at = Date.parse(iso)
+  return Number.isFinite(at) && new Date(at).toISOString() === iso
 }
 
 const round1 = (n: number) => Math.round(n * 10) / 10
@@ -78,6 +92,6 @@ function paceOf(operatorId: number, name: string, pace: Pace): OperatorPace {
     name,
     units: pace.units,
     unitsPerHour: pace.units >= 2 && span > 0 ? round1(((pace.units - 1) * 3600) / span) : null,
-    secondsPerUnit: pace.gaps > 0 ? round1(pace.busy / pace.gaps) : null
+    secondsPerUnit: pace.gaps > 0 ? round1(pace.busyMs / 1000 / pace.gaps) : null
   }
 }

@@ -22,9 +22,10 @@ const statements = perClient((client: Database) => ({
     'SELECT count(*) AS n FROM scanned_units WHERE scanned_by = ? AND scanned_at >= ? AND scanned_at < ?'
   ),
   // The gaps between one operator's scans, in the index's order (no sort): window functions need SQLite 3.25+.
+  // Summed in whole milliseconds (scan times have them), so sums of parts equal the whole (./rollups.ts).
   pace: client.prepare<[number, string, string], Pace>(
     `SELECT count(*) AS units, min(t) AS first, max(t) AS last,
-            total(CASE WHEN gap <= ${BREAK_SECONDS} THEN gap END) AS busy,
+            total(CASE WHEN gap <= ${BREAK_SECONDS} THEN round(gap * 1000) END) AS busyMs,
             count(CASE WHEN gap <= ${BREAK_SECONDS} THEN 1 END) AS gaps
        FROM (SELECT unixepoch(scanned_at, 'subsec') AS t,
                     unixepoch(scanned_at, 'subsec') - lag(unixepoch(scanned_at, 'subsec')) OVER (ORDER BY scanned_at) AS gap
@@ -81,7 +82,8 @@ const statements = perClient((client: Database) => ({
   )
 }))
 
-export type Pace = { units: number; first: number | null; last: number | null; busy: number; gaps: number }
+/** An operator's scans in a span: first and last as unix seconds (with milliseconds), the gaps that were no break. */
+export type Pace = { units: number; first: number | null; last: number | null; busyMs: number; gaps: number }
 export type LastRefusal = { at: string; orderNumber: string | null; operatorName: string; input: string; message: string }
 export type LastPrintFailure = { at: string; kind: string; orderNumber: string; printer: string; error: string | null }
 
