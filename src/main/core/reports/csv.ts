@@ -3,11 +3,13 @@
 import type { ShiftFigures } from '../../../shared/reports'
 import { formatLocalTime } from '../../../shared/localTime'
 import { csvLine, type CsvCell as Cell } from '../sync/csvLine'
-import { REFUSAL_WORDS, WORDS as W } from './words'
+import { reportWords } from './words'
+import type { Language } from '../../../shared/i18n/languages'
 
 const local = (iso: string) => formatLocalTime(iso, { zone: true })
 
-export function shiftReportCsv(f: ShiftFigures, stationId: string): string {
+export function shiftReportCsv(f: ShiftFigures, stationId: string, language: Language = 'en'): string {
+  const { W, REFUSAL_WORDS } = reportWords(language)
   const rows: Cell[][] = [
     [W.title, stationId],
     [W.from, local(f.from), W.to, local(f.to)],

@@ -9,6 +9,7 @@ import { fileStamp, saveFile, saveFolder } from '../sync/savedFile'
 import { shiftReportCsv } from './csv'
 import { shiftFigures } from './figures'
 import { shiftReportPdf } from './pdf'
+import { getSetting } from '../settings/settings'
 
 export const REPORTS_FOLDER = 'reports'
 
@@ -22,10 +23,12 @@ export async function exportShiftReport(
   const target = await saveFolder(folder, join(context.dataDir, REPORTS_FOLDER), 'No report was saved.')
 
   const figures = await figuresOf(range)
+  // Printed in the station's language (SPEC §10).
+  const language = getSetting(context.db, 'language')
   const bytes =
     format === 'csv'
-      ? Buffer.from(shiftReportCsv(figures, context.stationId), 'utf8')
-      : (await shiftReportPdf(figures, context.stationId)).pdf
+      ? Buffer.from(shiftReportCsv(figures, context.stationId, language), 'utf8')
+      : (await shiftReportPdf(figures, context.stationId, language)).pdf
   const who = figures.operator ? `-operator${figures.operator.id}` : ''
   const name = `shift-report-${context.stationId}-${fileStamp(range.from)}-${fileStamp(range.to)}${who}.${format}`
   const path = await saveFile(target, name, bytes)

@@ -5,7 +5,8 @@
 import type { ShiftFigures } from '../../../shared/reports'
 import { formatLocalTime } from '../../../shared/localTime'
 import { finish, fitLine, newDocument, type Doc } from '../labels/pdfText'
-import { REFUSAL_WORDS, WORDS as W } from './words'
+import { reportWords, type ReportWords } from './words'
+import type { Language } from '../../../shared/i18n/languages'
 
 const M = 42
 const BODY = 9
@@ -16,9 +17,14 @@ const BEFORE = '#adb5bd'
 
 type Column = { title: string; width: number; right?: boolean }
 const local = (iso: string) => formatLocalTime(iso, { zone: true })
-const num = (n: number | null) => (n === null ? W.none : String(n))
 
-export async function shiftReportPdf(f: ShiftFigures, stationId: string): Promise<{ pdf: Buffer; pages: number }> {
+export async function shiftReportPdf(
+  f: ShiftFigures,
+  stationId: string,
+  language: Language = 'en'
+): Promise<{ pdf: Buffer; pages: number }> {
+  const { W, REFUSAL_WORDS } = reportWords(language)
+  const num = (n: number | null) => (n === null ? W.none : String(n))
   const doc = newDocument({ size: 'A4', bufferPages: true, info: { Title: `${W.title} · ${stationId}` } })
   doc.addPage({ size: 'A4', margin: 0 })
   const width = doc.page.width - 2 * M
@@ -74,7 +80,7 @@ export async function shiftReportPdf(f: ShiftFigures, stationId: string): Promis
   y += Math.ceil(tiles.length / 4) * 56 + 4
 
   heading(f.bucket === 'hour' ? `${W.units} · ${W.hourStarting.toLowerCase()}` : `${W.units} · ${W.dayStarting.toLowerCase()}`)
-  y = drawBars(doc, f, M, y, width)
+  y = drawBars(doc, f, M, y, width, W)
 
   const table = (columns: Column[], rows: (string | number | null)[][]) => {
     const header = () => {
@@ -174,7 +180,7 @@ export async function shiftReportPdf(f: ShiftFigures, stationId: string): Promis
 }
 
 /** Units per bucket as bars (this range in blue, the same hour yesterday in grey beside it); returns the y below. */
-function drawBars(doc: Doc, f: ShiftFigures, x: number, top: number, width: number): number {
+function drawBars(doc: Doc, f: ShiftFigures, x: number, top: number, width: number, W: ReportWords): number {
   const height = 120
   const buckets = f.units.buckets
   const max = Math.max(1, ...buckets.map((b) => Math.max(b.units, b.previous ?? 0)))

@@ -1,55 +1,62 @@
-// Every word the shift report prints (CSV and PDF), in one place: the
-// catalogue of the second language (issue 16, part 2) takes them from here.
+// Every word the shift report prints (CSV and PDF), from the catalogue's `reports` namespace in the
+// station's language (SPEC §10): the same names as before, read through reportWords(language).
 import type { RefusalClass } from '../../../shared/reports'
+import type { Language } from '../../../shared/i18n/languages'
+import { translator } from '../i18n/catalogue'
 
-export const REFUSAL_WORDS: Record<RefusalClass, string> = {
-  invalid_serial: 'Invalid serial',
-  duplicate: 'Duplicate',
-  wrong_item: 'Wrong item',
-  over_scan: 'Over-scan',
-  order_not_open: 'Order not open',
-  hand_entry: 'Typed by hand'
+export function reportWords(language: Language) {
+  const t = translator(language, 'reports')
+  const REFUSAL_WORDS: Record<RefusalClass, string> = {
+    invalid_serial: t('refusalClass.invalid_serial'),
+    duplicate: t('refusalClass.duplicate'),
+    wrong_item: t('refusalClass.wrong_item'),
+    over_scan: t('refusalClass.over_scan'),
+    order_not_open: t('refusalClass.order_not_open'),
+    hand_entry: t('refusalClass.hand_entry')
+  }
+  const W = {
+    title: t('words.title'),
+    station: t('words.station'),
+    from: t('words.from'),
+    to: t('words.to'),
+    operator: t('words.operator'),
+    allOperators: t('words.allOperators'),
+    generated: t('words.generated'),
+    orders: t('words.orders'),
+    packed: t('words.packed'),
+    shipped: t('words.shipped'),
+    inProgressNow: t('words.inProgressNow'),
+    onHoldNow: t('words.onHoldNow'),
+    waitingNow: t('words.waitingNow'),
+    units: t('words.units'),
+    hourStarting: t('words.hourStarting'),
+    dayStarting: t('words.dayStarting'),
+    unitsColumn: t('words.unitsColumn'),
+    sameHourYesterday: t('words.sameHourYesterday'),
+    pace: t('words.pace'),
+    unitsPerHour: t('words.unitsPerHour'),
+    secondsPerUnit: t('words.secondsPerUnit'),
+    refusals: t('words.refusals'),
+    refusalClass: t('words.refusalClass'),
+    count: t('words.count'),
+    latestRefusals: t('words.latestRefusals'),
+    time: t('words.time'),
+    order: t('words.order'),
+    scanned: t('words.scanned'),
+    message: t('words.message'),
+    boxesConfirmed: t('words.boxesConfirmed'),
+    printFailures: t('words.printFailures'),
+    kind: t('words.kind'),
+    printer: t('words.printer'),
+    error: t('words.error'),
+    outboxWaiting: t('words.outboxWaiting'),
+    outboxRejected: t('words.outboxRejected'),
+    blocked: t('words.blocked'),
+    toUnpack: t('words.toUnpack'),
+    none: t('words.none'),
+    page: (n: number, of: number) => t('words.page', { n, of })
+  }
+  return { W, REFUSAL_WORDS }
 }
 
-export const WORDS = {
-  title: 'Shift report',
-  station: 'Station',
-  from: 'From',
-  to: 'To',
-  operator: 'Operator',
-  allOperators: 'All operators',
-  generated: 'Generated',
-  orders: 'Orders',
-  packed: 'Packed',
-  shipped: 'Shipped',
-  inProgressNow: 'In progress (now)',
-  onHoldNow: 'On hold (now)',
-  waitingNow: 'Waiting (now)',
-  units: 'Units scanned',
-  hourStarting: 'Hour starting',
-  dayStarting: 'Day starting',
-  unitsColumn: 'Units',
-  sameHourYesterday: 'Same hour yesterday',
-  pace: 'Operators',
-  unitsPerHour: 'Units per hour',
-  secondsPerUnit: 'Seconds per unit',
-  refusals: 'Refusals',
-  refusalClass: 'Class',
-  count: 'Count',
-  latestRefusals: 'Latest refusals',
-  time: 'Time',
-  order: 'Order',
-  scanned: 'Scanned',
-  message: 'Message',
-  boxesConfirmed: 'Boxes confirmed',
-  printFailures: 'Print failures',
-  kind: 'Label',
-  printer: 'Printer',
-  error: 'Error',
-  outboxWaiting: 'Events waiting for the OMS (now)',
-  outboxRejected: 'Events the OMS rejected (now)',
-  blocked: 'Cancelled orders with units to unpack (now)',
-  toUnpack: 'Orders to unpack (now)',
-  none: '—',
-  page: (n: number, of: number) => `page ${n} of ${of}`
-} as const
+export type ReportWords = ReturnType<typeof reportWords>['W']
