@@ -9,25 +9,13 @@
 // every station packing through a cut at the risk of two stations packing one
 // order (the later claim is refused when the OMS is back, and the serial
 // ledger / OMS rejections catch the units); `none` waits for the OMS always.
-import { eq } from 'drizzle-orm'
 import { ClaimSettings } from '../../../shared/claims'
 import type { Db } from '../db/connection'
-import { settings } from '../db/schema'
+import { jsonSetting } from '../settings/jsonSetting'
 
-const KEY = 'claims.settings'
 export const CLAIM_SETTING_DEFAULTS: ClaimSettings = { offlineStart: 'assigned_only' }
+const setting = jsonSetting('claims.settings', ClaimSettings, CLAIM_SETTING_DEFAULTS)
 
-export function readClaimSettings(db: Db): ClaimSettings {
-  const stored = db.select().from(settings).where(eq(settings.key, KEY)).get()?.value
-  const parsed = ClaimSettings.safeParse({ ...CLAIM_SETTING_DEFAULTS, ...(typeof stored === 'object' ? stored : {}) })
-  return parsed.success ? parsed.data : CLAIM_SETTING_DEFAULTS
-}
+export const readClaimSettings = (db: Db): ClaimSettings => setting.read(db)
 
-export function writeClaimSettings(db: Db, value: ClaimSettings): ClaimSettings {
-  const checked = ClaimSettings.parse(value)
-  db.insert(settings)
-    .values({ key: KEY, value: checked })
-    .onConflictDoUpdate({ target: settings.key, set: { value: checked } })
-    .run()
-  return checked
-}
+export const writeClaimSettings = (db: Db, value: ClaimSettings): ClaimSettings => setting.write(db, value)
