@@ -126,6 +126,14 @@ export const accessTable: Record<Channel, AccessRule> = {
   'recovery:restore': station,
 
   // The shift board and shift reports (SPEC §10): a shift lead's figures, not an operator's.
+  'evidence:settings': signedIn,
+  'evidence:saveSettings': approval('change the packing evidence settings'),
+  'evidence:start': signedIn,
+  'evidence:chunk': signedIn,
+  'evidence:still': signedIn,
+  'evidence:stop': signedIn,
+  'evidence:ofOrder': signedIn,
+
   'reports:board': shiftLead,
   'reports:shift': shiftLead,
   'reports:export': shiftLead,

@@ -19,6 +19,7 @@ import { shippingChannels } from './shipping'
 import { syncChannels, syncNotices } from './sync'
 import { claimChannels } from './claims'
 import { ledgerChannels } from './ledger'
+import { evidenceChannels } from './evidence'
 
 /** Every request channel: `domain:verb` → zod schemas of its arguments and result. One file per domain declares its own. */
 export const contract = {
@@ -34,6 +35,7 @@ export const contract = {
   ...syncChannels,
   ...claimChannels,
   ...ledgerChannels,
+  ...evidenceChannels,
   ...healthChannels,
   ...recoveryChannels,
   ...reportChannels,

@@ -125,6 +125,13 @@ function sampleArgs(w: World, approval: { badgeCode: string; pin: string }): Rec
     'settingsFile:export': { folder: '/proc/no-such-folder', approval },
     'settingsFile:preview': { text: '{}', includeStation: false },
     'settingsFile:import': { text: '{}', includeStation: false, approval },
+    'evidence:settings': {},
+    'evidence:saveSettings': { enabled: false, cameraId: null, retentionDays: 90, quotaMb: 50_000, approval },
+    'evidence:start': { orderId, mimeType: 'video/webm' },
+    'evidence:chunk': { sessionId: '0193aaaa-0000-7000-8000-000000000000', data: 'AAAA' },
+    'evidence:still': { sessionId: '0193aaaa-0000-7000-8000-000000000000', boxId: 'B1', data: 'AAAA' },
+    'evidence:stop': { sessionId: '0193aaaa-0000-7000-8000-000000000000', reason: 'order_left' },
+    'evidence:ofOrder': { orderId },
     'reports:board': {},
     'reports:shift': { from: '2026-11-21T00:00:00.000Z', to: '2026-11-22T00:00:00.000Z' },
     'reports:export': { range: { from: '2026-11-21T00:00:00.000Z', to: '2026-11-22T00:00:00.000Z' }, format: 'csv' }

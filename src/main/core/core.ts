@@ -35,6 +35,9 @@ import { startBackups } from './db/backupSchedule'
 import { checkWhenDue } from './db/integrityCheck'
 import { wholeStationRecovery } from './db/recovery'
 import { reportHandlers } from './reports/handlers'
+import { evidenceHandlers } from './evidence/handlers'
+import { evidenceService } from './evidence/evidenceService'
+import { withEvidenceMarkers } from './evidence/markers'
 
 /**
  * `secrets` keeps the OMS token (Electron: the system keychain); without it, a 0600 file in the data folder.
@@ -118,7 +121,11 @@ export function openCore({ dataDir, clock = systemClock, version = '0.0.0', secr
     hooks: NO_HOOKS
   }
   context.hooks = { ...NO_HOOKS, ...hooks?.(context) }
-  const sync = startSync(context, { secrets: secrets ?? plainFileSecretStore(dataDir) })
+  const secretStore = secrets ?? plainFileSecretStore(dataDir)
+  const sync = startSync(context, { secrets: secretStore })
+  // Packing evidence (issue 17): recordings of the orders being packed, sealed with the station's key.
+  const evidence = evidenceService(context, secretStore)
+  context.onClose(() => void evidence.close())
   // Order claims on the OMS (SPEC §7): claimed when an order opens for scanning, renewed on a timer, released when done.
   const claims = startClaims(context, sync)
 
@@ -140,16 +147,21 @@ export function openCore({ dataDir, clock = systemClock, version = '0.0.0', secr
     ...firstRunHandlers(context, sync),
     ...settingsFileHandlers(context, sync, version),
     ...wholeStationRecovery(join(dataDir, DATABASE_FILE), backups.folder),
-    ...reportHandlers(context)
+    ...reportHandlers(context),
+    ...evidenceHandlers(evidence)
   })
   const signOut = handlers['operators:signOut']
   handlers['operators:signOut'] = (args, call) => {
     const someone = signedIn !== null
     const answer = signOut(args, call)
-    if (someone) backups.soon('sign-out')
+    if (someone) {
+      backups.soon('sign-out')
+      void evidence.stopAll('signed_out')
+    }
     return answer
   }
   withClaims(handlers, claims.deps)
+  Object.assign(handlers, withEvidenceMarkers(handlers, evidence.mark))
 
   const subscribe = (sink: NoticeSink) => {
     sinks.add(sink)
