@@ -1,10 +1,12 @@
 // Order claims against docs/oms-api.yaml over real HTTP on 127.0.0.1: two
 // stations, each behind a recording proxy, claim, renew, are refused (409),
-// take over and release through the station's own claim calls; every request
+// take over, release and meet an order packed elsewhere (409 already_packed)
+// through the station's own claim calls; every request
 // and every answer that went over the wire is checked with ajv against the
 // document, and each claim answer the document lists occurs.
 import { afterEach, describe, expect, it } from 'vitest'
 import { renewClaims } from '../../src/main/core/sync/claimLease'
+import { imei, TAC_A } from '../core/helpers'
 import { LEAD_APPROVAL, orderOf, station, warehouse } from '../claims/helpers'
 import { cleanup as cleanupSync, ok } from '../sync/helpers'
 import { OpenApiContract, type Exchange } from './openApiContract'
@@ -45,6 +47,30 @@ describe('order claims keep to docs/oms-api.yaml', () => {
     expect(new Set(claims.map((e) => `${e.method} ${e.status}`))).toEqual(new Set(['PUT 200', 'PUT 409', 'PUT 404', 'DELETE 200']))
     expect(offContract(proxy.exchanges)).toEqual([])
     expect(claims.every((e) => e.headers['x-contract-version'] === '1.2.0')).toBe(true)
+  })
+
+  it('an order another station packed: 409 already_packed to a claim, and the second packing rejected', async () => {
+    const { oms } = await warehouse(1, TOKEN)
+    const proxy = await startRecordingProxy(oms.url)
+    proxies.push(proxy)
+    const a = await station('Station 3', proxy.url, TOKEN)
+    const b = await station('Bench 7', proxy.url, TOKEN)
+    const orderId = orderOf(a)
+    await ok(a, 'claims:open', { orderId })
+    for (const body of ['000001', '000002']) await ok(a, 'scanning:scan', { orderId, input: imei(TAC_A + body) })
+    await ok(a, 'packing:save', { orderId })
+    await ok(a, 'packing:save', { orderId })
+    await ok(a, 'packing:confirm', { orderId })
+    await ok(a, 'sync:now')
+    expect(await ok(b, 'claims:open', { orderId: orderOf(b) })).toMatchObject({ outcome: 'already_packed' })
+    // B's packing arrives anyway (an event written while offline): rejected, naming A.
+    const [packed] = [...oms.store.received.values()].filter((r) => r.event.type === 'order.packed')
+    const again = oms.store.receive([{ ...packed!.event, id: 'B-again', stationId: b.id }])
+    expect(again).toEqual([{ id: 'B-again', status: 'rejected', reason: expect.stringContaining(`already packed at Station 3 (${a.id})`) }])
+
+    const refusals = proxy.exchanges.filter((e) => e.url.includes('/claim') && e.status === 409)
+    expect(refusals.map((e) => (JSON.parse(e.responseBody) as { code: string }).code)).toEqual(['already_packed'])
+    expect(offContract(proxy.exchanges)).toEqual([])
   })
 
   it('catches a claim answer with a field the document does not allow', () => {

@@ -70,6 +70,7 @@ export class SerialLedger implements EventRule {
       name: db.prepare(
         'INSERT INTO station_names (station_id, name) VALUES (?, ?) ON CONFLICT (station_id) DO UPDATE SET name = excluded.name'
       ),
+      nameOf: db.prepare<[string], { name: string }>('SELECT name FROM station_names WHERE station_id = ?'),
       page: db.prepare<[number, number], EntryRow & { seq: number }>(
         `SELECT e.serial, e.oms_order_id, e.order_number, e.station_id, n.name AS station_name, e.committed_at, e.live, e.released_at, e.seq
          FROM ledger_entries e LEFT JOIN station_names n ON n.station_id = e.station_id
@@ -121,6 +122,11 @@ export class SerialLedger implements EventRule {
     const raw = headers[STATION_NAME_HEADER]
     const name = decodeStationName(Array.isArray(raw) ? raw[0] : raw)
     if (name) this.q.name.run(stationId, name)
+  }
+
+  /** The name a station last sent in its X-Station-Name header, or null. */
+  nameOf(stationId: string): string | null {
+    return this.q.nameOf.get(stationId)?.name ?? null
   }
 
   /** Entries changed after `cursor` (an opaque sequence number), oldest change first. */

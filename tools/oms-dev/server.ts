@@ -96,10 +96,16 @@ export async function startOmsDev(options: OmsDevOptions = {}): Promise<OmsDev> 
   const hangMs = options.hangMs ?? 30_000
   const contractVersion = options.contractVersion ?? CONTRACT_VERSION
   /** The contract's other parts, each a concern of its own on the same database (see routes.ts). */
-  const claims = new OmsClaims(db, now, (omsOrderId) => store.record(omsOrderId) !== null)
-  const routes: ApiRoutes[] = [claimRoutes(claims)]
   const ledger = new SerialLedger(db, now)
+  const claims = new OmsClaims(
+    db,
+    now,
+    (omsOrderId) => store.record(omsOrderId) !== null,
+    (stationId) => ledger.nameOf(stationId)
+  )
+  const routes: ApiRoutes[] = [claimRoutes(claims)]
   store.addRule(ledger)
+  store.addRule(claims)
   routes.push(ledger.routes)
 
   const server = createServer((req, res) => {

@@ -40,5 +40,24 @@ export const ClaimConflict = z.object({
 })
 export type ClaimConflict = z.infer<typeof ClaimConflict>
 
+/** The station whose packing of an order the OMS accepted, and when (the event's time). */
+export const WirePackedBy = z.object({
+  stationId: z.string().min(1),
+  stationName: z.string().nullable(),
+  packedAt: z.string().min(1)
+})
+export type WirePackedBy = z.infer<typeof WirePackedBy>
+
+/** 409 to a claim: the OMS already accepted the order as packed (or shipped) by another station; a takeover too. */
+export const ClaimAlreadyPacked = z.object({
+  code: z.literal('already_packed'),
+  error: z.string(),
+  packedBy: WirePackedBy
+})
+export type ClaimAlreadyPacked = z.infer<typeof ClaimAlreadyPacked>
+
+/** Any 409 to a claim, told apart by `code`. */
+export const ClaimRefusal = z.discriminatedUnion('code', [ClaimConflict, ClaimAlreadyPacked])
+
 /** 200 to a release: false when this station held no claim on it (already released, expired or taken over). */
 export const ClaimReleased = z.object({ released: z.boolean() })
