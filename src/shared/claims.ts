@@ -26,8 +26,10 @@ export type ClaimHolder = z.infer<typeof ClaimHolder>
  * - `no_oms`: the station has no OMS address (a single station): nothing to claim.
  * - `held_elsewhere`: another station holds it; nothing changed here. A shift lead may take it over.
  * - `wait_for_oms`: the OMS did not answer and the offline setting says this order waits; nothing changed.
+ * - `already_packed`: the OMS accepted the order as packed by another station (`holder` names it, `since` is when it
+ *   was packed); nothing changed, and nobody can take it over.
  */
-export const ClaimOutcome = z.enum(['claimed', 'offline', 'no_oms', 'held_elsewhere', 'wait_for_oms'])
+export const ClaimOutcome = z.enum(['claimed', 'offline', 'no_oms', 'held_elsewhere', 'wait_for_oms', 'already_packed'])
 export type ClaimOutcome = z.infer<typeof ClaimOutcome>
 
 export const ClaimAnswer = z.object({
@@ -35,7 +37,7 @@ export const ClaimAnswer = z.object({
   outcome: ClaimOutcome,
   /** In plain words (English, times in the station's local time); the screens word it from the fields. */
   message: z.string(),
-  /** Who holds the claim now: this station when claimed, the other station when held elsewhere, else null. */
+  /** Who holds the claim now: this station when claimed, the other station when held elsewhere (or that packed it), else null. */
   holder: ClaimHolder.nullable(),
   /** A takeover: the station the claim was taken from. */
   takenFrom: ClaimHolder.nullable()

@@ -177,10 +177,10 @@ export class Operator {
       }
       if (!envelope.ok) throw new Refused(envelope.error.code, `claims:open: ${envelope.error.code}: ${envelope.error.message}`)
       const answer = envelope.value as ClaimAnswer
-      if (answer.outcome === 'held_elsewhere') {
+      if (answer.outcome === 'held_elsewhere' || answer.outcome === 'already_packed') {
         // The holder as the OMS named it goes with the words, so the refusal is told apart by the station it names.
         const holder = answer.holder ? ` [${answer.holder.stationName ?? ''} ${answer.holder.stationId}]` : ''
-        throw new Refused('held_elsewhere', `${answer.message}${holder}`)
+        throw new Refused(answer.outcome, `${answer.message}${holder}`)
       }
       if (answer.outcome !== 'wait_for_oms') return
       await new Promise((resolve) => setTimeout(resolve, 250))

@@ -1,16 +1,27 @@
 // The station's HTTP calls for order claims (docs/oms-api.yaml, tag `claims`):
 // claim or renew (PUT), take over (PUT with takeover), release (DELETE). Every
-// answer is parsed with zod; a 409 is an answer (another station holds it),
-// anything else that fails is an OmsError that says whether trying later helps.
+// answer is parsed with zod; a 409 is an answer (another station holds it, or
+// the OMS already accepted it as packed by another station), anything else
+// that fails is an OmsError that says whether trying later helps.
 import { API_PREFIX, CONTRACT_VERSION, majorVersion, STATION_HEADER, VERSION_HEADER } from './omsWire'
 import { OmsError } from './omsClient'
-import { CLAIM_PATH, ClaimConflict, ClaimGranted, ClaimReleased, type ClaimRequest, type WireClaimHolder } from './claimWire'
+import {
+  CLAIM_PATH,
+  ClaimGranted,
+  ClaimRefusal,
+  ClaimReleased,
+  type ClaimRequest,
+  type WireClaimHolder,
+  type WirePackedBy
+} from './claimWire'
 
 export type ClaimClientOptions = { baseUrl: string; stationId: string; token: string | null; timeoutMs: number; signal?: AbortSignal }
 
 export type ClaimReply =
   | { kind: 'granted'; claim: ClaimGranted }
   | { kind: 'held_elsewhere'; holder: WireClaimHolder }
+  /** The OMS already accepted the order as packed (or shipped) by another station: it is never opened here again. */
+  | { kind: 'already_packed'; packedBy: WirePackedBy }
   /** The OMS does not know the order (an order from a file): there is nothing to claim. */
   | { kind: 'not_in_oms' }
 
@@ -65,9 +76,11 @@ export function createClaimClient(options: ClaimClientOptions): ClaimClient {
       const { status, json } = await call('PUT', CLAIM_PATH(omsOrderId), request)
       if (status === 404) return { kind: 'not_in_oms' }
       if (status === 409) {
-        const conflict = ClaimConflict.safeParse(json)
-        if (!conflict.success) throw new OmsError('invalid_answer', "The OMS's 409 to a claim does not name the station that holds it.")
-        return { kind: 'held_elsewhere', holder: conflict.data.holder }
+        const refusal = ClaimRefusal.safeParse(json)
+        if (!refusal.success) throw new OmsError('invalid_answer', "The OMS's 409 to a claim does not name the station that holds it.")
+        return refusal.data.code === 'already_packed'
+          ? { kind: 'already_packed', packedBy: refusal.data.packedBy }
+          : { kind: 'held_elsewhere', holder: refusal.data.holder }
       }
       if (status !== 200) return failed(status, json, 'a claim')
       const granted = ClaimGranted.safeParse(json)

@@ -11,3 +11,7 @@ export const heldElsewhere = (orderNumber: string, holder: ClaimHolder): string 
 
 export const waitForOms = (orderNumber: string, problem: string): string =>
   `Order ${orderNumber} cannot be claimed: ${problem} This station starts offline only orders assigned to it; try again when the OMS answers.`
+
+export const alreadyPacked = (orderNumber: string, holder: Pick<ClaimHolder, 'stationId' | 'stationName'>, packedAt: string): string =>
+  `Order ${orderNumber} was already packed at ${stationLabel(holder)} at ${formatLocalTime(packedAt, { timeOnly: true })}. ` +
+  'It cannot be packed again here.'

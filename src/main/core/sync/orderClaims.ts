@@ -1,6 +1,7 @@
 // Opening an order for scanning claims it on the OMS (SPEC §7): granted, the
 // station records the claim and scanning starts; held by another station, the
-// answer names it and nothing changes; the OMS silent, the offline setting
+// answer names it and nothing changes; packed already at another station (the
+// OMS accepted its packing), it is refused for good, naming it; the OMS silent, the offline setting
 // decides (claimSettings.ts). A shift lead's approved takeover takes the
 // claim from the other station. Releases are recorded at once and told to the
 // OMS now or by the lease timer (claimLease.ts) when it is back.
@@ -13,10 +14,10 @@ import { refuse } from '../errors'
 import { recordEvent } from '../events/eventLog'
 import { getSetting } from '../settings/settings'
 import type { ClaimClient, ClaimReply } from './claimClient'
-import { heldElsewhere, stationLabel, waitForOms } from './claimMessages'
+import { alreadyPacked, heldElsewhere, stationLabel, waitForOms } from './claimMessages'
 import { claimOf, dropClaim, markReleasing, saveClaim } from './claimRows'
 import { readClaimSettings } from './claimSettings'
-import type { ClaimGranted } from './claimWire'
+import type { ClaimGranted, WirePackedBy } from './claimWire'
 import { OmsError } from './omsClient'
 
 export type ClaimDeps = {
@@ -66,6 +67,13 @@ export async function openForScanning(deps: ClaimDeps, orderId: number): Promise
     deps.refusedHere?.set(orderId, reply.holder)
     return answer(orderId, 'held_elsewhere', heldElsewhere(order.orderNumber, reply.holder), reply.holder)
   }
+  if (reply.kind === 'already_packed')
+    return answer(
+      orderId,
+      'already_packed',
+      alreadyPacked(order.orderNumber, reply.packedBy, reply.packedBy.packedAt),
+      packer(reply.packedBy)
+    )
   granted(deps, order, reply.claim, null)
   return answer(orderId, 'claimed', `Order ${order.orderNumber} is claimed for this station.`, holderOf(reply.claim))
 }
@@ -83,6 +91,7 @@ export async function takeOver(deps: ClaimDeps, orderId: number, approver: Opera
   }
   if (reply.kind === 'not_in_oms') refuse('not_in_oms', `Order ${order.orderNumber} is not in the OMS: there is no claim to take over.`)
   if (reply.kind === 'held_elsewhere') refuse('claimed_elsewhere', heldElsewhere(order.orderNumber, reply.holder))
+  if (reply.kind === 'already_packed') refuse('already_packed', alreadyPacked(order.orderNumber, reply.packedBy, reply.packedBy.packedAt))
   const claim = (reply as { claim: ClaimGranted }).claim
   granted(deps, order, claim, approver)
   const from = claim.takenFrom
@@ -134,6 +143,14 @@ export async function tellRelease(deps: ClaimDeps, orderId: number): Promise<voi
 export function claimRequest(deps: ClaimDeps, takeover: boolean) {
   return { stationName: getSetting(deps.context.db, 'stationName'), leaseSeconds: deps.leaseSeconds, takeover }
 }
+
+/** The station that packed the order, as a holder whose `since` is when it was packed. */
+const packer = (by: WirePackedBy): ClaimHolder => ({
+  stationId: by.stationId,
+  stationName: by.stationName,
+  since: by.packedAt,
+  expiresAt: by.packedAt
+})
 
 const holderOf = (claim: ClaimGranted): ClaimHolder => ({
   stationId: claim.stationId,

@@ -14,7 +14,8 @@ import { useApproval } from '../useApproval'
  * does not answer and the order waits), a dialog that cannot be dismissed says
  * so by the station's name and local time, and the scan field stays out of
  * reach; back to the order, try again, or — a shift lead's badge and PIN —
- * take it over. A claim granted offline shows a notice.
+ * take it over. An order the OMS accepted as packed at another station says
+ * where and when, with no takeover. A claim granted offline shows a notice.
  */
 export function OrderClaimGate({ order, navigate }: { order: OrderDetail; navigate: Navigate }) {
   const { t } = useTranslation('claims')
@@ -31,7 +32,8 @@ export function OrderClaimGate({ order, navigate }: { order: OrderDetail; naviga
 
   const holder = answer?.holder
   const stationName = holder ? (holder.stationName ?? holder.stationId) : ''
-  const refused = answer?.outcome === 'held_elsewhere' || answer?.outcome === 'wait_for_oms' || problem !== null
+  const refused =
+    answer?.outcome === 'held_elsewhere' || answer?.outcome === 'wait_for_oms' || answer?.outcome === 'already_packed' || problem !== null
   const takeOver = () =>
     approval.ask(t('takeOver.action', { order: order.orderNumber, station: stationName }), async (a) =>
       setAnswer(await station.claims.takeOver({ orderId, approval: a }))
@@ -56,7 +58,13 @@ export function OrderClaimGate({ order, navigate }: { order: OrderDetail; naviga
         closeOnClickOutside={false}
         closeOnEscape={false}
         size="lg"
-        title={answer?.outcome === 'held_elsewhere' ? t('elsewhere.title') : t('wait.title')}
+        title={
+          answer?.outcome === 'held_elsewhere'
+            ? t('elsewhere.title')
+            : answer?.outcome === 'already_packed'
+              ? t('packed.title')
+              : t('wait.title')
+        }
       >
         <Stack>
           {answer?.outcome === 'held_elsewhere' && holder && (
@@ -65,6 +73,14 @@ export function OrderClaimGate({ order, navigate }: { order: OrderDetail; naviga
                 {t('elsewhere.body', { order: order.orderNumber, station: stationName, since: new Date(holder.since) })}
               </Text>
               <Text c="dimmed">{t('elsewhere.hint')}</Text>
+            </>
+          )}
+          {answer?.outcome === 'already_packed' && holder && (
+            <>
+              <Text size="xl" fw={700} data-testid="claim-holder">
+                {t('packed.body', { order: order.orderNumber, station: stationName, at: new Date(holder.since) })}
+              </Text>
+              <Text c="dimmed">{t('packed.hint')}</Text>
             </>
           )}
           {answer?.outcome === 'wait_for_oms' && <Text size="lg">{t('wait.body', { order: order.orderNumber })}</Text>}
