@@ -60,7 +60,7 @@ function history(seed: number) {
     `INSERT INTO scanned_units (id, order_id, order_line_id, entry_method, scanned_by, scanned_at) VALUES (?, ?, ?, 'scanned', ?, ?)`
   )
   let n = 0
-  const scan = (operator: number, at: number) => insert.run(`u${n++}`, orderId, lineId, operator, new Date(at).toISOString())
+  const scan = (operator: number, at: number) => insert.run(`u${seed}-${n++}`, orderId, lineId, operator, new Date(at).toISOString())
   const next = random(seed)
   t.sqlite.transaction(() => {
     for (const operator of [lead.id, op.id]) {
@@ -158,5 +158,18 @@ describe('long reports from the per-hour rollups', () => {
     rollups = rollupsIn(t.dataDir)
     expect(shiftFigures(t.db, t.clock, range, { rollups })).toEqual(after)
     expect(rollups.scansRead).toBe(after.units.total)
+  })
+
+  it('forget the whole cache when the station database is another one (a restore), even with more scans', () => {
+    useZone('Asia/Kolkata')
+    const first = history(4)
+    const second = history(5)
+    for (const { time } of [first, second]) time.set(END + HOUR)
+    const range = { from: new Date(START).toISOString(), to: new Date(END).toISOString() }
+    const rollups = rollupsIn(first.t.dataDir)
+    expect(shiftFigures(first.t.db, first.t.clock, range, { rollups })).toEqual(shiftFigures(first.t.db, first.t.clock, range))
+    const exact = shiftFigures(second.t.db, second.t.clock, range)
+    expect(exact.units.total).not.toBe(shiftFigures(first.t.db, first.t.clock, range).units.total)
+    expect(shiftFigures(second.t.db, second.t.clock, range, { rollups })).toEqual(exact)
   })
 })

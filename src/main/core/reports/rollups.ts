@@ -15,10 +15,11 @@
 // Stale rows: a scan is stamped with the time it is committed, so it never
 // lands in a closed hour, unless the PC's clock went back (or a test's fake
 // one does). The cache remembers the station table's highest rowid it has
-// seen (rowids only grow: scans are never deleted); every report first looks
-// at the scans added since, and forgets the hours they fall into, which are
-// computed again. A station database swapped for an older one (a restore)
-// has a lower highest rowid: the whole cache is forgotten.
+// seen (rowids only grow: scans are never deleted) and that scan's id; every
+// report first looks at the scans added since, and forgets the hours they
+// fall into, which are computed again. A station database swapped for
+// another (a restore of an older backup, even one that has had new scans
+// since) no longer holds that scan at that rowid: the whole cache is forgotten.
 import Database from 'better-sqlite3'
 import type { Database as Client } from 'better-sqlite3'
 import type { Db } from '../db/connection'
@@ -28,7 +29,7 @@ import { BREAK_SECONDS, type Pace } from './queries'
 /** An hour is cached once it ended this long before the report's now (a commit stamped just before the hour ended). */
 export const CLOSED_AFTER_SECONDS = 120
 export const CACHE_FILE = 'reports-cache.db'
-const VERSION = 1
+const VERSION = 2
 const HOUR_MS = 3_600_000
 
 type HourRow = { hour: number; units: number; first: number; last: number; busyMs: number; gaps: number }
@@ -58,7 +59,7 @@ export function openRollups(file: string): Rollups {
       CREATE TABLE operator_hours (hour INTEGER NOT NULL, operator INTEGER NOT NULL, units INTEGER NOT NULL,
         first REAL NOT NULL, last REAL NOT NULL, busy_ms INTEGER NOT NULL, gaps INTEGER NOT NULL,
         PRIMARY KEY (hour, operator)) WITHOUT ROWID;
-      CREATE TABLE seen (id INTEGER PRIMARY KEY CHECK (id = 1), top_rowid INTEGER NOT NULL);
+      CREATE TABLE seen (id INTEGER PRIMARY KEY CHECK (id = 1), top_rowid INTEGER NOT NULL, top_id TEXT);
       PRAGMA user_version = ${VERSION};`)
   }
   const c = {
@@ -71,8 +72,8 @@ export function openRollups(file: string): Rollups {
     forgetRows: cache.prepare<[number]>('DELETE FROM operator_hours WHERE hour = ?'),
     wipe: cache.prepare('DELETE FROM filled'),
     wipeRows: cache.prepare('DELETE FROM operator_hours'),
-    seen: cache.prepare<[], number>('SELECT top_rowid FROM seen WHERE id = 1').pluck(),
-    see: cache.prepare<[number]>('INSERT OR REPLACE INTO seen (id, top_rowid) VALUES (1, ?)'),
+    seen: cache.prepare<[], { rowid: number; id: string | null }>('SELECT top_rowid AS rowid, top_id AS id FROM seen WHERE id = 1'),
+    see: cache.prepare<[number, string | null]>('INSERT OR REPLACE INTO seen (id, top_rowid, top_id) VALUES (1, ?, ?)'),
     units: cache.prepare<[number, number], number>('SELECT total(units) FROM operator_hours WHERE hour >= ? AND hour < ?').pluck(),
     unitsBy: cache
       .prepare<[number, number, number], number>('SELECT total(units) FROM operator_hours WHERE hour >= ? AND hour < ? AND operator = ?')
@@ -95,16 +96,16 @@ export function openRollups(file: string): Rollups {
   const catchUp = (s: ReturnType<typeof stationStatements>) => {
     const top = s.topRowid.get() ?? 0
     const seen = c.seen.get()
-    if (seen === undefined || top < seen) {
+    if (seen === undefined || top < seen.rowid || (seen.rowid > 0 && s.idAt.get(seen.rowid) !== seen.id)) {
       c.wipe.run()
       c.wipeRows.run()
-    } else if (top > seen) {
-      for (const hour of s.hoursAddedSince.iterate(seen)) {
+    } else if (top > seen.rowid) {
+      for (const hour of s.hoursAddedSince.iterate(seen.rowid)) {
         c.forget.run(hour)
         c.forgetRows.run(hour)
       }
     }
-    c.see.run(top)
+    c.see.run(top, top > 0 ? (s.idAt.get(top) ?? null) : null)
   }
 
   /** Reads each operator's scans of the hours [fromHour, toHour) once, in time order, and keeps a row per hour. */
@@ -177,6 +178,7 @@ function closedBefore(now: Date): number {
 
 const stationStatements = (client: Client) => ({
   topRowid: client.prepare<[], number | null>('SELECT max(rowid) FROM scanned_units').pluck(),
+  idAt: client.prepare<[number], string>('SELECT id FROM scanned_units WHERE rowid = ?').pluck(),
   hoursAddedSince: client
     .prepare<[number], number>('SELECT DISTINCT unixepoch(scanned_at) / 3600 FROM scanned_units WHERE rowid > ?')
     .pluck(),
