@@ -1,7 +1,8 @@
 // A small warehouse simulation, the real thing: the stand-in OMS, three station
 // processes on their own data folders, an order opened at two stations, an
-// IMEI scanned at a second station after another packed it, one network cut
-// and one SIGKILL restart. Every check passes, and the figures agree with
+// order opened again after another station packed it, an IMEI scanned at a
+// second station after another packed it, one network cut and one SIGKILL
+// restart. Every check passes, and the figures agree with
 // each other: every scan a station accepted is a unit the OMS accepted or a
 // unit in an event it rejected (shown at that station).
 import { describe, expect, it } from 'vitest'
@@ -17,10 +18,9 @@ describe('warehouse simulation', () => {
       cutMs: 1500,
       restarts: 1,
       sameOrderPairs: 1,
-      // An order opened again at a second station after the first packed it: the order claims let that
-      // through for now (a claim ends at confirmation), and "no order packed twice" fails by name in
-      // `npm run sim`'s default mix (--reopen-packed); left out here until the claims refuse it.
-      reopenPacked: 0,
+      // An order opened again at a second station after the first packed it: the OMS refuses the claim
+      // (already_packed, naming the first station) and "no order packed twice" covers it.
+      reopenPacked: 1,
       imeiCollisions: 1
     })
     for (const check of checks) expect(check.details, check.name).toEqual([])
@@ -28,6 +28,7 @@ describe('warehouse simulation', () => {
 
     // The trouble took place.
     expect(plan.sameOrderPairs).toBe(1)
+    expect(plan.reopenedPacked).toBe(1)
     expect(plan.imeiCollisions).toBe(1)
     expect(figures.restarts).toBe(1)
     expect(figures.cuts).toHaveLength(1)
@@ -35,8 +36,8 @@ describe('warehouse simulation', () => {
 
     // Every job ended packed here, or left because another station held the order.
     expect(figures.ordersPacked + figures.ordersLeft).toBe(plan.jobs.flat().length)
-    // Both collisions were found: at scan time (claims, serial ledger) or after the fact (the OMS rejected).
-    expect(figures.conflictsAtScanTime.orders + figures.conflictsAtScanTime.imeis + figures.conflictsAfterTheFact).toBeGreaterThanOrEqual(2)
+    // All three collisions were found: at scan time (claims, serial ledger) or after the fact (the OMS rejected).
+    expect(figures.conflictsAtScanTime.orders + figures.conflictsAtScanTime.imeis + figures.conflictsAfterTheFact).toBeGreaterThanOrEqual(3)
     // Scans accepted at the stations = units the OMS accepted + units in events it rejected.
     expect(figures.scans).toBe(figures.units.accepted + figures.units.rejected)
     // Every event written was answered once: accepted or rejected.
