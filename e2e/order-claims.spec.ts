@@ -61,6 +61,50 @@ test('an order packed at another station is refused by name, and a shift lead ta
   await page.screenshot({ path: 'test-results/order-claims-taken-over.png', fullPage: true })
 })
 
+test('an order the OMS has as packed at another station is refused for good, without a takeover', async ({ page, db }) => {
+  await startWithSampleData(page, 'Dana Whitfield')
+  await page.getByRole('button', { name: 'Sync', exact: true }).click()
+  await page.getByLabel('OMS address').fill(oms.url)
+  await page.getByLabel('OMS token').fill('station-secret-1')
+  await page.getByRole('button', { name: 'Save settings' }).click()
+  await approveAsShiftLead(page, 'OP-9001', '1234')
+  await expect(page.getByRole('alert').filter({ hasText: 'Settings saved' })).toBeVisible()
+
+  // Station 3 claimed SO-10001, packed it, and the OMS accepted its packing.
+  const other = 'ST-0B7C1D2E'
+  expect(oms.claims.claim('OMS-700001', other, { stationName: 'Station 3', leaseSeconds: 3_600, takeover: false }).status).toBe(200)
+  const packedAt = new Date().toISOString()
+  const event = {
+    id: `${other}-1`,
+    type: 'order.packed',
+    stationId: other,
+    operator: null,
+    at: packedAt,
+    omsOrderId: 'OMS-700001',
+    payload: {}
+  }
+  expect(oms.store.receive([event])).toEqual([{ id: event.id, status: 'accepted' }])
+  expect(oms.claims.release('OMS-700001', other)).toBe(true)
+
+  await page.getByRole('button', { name: 'Orders', exact: true }).click()
+  await page.getByLabel('Search').fill('404-7483840-3467836')
+  await page.getByLabel('Search').press('Enter')
+  await page.getByRole('button', { name: 'Used Scan' }).click()
+
+  const refusal = page.getByRole('dialog', { name: 'Already packed at another station' })
+  await expect(refusal).toBeVisible()
+  await expect(refusal.getByTestId('claim-holder')).toHaveText(/^Order SO-10001 was already packed at Station 3 at \d{1,2}:\d{2}/)
+  await expect(refusal.getByRole('button', { name: 'Take over' })).toHaveCount(0)
+  await page.screenshot({ path: 'test-results/order-claims-already-packed.png', fullPage: true })
+  const orderId = (db().prepare("select id from orders where oms_order_id = 'OMS-700001'").get() as { id: number }).id
+  expect(db().prepare('select count(*) n from order_claims').get()).toEqual({ n: 0 })
+  expect(db().prepare('select count(*) n from scanned_units where order_id = ?').get(orderId)).toEqual({ n: 0 })
+  expect(oms.claims.list()).toEqual([])
+
+  await refusal.getByRole('button', { name: 'Back to the order' }).click()
+  await expect(refusal).toBeHidden()
+})
+
 test('a shift lead chooses which orders may start while the OMS does not answer', async ({ page, db }) => {
   await startWithSampleData(page, 'Dana Whitfield')
   await page.getByRole('button', { name: 'Settings', exact: true }).click()
