@@ -40,6 +40,7 @@ const IN_CATALOGUE = [
   'src/renderer/src/components/ScanScreenLayout.tsx',
   'src/renderer/src/components/ShiftLeadApproval.tsx',
   'src/renderer/src/components/StatusBadge.tsx',
+  'src/renderer/src/components/SyncStatus.tsx',
   'src/renderer/src/components/UnpackPanel.tsx',
   'src/renderer/src/screens/OrderDetail.tsx',
   'src/renderer/src/screens/OrdersList.tsx',

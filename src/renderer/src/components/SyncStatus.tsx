@@ -2,9 +2,10 @@
 // successful sync and the last error; pressing it opens the Sync screen.
 import { useEffect, useState } from 'react'
 import { Badge, Group, Text, UnstyledButton } from '@mantine/core'
+import { useTranslation } from 'react-i18next'
 import type { SyncStatus as Status } from '../../../shared/sync'
 import { station } from '../api'
-import { formatLocalTime } from '../../../shared/localTime'
+import { i18n } from '../i18n'
 
 /** The sync's status, kept current by the `sync:status` notice. */
 export function useSyncStatus(): Status | null {
@@ -25,37 +26,38 @@ export function useSyncStatus(): Status | null {
 }
 
 export const timeOf = (iso: string | null): string => {
-  if (!iso) return 'never'
+  if (!iso) return i18n.t('sync:status.never')
   const sameDay = new Date(iso).toDateString() === new Date().toDateString()
-  return formatLocalTime(iso, { timeOnly: sameDay })
+  return sameDay ? i18n.t('common:time', { at: iso }) : i18n.t('common:dateTime', { at: iso })
 }
 
 export function connection(status: Status): { label: string; color: string } {
-  if (!status.configured) return { label: 'OMS: offline station', color: 'gray' }
-  if (status.online === null) return { label: 'OMS: connecting', color: 'yellow' }
-  return status.online ? { label: 'OMS: online', color: 'green' } : { label: 'OMS: offline', color: 'red' }
+  if (!status.configured) return { label: i18n.t('sync:status.offlineStation'), color: 'gray' }
+  if (status.online === null) return { label: i18n.t('sync:status.connecting'), color: 'yellow' }
+  return status.online ? { label: i18n.t('sync:status.online'), color: 'green' } : { label: i18n.t('sync:status.offline'), color: 'red' }
 }
 
 export function SyncStatus({ onOpen }: { onOpen: () => void }) {
   const status = useSyncStatus()
+  const { t } = useTranslation('sync')
   if (!status) return null
   const { label, color } = connection(status)
   return (
-    <UnstyledButton onClick={onOpen} aria-label="Sync status" style={{ minWidth: 0 }}>
+    <UnstyledButton onClick={onOpen} aria-label={t('status.label')} style={{ minWidth: 0 }}>
       <Group gap="md" wrap="nowrap" style={{ minWidth: 0 }}>
         <Badge size="lg" variant="dot" color={color} data-online={String(status.online)}>
           {label}
         </Badge>
-        <Text size="md" fw={700} aria-label="Events waiting" style={{ whiteSpace: 'nowrap' }}>
-          {status.waiting} waiting
+        <Text size="md" fw={700} aria-label={t('status.eventsWaiting')} style={{ whiteSpace: 'nowrap' }}>
+          {t('status.waiting', { count: status.waiting })}
         </Text>
         {status.rejected > 0 && (
           <Badge size="lg" color="red" style={{ flexShrink: 0 }}>
-            {status.rejected} rejected
+            {t('status.rejected', { count: status.rejected })}
           </Badge>
         )}
         <Text size="md" style={{ whiteSpace: 'nowrap' }}>
-          Last sync {timeOf(status.lastSuccessAt)}
+          {t('status.lastSync', { time: timeOf(status.lastSuccessAt) })}
         </Text>
         {status.lastError && (
           <Text size="md" c="red.8" truncate maw={460} title={status.lastError}>
@@ -64,7 +66,7 @@ export function SyncStatus({ onOpen }: { onOpen: () => void }) {
         )}
         {status.tokenWarning && (
           <Text size="md" c="orange.8" truncate maw={300} title={status.tokenWarning}>
-            token stored unencrypted
+            {t('status.tokenUnencrypted')}
           </Text>
         )}
       </Group>
