@@ -6,7 +6,6 @@ import { NonSerializedPanel, SerialScanPanel } from '../components/ScanPanel'
 import { NoSsccNotice } from '../components/NoSsccNotice'
 import { ScanScreenLayout } from '../components/ScanScreenLayout'
 import { OrderClaimGate } from '../components/claims/OrderClaimGate'
-import { OrderClaimGate } from '../components/claims/OrderClaimGate'
 import { ScanFeedback } from '../components/ScanFeedback'
 import type { Navigate } from './routes'
 import { useScanSession } from './scanSession'
@@ -51,7 +50,6 @@ export function UsedScan({ orderId, navigate }: { orderId: number; navigate: Nav
 
   return (
     <ScanScreenLayout title={t('used.title')} order={order} session={session} navigate={navigate}>
-      <OrderClaimGate order={order} navigate={navigate} />
       <OrderClaimGate order={order} navigate={navigate} />
       <NoSsccNotice />
       <Group align="end">
