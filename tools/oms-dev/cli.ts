@@ -2,7 +2,8 @@
 //   [--latency-ms 0] [--orders FILE] [--token TOKEN] [--seed N] [--contract-version 1.2.0]`
 // Starts the stand-in OMS on 127.0.0.1 with the orders of FILE
 // (default resources/sample-orders.json; orders the database already holds
-// are kept as they are). Its state lives in the SQLite file --db (default
+// are kept as they are; an order's `assigned_station_id` assigns it to that
+// station, assignment.ts). Its state lives in the SQLite file --db (default
 // .data/oms-dev/oms.db under the working folder; `:memory:` forgets
 // everything at exit), so a restart keeps the events it accepted, the pull
 // cursor and the claims. Ctrl+C stops it.
@@ -60,7 +61,7 @@ const oms = await startOmsDev({
 console.log(`Stand-in OMS on ${oms.url} with ${orders.length} orders (127.0.0.1 only). Station setting: OMS address ${oms.url}`)
 console.log(`State: ${values.db === ':memory:' ? 'in memory (forgotten at exit)' : resolve(values.db!)}`)
 console.log(
-  `Admin: GET ${oms.url}/admin/events · GET /admin/stats · PUT /admin/failure · POST /admin/orders/{id}/status {"status":"cancelled"}`
+  `Admin: GET ${oms.url}/admin/events · GET /admin/stats · PUT /admin/failure · POST /admin/orders/{id}/status {"status":"cancelled"} · POST /admin/orders/{id}/assign {"stationId":"ST-…"|null}`
 )
 
 const stop = async () => {

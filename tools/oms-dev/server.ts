@@ -8,6 +8,7 @@ import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Serv
 import type { AddressInfo } from 'node:net'
 import { z } from 'zod'
 import { API_PREFIX, CONTRACT_VERSION, EventBatch, STATION_HEADER, VERSION_HEADER } from '../../src/main/core/sync/omsWire'
+import { AssignRequest, OrderAssignments, splitAssignment } from './assignment'
 import { claimRoutes, OmsClaims } from './claims'
 import { openOmsDb, type OmsDb } from './db'
 import type { ApiRoutes } from './routes'
@@ -56,6 +57,8 @@ export type OmsDev = {
   store: OmsStore
   /** Order claims with leases on the stand-in's clock (claims.ts). */
   claims: OmsClaims
+  /** Which station each order is assigned to; the pull serves a station its share (assignment.ts). */
+  assignments: OrderAssignments
   /** The shared serial ledger, fed by the events the store accepts (ledger.ts). */
   ledger: SerialLedger
   injected: Injected
@@ -87,8 +90,17 @@ export async function startOmsDev(options: OmsDevOptions = {}): Promise<OmsDev> 
   const db = typeof options.db === 'object' ? options.db : openOmsDb(options.db ?? ':memory:')
   const now = options.now ?? (() => new Date())
   const store = new OmsStore(db, now)
+  const assignments = new OrderAssignments(db)
   store.putProducts(options.products ?? [])
-  store.seedOrders((options.orders ?? []) as never[])
+  // An order file's `assigned_station_id` counts only for orders the database does not hold yet (as the orders themselves).
+  db.transaction(() => {
+    for (const order of options.orders ?? []) {
+      const { record, assigned } = splitAssignment(order)
+      if (store.record(String(record.oms_order_id))) continue
+      store.putOrder(record as never)
+      if (assigned !== undefined) assignments.set(String(record.oms_order_id), assigned)
+    }
+  })()
   let failure = Failure.parse(options.failure ?? {})
   const random = seededRandom(options.seed ?? Date.now())
   const injected: Injected = { errors: 0, timeouts: 0, drops: 0, requests: 0, eventPosts: 0 }
@@ -171,7 +183,12 @@ export async function startOmsDev(options: OmsDevOptions = {}): Promise<OmsDev> 
     const pull = path.match(/^\/stations\/([^/]+)\/orders$/)
     if (method === 'GET' && pull) {
       const limit = Math.min(500, Math.max(1, Number(url.searchParams.get('limit') ?? 100) || 100))
-      return { status: 200, body: store.page(url.searchParams.get('cursor'), limit) }
+      const page = store.page(url.searchParams.get('cursor'), limit, assignments.visibleTo(stationId))
+      assignments.delivered(
+        stationId,
+        page.orders.map((o) => String(o.oms_order_id))
+      )
+      return { status: 200, body: page }
     }
     const status = path.match(/^\/orders\/([^/]+)\/status$/)
     if (method === 'GET' && status) {
@@ -201,7 +218,13 @@ export async function startOmsDev(options: OmsDevOptions = {}): Promise<OmsDev> 
       const parsed = OrderList.safeParse(body)
       if (!parsed.success) return send(res, 400, { error: z.prettifyError(parsed.error) })
       store.putProducts(parsed.data.products)
-      for (const order of parsed.data.orders) store.putOrder(order as never)
+      for (const order of parsed.data.orders) {
+        const { record, assigned } = splitAssignment(order)
+        db.transaction(() => {
+          if (assigned !== undefined) assignments.set(String(record.oms_order_id), assigned)
+          store.putOrder(record as never)
+        })()
+      }
       return send(res, 200, { orders: parsed.data.orders.length })
     }
     const status = path.match(/^\/admin\/orders\/([^/]+)\/status$/)
@@ -212,6 +235,21 @@ export async function startOmsDev(options: OmsDevOptions = {}): Promise<OmsDev> 
         ? send(res, 200, { ok: true })
         : send(res, 404, { error: 'no such order' })
     }
+    const assign = path.match(/^\/admin\/orders\/([^/]+)\/assign$/)
+    if (method === 'POST' && assign) {
+      const parsed = AssignRequest.safeParse(body)
+      if (!parsed.success) return send(res, 400, { error: z.prettifyError(parsed.error) })
+      const omsOrderId = decodeURIComponent(assign[1]!)
+      const record = store.record(omsOrderId)
+      if (!record) return send(res, 404, { error: 'no such order' })
+      // A changed assignment is a change of the order: pulled again by the station it goes to (and by those that had it).
+      db.transaction(() => {
+        assignments.set(omsOrderId, parsed.data.stationId)
+        store.putOrder(record)
+      })()
+      return send(res, 200, { omsOrderId, stationId: parsed.data.stationId })
+    }
+    if (method === 'GET' && path === '/admin/assignments') return send(res, 200, { assignments: assignments.list() })
     if (method === 'POST' && path === '/admin/reject-serials') {
       const parsed = BlockSerials.safeParse(body)
       if (!parsed.success) return send(res, 400, { error: z.prettifyError(parsed.error) })
@@ -236,6 +274,7 @@ export async function startOmsDev(options: OmsDevOptions = {}): Promise<OmsDev> 
     db,
     store,
     claims,
+    assignments,
     ledger,
     injected,
     setFailure,

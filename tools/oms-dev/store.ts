@@ -119,13 +119,18 @@ export class OmsStore {
     return row ? (JSON.parse(row.record) as OrderRecord) : null
   }
 
-  /** Orders changed after `cursor` (an opaque sequence number), oldest change first. */
-  page(cursor: string | null, limit: number): PullPage {
+  /**
+   * Orders changed after `cursor` (an opaque sequence number), oldest change first;
+   * `visible` narrows them (an SQL condition on `orders` with named parameters, e.g. a station's share, assignment.ts).
+   */
+  page(cursor: string | null, limit: number, visible?: { sql: string; params: Record<string, string> }): PullPage {
     const parsed = cursor === null ? 0 : Number(cursor)
     const after = Number.isFinite(parsed) ? parsed : 0
     const rows = this.db
-      .prepare<[number, number], { record: string; seq: number }>('SELECT record, seq FROM orders WHERE seq > ? ORDER BY seq LIMIT ?')
-      .all(after, limit + 1)
+      .prepare<[Record<string, unknown>], { record: string; seq: number }>(
+        `SELECT record, seq FROM orders WHERE seq > @after${visible ? ` AND ${visible.sql}` : ''} ORDER BY seq LIMIT @limit`
+      )
+      .all({ ...visible?.params, after, limit: limit + 1 })
     const page = rows.slice(0, limit)
     const orders = page.map((r) => JSON.parse(r.record) as OrderRecord)
     const skus = [...new Set(orders.flatMap((o) => ((o.lines as { sku?: unknown }[] | undefined) ?? []).map((l) => String(l.sku))))]
