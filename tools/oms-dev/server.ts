@@ -1,7 +1,8 @@
 // The stand-in OMS (`npm run oms:dev`): the contract of docs/oms-api.yaml on
 // 127.0.0.1 only (every request must name its station and contract version,
 // every answer names its version), its state in a SQLite database (db.ts; a file
-// survives a restart, `:memory:` for tests), and failures on demand (error rate,
+// survives a restart, `:memory:` for tests), each station served its share of
+// the orders (per-station assignment, assignment.ts), and failures on demand (error rate,
 // timeouts, connections reset after the store committed, latency) for
 // development, demos and tests. A development tool: never shipped.
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http'
