@@ -115,7 +115,7 @@ describe('serial scanner on a socat pty pair', () => {
     expect(scans).toHaveLength(2)
     expect(scans[0]).toMatchObject({ data: IMEI_A, raw: `<NUL><NUL>${IMEI_A}<GS><CR>` })
     expect(scans[1].raw).toBe('35391<0xFF>611204481<CR>')
-    expect(checkImei(scans[1].data)).toEqual({ ok: false, message: 'Not an IMEI: U+00FF is not a digit (an IMEI is 15 digits)' })
+    expect(checkImei(scans[1].data)).toMatchObject({ ok: false, message: 'Not an IMEI: U+00FF is not a digit (an IMEI is 15 digits)' })
   })
 
   it('a GS1 code keeps the GS between its elements, so the core reads the serial and the lot after it', async () => {
@@ -135,7 +135,7 @@ describe('serial scanner on a socat pty pair', () => {
     pair.write(`${long}\r`)
     await scanCount(1)
     expect(scans[0].data).toBe(long)
-    expect(checkImei(scans[0].data)).toEqual({ ok: false, message: 'Scan too long (70 characters, at most 64)' })
+    expect(checkImei(scans[0].data)).toMatchObject({ ok: false, message: 'Scan too long (70 characters, at most 64)' })
   })
 
   it('unplug (socat killed) → waiting; replug (socat again, same link names) → connected again, and scans flow', async () => {

@@ -132,6 +132,8 @@ describe('electron-builder.yml', () => {
     expect(looked.sort()).toEqual([
       'src/main/core/app/handlers.ts: resources', // sample orders
       'src/main/core/db/migrate.ts: drizzle', // migrations
+      // The message catalogue's folder, read by the tsx hosts only: the build bundles the catalogue (import.meta.glob).
+      'src/main/core/i18n/catalogue.ts: src/shared/i18n/locales',
       'src/main/core/labels/fonts.ts: resources', // label fonts
       'src/main/host/cli.ts: out' // the browser host's renderer: not part of the desktop app
     ])

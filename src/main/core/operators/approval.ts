@@ -29,7 +29,7 @@ export function approveByShiftLead(db: Db, clock: Clock, approval: Approval, act
     return refuse('shift_lead_only', `${lead.name} is not a shift lead: ${action} needs a shift lead's approval.`)
   }
   checkPin(db, clock, lead, approval.pin, action, 'approvals')
-  return { id: lead.id, name: lead.name, badgeCode: lead.badgeCode, role: lead.role }
+  return { id: lead.id, name: lead.name, badgeCode: lead.badgeCode, role: lead.role, language: lead.language ?? null }
 }
 
 /**
