@@ -31,7 +31,7 @@ describe('evidence:* channels', () => {
     expect(existsSync(evidenceRoot(w.dataDir))).toBe(false)
   })
 
-  it('records an order with its scans, boxes and confirmation as markers, and seals it at the stop', async () => {
+  it('records an order with its scans, boxes and confirmation as markers, and seals it at the Packing Confirmation', async () => {
     const w = shippingWorld()
     await w.signIn('OP-1001')
     expect(await w.call('evidence:saveSettings', { ...ON, approval: LEAD_APPROVAL })).toEqual(ON)
@@ -39,31 +39,35 @@ describe('evidence:* channels', () => {
     // The screen drawn twice: the same recording goes on.
     expect(await w.call('evidence:start', { orderId: w.ids.one, mimeType: 'video/webm;codecs=vp8' })).toEqual(started)
     await w.call('evidence:chunk', { sessionId: started.sessionId, data: webm.subarray(0, 8000).toString('base64') })
-    w.time.advance(1000)
-    await w.pack(w.ids.one, [A(1), A(2)])
-    expect((await w.call('scanning:scan', { orderId: w.ids.two, input: A(1) })).outcome).toBe('duplicate')
     await w.call('evidence:still', { sessionId: started.sessionId, boxId: 'box-1', data: Buffer.from('jpeg').toString('base64') })
     expect(await w.call('evidence:chunk', { sessionId: started.sessionId, data: webm.subarray(8000).toString('base64') })).toEqual({
       chunk: 2,
       bytes: webm.length - 8000
     })
-    const session = await w.call('evidence:stop', { sessionId: started.sessionId, reason: 'packing_confirmed' })
+    w.time.advance(1000)
+    await w.pack(w.ids.one, [A(1), A(2)])
+    expect((await w.call('scanning:scan', { orderId: w.ids.two, input: A(1) })).outcome).toBe('duplicate')
+    // The Packing Confirmation stopped and sealed it.
+    await expect.poll(async () => (await w.call('evidence:ofOrder', { orderId: w.ids.one }))[0]?.sealed, { timeout: 10_000 }).toBe(true)
+    const [session] = await w.call('evidence:ofOrder', { orderId: w.ids.one })
     expect(session).toMatchObject({ sessionId: started.sessionId, sealed: true, stopReason: 'packing confirmed' })
     // Only this order's moments: the duplicate refused in order two is not in it.
-    expect(session.markers.map((m) => [m.kind, m.serial])).toEqual([
+    expect(session!.markers.map((m) => [m.kind, m.serial])).toEqual([
       ['scan_accepted', A(1)],
       ['scan_accepted', A(2)],
       ['box_saved', null],
       ['box_confirmed', null],
       ['packing_confirmed', null]
     ])
-    expect(session.markers[1]!.offsetMs - session.markers[0]!.offsetMs).toBe(1000)
-    expect(await w.call('evidence:ofOrder', { orderId: w.ids.one })).toEqual([session])
+    expect(session!.markers[1]!.offsetMs - session!.markers[0]!.offsetMs).toBe(1000)
     const folder = sessionFolder(w.dataDir, 'SO-1', started.sessionId)
     expect(await verifyEvidence(folder)).toMatchObject({ ok: true })
     expect(readdirSync(join(folder, 'stills'))).toHaveLength(1)
-    // A stopped recording takes nothing more, in words.
+    // A stopped recording takes nothing more, in words; the screen's own stop after it finds it stopped.
     expect(await w.refusal(w.call('evidence:chunk', { sessionId: started.sessionId, data: 'AAAA' }))).toMatchObject({ code: 'not_found' })
+    expect(await w.refusal(w.call('evidence:stop', { sessionId: started.sessionId, reason: 'order_left' }))).toMatchObject({
+      code: 'not_found'
+    })
   })
 
   it('a refused scan is marked with its sentence', async () => {

@@ -161,7 +161,7 @@ export function openCore({ dataDir, clock = systemClock, version = '0.0.0', secr
     return answer
   }
   withClaims(handlers, claims.deps)
-  Object.assign(handlers, withEvidenceMarkers(handlers, evidence.mark))
+  Object.assign(handlers, withEvidenceMarkers(handlers, evidence))
 
   const subscribe = (sink: NoticeSink) => {
     sinks.add(sink)

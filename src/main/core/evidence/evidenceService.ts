@@ -128,6 +128,14 @@ export function evidenceService(context: StationContext, secrets: SecretStore) {
       }
     },
 
+    /** The order's recording stops and is sealed (its Packing Confirmation); nothing when it is not recorded. */
+    async stopOrder(orderId: number, reason: StopReason) {
+      const sessions = [...open.entries()].filter(([, o]) => o.orderId === orderId).map(([sessionId]) => sessionId)
+      await Promise.all(
+        sessions.map((sessionId) => stop(sessionId, reason).catch((error) => logFault('Sealing packing evidence failed', error)))
+      )
+    },
+
     /** Every recording stops (sign-out, the station closing): each is sealed. */
     async stopAll(reason: StopReason) {
       await Promise.all(

@@ -6,9 +6,10 @@
 import type { CoreHandlers } from '../core'
 import type { EvidenceService } from './evidenceService'
 
-type Mark = EvidenceService['mark']
+type Evidence = Pick<EvidenceService, 'mark' | 'stopOrder'>
 
-export function withEvidenceMarkers(handlers: CoreHandlers, mark: Mark): CoreHandlers {
+/** Also stops (and seals) the order's recording at its Packing Confirmation: the recording ends there (issue 17). */
+export function withEvidenceMarkers(handlers: CoreHandlers, { mark, stopOrder }: Evidence): CoreHandlers {
   const scan = handlers['scanning:scan']
   const save = handlers['packing:save']
   const confirm = handlers['packing:confirm']
@@ -29,6 +30,7 @@ export function withEvidenceMarkers(handlers: CoreHandlers, mark: Mark): CoreHan
     'packing:confirm': async (args, call) => {
       const result = await confirm(args, call)
       mark(args.orderId, { kind: 'packing_confirmed', serial: null, boxId: null, note: null })
+      void stopOrder(args.orderId, 'packing_confirmed')
       return result
     }
   }
