@@ -1,15 +1,29 @@
 // Everything a web page could ask of the PC, refused in one place: browser
-// permissions (camera, location, notifications, clipboard, devices),
+// permissions (location, notifications, clipboard, devices; the camera only
+// to the app's own page, for packing evidence),
 // navigating or being redirected away from the app, new windows, <webview>.
 // The one thing let through is opening, in the system browser, a tracking URL
 // the station itself stored when an order shipped.
 import { app, session, shell, type Session, type WebContents } from 'electron'
 import { isPlainWebUrl } from './core/packing/trackingUrls'
 
-/** The station needs no browser permission: the scanners, printers and files are reached from main. */
+const APP_ORIGIN = 'app://station'
+const fromApp = (url: string | undefined) => url === APP_ORIGIN || (url ?? '').startsWith(`${APP_ORIGIN}/`)
+
+/**
+ * The station needs one browser permission: the camera over the bench, video only, for the app's own
+ * page (packing evidence, src/renderer/src/components/evidence/; the page asks only when a shift lead
+ * turned it on). Everything else is refused: the scanners, printers and files are reached from main.
+ */
 export function denyAllPermissions(ses: Session): void {
-  ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
-  ses.setPermissionCheckHandler(() => false)
+  ses.setPermissionRequestHandler((_contents, permission, callback, details) => {
+    const media = details as { mediaTypes?: string[]; securityOrigin?: string; requestingUrl?: string }
+    const cameraOnly = media.mediaTypes !== undefined && media.mediaTypes.length > 0 && media.mediaTypes.every((t) => t === 'video')
+    callback(permission === 'media' && cameraOnly && fromApp(media.securityOrigin ?? media.requestingUrl))
+  })
+  ses.setPermissionCheckHandler((_contents, permission, origin, details) => {
+    return permission === 'media' && (details as { mediaType?: string }).mediaType === 'video' && fromApp(origin)
+  })
   ses.setDevicePermissionHandler(() => false)
 }
 

@@ -47,7 +47,7 @@ describe('src/main/index.ts', () => {
     expect(recorded.windows).toHaveLength(0)
   })
 
-  it('at ready: denies permissions, serves the renderer folder, opens app://station/index.html without DevTools', async () => {
+  it('at ready: denies permissions but the camera to the app, serves the renderer folder, opens app://station/index.html without DevTools', async () => {
     recorded.ready()
     await vi.waitFor(() => expect(recorded.windows).toHaveLength(1))
 
@@ -55,6 +55,19 @@ describe('src/main/index.ts', () => {
     session.defaultSession.permissionRequest!(...([{}, 'media', callback, {}] as never[]))
     expect(callback).toHaveBeenCalledExactlyOnceWith(false)
     expect(session.defaultSession.permissionCheck!(...([null, 'clipboard-read', 'app://station', {}] as never[]))).toBe(false)
+    // The camera, video only, for the app's own page (packing evidence); no microphone, no other page.
+    const asked = (origin: string, mediaTypes: string[]) => {
+      const answer = vi.fn()
+      session.defaultSession.permissionRequest!(...([{}, 'media', answer, { mediaTypes, securityOrigin: origin }] as never[]))
+      return answer.mock.calls[0]![0]
+    }
+    expect(asked('app://station/', ['video'])).toBe(true)
+    expect(asked('app://station/', ['video', 'audio'])).toBe(false)
+    expect(asked('app://station/', ['audio'])).toBe(false)
+    expect(asked('https://example.com/', ['video'])).toBe(false)
+    expect(session.defaultSession.permissionCheck!(...([null, 'media', 'app://station', { mediaType: 'video' }] as never[]))).toBe(true)
+    expect(session.defaultSession.permissionCheck!(...([null, 'media', 'app://station', { mediaType: 'audio' }] as never[]))).toBe(false)
+    expect(session.defaultSession.permissionCheck!(...([null, 'geolocation', 'app://station', {}] as never[]))).toBe(false)
     expect(recorded.appHandlers.get('session-created')).toHaveLength(1)
 
     // Run from src/main, the handler serves src/renderer: built, out/main serves out/renderer.
