@@ -42,6 +42,8 @@ const IN_CATALOGUE = [
   'src/renderer/src/components/StatusBadge.tsx',
   'src/renderer/src/components/SyncStatus.tsx',
   'src/renderer/src/components/UnpackPanel.tsx',
+  'src/renderer/src/components/claims/*.tsx',
+  'src/renderer/src/components/evidence/*.tsx',
   'src/renderer/src/screens/OrderDetail.tsx',
   'src/renderer/src/screens/OrdersList.tsx',
   'src/renderer/src/screens/PackingConfirmation.tsx',

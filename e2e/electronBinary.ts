@@ -15,6 +15,7 @@ export function electronBinary(): string | null {
 
 /**
  * Specs that need the browser host itself: two stations side by side (the Electron app takes one window per PC),
- * or a fault injected on the host's WebSocket (Electron's IPC has none). Against Electron they are not collected.
+ * a fault injected on the host's WebSocket (Electron's IPC has none), or Chromium's fake camera (a launch switch of
+ * the browser). Against Electron they are not collected.
  */
-export const BROWSER_HOST_ONLY = ['**/settings-file.spec.ts', '**/error-boundary.spec.ts']
+export const BROWSER_HOST_ONLY = ['**/settings-file.spec.ts', '**/error-boundary.spec.ts', '**/packing-evidence.spec.ts']

@@ -1,3 +1,4 @@
+import { EvidenceRecorder } from './components/evidence/EvidenceRecorder'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { AppShell, Badge, Button, Group, Loader, Text, Title } from '@mantine/core'
@@ -30,6 +31,10 @@ import { ErrorBoundary } from './components/ErrorBoundary'
 import { ShiftBoard } from './screens/ShiftBoard'
 import { ShiftEndSummary } from './screens/reports/ShiftEndSummary'
 import { setOperatorLanguage, setStationLanguage } from './language'
+
+/** The order being packed on this screen (a scan screen or its Packing Confirmation): what packing evidence records. */
+const packingOrderId = (route: Route): number | null =>
+  route.screen === 'usedScan' || route.screen === 'distributionScan' || route.screen === 'confirm' ? route.orderId : null
 
 /** The header's screens: one button each, highlighted while one of its screens is open. */
 const NAV: { labelKey: NavKey; screen: Route['screen']; screens: Route['screen'][]; shiftLeadOnly?: boolean }[] = [
@@ -116,6 +121,7 @@ export function App() {
         <Group h={56} justify="space-between" wrap="nowrap">
           <Title order={2}>{t('appName')}</Title>
           <Group gap="sm">
+            <EvidenceRecorder orderId={packingOrderId(route)} />
             <Text size="lg" fw={700} aria-label={t('header.signedIn')}>
               {operator.name}
             </Text>

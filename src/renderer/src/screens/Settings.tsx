@@ -8,6 +8,7 @@ import { i18n } from '../i18n'
 import { station } from '../api'
 import { useApproval } from '../components/useApproval'
 import { ClaimSettingsPanel } from '../components/claims/ClaimSettingsPanel'
+import { EvidenceSettingsPanel } from '../components/evidence/EvidenceSettingsPanel'
 import { setFeedbackVolume } from '../feedback/sounds'
 import { errorMessage, useAction } from '../useAction'
 import { BackupsPanel } from './settings/BackupsPanel'
@@ -58,6 +59,7 @@ export function SettingsScreen({ operator }: { operator: Operator }) {
       <BoxPresets lead={lead} ask={approval.ask} />
       <BackupsPanel lead={lead} ask={approval.ask} />
       <ClaimSettingsPanel lead={lead} ask={approval.ask} />
+      <EvidenceSettingsPanel lead={lead} ask={approval.ask} />
       <DiagnosticsExport lead={lead} ask={approval.ask} />
       <SettingsFilePanel
         lead={lead}

@@ -1,6 +1,7 @@
 // What both scan screens (Used Scan, Distribution Scan) share: the order as
 // the station last answered, the feedback panel, a dual-IMEI device waiting
 // for its IMEI 2, a typed serial waiting for a shift lead's approval, and Save.
+import { stillOfBox } from '../components/evidence/EvidenceRecorder'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { ArgsOf } from '../../../shared/contract'
 import type { Approval } from '../../../shared/operators'
@@ -99,6 +100,7 @@ export function useScanSession(orderId: number) {
     try {
       const result = await station.packing.save({ orderId, ...details })
       applyChange(result.change)
+      if (result.action === 'box_confirmed') stillOfBox(String(result.boxNumber))
       show({ outcome: 'info', message: result.message })
       return result
     } catch (e) {

@@ -1,0 +1,75 @@
+// The camera over the bench, recording one order (issue 17): getUserMedia and
+// MediaRecorder in one-second slices, each slice sent to the station in order
+// (evidence:chunk) as soon as it comes, so a crash loses at most the last
+// second. A still is a frame of the same stream, as a JPEG. No React here:
+// ./EvidenceRecorder.tsx decides when a recording starts and stops.
+import type { StopReason } from '../../../../shared/evidence'
+import { station } from '../../api'
+
+const SLICE_MS = 1000
+const TYPES = ['video/webm;codecs=vp8', 'video/webm;codecs=vp9', 'video/webm']
+
+export type CameraRecording = {
+  sessionId: string
+  still(boxId: string): Promise<void>
+  stop(reason: StopReason): Promise<void>
+}
+
+const toBase64 = async (blob: Blob): Promise<string> => {
+  const bytes = new Uint8Array(await blob.arrayBuffer())
+  let text = ''
+  for (let i = 0; i < bytes.length; i += 0x8000) text += String.fromCharCode(...bytes.subarray(i, i + 0x8000))
+  return btoa(text)
+}
+
+export async function startCameraRecording(
+  orderId: number,
+  cameraId: string | null,
+  onFault: (error: unknown) => void
+): Promise<CameraRecording> {
+  const stream = await navigator.mediaDevices.getUserMedia({ video: cameraId ? { deviceId: { exact: cameraId } } : true, audio: false })
+  const mimeType = TYPES.find((t) => MediaRecorder.isTypeSupported(t)) ?? ''
+  let sessionId: string
+  try {
+    sessionId = (await station.evidence.start({ orderId, mimeType: mimeType || 'video/webm' })).sessionId
+  } catch (error) {
+    for (const track of stream.getTracks()) track.stop()
+    throw error
+  }
+  const recorder = new MediaRecorder(stream, mimeType ? { mimeType } : undefined)
+  // Slices go one after the other: the station appends them in the order they are sent.
+  let sending: Promise<unknown> = Promise.resolve()
+  recorder.ondataavailable = (event) => {
+    if (event.data.size === 0) return
+    sending = sending.then(async () => station.evidence.chunk({ sessionId, data: await toBase64(event.data) })).catch(onFault)
+  }
+  const stopped = new Promise<void>((resolve) => (recorder.onstop = () => resolve()))
+  recorder.start(SLICE_MS)
+
+  const video = document.createElement('video')
+  video.muted = true
+  video.srcObject = stream
+  void video.play().catch(() => undefined)
+
+  return {
+    sessionId,
+    async still(boxId) {
+      if (video.videoWidth === 0) return
+      const canvas = document.createElement('canvas')
+      canvas.width = video.videoWidth
+      canvas.height = video.videoHeight
+      canvas.getContext('2d')?.drawImage(video, 0, 0)
+      const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/jpeg', 0.85))
+      if (blob) await station.evidence.still({ sessionId, boxId, data: await toBase64(blob) })
+    },
+    async stop(reason) {
+      if (recorder.state !== 'inactive') recorder.stop()
+      await stopped
+      await sending
+      for (const track of stream.getTracks()) track.stop()
+      video.srcObject = null
+      // Already stopped by the station (the packing was confirmed, or the operator signed out): nothing to do.
+      await station.evidence.stop({ sessionId, reason }).catch(() => undefined)
+    }
+  }
+}
