@@ -13,9 +13,8 @@ import { StationError } from '../errors'
 import { exportDisputePack } from './exportPack'
 import { plainFileSecretStore } from '../sync/secretStore'
 import { sessionsOf } from './evidenceFolder'
-import { EVIDENCE_KEY } from './stationKey'
+import { EVIDENCE_KEY, publicKeyOf } from './stationKey'
 import { verifyEvidence } from './verify'
-import { createPublicKey } from 'node:crypto'
 import { basename } from 'node:path'
 
 type Out = Pick<Console, 'log' | 'error'>
@@ -48,7 +47,7 @@ export async function verifyCommand(dataDir: string, orderNumber: string, out: O
 function stationPublicKey(dataDir: string): string | undefined {
   if (!existsSync(dataDir)) return undefined
   const pem = plainFileSecretStore(dataDir).get(EVIDENCE_KEY)
-  return pem ? createPublicKey(pem).export({ type: 'spki', format: 'pem' }).toString() : undefined
+  return pem ? publicKeyOf(pem) : undefined
 }
 
 export async function exportCommand(dataDir: string, orderNumber: string, target: string, out: Out, now = new Date()): Promise<number> {

@@ -28,13 +28,24 @@ export function sessionsOf(dataDir: string, orderNumber: string): string[] {
   return existsSync(folder) ? listSessions(folder).sort() : []
 }
 
-/** Sessions with no manifest: a recording the station stopped in the middle of (crash, power cut, kill). */
-export function unsealedSessions(dataDir: string): string[] {
+/** Every order folder under evidence/. */
+export function orderFolders(dataDir: string): string[] {
   const root = evidenceRoot(dataDir)
   if (!existsSync(root)) return []
   return readdirSync(root, { withFileTypes: true })
     .filter((d) => d.isDirectory())
-    .flatMap((order) => listSessions(join(root, order.name)))
+    .map((d) => join(root, d.name))
+}
+
+/** Every recording session under evidence/, with the order folder it is in. */
+export function allSessions(dataDir: string): { orderFolder: string; folder: string }[] {
+  return orderFolders(dataDir).flatMap((orderFolder) => listSessions(orderFolder).map((folder) => ({ orderFolder, folder })))
+}
+
+/** Sessions with no manifest: a recording the station stopped in the middle of (crash, power cut, kill). */
+export function unsealedSessions(dataDir: string): string[] {
+  return allSessions(dataDir)
+    .map((s) => s.folder)
     .filter((session) => !existsSync(join(session, MANIFEST_FILE)))
 }
 

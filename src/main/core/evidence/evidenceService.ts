@@ -2,7 +2,7 @@
 // recorded now, where their chunks and stills go, the markers the core adds
 // as scans and boxes happen (./markers.ts), the seal at the stop, sealing at
 // start-up what a crash cut short, and retention on a timer. Plain Node.
-import { and, eq, inArray } from 'drizzle-orm'
+import { eq, inArray } from 'drizzle-orm'
 import { DEFAULT_EVIDENCE_SETTINGS, EvidenceSettings, type EvidenceSession, type StopReason } from '../../../shared/evidence'
 import { everyInterval } from '../background'
 import type { StationContext } from '../context'
@@ -195,7 +195,7 @@ function withReturns(context: StationContext, orderNumbers: string[]): Set<strin
     .selectDistinct({ orderNumber: orders.orderNumber })
     .from(orders)
     .innerJoin(returns, eq(returns.orderId, orders.id))
-    .where(and(inArray(orders.orderNumber, orderNumbers)))
+    .where(inArray(orders.orderNumber, orderNumbers))
     .all()
   return new Set(rows.map((r) => r.orderNumber))
 }

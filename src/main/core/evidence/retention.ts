@@ -7,7 +7,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { writeFileAtomically } from '../sync/atomicFile'
-import { evidenceRoot, orderEvidenceFolder } from './evidenceFolder'
+import { allSessions, orderEvidenceFolder, orderFolders } from './evidenceFolder'
 import { JOURNAL_FILE, MANIFEST_FILE, readJournal } from './journal'
 
 export type RetentionPolicy = { days: number; quotaBytes: number }
@@ -55,15 +55,7 @@ export function retentionPlan(
 
 /** Every recording session under the data folder's evidence/, with its size and when it ended. */
 export function storedSessions(dataDir: string): StoredSession[] {
-  const root = evidenceRoot(dataDir)
-  if (!existsSync(root)) return []
-  return readdirSync(root, { withFileTypes: true })
-    .filter((d) => d.isDirectory())
-    .flatMap((order) =>
-      readdirSync(join(root, order.name), { withFileTypes: true })
-        .filter((d) => d.isDirectory())
-        .map((session) => describe(join(root, order.name), join(root, order.name, session.name)))
-    )
+  return allSessions(dataDir).map(({ orderFolder, folder }) => describe(orderFolder, folder))
 }
 
 function describe(orderFolder: string, folder: string): StoredSession {
@@ -135,17 +127,15 @@ export function releaseDisputeKeep(dataDir: string, orderNumber: string): boolea
 
 /** The orders whose evidence a shift lead keeps for a dispute. */
 export function keptForDispute(dataDir: string): Set<string> {
-  const root = evidenceRoot(dataDir)
-  if (!existsSync(root)) return new Set()
   const kept = new Set<string>()
-  for (const order of readdirSync(root, { withFileTypes: true })) {
-    const file = join(root, order.name, KEEP_FILE)
-    if (!order.isDirectory() || !existsSync(file)) continue
+  for (const orderFolder of orderFolders(dataDir)) {
+    const file = join(orderFolder, KEEP_FILE)
+    if (!existsSync(file)) continue
     try {
       kept.add((JSON.parse(readFileSync(file, 'utf8')) as DisputeKeep).orderNumber)
     } catch {
       // A keep file that cannot be read still keeps: by its folder's sessions' order numbers.
-      for (const session of storedSessions(dataDir).filter((s) => s.orderFolder === join(root, order.name))) kept.add(session.orderNumber)
+      for (const session of storedSessions(dataDir).filter((s) => s.orderFolder === orderFolder)) kept.add(session.orderNumber)
     }
   }
   return kept

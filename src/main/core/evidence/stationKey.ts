@@ -33,3 +33,6 @@ export function signatureHolds(publicKey: string, data: string, signature: strin
 }
 
 const publicPem = (key: KeyObject) => key.export({ type: 'spki', format: 'pem' }).toString()
+
+/** The public key (PEM) of a stored private key. */
+export const publicKeyOf = (privatePem: string): string => publicPem(createPublicKey(privatePem))
