@@ -1,7 +1,7 @@
 // The one contract between the renderer and the main process: every channel
 // is `domain:verb`, with a zod schema for its arguments and one for its result.
 // Electron's ipc.ts, the browser host and the preload are all built from this map.
-import type { z } from 'zod'
+import { z } from 'zod'
 import { appChannels } from './app'
 import { healthChannels, healthNotices } from './health'
 import { labelChannels, labelNotices } from './labels'
@@ -18,6 +18,7 @@ import { settingsChannels } from './settings'
 import { shippingChannels } from './shipping'
 import { syncChannels, syncNotices } from './sync'
 import { claimChannels } from './claims'
+import { WordValues, type Words } from './words'
 import { ledgerChannels } from './ledger'
 import { evidenceChannels } from './evidence'
 
@@ -75,8 +76,18 @@ export function isChannel(name: unknown): name is Channel {
   return typeof name === 'string' && Object.hasOwn(contract, name)
 }
 
-/** What every call returns over the wire: a value, or a failure a person can read. */
-export type Failure = { code: string; message: string }
+/**
+ * What every call returns over the wire: a value, or a failure a person can read. `message` is English (logs,
+ * the command line, an older screen); `key` and `params` are the same sentence as a catalogue entry
+ * (src/shared/words.ts) each screen words in its operator's language.
+ */
+export const Failure = z.object({
+  code: z.string(),
+  message: z.string(),
+  key: z.string().min(1).max(200).optional(),
+  params: WordValues.optional()
+})
+export type Failure = z.infer<typeof Failure>
 export type Envelope<T> = { ok: true; value: T } | { ok: false; error: Failure }
 
 type DomainOf<C extends string> = C extends `${infer D}:${string}` ? D : never
@@ -98,13 +109,42 @@ export type StationApi = ByDomain<{ [C in Channel]: (args?: ArgsOf<C>) => Promis
 /** The raw, envelope-returning transport a bridge is built on (ipcRenderer.invoke, or a WebSocket). */
 export type Transport = (channel: Channel, args: unknown) => Promise<Envelope<unknown>>
 
+/** A refusal: a stable code for programs, an English `message`, and (when it has them) the catalogue words of that message. */
 export class StationError extends Error {
+  readonly key?: string
+  readonly params?: WordValues
   constructor(
     readonly code: string,
-    message: string
+    message: string,
+    words?: Words
   ) {
     super(message)
     this.name = 'StationError'
+    if (words) {
+      this.key = words.key
+      if (words.params) this.params = words.params
+    }
+  }
+
+  /** The failure envelope's `error`. */
+  toFailure(): Failure {
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.key ? { key: this.key } : {}),
+      ...(this.params ? { params: this.params } : {})
+    }
+  }
+
+  /** A failure from the wire, checked: words that do not fit the schema are dropped, the code and message kept. */
+  static fromFailure(error: unknown): StationError {
+    const checked = Failure.safeParse(error)
+    if (checked.success) {
+      const { code, message, key, params } = checked.data
+      return new StationError(code, message, key ? { key, params } : undefined)
+    }
+    const loose = (error ?? {}) as { code?: unknown; message?: unknown }
+    return new StationError(String(loose.code ?? 'internal'), String(loose.message ?? 'The station gave no reason.'))
   }
 }
 
@@ -136,7 +176,7 @@ export function buildApi(bridge: StationBridge): StationApi {
     const [domain, verb] = channel.split(':') as [string, string]
     return async (args) => {
       const envelope = await raw[domain][verb](args)
-      if (!envelope.ok) throw new StationError(envelope.error.code, envelope.error.message)
+      if (!envelope.ok) throw StationError.fromFailure(envelope.error)
       return envelope.value
     }
   }) as unknown as StationApi

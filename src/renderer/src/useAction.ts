@@ -1,7 +1,16 @@
 import { useCallback, useState } from 'react'
+import { StationError } from '../../shared/contract'
+import { wordSentence } from '../../shared/words'
+import { i18n } from './i18n'
 
-/** What a failed call says to the operator: the StationError's message (code + message come back from main). */
-export const errorMessage = (e: unknown): string => (e instanceof Error ? e.message : String(e))
+/**
+ * What a failed call says to the operator: a refusal's catalogue words in the screen's language (the key and
+ * values come back from main with the code), else the English message it came with.
+ */
+export const errorMessage = (e: unknown): string => {
+  if (e instanceof StationError && e.key && i18n.exists(e.key)) return wordSentence(i18n.t, { key: e.key, params: e.params })
+  return e instanceof Error ? e.message : String(e)
+}
 
 type Outcome = { ok: boolean; text: string; title?: string }
 

@@ -1,0 +1,34 @@
+// A sentence for a person as a catalogue key and its values (a refusal, an answer's message), so each screen
+// words it in its own language; the core words the same entry in English for `message` (logs, command line).
+// Keys name their namespace (`refusals:operators.noBadge`). Values that are codes or times are worded here, the
+// same way on both sides: an order status code (`status`, `…Status`) becomes `common:status.*`, a UTC time
+// (`…At`, `…Until`, `…After`) the station's local time (`common:dateTime`).
+import type { TFunction } from 'i18next'
+import { z } from 'zod'
+
+export const WordValues = z.record(z.string().max(64), z.union([z.string().max(4000), z.number()]))
+export type WordValues = z.infer<typeof WordValues>
+
+/** A catalogue key (`namespace:key`) and its values. */
+export const Words = z.object({ key: z.string().min(1).max(200), params: WordValues.optional() })
+export type Words = z.infer<typeof Words>
+
+const STATUS = /^(status|\w+Status)$/
+const TIME = /^\w+(At|Until|After)$/
+
+/** The values as a sentence names them in `t`'s language: status codes and UTC times worded. */
+export function wordValues(t: TFunction, params: WordValues = {}): Record<string, string | number> {
+  const values: Record<string, string | number> = { ...params }
+  for (const [name, value] of Object.entries(params)) {
+    if (typeof value !== 'string') continue
+    // Keys: common:status.on_hold, .ready, .in_progress, .packed, .shipped, .cancelled
+    if (STATUS.test(name)) values[name] = t(`common:status.${value}`)
+    else if (TIME.test(name)) values[name] = t('common:dateTime', { at: value })
+  }
+  return values
+}
+
+/** The sentence of `words` in `t`'s language. */
+export function wordSentence(t: TFunction, words: Words): string {
+  return t(words.key, wordValues(t, words.params))
+}
