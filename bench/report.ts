@@ -29,7 +29,17 @@ export function pathTable(rows: PathRow[]): string {
   ])
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)))
   const line = (cells: string[]) => cells.map((c, i) => (i === 3 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join(' | ')
-  return [line(head), widths.map((w) => '-'.repeat(w)).join('-|-'), ...body.map(line)].join('\n')
+  const table = [line(head), widths.map((w) => '-'.repeat(w)).join('-|-'), ...body.map(line)]
+  return [...table, ...rowNotes(rows)].join('\n')
+}
+
+/** What a row adds in words (`notes`: the p50 ratio too, the camera a recording had…), under the table. */
+function rowNotes(rows: PathRow[]): string[] {
+  const noted = rows.flatMap((r) => {
+    const notes = (r as PathRow & { notes?: unknown }).notes
+    return Array.isArray(notes) && notes.length > 0 ? [`${r.path}:`, ...notes.map((n) => `  - ${String(n)}`)] : []
+  })
+  return noted.length > 0 ? ['', ...noted] : []
 }
 
 export type RunFacts = {
