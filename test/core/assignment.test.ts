@@ -102,7 +102,12 @@ describe('assignments:assign', () => {
     const before = snapshot(t.sqlite)
 
     const missing = await refused(t, 'assignments:assign', { orderIds: [order(1), 999], packing: marek.id, approval: DANA })
-    expect(missing).toEqual({ code: 'not_found', message: 'Order 999 does not exist: nothing was assigned.' })
+    expect(missing).toMatchObject({
+      code: 'not_found',
+      message: 'Order 999 does not exist: nothing was assigned.',
+      key: 'refusals:operators.ordersMissing',
+      params: { count: 1, orderIds: '999' }
+    })
     expect((await refused(t, 'assignments:assign', { orderIds: [order(1)], packing: 4040, approval: DANA })).code).toBe('unknown_operator')
     expect(
       (await refused(t, 'assignments:assign', { orderIds: [order(1), order(2)], picking: marek.id, packing: aisha.id, approval: DANA }))
@@ -114,7 +119,7 @@ describe('assignments:assign', () => {
     await ok(t, 'operators:signIn', { badgeCode: 'OP-1001' })
     const byMarek = { badgeCode: 'OP-1001', pin: '1234' }
     const notLead = await refused(t, 'assignments:assign', { orderIds: [order(1)], packing: marek.id, approval: byMarek })
-    expect(notLead).toEqual({
+    expect(notLead).toMatchObject({
       code: 'shift_lead_only',
       message: "Marek Nowak is not a shift lead: assign operators to orders needs a shift lead's approval."
     })

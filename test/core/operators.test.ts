@@ -82,7 +82,7 @@ describe('adding operators', () => {
       role: 'operator',
       approval: marekApproves
     })
-    expect(notLead).toEqual({
+    expect(notLead).toMatchObject({
       code: 'shift_lead_only',
       message: "Marek Nowak is not a shift lead: add an operator needs a shift lead's approval."
     })
@@ -91,7 +91,7 @@ describe('adding operators', () => {
     await ok(t, 'operators:signIn', DANA)
     const afterSwitch = snapshot(t.sqlite)
     const taken = await refused(t, 'operators:create', { name: 'Marek Twin', badgeCode: 'OP-1001', role: 'operator', approval: DANA })
-    expect(taken).toEqual({ code: 'badge_taken', message: 'Badge OP-1001 already belongs to another operator.' })
+    expect(taken).toMatchObject({ code: 'badge_taken', message: 'Badge OP-1001 already belongs to another operator.' })
     expect(
       (await refused(t, 'operators:create', { name: 'Ola Berg', badgeCode: 'OP-9002', role: 'shift_lead', approval: DANA })).code
     ).toBe('pin_required')
@@ -103,7 +103,7 @@ describe('changing operators', () => {
   it('renames, re-badges and promotes (with a PIN), logging what changed and who approved', async () => {
     const { t, lead, op } = await leadSignedIn()
     const noPin = await refused(t, 'operators:update', { operatorId: op.id, role: 'shift_lead', approval: DANA })
-    expect(noPin).toEqual({ code: 'pin_required', message: 'A shift lead needs a PIN (4 to 8 digits): give Marek Nowak one.' })
+    expect(noPin).toMatchObject({ code: 'pin_required', message: 'A shift lead needs a PIN (4 to 8 digits): give Marek Nowak one.' })
 
     const updated = await ok<OperatorRecord>(t, 'operators:update', {
       operatorId: op.id,
@@ -134,7 +134,7 @@ describe('changing operators', () => {
   it('refuses a badge another operator has, and changes nothing', async () => {
     const { t, op } = await leadSignedIn()
     const before = snapshot(t.sqlite)
-    expect(await refused(t, 'operators:update', { operatorId: op.id, badgeCode: 'OP-9001', approval: DANA })).toEqual({
+    expect(await refused(t, 'operators:update', { operatorId: op.id, badgeCode: 'OP-9001', approval: DANA })).toMatchObject({
       code: 'badge_taken',
       message: 'Badge OP-9001 already belongs to Dana Whitfield.'
     })
@@ -154,7 +154,7 @@ describe('changing operators', () => {
       role: 'operator',
       approval: { badgeCode: OLA.badgeCode, pin: OLA.pin }
     })
-    expect(demote).toEqual({
+    expect(demote).toMatchObject({
       code: 'last_shift_lead',
       message: 'Ola Berg is the last active shift lead: make someone else a shift lead first.'
     })

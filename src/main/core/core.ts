@@ -97,7 +97,7 @@ export function openCore({ dataDir, clock = systemClock, version = '0.0.0', secr
   // Online backups every few minutes and at every sign-out (db/backupSchedule.ts).
   const backups = startBackups({ sqlite: connection.sqlite, db, dataDir, clock, faults })
 
-  const operator = (): Operator => signedIn ?? refuse('not_signed_in', 'Sign in first: scan your badge or choose your name.')
+  const operator = (): Operator => signedIn ?? refuse('not_signed_in', { key: 'refusals:access.notSignedIn' })
   const sinks = new Set<NoticeSink>()
   const cleanups: (() => void)[] = []
   const notify: Notify = (notice, payload) => {

@@ -22,7 +22,7 @@ export const NO_APPROVAL: Call = { approvedBy: null }
 
 /** The shift lead who approved an `approval` channel's call (the guard refused the call otherwise). */
 export function approverOf(call: Call): Operator {
-  return call.approvedBy ?? refuse('approval_required', "A shift lead's badge and PIN are needed.")
+  return call.approvedBy ?? refuse('approval_required', { key: 'refusals:access.approvalNeeded' })
 }
 
 type GuardContext = { db: Db; clock: Clock; signedIn(): Operator | null }
@@ -37,16 +37,17 @@ export function authorize(context: GuardContext, channel: Channel, args: unknown
   if (rule.access === 'station') return NO_APPROVAL
   if (rule.access === 'firstRun') {
     if (operatorCount(context.db) === 0) return NO_APPROVAL
-    refuse('not_first_run', 'This station is set up already (it has operators): a shift lead changes its settings after signing in.')
+    refuse('not_first_run', { key: 'refusals:access.notFirstRun' })
   }
   if (rule.firstRun && operatorCount(context.db) === 0) return NO_APPROVAL
-  const me = context.signedIn() ?? refuse('not_signed_in', 'Sign in first: scan your badge or choose your name.')
+  const me = context.signedIn() ?? refuse('not_signed_in', { key: 'refusals:access.notSignedIn' })
   if (rule.access === 'signedIn') return NO_APPROVAL
   if (rule.access === 'shiftLead') {
-    if (me.role !== 'shift_lead') refuse('shift_lead_only', `Only a shift lead can do this. ${me.name} is signed in as an operator.`)
+    if (me.role !== 'shift_lead') refuse('shift_lead_only', { key: 'refusals:access.leadOnly', params: { name: me.name } })
     return NO_APPROVAL
   }
-  const approval = approvalOf(args) ?? refuse('approval_required', `A shift lead's badge and PIN are needed to ${rule.action}.`)
+  const approval =
+    approvalOf(args) ?? refuse('approval_required', { key: 'refusals:access.approvalNeededTo', params: { action: rule.action ?? channel } })
   return { approvedBy: approveByShiftLead(context.db, context.clock, approval, rule.action ?? channel) }
 }
 

@@ -24,9 +24,11 @@ type OperatorRow = typeof operators.$inferSelect
  */
 export function approveByShiftLead(db: Db, clock: Clock, approval: Approval, action: string): Operator {
   const lead = db.select().from(operators).where(eq(operators.badgeCode, approval.badgeCode.trim())).get()
-  if (!lead || !lead.active) return refuse('unknown_operator', `No operator has badge ${approval.badgeCode.trim()}.`)
+  if (!lead || !lead.active) {
+    return refuse('unknown_operator', { key: 'refusals:operators.noBadge', params: { badgeCode: approval.badgeCode.trim() } })
+  }
   if (lead.role !== 'shift_lead' || !lead.pinHash) {
-    return refuse('shift_lead_only', `${lead.name} is not a shift lead: ${action} needs a shift lead's approval.`)
+    return refuse('shift_lead_only', { key: 'refusals:operators.notLeadForApproval', params: { name: lead.name, action } })
   }
   checkPin(db, clock, lead, approval.pin, action, 'approvals')
   return { id: lead.id, name: lead.name, badgeCode: lead.badgeCode, role: lead.role, language: lead.language ?? null }
@@ -36,16 +38,18 @@ export function approveByShiftLead(db: Db, clock: Clock, approval: Approval, act
  * Checks `pin` against the operator's PIN hash, with the lock-out: a wrong
  * PIN is counted (and committed: call outside any transaction), five in a row
  * lock the operator's PIN for five minutes. `what` names what is locked
- * ("approvals", "sign-in") in the messages. Refuses; returns on a right PIN.
+ * (approvals; or sign-in and approvals) in the messages. Refuses; returns on a right PIN.
  */
-export function checkPin(db: Db, clock: Clock, row: OperatorRow, pin: string, action: string, what: string): void {
+export function checkPin(db: Db, clock: Clock, row: OperatorRow, pin: string, action: string, what: 'approvals' | 'signIn'): void {
   const now = clock()
-  if (!row.pinHash) return refuse('no_pin', `${row.name} has no PIN yet: a shift lead sets one on the Operators screen.`)
+  if (!row.pinHash) return refuse('no_pin', { key: 'refusals:operators.noPin', params: { name: row.name } })
   if (row.lockedUntil && Date.parse(row.lockedUntil) > now.getTime()) {
     const minutes = Math.ceil((Date.parse(row.lockedUntil) - now.getTime()) / 60_000)
     return refuse(
       'pin_locked',
-      `Too many wrong PINs: ${row.name}'s ${what} are locked for ${minutes} more minute${minutes === 1 ? '' : 's'}.`
+      what === 'approvals'
+        ? { key: 'refusals:operators.approvalsLockedFor', params: { name: row.name, count: minutes } }
+        : { key: 'refusals:operators.signInLockedFor', params: { name: row.name, count: minutes } }
     )
   }
   const at = isoNow(clock)
@@ -70,12 +74,21 @@ export function checkPin(db: Db, clock: Clock, row: OperatorRow, pin: string, ac
       })
     })
     const left = MAX_PIN_ATTEMPTS - attempts
-    return locked
-      ? refuse('pin_locked', `Wrong PIN ${MAX_PIN_ATTEMPTS} times: ${row.name}'s ${what} are locked for ${LOCK_OUT_MS / 60_000} minutes.`)
-      : refuse(
-          'wrong_pin',
-          `Wrong PIN for ${row.name} (${left} tr${left === 1 ? 'y' : 'ies'} left).${what === 'approvals' ? ' Nothing was changed.' : ''}`
-        )
+    const lockedWords = { name: row.name, times: MAX_PIN_ATTEMPTS, count: LOCK_OUT_MS / 60_000 }
+    if (locked) {
+      return refuse(
+        'pin_locked',
+        what === 'approvals'
+          ? { key: 'refusals:operators.approvalsLocked', params: lockedWords }
+          : { key: 'refusals:operators.signInLocked', params: lockedWords }
+      )
+    }
+    return refuse(
+      'wrong_pin',
+      what === 'approvals'
+        ? { key: 'refusals:operators.wrongPinApproval', params: { name: row.name, count: left } }
+        : { key: 'refusals:operators.wrongPin', params: { name: row.name, count: left } }
+    )
   }
   if (row.failedPinAttempts > 0 || row.lockedUntil) {
     db.update(operators).set({ failedPinAttempts: 0, lockedUntil: null }).where(eq(operators.id, row.id)).run()

@@ -30,18 +30,15 @@ export function assignmentsOf(db: Db, orderIds: number[]): Map<number, Assignmen
 }
 
 export function assignOperators(db: Db, clock: Clock, request: Omit<Assign, 'approval'>, by: Operator): AssignResult {
-  if (by.role !== 'shift_lead') refuse('shift_lead_only', 'Only a shift lead assigns operators to orders.')
+  if (by.role !== 'shift_lead') refuse('shift_lead_only', { key: 'refusals:operators.leadOnlyAssign' })
   const roles = ASSIGNMENT_ROLES.filter((role) => request[role] !== undefined)
-  if (!roles.length) refuse('nothing_to_assign', 'Choose an operator for picking, packing or shipping.')
+  if (!roles.length) refuse('nothing_to_assign', { key: 'refusals:operators.nothingToAssign' })
 
   const orderIds = [...new Set(request.orderIds)]
   const found = db.select({ id: orders.id, orderNumber: orders.orderNumber }).from(orders).where(inArray(orders.id, orderIds)).all()
   if (found.length !== orderIds.length) {
     const missing = orderIds.filter((id) => !found.some((o) => o.id === id))
-    refuse(
-      'not_found',
-      `Order${missing.length === 1 ? '' : 's'} ${missing.join(', ')} do${missing.length === 1 ? 'es' : ''} not exist: nothing was assigned.`
-    )
+    refuse('not_found', { key: 'refusals:operators.ordersMissing', params: { count: missing.length, orderIds: missing.join(', ') } })
   }
 
   const wanted = [...new Set(roles.map((role) => request[role]).filter((id): id is number => typeof id === 'number'))]
@@ -55,8 +52,9 @@ export function assignOperators(db: Db, clock: Clock, request: Omit<Assign, 'app
   )
   for (const id of wanted) {
     const person = people.get(id)
-    if (!person) refuse('unknown_operator', `There is no operator ${id}: nothing was assigned.`)
-    else if (!person.active) refuse('inactive_operator', `${person.name} is deactivated and cannot be assigned: nothing was assigned.`)
+    if (!person) refuse('unknown_operator', { key: 'refusals:operators.noOperatorToAssign', params: { operatorId: id } })
+    else if (!person.active)
+      refuse('inactive_operator', { key: 'refusals:operators.deactivatedNotAssigned', params: { name: person.name } })
   }
 
   const current = new Map(

@@ -35,7 +35,7 @@ export function operatorHandlers(context: StationContext): HandlersOf<'operators
     },
     'operators:update': ({ approval: _, ...change }, call) => {
       if (change.active === false && signedIn()?.id === change.operatorId) {
-        refuse('deactivate_self', 'You cannot deactivate yourself while signed in: another shift lead has to.')
+        refuse('deactivate_self', { key: 'refusals:operators.deactivateSelf' })
       }
       const updated = updateOperator(db, clock, change, approverOf(call))
       refreshSession(updated)

@@ -41,12 +41,24 @@ export function listAllOperators(db: Db, clock: Clock): OperatorRecord[] {
     .map((row) => toRecord(row, now))
 }
 
-function requireShiftLead(by: Operator, what: string) {
-  if (by.role !== 'shift_lead') refuse('shift_lead_only', `Only a shift lead can ${what}.`)
+function requireShiftLead(by: Operator, what: 'changeOperators' | 'setPin' | 'unlockLead') {
+  if (by.role !== 'shift_lead') {
+    refuse(
+      'shift_lead_only',
+      what === 'changeOperators'
+        ? { key: 'refusals:operators.leadOnlyChangeOperators' }
+        : what === 'setPin'
+          ? { key: 'refusals:operators.leadOnlySetPin' }
+          : { key: 'refusals:operators.leadOnlyUnlockLead' }
+    )
+  }
 }
 
 function find(db: Db, operatorId: number): Row {
-  return db.select().from(operators).where(eq(operators.id, operatorId)).get() ?? refuse('unknown_operator', 'No such operator.')
+  return (
+    db.select().from(operators).where(eq(operators.id, operatorId)).get() ??
+    refuse('unknown_operator', { key: 'refusals:operators.noSuchOperator' })
+  )
 }
 
 /** Active shift leads other than `operatorId`: someone must always be able to approve. */
@@ -62,7 +74,7 @@ type Field = 'name' | 'badgeCode' | 'role' | 'active' | 'language'
 
 /** Edits an operator's name, badge, role or active flag (and sets the PIN of a new shift lead). */
 export function updateOperator(db: Db, clock: Clock, change: Omit<OperatorChange, 'approval'>, by: Operator): OperatorRecord {
-  requireShiftLead(by, 'change operators')
+  requireShiftLead(by, 'changeOperators')
   const row = find(db, change.operatorId)
   const next = {
     name: change.name ?? row.name,
@@ -80,14 +92,14 @@ export function updateOperator(db: Db, clock: Clock, change: Omit<OperatorChange
 
   if (changes.badgeCode) {
     const owner = db.select({ name: operators.name }).from(operators).where(eq(operators.badgeCode, next.badgeCode)).get()
-    if (owner) refuse('badge_taken', `Badge ${next.badgeCode} already belongs to ${owner.name}.`)
+    if (owner) refuse('badge_taken', { key: 'refusals:operators.badgeTakenBy', params: { badgeCode: next.badgeCode, name: owner.name } })
   }
   const stopsBeingLead = row.role === 'shift_lead' && row.active && (next.role !== 'shift_lead' || !next.active)
   if (stopsBeingLead && otherActiveShiftLeads(db, row.id) === 0) {
-    refuse('last_shift_lead', `${row.name} is the last active shift lead: make someone else a shift lead first.`)
+    refuse('last_shift_lead', { key: 'refusals:operators.lastShiftLead', params: { name: row.name } })
   }
   if (next.role === 'shift_lead' && !row.pinHash && !settingPin) {
-    refuse('pin_required', `A shift lead needs a PIN (4 to 8 digits): give ${next.name} one.`)
+    refuse('pin_required', { key: 'refusals:operators.leadNeedsPinFor', params: { name: next.name } })
   }
 
   const at = isoNow(clock)
@@ -114,9 +126,9 @@ export function updateOperator(db: Db, clock: Clock, change: Omit<OperatorChange
 
 /** Sets or resets an operator's PIN (stored as a scrypt hash): a shift lead's, or an operator's sign-in PIN; clears any lock-out. */
 export function setPin(db: Db, clock: Clock, operatorId: number, pin: string, by: Operator): OperatorRecord {
-  requireShiftLead(by, 'set a PIN')
+  requireShiftLead(by, 'setPin')
   const row = find(db, operatorId)
-  if (!row.active) refuse('inactive_operator', `${row.name} is deactivated: reactivate them first.`)
+  if (!row.active) refuse('inactive_operator', { key: 'refusals:operators.deactivated', params: { name: row.name } })
   const at = isoNow(clock)
   return db.transaction((tx) => {
     const updated = tx
@@ -132,10 +144,11 @@ export function setPin(db: Db, clock: Clock, operatorId: number, pin: string, by
 
 /** Lifts a lock-out after wrong PINs before its five minutes are over, and clears the wrong-PIN count. */
 export function unlockOperator(db: Db, clock: Clock, operatorId: number, by: Operator): OperatorRecord {
-  requireShiftLead(by, 'unlock a shift lead')
+  requireShiftLead(by, 'unlockLead')
   const row = find(db, operatorId)
   const now = clock()
-  if (!isLocked(row, now) && row.failedPinAttempts === 0) refuse('not_locked', `${row.name} is not locked out: nothing to unlock.`)
+  if (!isLocked(row, now) && row.failedPinAttempts === 0)
+    refuse('not_locked', { key: 'refusals:operators.notLocked', params: { name: row.name } })
   const at = isoNow(clock)
   return db.transaction((tx) => {
     const updated = tx.update(operators).set({ failedPinAttempts: 0, lockedUntil: null }).where(eq(operators.id, row.id)).returning().get()

@@ -34,11 +34,11 @@ export type NewOperator = { name: string; badgeCode: string; role: 'operator' | 
  */
 export function createOperator(db: Db, clock: Clock, input: NewOperator, by: Operator | null): Operator {
   const first = operatorCount(db) === 0
-  if (first && input.role !== 'shift_lead') refuse('first_operator', 'The first operator of a station must be a shift lead.')
-  if (!first && by?.role !== 'shift_lead') refuse('shift_lead_only', 'Only a signed-in shift lead can add operators.')
-  if (input.role === 'shift_lead' && !input.pin) refuse('pin_required', 'A shift lead needs a PIN (4 to 8 digits).')
+  if (first && input.role !== 'shift_lead') refuse('first_operator', { key: 'refusals:operators.firstIsLead' })
+  if (!first && by?.role !== 'shift_lead') refuse('shift_lead_only', { key: 'refusals:operators.leadOnlyAdd' })
+  if (input.role === 'shift_lead' && !input.pin) refuse('pin_required', { key: 'refusals:operators.leadNeedsPin' })
   if (db.select({ id: operators.id }).from(operators).where(eq(operators.badgeCode, input.badgeCode)).get()) {
-    refuse('badge_taken', `Badge ${input.badgeCode} already belongs to another operator.`)
+    refuse('badge_taken', { key: 'refusals:operators.badgeTaken', params: { badgeCode: input.badgeCode } })
   }
   const at = isoNow(clock)
   return db.transaction((tx) => {

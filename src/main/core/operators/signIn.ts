@@ -16,14 +16,23 @@ export function signInOperator(db: Db, clock: Clock, who: SignInRequest, operato
   const where = 'operatorId' in who ? eq(operators.id, who.operatorId) : eq(operators.badgeCode, who.badgeCode.trim())
   const row = db.select().from(operators).where(where).get()
   if (!row || !row.active) {
-    return refuse('unknown_operator', 'badgeCode' in who ? `No operator has badge ${who.badgeCode.trim()}.` : 'No such operator.')
+    return refuse(
+      'unknown_operator',
+      'badgeCode' in who
+        ? { key: 'refusals:operators.noBadge', params: { badgeCode: who.badgeCode.trim() } }
+        : { key: 'refusals:operators.noSuchOperator' }
+    )
   }
   if (row.role === 'shift_lead' || operatorsNeedPin) {
     if (!who.pin) {
-      const why = row.role === 'shift_lead' ? 'Shift leads sign in with their PIN' : 'This station asks every operator for their PIN'
-      return refuse('pin_required', `${why}: ${row.name}, enter your PIN.`)
+      return refuse(
+        'pin_required',
+        row.role === 'shift_lead'
+          ? { key: 'refusals:operators.leadPinToSignIn', params: { name: row.name } }
+          : { key: 'refusals:operators.everyonePinToSignIn', params: { name: row.name } }
+      )
     }
-    checkPin(db, clock, row, who.pin, 'sign-in', 'sign-in and approvals')
+    checkPin(db, clock, row, who.pin, 'sign-in', 'signIn')
   }
   return { id: row.id, name: row.name, badgeCode: row.badgeCode, role: row.role, language: row.language }
 }
