@@ -20,7 +20,6 @@ const CONVERTING = [
   'src/main/core/dataLock.ts',
   'src/main/core/db/',
   'src/main/core/history/',
-  'src/main/core/orders/',
   'src/main/core/packing/',
   'src/main/core/returns/',
   'src/main/core/scanning/',

@@ -124,7 +124,10 @@ describe('an order file uploaded in pieces', () => {
     value(await call('orders:importFinish', { uploadId: await upload(call, 'seed.json', orderFile(2), 1 << 20) }))
     const before = snapshot(t.sqlite)
     const envelope = await call('orders:importFinish', { uploadId: await upload(call, 'empty.csv', Buffer.alloc(0), 1024) })
-    expect(envelope).toEqual({ ok: false, error: { code: 'empty_file', message: 'The file is empty: nothing was imported.' } })
+    expect(envelope).toMatchObject({
+      ok: false,
+      error: { code: 'empty_file', message: 'The file is empty: nothing was imported.', key: 'refusals:orders.emptyFile' }
+    })
     expect(snapshot(t.sqlite)).toEqual(before)
     expect(stagingFiles(t)).toEqual([])
   })

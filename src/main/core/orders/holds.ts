@@ -46,10 +46,14 @@ export function releaseOrder(db: Db, clock: Clock, orderId: number, by: ByShiftL
   db.transaction(
     (tx) => {
       const order = tx.select().from(orders).where(eq(orders.id, orderId)).get()
-      if (!order) return refuse('not_found', `Order ${orderId} does not exist.`)
-      if (order.status !== 'on_hold') return refuse('not_on_hold', `Order ${order.orderNumber} is not on hold.`)
+      if (!order) return refuse('not_found', { key: 'refusals:orders.notFound', params: { orderId } })
+      if (order.status !== 'on_hold')
+        return refuse('not_on_hold', { key: 'refusals:orders.notOnHold', params: { orderNumber: order.orderNumber } })
       if (order.omsStatus && !PACKABLE_OMS_STATUSES.has(order.omsStatus.toLowerCase())) {
-        return refuse('held_by_oms', `The OMS holds order ${order.orderNumber} (status ${order.omsStatus}): only the OMS can release it.`)
+        return refuse('held_by_oms', {
+          key: 'refusals:orders.heldByOms',
+          params: { orderNumber: order.orderNumber, omsState: order.omsStatus }
+        })
       }
       tx.update(orders).set({ heldBy: null }).where(eq(orders.id, order.id)).run()
       transitionOrder(tx, order, 'ready', {
@@ -68,7 +72,7 @@ export function holdOrder(db: Db, clock: Clock, orderId: number, by: ByShiftLead
   db.transaction(
     (tx) => {
       const order = tx.select().from(orders).where(eq(orders.id, orderId)).get()
-      if (!order) return refuse('not_found', `Order ${orderId} does not exist.`)
+      if (!order) return refuse('not_found', { key: 'refusals:orders.notFound', params: { orderId } })
       transitionOrder(tx, order, 'on_hold', {
         operatorId: by.operatorId,
         at: isoNow(clock),

@@ -70,8 +70,8 @@ export function importRawFile(ctx: ImportContext, file: RawOrderFile, source: st
 /** Tries a failed record again (after its cause was fixed, e.g. the SKU was added). */
 export function retryFailedImport(ctx: ImportContext, id: number): ImportSummary {
   const row = ctx.db.select().from(failedImports).where(eq(failedImports.id, id)).get()
-  if (!row) return refuse('not_found', `Failed import ${id} does not exist.`)
-  if (row.resolvedAt) return refuse('already_resolved', `Failed import ${id} was already imported.`)
+  if (!row) return refuse('not_found', { key: 'refusals:orders.failedImportMissing', params: { id } })
+  if (row.resolvedAt) return refuse('already_resolved', { key: 'refusals:orders.failedImportDone', params: { id } })
   const payload = row.payload as FailedPayload
   const outcome =
     payload.kind === 'product'

@@ -77,7 +77,7 @@ export function withChange<T extends { touched: Touched }>(
 function orderChange(db: Db, orderId: number, mark: HistoryMark, touched: Touched): OrderDelta {
   const q = statements(db)
   const head = q.head.get({ orderId })
-  if (!head) return refuse('not_found', `Order ${orderId} does not exist.`)
+  if (!head) return refuse('not_found', { key: 'refusals:orders.notFound', params: { orderId } })
   const added = touched.added ?? []
   const removed = touched.removed ?? []
   const touchedUnits = [...added, ...removed]

@@ -60,27 +60,26 @@ export function listOrders(db: Db, q: OrderQuery, me: number | null = null): Ord
   const keep: Keep = (r) => (!q.status || r.status === q.status) && assigned(r)
   const text = q.query?.trim() ?? ''
   if (q.cursor && (q.cursor.by === 'search') !== (text !== '')) {
-    refuse('invalid_arguments', 'This page cursor belongs to another list: start again from the first page.')
+    refuse('invalid_arguments', { key: 'refusals:orders.cursorOtherList' })
   }
   const page = new PageBuilder(limit)
   const matched = new Set<number>()
   if (text) {
     const cursor = q.cursor?.by === 'search' ? q.cursor : null
     const sources = searchSources(db, text, keep, q.status !== undefined || operator !== null, matched)
-    if (cursor && cursor.stream >= sources.length) refuse('invalid_arguments', 'This page cursor belongs to another search.')
+    if (cursor && cursor.stream >= sources.length) refuse('invalid_arguments', { key: 'refusals:orders.cursorOtherSearch' })
     page.collect(sources, cursor?.stream ?? 0, cursor && { key: cursor.key, id: cursor.id })
   } else {
     const cursor = q.cursor?.by === 'list' ? q.cursor : null
     const sources = listSources(db, q, operator, me, keep)
     const mineFirst = sources.length === 2
-    if (cursor?.mine && !mineFirst)
-      refuse('invalid_arguments', 'This page cursor belongs to another list: start again from the first page.')
+    if (cursor?.mine && !mineFirst) refuse('invalid_arguments', { key: 'refusals:orders.cursorOtherList' })
     page.collect(sources, cursor && !cursor.mine && mineFirst ? 1 : 0, cursor && listKeyOf(cursor))
   }
   return { orders: summaries(db, page.rows, (id) => (matched.has(id) ? text : null)), nextCursor: page.next }
 }
 
-const signedIn = (me: number | null) => me ?? refuse('not_signed_in', 'Sign in first to see your orders.')
+const signedIn = (me: number | null) => me ?? refuse('not_signed_in', { key: 'refusals:orders.signInForMine' })
 
 const listKeyOf = (r: ListKey): ListKey => ({ priority: r.priority, createdAt: r.createdAt, id: r.id })
 

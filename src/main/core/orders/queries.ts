@@ -40,7 +40,7 @@ const byOrder = perConnection((db) => {
 /** One order in full, as a screen shows it when it opens: lines, boxes with their units, loose units, history. */
 export function getOrderDetail(db: Db, orderId: number): OrderDetail {
   const order = orderRow(db, orderId)
-  if (!order) return refuse('not_found', `Order ${orderId} does not exist.`)
+  if (!order) return refuse('not_found', { key: 'refusals:orders.notFound', params: { orderId } })
   const q = byOrder(db)
   const unitsIn = new Map<string | null, ScannedUnit[]>()
   for (const { boxId, ...unit } of q.units.all({ orderId })) {

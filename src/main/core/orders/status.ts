@@ -18,14 +18,15 @@ export const TRANSITIONS: Record<OrderStatus, Partial<Record<OrderStatus, string
   cancelled: {}
 }
 
-const WHY_NOT: Record<OrderStatus, string> = {
-  on_hold: 'it is on hold and must be released first',
-  ready: 'nothing has been scanned into it yet',
-  in_progress: 'it is still being packed',
-  packed: 'packing is already confirmed',
-  shipped: 'it has already shipped',
-  cancelled: 'it was cancelled in the OMS'
-}
+/** Why an order in a status cannot make a move: one sentence per status it is in. */
+const CANNOT_BECOME = {
+  on_hold: 'refusals:orders.cannotBecome.on_hold',
+  ready: 'refusals:orders.cannotBecome.ready',
+  in_progress: 'refusals:orders.cannotBecome.in_progress',
+  packed: 'refusals:orders.cannotBecome.packed',
+  shipped: 'refusals:orders.cannotBecome.shipped',
+  cancelled: 'refusals:orders.cannotBecome.cancelled'
+} as const satisfies Record<OrderStatus, string>
 
 export const STATUS_LABEL: Record<OrderStatus, string> = {
   on_hold: 'on hold',
@@ -51,7 +52,7 @@ export function canTransition(from: OrderStatus, to: OrderStatus): boolean {
 /** Refuses an illegal move with a sentence that says why. */
 export function assertTransition(from: OrderStatus, to: OrderStatus, orderNumber: string): void {
   if (!canTransition(from, to)) {
-    refuse('illegal_transition', `Order ${orderNumber} cannot become ${STATUS_LABEL[to]}: ${WHY_NOT[from]}.`)
+    refuse('illegal_transition', { key: CANNOT_BECOME[from], params: { orderNumber, status: to } })
   }
 }
 

@@ -8,7 +8,7 @@ import { createReadStream, statSync } from 'node:fs'
 import { basename } from 'node:path'
 import type { Worker } from 'node:worker_threads'
 import type { ImportSummary } from '../../../../shared/orders'
-import { StationError } from '../../errors'
+import { refusal, type StationError } from '../../errors'
 import { startWorker } from '../../workers/startWorker'
 import { log } from '../../log/logger'
 import { startImport, type ImportContext } from '../importOrders'
@@ -30,7 +30,7 @@ export type ImportOptions = {
 
 export async function importOrderFile(ctx: ImportContext, path: string, options: ImportOptions = {}): Promise<ImportSummary> {
   const size = statSync(path).size
-  if (size === 0) throw new StationError('empty_file', EMPTY_FILE)
+  if (size === 0) throw refusal('empty_file', { key: 'refusals:orders.emptyFile' })
   const fileName = options.fileName ?? basename(path)
   try {
     return await importWithReader(ctx, { path, fileName }, size, options)
@@ -120,12 +120,12 @@ function reporter(summary: ImportSummary, size: number, { onProgress = () => {},
 
 /** What the file's problem means for the station: nothing imported, or the orders before it. */
 function stopped(problem: string, summary: ImportSummary): StationError {
-  if (problem === EMPTY_FILE) return new StationError('empty_file', problem)
+  if (problem === EMPTY_FILE) return refusal('empty_file', { key: 'refusals:orders.emptyFile' })
   const orders = summary.imported + summary.unchanged + summary.failed
-  if (orders + summary.productsUpserted === 0) return new StationError('bad_file', `${problem}. Nothing was imported.`)
-  return new StationError(
-    'bad_file',
-    `${problem}. The import stopped there: ${orders} orders before that point were read (${summary.imported} imported, ` +
-      `${summary.unchanged} already here, ${summary.failed} failed). Fix the file and import it again: the orders already here count as unchanged.`
-  )
+  // `problem` is the reader's English account of the file (./fileProblem.ts): a value, not a sentence of the catalogue yet.
+  if (orders + summary.productsUpserted === 0) return refusal('bad_file', { key: 'refusals:orders.badFile', params: { problem } })
+  return refusal('bad_file', {
+    key: 'refusals:orders.badFileStopped',
+    params: { problem, count: orders, imported: summary.imported, unchanged: summary.unchanged, failed: summary.failed }
+  })
 }

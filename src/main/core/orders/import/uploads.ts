@@ -32,9 +32,7 @@ export function stagingUploads(folder: string, now: () => number = Date.now) {
     closeSync(upload.fd)
     rmSync(upload.path, { force: true })
   }
-  const find = (uploadId: string): Upload =>
-    uploads.get(uploadId) ??
-    refuse('not_found', 'This upload is not open any more (finished, cancelled or the station restarted): import the file again.')
+  const find = (uploadId: string): Upload => uploads.get(uploadId) ?? refuse('not_found', { key: 'refusals:orders.uploadGone' })
 
   /** Staging files of uploads that are gone (a crash, a closed screen). */
   const sweep = () => {
@@ -55,10 +53,7 @@ export function stagingUploads(folder: string, now: () => number = Date.now) {
         const { bavail, bsize } = statfsSync(folder)
         const free = bavail * bsize
         if (size > free) {
-          refuse(
-            'disk_full',
-            `The file needs ${megabytes(size)} MB but the disk has ${megabytes(free)} MB free: nothing was imported. Free some space on this PC, then import again.`
-          )
+          refuse('disk_full', { key: 'refusals:orders.uploadDiskFull', params: { needMb: megabytes(size), freeMb: megabytes(free) } })
         }
       }
       const uploadId = randomUUID()
@@ -71,13 +66,10 @@ export function stagingUploads(folder: string, now: () => number = Date.now) {
     chunk(uploadId: string, offset: number, data: Uint8Array): { received: number } {
       const upload = find(uploadId)
       if (offset !== upload.received) {
-        refuse(
-          'out_of_order',
-          `The piece at byte ${offset} does not follow the ${upload.received} bytes received so far: import the file again.`
-        )
+        refuse('out_of_order', { key: 'refusals:orders.uploadOutOfOrder', params: { offset, received: upload.received } })
       }
       if (upload.size !== null && upload.received + data.length > upload.size) {
-        refuse('too_long', `More bytes arrived than the ${upload.size} the file has: import the file again.`)
+        refuse('too_long', { key: 'refusals:orders.uploadTooLong', params: { size: upload.size } })
       }
       try {
         for (let written = 0; written < data.length;) written += writeSync(upload.fd, data, written)
@@ -97,10 +89,7 @@ export function stagingUploads(folder: string, now: () => number = Date.now) {
       closeSync(upload.fd)
       try {
         if (upload.size !== null && upload.received !== upload.size) {
-          refuse(
-            'incomplete_upload',
-            `Only ${upload.received} of the file's ${upload.size} bytes arrived: nothing was imported. Import the file again.`
-          )
+          refuse('incomplete_upload', { key: 'refusals:orders.uploadIncomplete', params: { received: upload.received, size: upload.size } })
         }
         return await use({ path: upload.path, fileName: upload.fileName, size: upload.received })
       } finally {
@@ -124,4 +113,4 @@ export function stagingUploads(folder: string, now: () => number = Date.now) {
   }
 }
 
-const megabytes = (bytes: number) => Math.ceil(bytes / 1_000_000).toLocaleString('en')
+const megabytes = (bytes: number) => Math.ceil(bytes / 1_000_000)
