@@ -4,12 +4,14 @@
 // or one QR code; the SSCC as GS1-128 (00) at the bottom with its text.
 // Serials that do not fit continue on further labels, planned up front so
 // the first label can say how many follow.
+// Every word comes from the catalogue in the station's language (words.ts).
+import { DEFAULT_LANGUAGE, type Language } from '../../../shared/i18n/languages'
 import type { LinearCode } from './barcodes'
-import { formatDate, formatDimensions, formatWeight } from './format'
 import type { BoxLabelData } from './labelData'
 import { caption, channelLine, type Box, type Medium, type PageSize, type Rule, type Text } from './labelLayout'
 import { planSerials, type LinearBlock, type MeasureText, type QrBlock, type SerialBlock } from './serialsLayout'
 import { formatSscc } from './sscc'
+import { labelWords, type LabelWords } from './words'
 
 export type PlacedSerials =
   | { kind: 'linear'; block: LinearBlock; cells: { code: LinearCode; x: number; y: number; text: Text }[] }
@@ -45,12 +47,22 @@ function ssccHeight(size: PageSize, medium: Medium) {
   return size.height < 200 ? medium.caption + 2 + 30 + 12 : medium.caption + 2 + 62 + 14
 }
 
-/** Every label of the box, first to last. `measure` is the renderer's text width, for the serials' columns. */
-export function boxLabelLayout(data: BoxLabelData, size: PageSize, medium: Medium, measure: MeasureText): BoxLabelPage[] {
+/**
+ * Every label of the box, first to last. `measure` is the renderer's text width, for the serials' columns;
+ * `language` the station's (labels.json).
+ */
+export function boxLabelLayout(
+  data: BoxLabelData,
+  size: PageSize,
+  medium: Medium,
+  measure: MeasureText,
+  language: Language = DEFAULT_LANGUAGE
+): BoxLabelPage[] {
   const m = size.height < 200 ? 7 : 10
   const frame = { m, inner: size.width - 2 * m, compact: size.height < 250 }
+  const w = labelWords(language)
   const pages = planPages(data, size, medium, measure, frame)
-  return pages.map((page, i) => layoutPage(data, size, medium, frame, page, i, pages.length))
+  return pages.map((page, i) => layoutPage(data, size, medium, frame, page, i, pages.length, w))
 }
 
 function planPages(data: BoxLabelData, size: PageSize, medium: Medium, measure: MeasureText, { m, inner, compact }: Frame): PlannedPage[] {
@@ -83,19 +95,20 @@ function layoutPage(
   frame: Frame,
   page: PlannedPage,
   i: number,
-  pages: number
+  pages: number,
+  w: LabelWords
 ): BoxLabelPage {
   const { m, inner, compact } = frame
   let y = m
   let header: Text[], headerRule: Rule | null, details: Text[]
   if (i === 0) {
-    header = firstHeader(data, medium, m, y, inner, compact)
+    header = firstHeader(data, medium, m, y, inner, compact, w)
     headerRule = { x: m, y: y + headerHeight(compact) - 2, width: inner }
     y = y + headerHeight(compact) + 2
-    details = detailLines(data, medium, m, y, inner, compact)
+    details = detailLines(data, medium, m, y, inner, compact, w)
     y += detailsHeight(compact)
   } else {
-    header = continuationHeader(data, medium, m, y, inner, i + 1, pages)
+    header = continuationHeader(data, medium, m, y, inner, i + 1, pages, w)
     headerRule = null
     details = []
     y += continuationHeaderHeight()
@@ -104,8 +117,14 @@ function layoutPage(
   y += orderCodeHeight(!compact)
   const rule = { x: m, y, width: inner }
   y += 3
-  const which = serialsCaption(data, medium, page, pages)
-  const serialsCaptionText = caption(medium, pages > 1 ? `${which}${medium.separator}LABEL ${i + 1} OF ${pages}` : which, m, y, inner)
+  const which = serialsCaption(data, medium, page, pages, w)
+  const serialsCaptionText = caption(
+    medium,
+    pages > 1 ? `${which}${medium.separator}${w.box.labelOfCaption(i + 1, pages)}` : which,
+    m,
+    y,
+    inner
+  )
   y += medium.caption + 3
   return {
     header,
@@ -115,33 +134,31 @@ function layoutPage(
     rule,
     caption: serialsCaptionText,
     serials: page.block && placeSerials(page.block, m, y, inner),
-    sscc: i === 0 ? ssccBlock(data, size, medium, m, inner) : null
+    sscc: i === 0 ? ssccBlock(data, size, medium, m, inner, w) : null
   }
 }
 
-function firstHeader(data: BoxLabelData, medium: Medium, x: number, y: number, width: number, compact: boolean): Text[] {
+function firstHeader(data: BoxLabelData, medium: Medium, x: number, y: number, width: number, compact: boolean, w: LabelWords): Text[] {
   const big = compact ? 18 : 24
   const left = width * 0.62
   const c = medium.caption
   return [
-    { text: 'ORDER', box: { x, y, width: left, height: c }, style: { size: c, bold: true } },
-    { text: 'BOX', box: { x: x + left, y, width: width - left, height: c }, style: { size: c, bold: true, align: 'right' } },
+    { text: w.box.order, box: { x, y, width: left, height: c }, style: { size: c, bold: true } },
+    { text: w.box.box, box: { x: x + left, y, width: width - left, height: c }, style: { size: c, bold: true, align: 'right' } },
     { text: data.orderNumber, box: { x, y: y + c + 2, width: left - 6, height: big }, style: { size: big, minSize: 9, bold: true } },
     {
-      text: `${data.boxNumber} of ${data.boxCount}`,
+      text: w.box.boxOf(data.boxNumber, data.boxCount),
       box: { x: x + left, y: y + c + 2, width: width - left, height: big },
       style: { size: big, minSize: 9, bold: true, align: 'right' }
     }
   ]
 }
 
-function detailLines(data: BoxLabelData, medium: Medium, x: number, y: number, width: number, compact: boolean): Text[] {
+function detailLines(data: BoxLabelData, medium: Medium, x: number, y: number, width: number, compact: boolean, w: LabelWords): Text[] {
   const { separator } = medium
   const channel = channelLine(medium, data)
-  const box = [formatDimensions(data.dimensionsMm) ?? 'Dimensions not recorded', formatWeight(data.weightG) ?? 'weight not recorded'].join(
-    separator
-  )
-  const who = `Packed by ${data.operator}${separator}${formatDate(data.date)}`
+  const box = [w.dimensions(data.dimensionsMm) ?? w.box.noDimensions, w.weight(data.weightG) ?? w.box.noWeight].join(separator)
+  const who = `${w.box.packedBy(data.operator)}${separator}${w.date(data.date)}`
   if (compact) {
     return [
       { text: `${channel}${separator}${box}`, box: { x, y, width, height: 8 }, style: { size: 8, minSize: 5 } },
@@ -155,16 +172,25 @@ function detailLines(data: BoxLabelData, medium: Medium, x: number, y: number, w
   ]
 }
 
-function continuationHeader(data: BoxLabelData, medium: Medium, x: number, y: number, width: number, page: number, pages: number): Text[] {
+function continuationHeader(
+  data: BoxLabelData,
+  medium: Medium,
+  x: number,
+  y: number,
+  width: number,
+  page: number,
+  pages: number,
+  w: LabelWords
+): Text[] {
   const { separator } = medium
   return [
     {
-      text: `ORDER ${data.orderNumber}${separator}BOX ${data.boxNumber} OF ${data.boxCount}`,
+      text: `${w.box.continuedOrder(data.orderNumber)}${separator}${w.box.continuedBox(data.boxNumber, data.boxCount)}`,
       box: { x, y, width, height: 14 },
       style: { size: 14, minSize: 7, bold: true }
     },
     {
-      text: `Serials continued${separator}label ${page} of ${pages}${separator}SSCC ${data.sscc}`,
+      text: [w.box.serialsContinued, w.box.labelOf(page, pages), w.box.ssccNumber(data.sscc)].join(separator),
       box: { x, y: y + 17, width, height: 8 },
       style: { size: 8, minSize: 5 }
     }
@@ -172,17 +198,16 @@ function continuationHeader(data: BoxLabelData, medium: Medium, x: number, y: nu
 }
 
 /** Which of the box's serials this label holds, so a label read on its own says it is part of a set. */
-function serialsCaption(data: BoxLabelData, { separator, dash }: Medium, page: PlannedPage, pages: number): string {
+function serialsCaption(data: BoxLabelData, { separator, dash }: Medium, page: PlannedPage, pages: number, w: LabelWords): string {
   const total = data.serials.length
   if (total === 0) {
-    const unserialized = data.unserialized
-      ? `${separator}${data.unserialized} unit${data.unserialized === 1 ? '' : 's'} without serial`
-      : ''
-    return `NO SERIALS${unserialized}`
+    const unserialized = data.unserialized ? `${separator}${w.box.withoutSerial(data.unserialized)}` : ''
+    return `${w.box.noSerials}${unserialized}`
   }
-  if (page.to - page.from === total) return `SERIALS${separator}${total}`
-  if (page.to > page.from) return `SERIALS ${page.from + 1}${dash}${page.to} OF ${total}`
-  return `SERIALS${separator}${total}${separator}ON THE NEXT LABEL${pages > 2 ? 'S' : ''}`
+  if (page.to - page.from === total) return `${w.box.serials}${separator}${total}`
+  if (page.to > page.from) return w.box.serialsRange(page.from + 1, page.to, total, dash)
+  // All the serials are on the labels after this one (pages - 1 of them).
+  return `${w.box.serials}${separator}${total}${separator}${w.box.onNextLabel(pages - 1)}`
 }
 
 /** Where each barcode and text of a serial block goes, from the block's top left corner. */
@@ -211,14 +236,14 @@ export function placeSerials(block: SerialBlock, x: number, y: number, width: nu
   return { kind: 'qr', block, x, y, listColumns }
 }
 
-function ssccBlock(data: BoxLabelData, size: PageSize, medium: Medium, x: number, width: number): SsccBlock {
+function ssccBlock(data: BoxLabelData, size: PageSize, medium: Medium, x: number, width: number, w: LabelWords): SsccBlock {
   const small = size.height < 200
   const barHeight = small ? 30 : 62
   const textSize = small ? 10 : 12
   const top = size.height - (small ? 7 : 10) - ssccHeight(size, medium)
   return {
     rule: { x, y: top - 4, width },
-    caption: caption(medium, 'SSCC', x, top, width),
+    caption: caption(medium, w.box.sscc, x, top, width),
     bars: { x, y: top + medium.caption + 2, width, height: barHeight },
     text: {
       text: formatSscc(data.sscc, data.gs1PrefixLength),

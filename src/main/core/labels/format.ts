@@ -1,11 +1,7 @@
-// Numbers and dates as the labels print them.
+// Addresses as the labels print them, and the English date of other printed documents. Weights,
+// dimensions and the labels' dates are written in the station's language: words.ts.
 import type { ShipTo } from '../db/schema'
 import { formatLocalTime } from '../../../shared/localTime'
-
-export const formatWeight = (grams: number | null): string | null => (grams === null ? null : `${(grams / 1000).toFixed(2)} kg`)
-
-export const formatDimensions = (d: { length: number; width: number; height: number } | null): string | null =>
-  d ? `${d.length} × ${d.width} × ${d.height} mm` : null
 
 /** "2026-11-21 22:00 NZDT": the station's local time, with its zone (a label travels). */
 export const formatDate = (iso: string): string => formatLocalTime(iso, { zone: true })

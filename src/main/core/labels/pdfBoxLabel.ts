@@ -2,24 +2,31 @@
 // channel order id, box n of N, dimensions, weight, operator and date; the
 // box's serials as Code 128 barcodes or one QR code; the SSCC as GS1-128 (00)
 // at the bottom with its text. Serials that do not fit continue on further labels.
+import { DEFAULT_LANGUAGE, type Language } from '../../../shared/i18n/languages'
 import { drawLinear, drawMatrix, linearCode, QUIET_MODULES } from './barcodes'
 import { boxLabelLayout, type BoxLabelPage, type PlacedSerials, type SsccBlock } from './boxLabelLayout'
 import type { BoxLabelData } from './labelData'
 import { PDF_MEDIUM, type Box, type PageSize } from './labelLayout'
 import { drawRule, drawText } from './pdfDraw'
 import { finish, newDocument, textWidth, useFont, type Doc } from './pdfText'
+import { labelWords } from './words'
 
 export type { PageSize } from './labelLayout'
 
 const SSCC_MAX_MODULE = 1.4
 
-export async function renderBoxLabelPdf(data: BoxLabelData, size: PageSize): Promise<{ pdf: Buffer; pages: number }> {
+/** `language`: the station's (a label is read by the carrier and the customer, not the operator). */
+export async function renderBoxLabelPdf(
+  data: BoxLabelData,
+  size: PageSize,
+  language: Language = DEFAULT_LANGUAGE
+): Promise<{ pdf: Buffer; pages: number }> {
   const doc = newDocument({
     size: [size.width, size.height],
-    info: { Title: `Box ${data.boxNumber} of ${data.boxCount} · ${data.orderNumber}` }
+    info: { Title: labelWords(language).title.boxDocument(data.orderNumber, data.boxNumber, data.boxCount) }
   })
   // The serials' columns are measured in the fonts the PDF sets them in.
-  const pages = boxLabelLayout(data, size, PDF_MEDIUM, (text, s) => textWidth(doc, text, s))
+  const pages = boxLabelLayout(data, size, PDF_MEDIUM, (text, s) => textWidth(doc, text, s), language)
   for (const page of pages) {
     doc.addPage({ size: [size.width, size.height], margin: 0 })
     drawPage(doc, data, page)

@@ -1,20 +1,29 @@
 // The packing slip (SPEC §6) on A4 or Letter: the order, the ship-to
 // address, every line with ordered and packed quantities, and each box with
 // its SSCC and serials. Long lists flow onto further pages; each page is
-// numbered and carries the order number as a barcode.
+// numbered and carries the order number as a barcode. Every word is in the
+// station's language (words.ts): the slip goes in the box, to the customer.
+import { DEFAULT_LANGUAGE, type Language } from '../../../shared/i18n/languages'
 import { drawLinear, linearCode, QUIET_MODULES } from './barcodes'
-import { addressLines, formatDate } from './format'
+import { addressLines } from './format'
 import type { PackingSlipData } from './labelData'
 import { finish, fitLine, fitText, newDocument, textWidth, wrap } from './pdfText'
 import { SLIP_PAPER } from './sizes'
 import type { SlipPaper } from '../../../shared/labels'
+import { labelWords } from './words'
 
 const M = 42
 const BODY = 9.5
 const ROW = BODY * 1.45
 
-export async function renderPackingSlipPdf(data: PackingSlipData, paper: SlipPaper): Promise<{ pdf: Buffer; pages: number }> {
-  const doc = newDocument({ size: SLIP_PAPER[paper], bufferPages: true, info: { Title: `Packing slip · ${data.orderNumber}` } })
+export async function renderPackingSlipPdf(
+  data: PackingSlipData,
+  paper: SlipPaper,
+  language: Language = DEFAULT_LANGUAGE
+): Promise<{ pdf: Buffer; pages: number }> {
+  const w = labelWords(language)
+  const W = w.slip
+  const doc = newDocument({ size: SLIP_PAPER[paper], bufferPages: true, info: { Title: w.title.packingSlip(data.orderNumber) } })
   const page = () => doc.addPage({ size: SLIP_PAPER[paper], margin: 0 })
   page()
   const width = doc.page.width - 2 * M
@@ -28,21 +37,28 @@ export async function renderPackingSlipPdf(data: PackingSlipData, paper: SlipPap
   }
 
   // Heading: title and order, the order number barcode at the right.
-  fitLine(doc, 'PACKING SLIP', { x: M, y, width: width * 0.55, height: 22 }, { size: 22, bold: true })
-  fitLine(doc, `Order ${data.orderNumber}`, { x: M, y: y + 28, width: width * 0.55, height: 14 }, { size: 14, minSize: 8, bold: true })
+  fitLine(doc, W.title, { x: M, y, width: width * 0.55, height: 22 }, { size: 22, minSize: 14, bold: true })
+  fitLine(doc, W.order(data.orderNumber), { x: M, y: y + 28, width: width * 0.55, height: 14 }, { size: 14, minSize: 8, bold: true })
   y += 56
   const facts: [string, string][] = [
-    ['Channel', [data.channel, data.channelOrderId].filter(Boolean).join(' · ')],
-    ['OMS order id', data.omsOrderId],
-    ['Carrier', `${data.carrier} · ${data.service}`],
-    ['Date', formatDate(data.date)]
+    [W.channel, [data.channel, data.channelOrderId].filter(Boolean).join(' · ')],
+    [W.omsOrderId, data.omsOrderId],
+    [W.carrier, `${data.carrier} · ${data.service}`],
+    [W.date, w.date(data.date)]
   ]
+  // The names' column: 80 pt, or as wide as the longest name needs (longer words in some languages).
+  const factWidth = Math.max(80, ...facts.map(([label]) => Math.ceil(textWidth(doc, label, BODY, true))))
   facts.forEach(([label, value], i) => {
-    fitLine(doc, label, { x: M, y: y + i * ROW, width: 80, height: BODY }, { size: BODY, bold: true })
-    fitLine(doc, value, { x: M + 84, y: y + i * ROW, width: width * 0.55 - 84, height: BODY }, { size: BODY, minSize: 6 })
+    fitLine(doc, label, { x: M, y: y + i * ROW, width: factWidth, height: BODY }, { size: BODY, bold: true })
+    fitLine(
+      doc,
+      value,
+      { x: M + factWidth + 4, y: y + i * ROW, width: width * 0.55 - factWidth - 4, height: BODY },
+      { size: BODY, minSize: 6 }
+    )
   })
   const shipX = M + width * 0.58
-  fitLine(doc, 'SHIP TO', { x: shipX, y: y - 4, width: width * 0.42, height: 7 }, { size: 7, bold: true })
+  fitLine(doc, W.shipTo, { x: shipX, y: y - 4, width: width * 0.42, height: 7 }, { size: 7, bold: true })
   const nameHeight = fitText(
     doc,
     data.shipTo.name,
@@ -57,13 +73,16 @@ export async function renderPackingSlipPdf(data: PackingSlipData, paper: SlipPap
   )
   y += Math.max(facts.length * ROW, 90) + 14
 
-  // Lines.
+  // Lines. The narrow columns are as wide as their titles need, at least as wide as in English.
+  const fit = (title: string, least: number) => Math.max(least, Math.ceil(textWidth(doc, title, BODY, true)) + 6)
+  const lineWidth = fit(W.line, 40)
+  const countWidth = Math.max(fit(W.ordered, 60), fit(W.packed, 60))
   const cols = [
-    { title: 'Line', width: 40 },
-    { title: 'SKU', width: 120 },
-    { title: 'Product', width: width - 40 - 120 - 60 - 60 },
-    { title: 'Ordered', width: 60, right: true },
-    { title: 'Packed', width: 60, right: true }
+    { title: W.line, width: lineWidth },
+    { title: W.sku, width: 120 },
+    { title: W.product, width: width - lineWidth - 120 - 2 * countWidth },
+    { title: W.ordered, width: countWidth, right: true },
+    { title: W.packed, width: countWidth, right: true }
   ]
   const header = () => {
     doc.rect(M, y, width, ROW + 2).fill('#e6e6e6')
@@ -110,21 +129,18 @@ export async function renderPackingSlipPdf(data: PackingSlipData, paper: SlipPap
   }
   const ordered = data.lines.reduce((n, l) => n + l.ordered, 0)
   const packed = data.lines.reduce((n, l) => n + l.packed, 0)
-  fitLine(doc, `Total: ${packed} of ${ordered} packed`, { x: M, y: y + 2, width, height: BODY }, { size: BODY, bold: true, align: 'right' })
+  fitLine(doc, W.total(packed, ordered), { x: M, y: y + 2, width, height: BODY }, { size: BODY, bold: true, align: 'right' })
   y += ROW + 12
 
   // Boxes and their serials.
   ensure(40)
-  fitLine(
-    doc,
-    data.boxes.length ? `Boxes · ${data.boxes.length}` : 'No confirmed boxes yet',
-    { x: M, y, width, height: 13 },
-    { size: 13, bold: true }
-  )
+  fitLine(doc, data.boxes.length ? W.boxes(data.boxes.length) : W.noBoxes, { x: M, y, width, height: 13 }, { size: 13, bold: true })
   y += 20
   for (const box of data.boxes) {
     ensure(ROW * 3)
-    const title = `Box ${box.number} of ${data.boxes.length} · ${box.units.length} unit${box.units.length === 1 ? '' : 's'}${box.sscc ? ` · SSCC ${box.sscc}` : ''}`
+    const title = [W.boxOf(box.number, data.boxes.length), W.units(box.units.length), box.sscc && W.ssccNumber(box.sscc)]
+      .filter(Boolean)
+      .join(' · ')
     doc.rect(M, y, width, ROW + 2).fill('#e6e6e6')
     fitLine(doc, title, { x: M + 3, y: y + 3, width: width - 6, height: BODY }, { size: BODY, bold: true })
     y += ROW + 6
@@ -137,7 +153,7 @@ export async function renderPackingSlipPdf(data: PackingSlipData, paper: SlipPap
     }
     for (const [sku, entry] of bySku) {
       ensure(ROW * 2)
-      fitLine(doc, `${entry.count} × ${entry.name} (${sku})`, { x: M + 6, y, width: width - 6, height: BODY }, { size: BODY, minSize: 6 })
+      fitLine(doc, W.productLine(entry.count, entry.name, sku), { x: M + 6, y, width: width - 6, height: BODY }, { size: BODY, minSize: 6 })
       y += ROW
       if (entry.serials.length === 0) continue
       const columnWidth = Math.max(...entry.serials.map((s) => textWidth(doc, s, 8.5))) + 14
@@ -164,7 +180,7 @@ export async function renderPackingSlipPdf(data: PackingSlipData, paper: SlipPap
     fitLine(doc, data.orderNumber, { x: M + width - codeWidth, y: M + 37, width: codeWidth, height: 8 }, { size: 8, align: 'center' })
     fitLine(
       doc,
-      `${data.orderNumber} · page ${i - range.start + 1} of ${range.count}`,
+      `${data.orderNumber} · ${W.page(i - range.start + 1, range.count)}`,
       { x: M, y: doc.page.height - M, width, height: 8 },
       { size: 8, align: 'right', color: '#444444' }
     )

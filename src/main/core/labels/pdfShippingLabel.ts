@@ -2,17 +2,24 @@
 // carrier band, the ship-to address (wrapped, then shrunk, never overflowing;
 // CJK names in the CJK font), the tracking number as Code 128 with its text,
 // and the order number.
+import { DEFAULT_LANGUAGE, type Language } from '../../../shared/i18n/languages'
 import { drawLinear, linearCode, QUIET_MODULES } from './barcodes'
 import type { ShippingLabelData } from './labelData'
 import { PDF_MEDIUM, type PageSize } from './labelLayout'
 import { drawRule, drawText } from './pdfDraw'
 import { finish, newDocument, type Doc } from './pdfText'
 import { shippingLabelLayout, type ShippingLabelLayout } from './shippingLabelLayout'
+import { labelWords } from './words'
 
-export async function renderShippingLabelPdf(data: ShippingLabelData, size: PageSize): Promise<{ pdf: Buffer; pages: number }> {
-  const doc = newDocument({ size: [size.width, size.height], info: { Title: `Shipping label · ${data.orderNumber}` } })
+/** `language`: the station's (a label is read by the carrier and the customer, not the operator). */
+export async function renderShippingLabelPdf(
+  data: ShippingLabelData,
+  size: PageSize,
+  language: Language = DEFAULT_LANGUAGE
+): Promise<{ pdf: Buffer; pages: number }> {
+  const doc = newDocument({ size: [size.width, size.height], info: { Title: labelWords(language).title.shippingLabel(data.orderNumber) } })
   doc.addPage({ size: [size.width, size.height], margin: 0 })
-  const layout = shippingLabelLayout(data, size, PDF_MEDIUM)
+  const layout = shippingLabelLayout(data, size, PDF_MEDIUM, language)
   // Carrier band, white on black, as carriers print it.
   const { x, y, width, height } = layout.band
   doc.rect(x, y, width, height).fill('black')

@@ -2,9 +2,12 @@
 // the carrier band (white on black), the ship-to address, the tracking number
 // as Code 128 with its text, and the order number. On the 4×2 label there is
 // no room for the order block: the order number goes into the band.
-import { addressLines, formatWeight } from './format'
+// Every word comes from the catalogue in the station's language (words.ts).
+import { DEFAULT_LANGUAGE, type Language } from '../../../shared/i18n/languages'
+import { addressLines } from './format'
 import type { ShippingLabelData } from './labelData'
 import { caption, channelLine, type Box, type Medium, type PageSize, type Rule, type Text } from './labelLayout'
+import { labelWords, type LabelWords } from './words'
 
 export type ShippingLabelLayout = {
   /** The 4×2 label. */
@@ -46,9 +49,15 @@ function bands(size: PageSize) {
   return { small, m, width: size.width - 2 * m, band, address, tracking, order }
 }
 
-export function shippingLabelLayout(data: ShippingLabelData, size: PageSize, medium: Medium): ShippingLabelLayout {
+export function shippingLabelLayout(
+  data: ShippingLabelData,
+  size: PageSize,
+  medium: Medium,
+  language: Language = DEFAULT_LANGUAGE
+): ShippingLabelLayout {
   const { small, m, width, band, address, tracking, order } = bands(size)
-  const parcels = [small ? data.orderNumber : null, `${data.boxCount} box${data.boxCount === 1 ? '' : 'es'}`, formatWeight(data.weightG)]
+  const w = labelWords(language)
+  const parcels = [small ? data.orderNumber : null, w.shipping.boxes(data.boxCount), w.weight(data.weightG)]
   const addressTop = m + (band + (small ? 3 : 6))
   const trackingTop = addressTop + address + 4
   return {
@@ -64,9 +73,9 @@ export function shippingLabelLayout(data: ShippingLabelData, size: PageSize, med
       box: { x: m + width * 0.62, y: m + band * 0.3, width: width * 0.38 - 5, height: band * 0.4 },
       style: { size: band * 0.4, minSize: 5, inverse: true, align: 'right' }
     },
-    address: addressBlock(data, medium, { x: m, y: addressTop, width, height: address }, small),
-    tracking: trackingBlock(data, medium, { x: m, y: trackingTop, width, height: tracking }, small),
-    order: small ? null : orderBlock(data, medium, { x: m, y: trackingTop + tracking + 4, width, height: order - 4 })
+    address: addressBlock(data, medium, { x: m, y: addressTop, width, height: address }, small, w),
+    tracking: trackingBlock(data, medium, { x: m, y: trackingTop, width, height: tracking }, small, w),
+    order: small ? null : orderBlock(data, medium, { x: m, y: trackingTop + tracking + 4, width, height: order - 4 }, w)
   }
 }
 
@@ -74,14 +83,15 @@ function addressBlock(
   data: ShippingLabelData,
   medium: Medium,
   { x, y, width, height }: Box,
-  small: boolean
+  small: boolean,
+  w: LabelWords
 ): ShippingLabelLayout['address'] {
   const top = y + medium.caption + 2
   const room = height - medium.caption - 2
   const nameHeight = room * 0.28
   const restBelow = (used: number): Box => ({ x, y: top + used + 2, width, height: room - used - 2 })
   return {
-    caption: caption(medium, 'SHIP TO', x, y, width),
+    caption: caption(medium, w.shipping.shipTo, x, y, width),
     name: {
       text: data.shipTo.name,
       box: { x, y: top, width, height: nameHeight },
@@ -103,14 +113,15 @@ function trackingBlock(
   data: ShippingLabelData,
   medium: Medium,
   { x, y, width, height }: Box,
-  small: boolean
+  small: boolean,
+  w: LabelWords
 ): ShippingLabelLayout['tracking'] {
   const textSize = small ? 9 : 13
   const barHeight = height - medium.caption - 4 - textSize - 4
   const number = data.trackingNumber
-  const missing = 'No tracking number yet: record it in the shipping step, then print this label.'
+  const missing = w.shipping.noTracking
   return {
-    caption: caption(medium, 'TRACKING NUMBER', x, y, width),
+    caption: caption(medium, w.shipping.tracking, x, y, width),
     bars: { x, y: y + medium.caption + 3, width, height: barHeight },
     number: number
       ? {
@@ -132,10 +143,15 @@ function trackingBlock(
 }
 
 /** The order number as Code 128 on the left, as text (with the channel's order id) on the right. */
-function orderBlock(data: ShippingLabelData, medium: Medium, { x, y, width, height }: Box): NonNullable<ShippingLabelLayout['order']> {
+function orderBlock(
+  data: ShippingLabelData,
+  medium: Medium,
+  { x, y, width, height }: Box,
+  w: LabelWords
+): NonNullable<ShippingLabelLayout['order']> {
   const textX = x + width * 0.52
   return {
-    caption: caption(medium, 'ORDER', x, y, width),
+    caption: caption(medium, w.shipping.order, x, y, width),
     bars: { x, y: y + medium.caption + 2, width: width * 0.5, height: height - medium.caption - 2 },
     number: {
       text: data.orderNumber,

@@ -3,6 +3,7 @@
 // the order number, the serials as Code 128 or one QR code (continued on
 // further labels), and the SSCC as GS1-128 at the bottom. The printer encodes
 // the barcodes; we size them from the same plan as the PDF.
+import { DEFAULT_LANGUAGE, type Language } from '../../../shared/i18n/languages'
 import { QUIET_MODULES } from './barcodes'
 import { boxLabelLayout, type BoxLabelPage, type PlacedSerials, type SsccBlock } from './boxLabelLayout'
 import type { BoxLabelData } from './labelData'
@@ -17,8 +18,14 @@ const measure = (text: string, size: number) => text.length * size * 0.6
 /** Code 128 modules of the SSCC's GS1-128: start C, FNC1, (00) and 18 digits, check, stop. */
 const SSCC_MODULES = 156
 
-export function renderBoxLabelZpl(data: BoxLabelData, size: PageSize, dpi: 203 | 300): { zpl: string; pages: number } {
-  const labels = boxLabelLayout(data, size, ZPL_MEDIUM, measure).map((page) => {
+/** `language`: the station's; its letters (ą, ł, ż…) go as UTF-8 (^CI28) in ^FH escapes (zpl.ts). */
+export function renderBoxLabelZpl(
+  data: BoxLabelData,
+  size: PageSize,
+  dpi: 203 | 300,
+  language: Language = DEFAULT_LANGUAGE
+): { zpl: string; pages: number } {
+  const labels = boxLabelLayout(data, size, ZPL_MEDIUM, measure, language).map((page) => {
     const z = new ZplLabel(size.width, size.height, dpi)
     drawPage(z, data, page)
     return z.toString()

@@ -2,15 +2,22 @@
 // as the PDF): carrier band, ship-to address (wrapped and shrunk by the
 // printer's ^FB within the box we give it), the tracking number as Code 128
 // with its text, and the order number.
+import { DEFAULT_LANGUAGE, type Language } from '../../../shared/i18n/languages'
 import type { ShippingLabelData } from './labelData'
 import { ZPL_MEDIUM, type PageSize } from './labelLayout'
 import { shippingLabelLayout } from './shippingLabelLayout'
 import { ZplLabel } from './zpl'
 import { zplRule, zplText } from './zplDraw'
 
-export function renderShippingLabelZpl(data: ShippingLabelData, size: PageSize, dpi: 203 | 300): { zpl: string; pages: number } {
+/** `language`: the station's; its letters (ą, ł, ż…) go as UTF-8 (^CI28) in ^FH escapes (zpl.ts). */
+export function renderShippingLabelZpl(
+  data: ShippingLabelData,
+  size: PageSize,
+  dpi: 203 | 300,
+  language: Language = DEFAULT_LANGUAGE
+): { zpl: string; pages: number } {
   const z = new ZplLabel(size.width, size.height, dpi)
-  const { small, band, carrier, parcels, address, tracking, order } = shippingLabelLayout(data, size, ZPL_MEDIUM)
+  const { small, band, carrier, parcels, address, tracking, order } = shippingLabelLayout(data, size, ZPL_MEDIUM, language)
   z.box(band.x, band.y, band.width, band.height)
   zplText(z, carrier)
   zplText(z, parcels)
