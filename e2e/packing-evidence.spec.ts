@@ -3,10 +3,12 @@
 // REC shows; every scan, the boxes and the Packing Confirmation go into the
 // recording as it runs, and the confirmation seals it. Chromium's fake camera
 // stands in for the one over the bench; ffprobe (Debian's ffmpeg) reads the
-// sealed video's duration, and the seal verifies.
+// sealed video's duration (its head and the clip, put together as a player
+// gets them), and the seal verifies.
 import { execFileSync } from 'node:child_process'
-import { readdirSync, readFileSync } from 'node:fs'
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { playableParts } from '../src/main/core/evidence/playable'
 import { verifyEvidence } from '../src/main/core/evidence/verify'
 import { approveAsShiftLead, expect, imei, openOrder, scan, startWithSampleData, test } from './fixtures'
 
@@ -80,8 +82,14 @@ test('an order packed with recording on is sealed with its scans as chapters', a
   expect(manifest.chunks.length).toBeGreaterThanOrEqual(2)
   await expect.poll(() => readdirSync(join(folder, 'stills')).length, { timeout: 5_000 }).toBeGreaterThanOrEqual(1)
   expect(await verifyEvidence(folder)).toMatchObject({ ok: true })
+  // The video is kept once: the clip, and the small rewritten head that gives it its duration.
+  expect(readdirSync(folder)).not.toContain('video.webm')
+  expect(statSync(join(folder, 'video-head.webm')).size).toBeLessThan(4096)
+  const video = playableParts(folder, manifest)!
+  const watched = test.info().outputPath('video.webm')
+  writeFileSync(watched, Buffer.concat(video.parts.map((p) => readFileSync(p.path).subarray(p.start, p.end))))
   const probed = Number(
-    execFileSync('ffprobe', ['-v', 'error', '-show_entries', 'format=duration', '-of', 'default=nw=1:nk=1', join(folder, 'video.webm')], {
+    execFileSync('ffprobe', ['-v', 'error', '-show_entries', 'format=duration', '-of', 'default=nw=1:nk=1', watched], {
       encoding: 'utf8'
     })
   )

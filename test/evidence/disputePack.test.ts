@@ -2,14 +2,16 @@
 // its recording sealed, then `evidence export`: one zip with the playable
 // video (ffprobe reads its duration), the manifest whose hash matches it, the
 // stills, and a PDF summary naming each IMEI's box and second in the video.
+// The video is written from its parts: the sealed head and the clip's bytes.
 import { execFileSync } from 'node:child_process'
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { unzipSync } from 'fflate'
 import { afterEach, describe, expect, it } from 'vitest'
 import { exportCommand } from '../../src/main/core/evidence/commands'
 import { sessionFolder } from '../../src/main/core/evidence/evidenceFolder'
 import { sha256 } from '../../src/main/core/evidence/journal'
+import { withDuration } from '../../src/main/core/evidence/playable'
 import { EvidenceRecording } from '../../src/main/core/evidence/recording'
 import { stationKey } from '../../src/main/core/evidence/stationKey'
 import { plainFileSecretStore } from '../../src/main/core/sync/secretStore'
@@ -57,6 +59,10 @@ describe('the dispute pack', () => {
       new Date(start.getTime() + 4000),
       stationKey(plainFileSecretStore(w.dataDir))
     )
+    // Sealed once on disk: the clip and the small head of its playable video, no second copy of it.
+    const folder = sessionFolder(w.dataDir, 'SO-1', '0193bbbb-0000-7000-8000-000000000001')
+    expect(readdirSync(folder).sort()).toEqual(['clip.webm', 'journal.jsonl', 'manifest.json', 'stills', 'video-head.webm'])
+    expect(manifest.playable).toMatchObject({ head: 'video-head.webm', bytes: withDuration(stream, 4000)!.length })
     await w.pack(w.ids.one, [A(1), A(2)])
     await w.ship(w.ids.one, '00340434161234567890')
 
@@ -68,6 +74,7 @@ describe('the dispute pack', () => {
     const files = unzipSync(readFileSync(target))
     expect(Object.keys(files).sort()).toEqual(['README.txt', 'manifest-1.json', 'stills/1-box-1.jpg', 'summary.pdf', 'video-1.webm'])
     expect(sha256(files['video-1.webm']!)).toBe(manifest.playable!.sha256)
+    expect(Buffer.from(files['video-1.webm']!).equals(Buffer.from(withDuration(stream, 4000)!))).toBe(true)
     expect(JSON.parse(Buffer.from(files['manifest-1.json']!).toString()).signature).toBe(manifest.signature)
     expect(Buffer.from(files['stills/1-box-1.jpg']!).toString()).toBe('a still photo')
 

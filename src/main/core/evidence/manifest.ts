@@ -8,6 +8,24 @@ import { ChunkEntry, Marker, SessionStart, StillEntry } from './journal'
 
 export const MANIFEST_VERSION = 1
 
+/**
+ * The clip with its duration in the header (./playable.ts), for people to
+ * watch: the small rewritten head in its own file followed by clip.webm from
+ * byte `clipFrom` to its end, so the video is never kept twice on disk.
+ * `sha256` and `bytes` are the whole video's, as a player or a dispute pack
+ * gets it.
+ */
+export const PlayableHead = z.object({
+  head: z.string(),
+  clipFrom: z.number().int().nonnegative(),
+  sha256: z.string(),
+  bytes: z.number().int().nonnegative()
+})
+/** As sealed before the head form: the whole video in one file (video.webm). Still read, verified and exported. */
+export const PlayableFile = z.object({ file: z.string(), sha256: z.string(), bytes: z.number().int() })
+export const Playable = z.union([PlayableHead, PlayableFile])
+export type Playable = z.infer<typeof Playable>
+
 export const Manifest = SessionStart.extend({
   version: z.literal(MANIFEST_VERSION),
   stoppedAt: z.string(),
@@ -20,8 +38,8 @@ export const Manifest = SessionStart.extend({
   finalChain: z.string(),
   markers: z.array(Marker),
   stills: z.array(StillEntry),
-  /** The clip with its duration in the header (./playable.ts), for people to watch; null when it could not be made. */
-  playable: z.object({ file: z.string(), sha256: z.string(), bytes: z.number().int() }).nullable(),
+  /** The clip with its duration in the header, for people to watch; null when it could not be made. */
+  playable: Playable.nullable(),
   publicKey: z.string(),
   signature: z.string()
 })

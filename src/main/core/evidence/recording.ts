@@ -4,7 +4,7 @@
 // answers scans: a chunk and its fsync never hold up a scan. A chunk is on
 // disk (fsynced) before its journal line is written, so the journal never
 // names bytes that a crash could lose.
-import { mkdir, open, readFile, rename, stat, truncate, writeFile, type FileHandle } from 'node:fs/promises'
+import { mkdir, open, readFile, rename, rm, stat, truncate, writeFile, type FileHandle } from 'node:fs/promises'
 import { join } from 'node:path'
 import {
   chainNext,
@@ -21,8 +21,8 @@ import {
   type SessionStart,
   type StillEntry
 } from './journal'
-import { MANIFEST_VERSION, signedText, type Manifest } from './manifest'
-import { PLAYABLE_FILE, withDuration } from './playable'
+import { MANIFEST_VERSION, signedText, type Manifest, type Playable } from './manifest'
+import { LEGACY_PLAYABLE_FILE, PLAYABLE_HEAD_FILE, splitAtCommonTail, withDuration } from './playable'
 import type { StationKey } from './stationKey'
 
 export class EvidenceRecording {
@@ -135,8 +135,7 @@ export async function seal(folder: string, key: StationKey, interruptedAt?: Date
   const stoppedAt = stop?.t === 'stop' ? stop.at : (chunks.at(-1)?.at ?? (interruptedAt ?? new Date()).toISOString())
   const { t: _start, ...session } = start
   const durationMs = Math.max(0, Date.parse(stoppedAt) - Date.parse(session.startedAt))
-  const video = withDuration(await readFile(clipFile), durationMs)
-  if (video) await writeFile(join(folder, PLAYABLE_FILE), video)
+  const playable = await writePlayableHead(folder, await readFile(clipFile), durationMs)
   const body: Omit<Manifest, 'signature'> = {
     version: MANIFEST_VERSION,
     ...session,
@@ -148,7 +147,7 @@ export async function seal(folder: string, key: StationKey, interruptedAt?: Date
     finalChain: chunks.at(-1)?.chain ?? chainStart(session.sessionId),
     markers: lines.flatMap((l) => (l.t === 'marker' ? [stripT(l)] : [])),
     stills: lines.flatMap((l) => (l.t === 'still' ? [stripT(l)] : [])),
-    playable: video ? { file: PLAYABLE_FILE, sha256: sha256(video), bytes: video.length } : null,
+    playable,
     publicKey: key.publicKey
   }
   const manifest: Manifest = { ...body, signature: key.sign(signedText(body)) }
@@ -156,6 +155,28 @@ export async function seal(folder: string, key: StationKey, interruptedAt?: Date
   await writeFile(`${path}.tmp`, `${JSON.stringify(manifest, null, 2)}\n`)
   await rename(`${path}.tmp`, path)
   return manifest
+}
+
+/**
+ * The playable video (./playable.ts): the clip with its duration, of which
+ * only the head that differs from the clip is written (video-head.webm, synced
+ * before the manifest names it); the rest is the clip's own bytes from
+ * `clipFrom`. A whole video.webm left by an earlier seal of this session is
+ * removed: the manifest about to be written names the head.
+ */
+async function writePlayableHead(folder: string, clip: Uint8Array, durationMs: number): Promise<Playable | null> {
+  const video = withDuration(clip, durationMs)
+  await rm(join(folder, LEGACY_PLAYABLE_FILE), { force: true })
+  if (!video) return null
+  const { head, clipFrom } = splitAtCommonTail(video, clip)
+  const file = await open(join(folder, PLAYABLE_HEAD_FILE), 'w')
+  try {
+    await file.writeFile(head)
+    await file.datasync()
+  } finally {
+    await file.close()
+  }
+  return { head: PLAYABLE_HEAD_FILE, clipFrom, sha256: sha256(video), bytes: video.length }
 }
 
 function stripT<T extends { t: string }>(line: T): Omit<T, 't'> {

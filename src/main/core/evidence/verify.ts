@@ -1,11 +1,14 @@
 // Is an order's evidence as it was sealed? Reads the manifest, checks its
 // signature, then every chunk of the clip against its hash and the chain,
-// the clip's length, and every still. Each problem is named in words: what
+// the clip's length, the playable video (its head and the clip it shares),
+// and every still. Each problem is named in words: what
 // changed and where (`npm run station -- evidence verify`).
+import { createHash } from 'node:crypto'
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { chainNext, chainStart, CLIP_FILE, MANIFEST_FILE, sha256, STILLS_FOLDER } from './journal'
 import { Manifest, signedText } from './manifest'
+import { playableParts, type VideoPart } from './playable'
 import { signatureHolds } from './stationKey'
 
 export type Verdict = { ok: boolean; manifest: Manifest | null; problems: string[] }
@@ -30,12 +33,9 @@ export async function verifyEvidence(folder: string, stationPublicKey?: string):
   if (stationPublicKey && stationPublicKey.trim() !== manifest.publicKey.trim()) {
     problems.push(`${MANIFEST_FILE} is sealed with another key than this station's`)
   }
-  problems.push(...(await clipProblems(folder, manifest)))
-  if (manifest.playable) {
-    const path = join(folder, manifest.playable.file)
-    if (!existsSync(path)) problems.push(`${manifest.playable.file} is missing`)
-    else if (sha256(readFileSync(path)) !== manifest.playable.sha256) problems.push(`${manifest.playable.file} was changed`)
-  }
+  const clip = await clipProblems(folder, manifest)
+  problems.push(...clip)
+  problems.push(...(await playableProblems(folder, manifest, clip.length === 0)))
   for (const still of manifest.stills) {
     const path = join(folder, STILLS_FOLDER, still.name)
     if (!existsSync(path)) problems.push(`still ${still.name} is missing`)
@@ -64,6 +64,36 @@ async function clipProblems(folder: string, manifest: Manifest): Promise<string[
   }
   if (chain !== manifest.finalChain) problems.push('the final chain does not match the chunks')
   return problems
+}
+
+/**
+ * The playable video, hashed as a player gets it: its parts streamed in order
+ * (./playable.ts). A whole video.webm that differs was changed; in the head
+ * form, while the clip's chunks hold, a difference can only be the head's.
+ * When the clip was changed (named by its chunks), the head cannot be told
+ * apart from it, and that is what is said.
+ */
+async function playableProblems(folder: string, manifest: Manifest, clipIntact: boolean): Promise<string[]> {
+  const video = playableParts(folder, manifest)
+  if (!manifest.playable || !video) return []
+  const name = 'head' in manifest.playable ? manifest.playable.head : manifest.playable.file
+  const path = join(folder, name)
+  if (!existsSync(path)) return [`${name} is missing`]
+  const sealedSize = video.parts.find((p) => p.path === path)?.end ?? 0
+  if (statSync(path).size === sealedSize && (await hashOfParts(video.parts)) === manifest.playable.sha256) return []
+  if (clipIntact || !('head' in manifest.playable)) return [`${name} was changed`]
+  return [`${name} cannot be checked apart from ${CLIP_FILE}, which was changed: the playable video does not match its seal`]
+}
+
+/** SHA-256 of the parts read in order, a megabyte at a time: memory stays flat however long the video. */
+async function hashOfParts(parts: VideoPart[]): Promise<string> {
+  const hash = createHash('sha256')
+  for (const part of parts) {
+    if (!existsSync(part.path)) return ''
+    for await (const chunk of createReadStream(part.path, { start: part.start, end: part.end - 1, highWaterMark: 1 << 20 }))
+      hash.update(chunk as Buffer)
+  }
+  return hash.digest('hex')
 }
 
 function hashOf(path: string, start: number, length: number): Promise<string> {
