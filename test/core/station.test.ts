@@ -105,13 +105,13 @@ describe('dispatch', () => {
     expect(await call(t, 'operators:current', null)).toEqual({ ok: true, value: null })
   })
 
-  it('passes a StationError through as its code and message', async () => {
+  it('passes a StationError through as its code, message and catalogue words', async () => {
     const t = openTestStation()
     createOperators(t)
     await ok(t, 'operators:signIn', { badgeCode: 'OP-1001' })
     expect(await call(t, 'orders:get', { orderId: 999 })).toEqual({
       ok: false,
-      error: { code: 'not_found', message: 'Order 999 does not exist.' }
+      error: { code: 'not_found', message: 'Order 999 does not exist.', key: 'refusals:orders.notFound', params: { orderId: 999 } }
     })
   })
 
