@@ -6,12 +6,15 @@ import { Approval } from './operators'
 import { OrderDelta } from './orderDelta'
 import { OrderDetail, OrderRef } from './orders'
 import { id, none, reason } from './primitives'
+import { Sentence, Words } from './words'
 
 const mm = z.number().int().min(10, 'at least 10 mm').max(3000, 'at most 3 m')
 
 export const SaveResult = z.object({
   action: z.enum(['box_saved', 'box_confirmed']),
   message: z.string(),
+  /** `message` as catalogue words, for the screen's language. */
+  words: Words.optional(),
   boxNumber: z.number().int(),
   /** What Save changed: the box, and the units it took in. */
   change: OrderDelta
@@ -23,8 +26,10 @@ export const PackingConfirmation = z.object({
   canConfirm: z.boolean(),
   /** Why Confirm is not possible yet, one sentence each. */
   blockers: z.array(z.string()),
-  /** A bulk `partial` order may ship short with a shift lead's approval; `why` says why it may not. */
-  shortShipment: z.object({ allowed: z.boolean(), why: z.string().nullable() })
+  /** The same sentences as catalogue words, for the screen's language. */
+  blockerWords: z.array(Sentence).optional(),
+  /** A bulk `partial` order may ship short with a shift lead's approval; `why` says why it may not (`whyWords`: its sentences). */
+  shortShipment: z.object({ allowed: z.boolean(), why: z.string().nullable(), whyWords: z.array(Sentence).optional() })
 })
 export type PackingConfirmation = z.infer<typeof PackingConfirmation>
 
@@ -56,10 +61,10 @@ export const SaveBoxRequest = z.strictObject({
 })
 
 /** A box or unit action's answer: what it did in words, and what it changed on the order. */
-export const ActionResult = z.object({ message: z.string(), change: OrderDelta })
+export const ActionResult = z.object({ message: z.string(), words: Words.optional(), change: OrderDelta })
 export type ActionResult = z.infer<typeof ActionResult>
 
-export const ShortShipmentCheck = z.object({ allowed: z.boolean(), why: z.string().nullable() })
+export const ShortShipmentCheck = z.object({ allowed: z.boolean(), why: z.string().nullable(), whyWords: z.array(Sentence).optional() })
 
 export const ConfirmRequest = z.strictObject({
   orderId: id,

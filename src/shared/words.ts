@@ -6,11 +6,19 @@
 import type { TFunction } from 'i18next'
 import { z } from 'zod'
 
-export const WordValues = z.record(z.string().max(64), z.union([z.string().max(4000), z.number()]))
+const Value = z.union([z.string().max(4000), z.number()])
+const Key = z.string().min(1).max(200)
+
+/** One whole sentence among several a sentence lists (the reasons an order cannot be confirmed): its values are plain. */
+export const Sentence = z.object({ key: Key, params: z.record(z.string().max(64), Value).optional() })
+export type Sentence = z.infer<typeof Sentence>
+
+/** A sentence's values: text, numbers, or a list of whole sentences (worded each, then set one after the other). */
+export const WordValues = z.record(z.string().max(64), z.union([Value, z.array(Sentence).max(50)]))
 export type WordValues = z.infer<typeof WordValues>
 
 /** A catalogue key (`namespace:key`) and its values. */
-export const Words = z.object({ key: z.string().min(1).max(200), params: WordValues.optional() })
+export const Words = z.object({ key: Key, params: WordValues.optional() })
 export type Words = z.infer<typeof Words>
 
 const STATUS = /^(status|\w+Status)$/
@@ -18,8 +26,9 @@ const TIME = /^\w+(At|Until|After)$/
 
 /** The values as a sentence names them in `t`'s language: status codes and UTC times worded. */
 export function wordValues(t: TFunction, params: WordValues = {}): Record<string, string | number> {
-  const values: Record<string, string | number> = { ...params }
+  const values = { ...params } as Record<string, string | number>
   for (const [name, value] of Object.entries(params)) {
+    if (Array.isArray(value)) values[name] = value.map((sentence) => wordSentence(t, sentence)).join(' ')
     if (typeof value !== 'string') continue
     // Keys: common:status.on_hold, .ready, .in_progress, .packed, .shipped, .cancelled
     if (STATUS.test(name)) values[name] = t(`common:status.${value}`)

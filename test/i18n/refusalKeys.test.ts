@@ -20,7 +20,6 @@ const CONVERTING = [
   'src/main/core/dataLock.ts',
   'src/main/core/db/',
   'src/main/core/history/',
-  'src/main/core/packing/',
   'src/main/core/returns/',
   'src/main/core/scanning/',
   'src/main/core/settings/',
@@ -87,7 +86,7 @@ describe("the core's refusals and the catalogue", () => {
   it('finds the calls and what is wrong with them', () => {
     const source = `refuse('a', 'Sentence.'); x ?? refuse('b', { key: 'refusals:station.busy' }); refusal('c', { key: 'refusals:no.such' })
       refuse('d', 'badgeCode' in who ? { key: 'refusals:station.busy' } : { key: 'refusals:station.diskFull' }); refuse(code, \`Order \${n}.\`)`
-    expect(refusalCalls(source).map(problemsOf)).toEqual([
+    expect(refusalCalls(source).map((call) => problemsOf(call))).toEqual([
       ['names no catalogue key', 'writes its sentence in'],
       [],
       ['refusals:no.such: not in en', 'refusals:no.such: not in pl'],

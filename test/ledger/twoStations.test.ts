@@ -198,7 +198,12 @@ describe('the shared serial ledger between two stations', () => {
 
     const before = snapshot(b.sqlite)
     const refusal = await refused(b, 'ledger:unpackConflict', { eventId: conflict!.eventId, serial: Y, approval: LEAD })
-    expect(refusal).toEqual({ code: 'order_not_open', message: 'Order SO-9 is packed: boxes can no longer be reopened.' })
+    expect(refusal).toEqual({
+      code: 'order_not_open',
+      message: 'Order SO-9 is packed: boxes can no longer be reopened.',
+      key: 'refusals:packing.notOpen.reopen',
+      params: { orderNumber: 'SO-9', status: 'packed' }
+    })
     expect(snapshot(b.sqlite)).toEqual(before)
     expect(await ok(b, 'ledger:conflicts')).toEqual([conflict])
   })

@@ -14,15 +14,15 @@ export function listBoxPresets(db: Db): BoxPreset[] {
 
 export function saveBoxPreset(db: Db, input: BoxPresetInput & { id?: number }): BoxPreset {
   const clash = db.select().from(boxPresets).where(eq(boxPresets.name, input.name)).get()
-  if (clash && clash.id !== input.id) refuse('preset_name_taken', `A box preset named "${input.name}" already exists.`)
+  if (clash && clash.id !== input.id) refuse('preset_name_taken', { key: 'refusals:packing.presetNameTaken', params: { name: input.name } })
   const { id, ...values } = input
   if (id === undefined) return db.insert(boxPresets).values(values).returning().get()
   const updated = db.update(boxPresets).set(values).where(eq(boxPresets.id, id)).returning().get()
-  return updated ?? refuse('not_found', `Box preset ${id} does not exist.`)
+  return updated ?? refuse('not_found', { key: 'refusals:packing.noPreset', params: { presetId: id } })
 }
 
 export function deleteBoxPreset(db: Db, id: number): void {
   const used = db.select({ id: boxes.id }).from(boxes).where(eq(boxes.presetId, id)).limit(1).get()
-  if (used) refuse('preset_in_use', 'Boxes were packed with this preset: rename it instead of deleting it.')
+  if (used) refuse('preset_in_use', { key: 'refusals:packing.presetInUse' })
   db.delete(boxPresets).where(eq(boxPresets.id, id)).run()
 }

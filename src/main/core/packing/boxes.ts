@@ -7,13 +7,13 @@ import { isoNow, type Clock } from '../clock'
 import type { Db } from '../db/connection'
 import { boxes, boxPresets, orderLines, orders, scannedUnits } from '../db/schema'
 import { recordEvent, recordExportedEvent } from '../events/eventLog'
-import { refuse } from '../errors'
+import { english, refuse, type Words } from '../errors'
 import { newId } from '../ids'
-import { notOpenMessage } from '../orders/openOrder'
+import { isOpenForPacking } from '../orders/openOrder'
 import { assignSsccIfConfigured } from '../labels/sscc'
 import { liveUnitsOfBox } from './units'
 
-export type SaveBoxResult = { action: 'box_saved' | 'box_confirmed'; boxId: string; boxNumber: number; message: string }
+export type SaveBoxResult = { action: 'box_saved' | 'box_confirmed'; boxId: string; boxNumber: number; message: string; words: Words }
 
 /** What a box is confirmed with: a preset, or custom dimensions; optionally the weight. */
 export type BoxDetails = {
@@ -24,13 +24,24 @@ export type BoxDetails = {
 
 type Order = typeof orders.$inferSelect
 
+/** What may no longer happen to the boxes of an order that is not open: one sentence each. */
+const NOT_OPEN = {
+  change: 'refusals:packing.notOpen.change',
+  reopen: 'refusals:packing.notOpen.reopen',
+  remove: 'refusals:packing.notOpen.remove',
+  void: 'refusals:packing.notOpen.void'
+} as const
+
 /** The order, refused unless boxes may still change (ready or in progress). */
-export function openOrderForBoxes(db: Db, orderId: number, what = 'boxes cannot change'): Order {
+export function openOrderForBoxes(db: Db, orderId: number, what: keyof typeof NOT_OPEN = 'change'): Order {
   const order = db.select().from(orders).where(eq(orders.id, orderId)).get()
-  if (!order) return refuse('not_found', `Order ${orderId} does not exist.`)
-  const closed = notOpenMessage(order, `${what}.`, { withDispatchTime: false })
-  return closed ? refuse('order_not_open', closed) : order
+  if (!order) return refuse('not_found', { key: 'refusals:orders.notFound', params: { orderId } })
+  if (isOpenForPacking(order.status)) return order
+  return refuse('order_not_open', { key: NOT_OPEN[what], params: { orderNumber: order.orderNumber, status: order.status } })
 }
+
+/** An answer's words with its English sentence. */
+const answer = (words: Words) => ({ message: english(words), words })
 
 export function saveBox(db: Db, clock: Clock, orderId: number, operatorId: number, details: BoxDetails = {}): SaveBoxResult {
   return db.transaction(
@@ -63,17 +74,18 @@ export function saveBox(db: Db, clock: Clock, orderId: number, operatorId: numbe
           .where(and(eq(scannedUnits.orderId, orderId), isNull(scannedUnits.boxId), isNull(scannedUnits.removedAt)))
           .run()
         recordEvent(tx, { at, type: 'box.saved', operatorId, orderId, entityId: boxId, data: { number, units: loose } })
-        const units = `${loose} unit${loose === 1 ? '' : 's'}`
         return {
           action: 'box_saved' as const,
           boxId,
           boxNumber: number,
-          message: open
-            ? `${units} added to box ${number}: press Save again to confirm it`
-            : `Box ${number} saved with ${units}: press Save again to confirm`
+          ...answer(
+            open
+              ? { key: 'answers:packing.unitsAdded', params: { count: loose, box: number } }
+              : { key: 'answers:packing.boxSaved', params: { count: loose, box: number } }
+          )
         }
       }
-      if (!open) return refuse('nothing_to_save', 'Nothing scanned since the last box: scan units first.')
+      if (!open) return refuse('nothing_to_save', { key: 'refusals:packing.nothingToSave' })
       return confirmBox(tx, at, order, open, operatorId, details)
     },
     { behavior: 'immediate' }
@@ -89,18 +101,19 @@ function confirmBox(
   details: BoxDetails
 ): SaveBoxResult {
   const units = liveUnitsOfBox(tx, box.id)
-  if (units.length === 0) refuse('empty_box', `Box ${box.number} is empty: scan units into it, or void it.`)
+  if (units.length === 0) refuse('empty_box', { key: 'refusals:packing.emptyBox', params: { box: box.number } })
   const preset = details.presetId === undefined ? undefined : tx.select().from(boxPresets).where(eq(boxPresets.id, details.presetId)).get()
-  if (details.presetId !== undefined && !preset) refuse('not_found', `Box preset ${details.presetId} does not exist.`)
+  if (details.presetId !== undefined && !preset)
+    refuse('not_found', { key: 'refusals:packing.noPreset', params: { presetId: details.presetId } })
   const dims = preset ? { length: preset.lengthMm, width: preset.widthMm, height: preset.heightMm } : details.dimensionsMm
   if (!dims && needsDimensions(tx, box.id)) {
-    refuse('dimensions_required', `Choose the dimensions of box ${box.number} (a preset or custom) before confirming it.`)
+    refuse('dimensions_required', { key: 'refusals:packing.dimensionsRequired', params: { box: box.number } })
   }
   if (details.weightG !== undefined && preset && details.weightG > preset.maxWeightG) {
-    refuse(
-      'too_heavy',
-      `${formatKg(details.weightG)} is over the ${preset.name} limit of ${formatKg(preset.maxWeightG)}: use a bigger box or split it.`
-    )
+    refuse('too_heavy', {
+      key: 'refusals:packing.tooHeavy',
+      params: { weightKg: details.weightG / 1000, preset: preset.name, limitKg: preset.maxWeightG / 1000 }
+    })
   }
   // The SSCC identifies the box on its label and in the OMS: allocated once, at the first confirmation.
   const sscc = assignSsccIfConfigured(tx, box.id)
@@ -139,7 +152,7 @@ function confirmBox(
     action: 'box_confirmed',
     boxId: box.id,
     boxNumber: box.number,
-    message: `Box ${box.number} confirmed (${units.length} unit${units.length === 1 ? '' : 's'})`
+    ...answer({ key: 'answers:packing.boxConfirmed', params: { box: box.number, count: units.length } })
   }
 }
 
@@ -154,8 +167,6 @@ function needsDimensions(tx: Db, boxId: string): boolean {
     .get()
 }
 
-const formatKg = (g: number) => `${(g / 1000).toFixed(g % 1000 === 0 ? 0 : 1)} kg`
-
 /** Reopens a confirmed box so units can be added or removed; only one box is open at a time. */
 export function reopenBox(
   db: Db,
@@ -163,24 +174,30 @@ export function reopenBox(
   orderId: number,
   boxId: string,
   operatorId: number
-): { boxNumber: number; message: string } {
+): { boxNumber: number; message: string; words: Words } {
   return db.transaction(
     (tx) => {
-      const order = openOrderForBoxes(tx, orderId, 'boxes can no longer be reopened')
+      const order = openOrderForBoxes(tx, orderId, 'reopen')
       const box = tx
         .select()
         .from(boxes)
         .where(and(eq(boxes.id, boxId), eq(boxes.orderId, orderId)))
         .get()
-      if (!box) return refuse('not_found', `That box is not a box of order ${order.orderNumber}.`)
-      if (box.status !== 'confirmed')
-        return refuse('box_not_confirmed', `Box ${box.number} is ${box.status === 'saved' ? 'already open' : 'voided'}.`)
+      if (!box) return refuse('not_found', { key: 'refusals:packing.notThisOrdersBox', params: { orderNumber: order.orderNumber } })
+      if (box.status !== 'confirmed') {
+        return refuse(
+          'box_not_confirmed',
+          box.status === 'saved'
+            ? { key: 'refusals:packing.boxAlreadyOpen', params: { box: box.number } }
+            : { key: 'refusals:packing.boxVoided', params: { box: box.number } }
+        )
+      }
       const open = tx
         .select()
         .from(boxes)
         .where(and(eq(boxes.orderId, orderId), eq(boxes.status, 'saved')))
         .get()
-      if (open) return refuse('box_open', `Box ${open.number} is open: confirm it (Save) before reopening box ${box.number}.`)
+      if (open) return refuse('box_open', { key: 'refusals:packing.otherBoxOpen', params: { open: open.number, box: box.number } })
       const at = isoNow(clock)
       tx.update(boxes).set({ status: 'saved', confirmedAt: null, confirmedBy: null }).where(eq(boxes.id, box.id)).run()
       recordExportedEvent(tx, {
@@ -191,7 +208,7 @@ export function reopenBox(
         entityId: box.id,
         payload: { omsOrderId: order.omsOrderId, orderNumber: order.orderNumber, boxId: box.id, boxNumber: box.number }
       })
-      return { boxNumber: box.number, message: `Box ${box.number} reopened: scan to add units, Save twice to confirm it again` }
+      return { boxNumber: box.number, ...answer({ key: 'answers:packing.boxReopened', params: { box: box.number } }) }
     },
     { behavior: 'immediate' }
   )

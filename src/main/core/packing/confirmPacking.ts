@@ -7,60 +7,85 @@ import type { OrderDetail } from '../../../shared/orders'
 import { isoNow, type Clock } from '../clock'
 import type { Db } from '../db/connection'
 import { orders } from '../db/schema'
-import { refuse } from '../errors'
+import { english, refuse } from '../errors'
+import type { Sentence } from '../../../shared/words'
 import { getOrderDetail } from '../orders/queries'
-import { STATUS_LABEL, transitionOrder } from '../orders/status'
+import { transitionOrder } from '../orders/status'
 import type { ApprovedBy } from './exceptions'
 
 export type ShortShipment = { approvedBy: ApprovedBy; remainder: 'open' | 'closed' }
 
 /** What must be done before anything can be confirmed, complete or short. */
-function boxingBlockers(order: OrderDetail): string[] {
-  const blockers: string[] = []
+function boxingBlockers(order: OrderDetail): Sentence[] {
+  const blockers: Sentence[] = []
   if (order.status !== 'in_progress') {
     blockers.push(
-      order.status === 'ready' ? 'Nothing has been scanned into this order yet.' : `The order is ${STATUS_LABEL[order.status]}.`
+      order.status === 'ready'
+        ? { key: 'answers:packing.blocker.nothingScanned' }
+        : { key: 'answers:packing.blocker.orderIs', params: { status: order.status } }
     )
   }
   if (order.looseUnits.length > 0) {
-    const n = order.looseUnits.length
-    blockers.push(`${n} unit${n === 1 ? ' is' : 's are'} not in a box yet: press Save in the scan screen.`)
+    blockers.push({ key: 'answers:packing.blocker.looseUnits', params: { count: order.looseUnits.length } })
   }
   for (const box of order.boxes) {
-    if (box.status === 'saved') blockers.push(`Box ${box.number} is open (saved, not confirmed): press Save again.`)
+    if (box.status === 'saved') blockers.push({ key: 'answers:packing.blocker.boxOpen', params: { box: box.number } })
   }
   return blockers
 }
 
 const incompleteLines = (order: OrderDetail) => order.lines.filter((l) => l.pendingCount > 0)
 
-/** Why the order cannot be confirmed complete; empty when it can. */
-export function confirmationBlockers(order: OrderDetail): string[] {
-  return [...boxingBlockers(order), ...incompleteLines(order).map((l) => `${l.productName}: ${l.scanCount} of ${l.quantity} scanned.`)]
+/** Why the order cannot be confirmed complete, one sentence each (words for the screens); empty when it can. */
+export function confirmationBlockerWords(order: OrderDetail): Sentence[] {
+  return [
+    ...boxingBlockers(order),
+    ...incompleteLines(order).map((l) => ({
+      key: 'answers:packing.blocker.lineShort',
+      params: { product: l.productName, scanned: l.scanCount, quantity: l.quantity }
+    }))
+  ]
 }
 
-/** Whether the order may ship short with a shift lead's approval, and if not, why not. */
-export function shortShipment(order: OrderDetail): { allowed: boolean; why: string | null } {
-  if (incompleteLines(order).length === 0) return { allowed: false, why: null }
-  if (order.orderType !== 'bulk') return { allowed: false, why: 'A normal (B2C) order ships complete.' }
-  if (order.fulfilmentType === 'block_complete') return { allowed: false, why: 'This bulk order is block complete: it never ships short.' }
+/** The same in English. */
+export function confirmationBlockers(order: OrderDetail): string[] {
+  return confirmationBlockerWords(order).map(english)
+}
+
+/** Why an order may not ship short, one sentence each; null when it may (or need not). */
+function whyNotShort(order: OrderDetail): Sentence[] | null {
+  if (incompleteLines(order).length === 0) return null
+  if (order.orderType !== 'bulk') return [{ key: 'answers:packing.short.b2c' }]
+  if (order.fulfilmentType === 'block_complete') return [{ key: 'answers:packing.short.blockComplete' }]
   const blockers = boxingBlockers(order)
-  if (blockers.length > 0) return { allowed: false, why: blockers.join(' ') }
-  if (order.lines.every((l) => l.scanCount === 0)) return { allowed: false, why: 'Nothing is packed: there is nothing to ship.' }
-  return { allowed: true, why: null }
+  if (blockers.length > 0) return blockers
+  if (order.lines.every((l) => l.scanCount === 0)) return [{ key: 'answers:packing.short.nothingPacked' }]
+  return null
+}
+
+/**
+ * Whether the order may ship short with a shift lead's approval, and if not, why not: `why` in English,
+ * `whyWords` its sentences for the screens.
+ */
+export function shortShipment(order: OrderDetail): { allowed: boolean; why: string | null; whyWords: Sentence[] } {
+  const why = whyNotShort(order)
+  if (why) return { allowed: false, why: why.map(english).join(' '), whyWords: why }
+  return { allowed: incompleteLines(order).length > 0, why: null, whyWords: [] }
 }
 
 export function confirmPacking(db: Db, clock: Clock, orderId: number, operatorId: number, short?: ShortShipment): void {
   db.transaction(
     (tx) => {
       const detail = getOrderDetail(tx, orderId)
-      const complete = confirmationBlockers(detail).length === 0
-      if (!complete && !short)
-        refuse('cannot_confirm', `Order ${detail.orderNumber} cannot be confirmed: ${confirmationBlockers(detail).join(' ')}`)
+      const blockers = confirmationBlockerWords(detail)
+      const complete = blockers.length === 0
+      if (!complete && !short) {
+        refuse('cannot_confirm', { key: 'refusals:packing.cannotConfirm', params: { orderNumber: detail.orderNumber, blockers } })
+      }
       if (short) {
-        if (complete) refuse('not_short', `Order ${detail.orderNumber} is complete: confirm it normally.`)
-        const check = shortShipment(detail)
-        if (!check.allowed) refuse('cannot_ship_short', `Order ${detail.orderNumber} cannot ship short: ${check.why}`)
+        if (complete) refuse('not_short', { key: 'refusals:packing.notShort', params: { orderNumber: detail.orderNumber } })
+        const why = whyNotShort(detail)
+        if (why) refuse('cannot_ship_short', { key: 'refusals:packing.cannotShipShort', params: { orderNumber: detail.orderNumber, why } })
       }
       const order = tx.select().from(orders).where(eq(orders.id, orderId)).get()!
       const at = isoNow(clock)

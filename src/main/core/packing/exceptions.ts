@@ -7,7 +7,7 @@ import { isoNow, type Clock } from '../clock'
 import type { Db } from '../db/connection'
 import { boxes, orderLines, orders, scannedUnits } from '../db/schema'
 import { recordExportedEvent } from '../events/eventLog'
-import { refuse } from '../errors'
+import { english, refuse, type Words } from '../errors'
 import type { Touched } from '../orders/orderChange'
 import { cleanScan } from '../scanning/serial'
 import { openOrderForBoxes } from './boxes'
@@ -32,27 +32,37 @@ function takeOut(tx: Db, unitIds: string[], at: string, operatorId: number, remo
   }
 }
 
-const describe = (u: { serial: string | null; serial2: string | null }) =>
-  u.serial ? (u.serial2 ? `${u.serial} / ${u.serial2}` : u.serial) : 'a non-serialized unit'
+/** A unit's serial(s) as a value ("IMEI / IMEI 2"), or null for a non-serialized unit (its own sentences). */
+const serialOf = (u: { serial: string | null; serial2: string | null }) =>
+  u.serial ? (u.serial2 ? `${u.serial} / ${u.serial2}` : u.serial) : null
+
+/** An answer's words with its English sentence. */
+const answer = (words: Words) => ({ message: english(words), words })
 
 /** Removes one unit (from its box or from the units not yet boxed) with a shift lead's approval. */
 export function removeUnit(
   db: Db,
   clock: Clock,
   input: { orderId: number; unitId: string; reason: string; operatorId: number; approvedBy: ApprovedBy }
-): { message: string; touched: Touched } {
+): { message: string; words: Words; touched: Touched } {
   return db.transaction(
     (tx) => {
-      const order = openOrderForBoxes(tx, input.orderId, 'units can no longer be removed')
+      const order = openOrderForBoxes(tx, input.orderId, 'remove')
       const unit = tx
         .select()
         .from(scannedUnits)
         .where(and(eq(scannedUnits.id, input.unitId), eq(scannedUnits.orderId, order.id)))
         .get()
-      if (!unit) return refuse('not_found', `That unit is not in order ${order.orderNumber}.`)
-      if (unit.removedAt) return refuse('already_removed', `${describe(unit)} was already removed.`)
+      if (!unit) return refuse('not_found', { key: 'refusals:packing.unitNotInOrder', params: { orderNumber: order.orderNumber } })
+      if (unit.removedAt) {
+        const serial = serialOf(unit)
+        return refuse(
+          'already_removed',
+          serial === null ? { key: 'refusals:packing.alreadyRemovedUnit' } : { key: 'refusals:packing.alreadyRemoved', params: { serial } }
+        )
+      }
       const box = unit.boxId ? tx.select().from(boxes).where(eq(boxes.id, unit.boxId)).get() : undefined
-      if (box?.status === 'confirmed') refuse('box_confirmed', `Box ${box.number} is confirmed: reopen it first, then remove the unit.`)
+      if (box?.status === 'confirmed') refuse('box_confirmed', { key: 'refusals:packing.boxConfirmed', params: { box: box.number } })
       const at = isoNow(clock)
       const exported = exportedUnit(tx, unit.id)!
       takeOut(tx, [unit.id], at, input.operatorId, 'removed', input.reason)
@@ -75,7 +85,7 @@ export function removeUnit(
         }
       })
       return {
-        message: `Removed ${describe(unit)}${box ? ` from box ${box.number}` : ''}`,
+        ...answer(unitWords('removed', serialOf(unit), box?.number)),
         touched: { removed: [unit.id], boxes: box ? [box.id] : [] }
       }
     },
@@ -88,17 +98,17 @@ export function voidBox(
   db: Db,
   clock: Clock,
   input: { orderId: number; boxId: string; reason: string; operatorId: number; approvedBy: ApprovedBy }
-): { message: string; touched: Touched } {
+): { message: string; words: Words; touched: Touched } {
   return db.transaction(
     (tx) => {
-      const order = openOrderForBoxes(tx, input.orderId, 'boxes can no longer be voided')
+      const order = openOrderForBoxes(tx, input.orderId, 'void')
       const box = tx
         .select()
         .from(boxes)
         .where(and(eq(boxes.id, input.boxId), eq(boxes.orderId, order.id)))
         .get()
-      if (!box) return refuse('not_found', `That box is not a box of order ${order.orderNumber}.`)
-      if (box.status === 'voided') return refuse('box_voided', `Box ${box.number} is already voided.`)
+      if (!box) return refuse('not_found', { key: 'refusals:packing.notThisOrdersBox', params: { orderNumber: order.orderNumber } })
+      if (box.status === 'voided') return refuse('box_voided', { key: 'refusals:packing.alreadyVoided', params: { box: box.number } })
       const at = isoNow(clock)
       const units = liveUnitsOfBox(tx, box.id)
       takeOut(
@@ -130,7 +140,7 @@ export function voidBox(
       })
       const n = units.length
       return {
-        message: `Box ${box.number} voided: ${n} unit${n === 1 ? '' : 's'} to scan again or put back`,
+        ...answer({ key: 'answers:packing.boxVoided', params: { box: box.number, count: n } }),
         touched: { removed: units.map((u) => u.unitId), boxes: [box.id] }
       }
     },
@@ -146,12 +156,13 @@ export function unpackAfterCancel(
   db: Db,
   clock: Clock,
   input: { orderId: number; operatorId: number; serial?: string; unitId?: string }
-): { message: string; remaining: number; touched: Touched } {
+): { message: string; words: Words; remaining: number; touched: Touched } {
   return db.transaction(
     (tx) => {
       const order = tx.select().from(orders).where(eq(orders.id, input.orderId)).get()
-      if (!order) return refuse('not_found', `Order ${input.orderId} does not exist.`)
-      if (order.status !== 'cancelled') return refuse('not_cancelled', `Order ${order.orderNumber} is not cancelled: nothing to unpack.`)
+      if (!order) return refuse('not_found', { key: 'refusals:orders.notFound', params: { orderId: input.orderId } })
+      if (order.status !== 'cancelled')
+        return refuse('not_cancelled', { key: 'refusals:packing.notCancelled', params: { orderNumber: order.orderNumber } })
       const serial = input.serial === undefined ? undefined : cleanScan(input.serial)
       const match =
         serial !== undefined
@@ -166,8 +177,8 @@ export function unpackAfterCancel(
         return refuse(
           'not_in_order',
           serial !== undefined
-            ? `${serial} is not packed in order ${order.orderNumber} (or was already unpacked).`
-            : 'That unit is not packed in this order.'
+            ? { key: 'refusals:packing.serialNotPacked', params: { serial, orderNumber: order.orderNumber } }
+            : { key: 'refusals:packing.unitNotPacked' }
         )
       }
       const box = unit.boxId ? tx.select().from(boxes).where(eq(boxes.id, unit.boxId)).get() : undefined
@@ -194,11 +205,24 @@ export function unpackAfterCancel(
         .where(and(eq(scannedUnits.orderId, order.id), isNull(scannedUnits.removedAt)))
         .get()!.n
       return {
-        message: `Unpacked ${describe(unit)}${box ? ` from box ${box.number}` : ''}: ${remaining} left`,
+        ...answer(unitWords('unpacked', serialOf(unit), box?.number, remaining)),
         remaining,
         touched: { removed: [unit.id], boxes: box ? [box.id] : [] }
       }
     },
     { behavior: 'immediate' }
   )
+}
+
+/** "Removed 3548… from box 2", "Unpacked a non-serialized unit: 4 left": one sentence per case. */
+function unitWords(done: 'removed' | 'unpacked', serial: string | null, box: number | undefined, left = 0): Words {
+  const params = { ...(serial === null ? {} : { serial }), ...(box === undefined ? {} : { box }), ...(done === 'unpacked' ? { left } : {}) }
+  if (done === 'removed') {
+    if (serial === null)
+      return box === undefined ? { key: 'answers:packing.removedUnit' } : { key: 'answers:packing.removedUnitFromBox', params }
+    return box === undefined ? { key: 'answers:packing.removed', params } : { key: 'answers:packing.removedFromBox', params }
+  }
+  if (serial === null)
+    return box === undefined ? { key: 'answers:packing.unpackedUnit', params } : { key: 'answers:packing.unpackedUnitFromBox', params }
+  return box === undefined ? { key: 'answers:packing.unpacked', params } : { key: 'answers:packing.unpackedFromBox', params }
 }

@@ -8,7 +8,8 @@ import { withChange, type Touched } from '../orders/orderChange'
 import { getOrderDetail } from '../orders/queries'
 import { deleteBoxPreset, listBoxPresets, saveBoxPreset } from './boxPresets'
 import { reopenBox, saveBox } from './boxes'
-import { confirmationBlockers, confirmPacking, shortShipment } from './confirmPacking'
+import { confirmationBlockerWords, confirmPacking, shortShipment } from './confirmPacking'
+import { english } from '../errors'
 import { removeUnit, unpackAfterCancel, voidBox } from './exceptions'
 
 /** `sync` asks the OMS, before Packing Confirmation, whether the order was cancelled meanwhile (SPEC §6). */
@@ -50,8 +51,9 @@ export function packingHandlers(context: StationContext, sync: Pick<SyncService,
     'packing:shortShipment': ({ orderId }) => shortShipment(getOrderDetail(db, orderId)),
     'packing:confirmation': ({ orderId }) => {
       const order = getOrderDetail(db, orderId)
-      const blockers = confirmationBlockers(order)
-      return { order, canConfirm: blockers.length === 0, blockers, shortShipment: shortShipment(order) }
+      const blockerWords = confirmationBlockerWords(order)
+      const blockers = blockerWords.map(english)
+      return { order, canConfirm: blockers.length === 0, blockers, blockerWords, shortShipment: shortShipment(order) }
     },
     'packing:confirm': async ({ orderId, short }) => {
       const by = operator()

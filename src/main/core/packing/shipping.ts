@@ -9,7 +9,7 @@ import type { Db } from '../db/connection'
 import { orders } from '../db/schema'
 import { refuse } from '../errors'
 import { cleanScan, type ScannerAffixes } from '../scanning/serial'
-import { STATUS_LABEL, transitionOrder } from '../orders/status'
+import { transitionOrder } from '../orders/status'
 
 export type Shipment = { carrier: string; service: string; trackingNumber: string; trackingUrl: string | null }
 
@@ -17,14 +17,14 @@ export type Shipment = { carrier: string; service: string; trackingNumber: strin
 export function checkShipment(request: Omit<ShipRequest, 'orderId'>, affixes: ScannerAffixes): Shipment {
   const carrier = request.carrier.trim()
   const service = request.service.trim()
-  if (!carrier) refuse('invalid_carrier', 'Enter the carrier.')
-  if (!service) refuse('invalid_service', 'Enter the carrier service.')
+  if (!carrier) refuse('invalid_carrier', { key: 'refusals:packing.enterCarrier' })
+  if (!service) refuse('invalid_service', { key: 'refusals:packing.enterService' })
   const trackingNumber = normaliseTrackingNumber(cleanScan(request.trackingNumber, affixes))
   const numberProblem = trackingNumberProblem(trackingNumber)
-  if (numberProblem) refuse('invalid_tracking_number', `${numberProblem} Nothing was changed.`)
+  if (numberProblem) refuse('invalid_tracking_number', { key: 'refusals:packing.badTrackingNumber', params: { problem: numberProblem } })
   const trackingUrl = request.trackingUrl?.trim() || null
   const urlProblem = trackingUrl === null ? null : trackingUrlProblem(trackingUrl)
-  if (urlProblem) refuse('invalid_tracking_url', `${urlProblem} Nothing was changed.`)
+  if (urlProblem) refuse('invalid_tracking_url', { key: 'refusals:packing.badTrackingUrl', params: { problem: urlProblem } })
   return { carrier, service, trackingNumber, trackingUrl }
 }
 
@@ -33,18 +33,15 @@ export function shipOrder(db: Db, clock: Clock, affixes: ScannerAffixes, request
   return db.transaction(
     (tx) => {
       const order = tx.select().from(orders).where(eq(orders.id, request.orderId)).get()
-      if (!order) return refuse('not_found', `Order ${request.orderId} does not exist.`)
+      if (!order) return refuse('not_found', { key: 'refusals:orders.notFound', params: { orderId: request.orderId } })
       if (order.status === 'shipped') {
-        return refuse(
-          'already_shipped',
-          `Order ${order.orderNumber} has already shipped (${order.carrier}, tracking ${order.trackingNumber}). Nothing was changed.`
-        )
+        return refuse('already_shipped', {
+          key: 'refusals:packing.alreadyShipped',
+          params: { orderNumber: order.orderNumber, carrier: order.carrier ?? '', trackingNumber: order.trackingNumber ?? '' }
+        })
       }
       if (order.status !== 'packed') {
-        return refuse(
-          'not_packed',
-          `Order ${order.orderNumber} is ${STATUS_LABEL[order.status]}: only a packed order can ship. Nothing was changed.`
-        )
+        return refuse('not_packed', { key: 'refusals:packing.notPacked', params: { orderNumber: order.orderNumber, status: order.status } })
       }
       const shipment = checkShipment(request, affixes)
       const at = isoNow(clock)
