@@ -98,7 +98,7 @@ async function openUsedScan(page: Page, orderNumber: string, count: number) {
   await page.getByRole('button', { name: 'Orders', exact: true }).click()
   await page.getByLabel('Search').fill(orderNumber)
   await page.getByLabel('Search').press('Enter')
-  await page.getByRole('heading', { name: `Order ${orderNumber}` }).waitFor()
+  await page.getByRole('heading', { name: `Order ${orderNumber}`, exact: true }).waitFor()
   await page.getByRole('button', { name: 'Used Scan' }).click()
   await page
     .getByLabel('Scan Count')
