@@ -2,7 +2,7 @@
 // words it in its own language; the core words the same entry in English for `message` (logs, command line).
 // Keys name their namespace (`refusals:operators.noBadge`). Values that are codes or times are worded here, the
 // same way on both sides: an order status code (`status`, `…Status`) becomes `common:status.*`, a UTC time
-// (`…At`, `…Until`, `…After`) the station's local time (`common:dateTime`).
+// (`…At`, `…Until`, `…After`) the station's local date and time (`common:dateTime`), `…Time` its time of day (`common:time`).
 import type { TFunction } from 'i18next'
 import { z } from 'zod'
 
@@ -23,6 +23,7 @@ export type Words = z.infer<typeof Words>
 
 const STATUS = /^(status|\w+Status)$/
 const TIME = /^\w+(At|Until|After)$/
+const TIME_OF_DAY = /^\w+Time$/
 
 /** The values as a sentence names them in `t`'s language: status codes and UTC times worded. */
 export function wordValues(t: TFunction, params: WordValues = {}): Record<string, string | number> {
@@ -33,6 +34,7 @@ export function wordValues(t: TFunction, params: WordValues = {}): Record<string
     // Keys: common:status.on_hold, .ready, .in_progress, .packed, .shipped, .cancelled
     if (STATUS.test(name)) values[name] = t(`common:status.${value}`)
     else if (TIME.test(name)) values[name] = t('common:dateTime', { at: value })
+    else if (TIME_OF_DAY.test(name)) values[name] = t('common:time', { at: value })
   }
   return values
 }

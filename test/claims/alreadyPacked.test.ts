@@ -50,7 +50,7 @@ describe('an order packed at another station', () => {
 
     // A shift lead cannot take it over either: refused in the same words, nothing changed.
     const takeOver = await refused(b, 'claims:takeOver', { orderId: orderOf(b), approval: LEAD_APPROVAL })
-    expect(takeOver).toEqual({ code: 'already_packed', message: answer.message })
+    expect(takeOver).toMatchObject({ code: 'already_packed', message: answer.message, key: 'refusals:sync.alreadyPacked' })
     expect(oms.claims.list()).toEqual([])
 
     // A, which packed it, may still claim it (e.g. to reopen a box); the other order is free for B.

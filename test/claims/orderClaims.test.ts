@@ -38,7 +38,7 @@ describe('order claims', () => {
     expect(oms.claims.list()).toMatchObject([{ omsOrderId: 'OMS-1', stationId: a.id }])
     // A scan that reaches B's core anyway (a device scan) is refused by the same words, and changes nothing.
     const scan = await refused(b, 'scanning:scan', { orderId: orderOf(b), input: imei(TAC_A + '000001') })
-    expect(scan).toEqual({ code: 'claimed_elsewhere', message: answer.message })
+    expect(scan).toMatchObject({ code: 'claimed_elsewhere', message: answer.message, key: 'refusals:sync.heldElsewhere' })
     expect(claimState(b)).toEqual(before)
 
     // The other order is free for B.

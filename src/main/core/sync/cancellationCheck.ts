@@ -32,7 +32,7 @@ export async function checkOmsStatus(
   timeoutMs: number
 ): Promise<OmsStatusCheck> {
   const order = db.select({ omsOrderId: orders.omsOrderId }).from(orders).where(eq(orders.id, orderId)).get()
-  if (!order) return refuse('not_found', `Order ${orderId} does not exist.`)
+  if (!order) return refuse('not_found', { key: 'refusals:orders.notFound', params: { orderId } })
   if (!client) return { online: false, cancelled: false, omsStatus: null, problem: 'no OMS configured', changed: false }
   try {
     const answer = await client.orderStatus(order.omsOrderId, timeoutMs)
@@ -51,9 +51,6 @@ export async function checkOmsStatus(
 /** The refusal Packing Confirmation gives when the OMS says the order was cancelled. */
 export function refuseIfCancelled(check: OmsStatusCheck, orderNumber: string): void {
   if (check.cancelled) {
-    refuse(
-      'cancelled_in_oms',
-      `Order ${orderNumber} was cancelled in the OMS: it cannot be confirmed. Unpack its units and put them back to stock.`
-    )
+    refuse('cancelled_in_oms', { key: 'refusals:sync.cancelledInOms', params: { orderNumber } })
   }
 }

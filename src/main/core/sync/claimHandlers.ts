@@ -11,7 +11,7 @@ import { refuse } from '../errors'
 import { recordEvent } from '../events/eventLog'
 import { createClaimClient, type ClaimClient } from './claimClient'
 import { LEASE_SECONDS, RENEW_EVERY_MS, renewClaims } from './claimLease'
-import { heldElsewhere } from './claimMessages'
+import { heldElsewhereParams } from './claimMessages'
 import { claimOf, claimsIn, markReleasing } from './claimRows'
 import { readClaimSettings, writeClaimSettings } from './claimSettings'
 import { omsTokenFor } from './omsToken'
@@ -65,7 +65,10 @@ function refuseIfLost(deps: ClaimDeps, orderId: number): void {
       : deps.refusedHere?.get(orderId)
   if (!holder) return
   const order = deps.context.db.select({ orderNumber: orders.orderNumber }).from(orders).where(eq(orders.id, orderId)).get()
-  refuse('claimed_elsewhere', heldElsewhere(order?.orderNumber ?? String(orderId), holder))
+  refuse('claimed_elsewhere', {
+    key: 'refusals:sync.heldElsewhere',
+    params: heldElsewhereParams(order?.orderNumber ?? String(orderId), holder)
+  })
 }
 
 type Wrappable = 'scanning:scan' | 'scanning:addUnits' | 'packing:save' | 'packing:confirm' | 'operators:signOut'

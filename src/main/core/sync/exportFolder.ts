@@ -10,11 +10,29 @@
 import { randomUUID } from 'node:crypto'
 import { promises as nodeFs } from 'node:fs'
 import path from 'node:path'
-import { refuse, StationError } from '../errors'
+import { english, refuse, refusal, StationError, type Words } from '../errors'
 
 /** The file-system calls the check makes; tests pass slow or failing ones. */
 export type ExportFolderFs = Pick<typeof nodeFs, 'mkdir' | 'realpath' | 'stat' | 'writeFile' | 'unlink'>
-export type ExportFolderOptions = { timeoutMs?: number; fs?: ExportFolderFs }
+/** `purpose`: the OMS export folder (the default), or a folder a shift lead chose to save a file into (worded "the folder"). */
+export type ExportFolderOptions = { timeoutMs?: number; fs?: ExportFolderFs; purpose?: FolderPurpose }
+export type FolderPurpose = 'export' | 'chosen'
+
+/** The sentences that name the folder's purpose, one table per purpose. */
+const EXPORT_FOLDER = {
+  controlCharacters: 'refusals:folders.export.controlCharacters',
+  notFullPath: 'refusals:folders.export.notFullPath',
+  stuck: 'refusals:folders.export.stuck',
+  timedOut: 'refusals:folders.export.timedOut'
+} as const
+const CHOSEN_FOLDER = {
+  controlCharacters: 'refusals:folders.chosen.controlCharacters',
+  notFullPath: 'refusals:folders.chosen.notFullPath',
+  stuck: 'refusals:folders.chosen.stuck',
+  timedOut: 'refusals:folders.chosen.timedOut'
+} as const
+const purposeKey = (purpose: FolderPurpose, sentence: keyof typeof EXPORT_FOLDER) =>
+  (purpose === 'export' ? EXPORT_FOLDER : CHOSEN_FOLDER)[sentence]
 
 const DEFAULT_TIMEOUT_MS = 3_000
 /** Kernel views of processes, devices and drivers: files there are not files, and mkdir in them misbehaves. */
@@ -29,16 +47,18 @@ const stuckChecks = new WeakMap<ExportFolderFs, number>()
 const systemTreeOf = (resolved: string): string | undefined =>
   SYSTEM_TREES.find((tree) => resolved === tree || resolved.startsWith(`${tree}/`))
 
-const insideSystemTree = (folder: string, tree: string, via?: string) =>
-  `${folder} ${via ? `leads into ${tree} (${via})` : `is inside ${tree}`}, which holds the system's live state, not files: ` +
-  'choose a folder on a disk, e.g. /srv/oms/outbox.'
-
-/** Why this path, before anything on disk is looked at, cannot be the export folder; null when it may be. */
-export function exportFolderPathProblem(folder: string): string | null {
-  if (/[\u0000-\u001f\u007f]/.test(folder)) return 'The export folder cannot contain control characters.'
-  if (!path.isAbsolute(folder)) return `The export folder must be a full path (e.g. C:\\OMS\\outbox or /srv/oms/outbox), not "${folder}".`
+/** Why this path, before anything on disk is looked at, cannot be the export (or chosen) folder; null when it may be. */
+export function exportFolderPathWords(folder: string, purpose: FolderPurpose = 'export'): Words | null {
+  if (/[\u0000-\u001f\u007f]/.test(folder)) return { key: purposeKey(purpose, 'controlCharacters') }
+  if (!path.isAbsolute(folder)) return { key: purposeKey(purpose, 'notFullPath'), params: { folder } }
   const tree = systemTreeOf(path.resolve(folder))
-  return tree ? insideSystemTree(folder, tree) : null
+  return tree ? { key: 'refusals:folders.insideSystemTree', params: { folder, tree } } : null
+}
+
+/** The same in English (the export's own check, for its log and status). */
+export function exportFolderPathProblem(folder: string): string | null {
+  const words = exportFolderPathWords(folder)
+  return words && english(words)
 }
 
 /**
@@ -47,14 +67,14 @@ export function exportFolderPathProblem(folder: string): string | null {
  * written, or one whose drive does not answer within the time limit. Creates the folder when it is missing.
  */
 export async function checkExportFolder(folder: string, options: ExportFolderOptions = {}): Promise<void> {
-  const problem = exportFolderPathProblem(folder)
-  if (problem) return refuse('invalid_settings', problem)
+  const purpose = options.purpose ?? 'export'
+  const problem = exportFolderPathWords(folder, purpose)
+  // The keys: EXPORT_FOLDER / CHOSEN_FOLDER above, and refusals:folders.insideSystemTree.
+  if (problem) return refuse('invalid_settings', { key: problem.key, params: problem.params })
   const fs = options.fs ?? nodeFs
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS
-  const seconds = `${Number((timeoutMs / 1000).toFixed(1))} s`
   if ((stuckChecks.get(fs) ?? 0) >= MAX_STUCK_CHECKS) {
-    const why = 'An earlier check of an export folder is still waiting for its drive'
-    return refuse('invalid_settings', `${why}: choose a folder on a local disk, or try again later.`)
+    return refuse('invalid_settings', { key: purposeKey(purpose, 'stuck') })
   }
 
   let timedOut = false
@@ -66,13 +86,7 @@ export async function checkExportFolder(folder: string, options: ExportFolderOpt
       stuckChecks.set(fs, (stuckChecks.get(fs) ?? 0) + 1)
       // The abandoned work ends when the kernel answers (no step of it loops); only then is its thread free again.
       void work.catch(() => undefined).finally(() => stuckChecks.set(fs, (stuckChecks.get(fs) ?? 1) - 1))
-      reject(
-        new StationError(
-          'invalid_settings',
-          `The station could not check the export folder ${folder} within ${seconds}: its drive does not answer ` +
-            '(a network drive that is offline?). Choose another folder or check the drive.'
-        )
-      )
+      reject(refusal('invalid_settings', { key: purposeKey(purpose, 'timedOut'), params: { folder, seconds: timeoutMs / 1000 } }))
     }, timeoutMs)
   })
   try {
@@ -104,7 +118,12 @@ async function prepareFolder(fs: ExportFolderFs, folder: string, abandoned: () =
     }
   }
   const ancestorTree = systemTreeOf(real)
-  if (ancestorTree) return refuse('invalid_settings', insideSystemTree(folder, ancestorTree, `${existing} is ${real}`))
+  if (ancestorTree) {
+    return refuse('invalid_settings', {
+      key: 'refusals:folders.linkIntoSystemTree',
+      params: { folder, tree: ancestorTree, link: existing, real }
+    })
+  }
 
   let current = real
   for (const name of missing) {
@@ -125,10 +144,11 @@ async function prepareFolder(fs: ExportFolderFs, folder: string, abandoned: () =
     return cannotWrite(folder, error)
   }
   const targetTree = systemTreeOf(target)
-  if (targetTree) return refuse('invalid_settings', insideSystemTree(folder, targetTree, `it is ${target}`))
+  if (targetTree)
+    return refuse('invalid_settings', { key: 'refusals:folders.leadsIntoSystemTree', params: { folder, tree: targetTree, real: target } })
   try {
     if (!(await step(() => fs.stat(target))).isDirectory()) {
-      return refuse('invalid_settings', `${folder} is a file, not a folder: choose a folder for the export files.`)
+      return refuse('invalid_settings', { key: 'refusals:folders.isAFile', params: { folder } })
     }
     // Write access as the export will use it (access() ignores read-only mounts and some ACLs); `wx` never overwrites.
     const probe = path.join(target, `.packing-station-write-check-${randomUUID()}`)
@@ -142,18 +162,20 @@ async function prepareFolder(fs: ExportFolderFs, folder: string, abandoned: () =
 
 const codeOf = (error: unknown): string | undefined => (error as NodeJS.ErrnoException | undefined)?.code
 
-const HINTS: Record<string, string> = {
-  ENOTDIR: 'part of that path is a file, not a folder',
-  ENOENT: 'it cannot be created there',
-  EACCES: 'no permission',
-  EPERM: 'no permission',
-  EROFS: 'the drive is read-only',
-  ENOSPC: 'the drive is full',
-  ELOOP: 'a symbolic link on the way points back at itself'
+/** The file-system errors a shift lead can act on, each with its own sentence. */
+const CANNOT_WRITE: Record<string, string> = {
+  ENOTDIR: 'refusals:folders.cannotWrite.ENOTDIR',
+  ENOENT: 'refusals:folders.cannotWrite.ENOENT',
+  EACCES: 'refusals:folders.cannotWrite.EACCES',
+  EPERM: 'refusals:folders.cannotWrite.EPERM',
+  EROFS: 'refusals:folders.cannotWrite.EROFS',
+  ENOSPC: 'refusals:folders.cannotWrite.ENOSPC',
+  ELOOP: 'refusals:folders.cannotWrite.ELOOP'
 }
 
 function cannotWrite(folder: string, error: unknown): never {
   const code = codeOf(error)
-  const why = code ? `${code}${HINTS[code] ? `: ${HINTS[code]}` : ''}` : ((error as Error)?.message ?? String(error))
-  return refuse('invalid_settings', `The station cannot write to ${folder} (${why}). Choose another folder or ask IT for access.`)
+  if (code && CANNOT_WRITE[code]) return refuse('invalid_settings', { key: CANNOT_WRITE[code], params: { folder } })
+  const problem = code ?? (error as Error)?.message ?? String(error)
+  return refuse('invalid_settings', { key: 'refusals:folders.cannotWrite.other', params: { folder, problem } })
 }

@@ -25,7 +25,7 @@ export function ledgerHandlers(context: StationContext, sync: Pick<SyncService, 
         (tx) => {
           const conflict = findSerialConflict(tx, eventId, serial)
           if (!conflict || conflict.orderId === null)
-            return refuse('not_found', `${serial} is no longer in conflict here: it was unpacked, re-sent or acknowledged.`)
+            return refuse('not_found', { key: 'refusals:sync.noLongerInConflict', params: { serial } })
           const where = conflict.elsewhere ? ` at ${stationLabel(conflict.elsewhere)} in order ${conflict.elsewhere.orderNumber}` : ''
           const box = conflict.boxId ? tx.select({ status: boxes.status }).from(boxes).where(eq(boxes.id, conflict.boxId)).get() : undefined
           const reopened = box?.status === 'confirmed'

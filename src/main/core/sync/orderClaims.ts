@@ -14,7 +14,7 @@ import { refuse } from '../errors'
 import { recordEvent } from '../events/eventLog'
 import { getSetting } from '../settings/settings'
 import type { ClaimClient, ClaimReply } from './claimClient'
-import { alreadyPacked, heldElsewhere, stationLabel, waitForOms } from './claimMessages'
+import { alreadyPacked, alreadyPackedParams, heldElsewhere, heldElsewhereParams, stationLabel, waitForOms } from './claimMessages'
 import { claimOf, dropClaim, markReleasing, saveClaim } from './claimRows'
 import { readClaimSettings } from './claimSettings'
 import type { ClaimGranted, WirePackedBy } from './claimWire'
@@ -37,7 +37,7 @@ function orderOf({ context }: ClaimDeps, orderId: number): OrderRef {
     .from(orders)
     .where(eq(orders.id, orderId))
     .get()
-  return order ?? refuse('not_found', `Order ${orderId} does not exist.`)
+  return order ?? refuse('not_found', { key: 'refusals:orders.notFound', params: { orderId } })
 }
 
 const answer = (orderId: number, outcome: ClaimAnswer['outcome'], message: string, holder: ClaimHolder | null = null): ClaimAnswer => ({
@@ -81,17 +81,25 @@ export async function openForScanning(deps: ClaimDeps, orderId: number): Promise
 /** A shift lead (approved) takes the claim from whichever station holds it. Needs the OMS. */
 export async function takeOver(deps: ClaimDeps, orderId: number, approver: Operator): Promise<ClaimAnswer> {
   const order = orderOf(deps, orderId)
-  const api = deps.client() ?? refuse('no_oms', 'This station has no OMS address: there is no claim to take over.')
+  const api = deps.client() ?? refuse('no_oms', { key: 'refusals:sync.noOmsToTakeOver' })
   let reply: ClaimReply
   try {
     reply = await api.claim(order.omsOrderId, claimRequest(deps, true))
   } catch (error) {
     if (!(error instanceof OmsError)) throw error
-    return refuse('oms_unreachable', `A takeover needs the OMS, and it did not answer (${error.message}). Nothing changed.`)
+    return refuse('oms_unreachable', { key: 'refusals:sync.takeoverOffline', params: { problem: error.message } })
   }
-  if (reply.kind === 'not_in_oms') refuse('not_in_oms', `Order ${order.orderNumber} is not in the OMS: there is no claim to take over.`)
-  if (reply.kind === 'held_elsewhere') refuse('claimed_elsewhere', heldElsewhere(order.orderNumber, reply.holder))
-  if (reply.kind === 'already_packed') refuse('already_packed', alreadyPacked(order.orderNumber, reply.packedBy, reply.packedBy.packedAt))
+  if (reply.kind === 'not_in_oms')
+    refuse('not_in_oms', { key: 'refusals:sync.notInOmsToTakeOver', params: { orderNumber: order.orderNumber } })
+  if (reply.kind === 'held_elsewhere') {
+    refuse('claimed_elsewhere', { key: 'refusals:sync.heldElsewhere', params: heldElsewhereParams(order.orderNumber, reply.holder) })
+  }
+  if (reply.kind === 'already_packed') {
+    refuse('already_packed', {
+      key: 'refusals:sync.alreadyPacked',
+      params: alreadyPackedParams(order.orderNumber, reply.packedBy, reply.packedBy.packedAt)
+    })
+  }
   const claim = (reply as { claim: ClaimGranted }).claim
   granted(deps, order, claim, approver)
   const from = claim.takenFrom

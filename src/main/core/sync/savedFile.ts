@@ -7,18 +7,36 @@ import { mkdirSync } from 'node:fs'
 import { rename, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { StationError, refuse } from '../errors'
+import type { Sentence } from '../../../shared/words'
 import { checkExportFolder } from './exportFolder'
+
+/** What was not saved, in the callers' English, as its own sentence of the catalogue. */
+const NOTHING_SAVED: Record<string, string> = {
+  'Nothing was exported.': 'refusals:folders.nothingSaved.exported',
+  'No report was saved.': 'refusals:folders.nothingSaved.report',
+  'No dispute pack was written.': 'refusals:folders.nothingSaved.disputePack'
+}
 
 /**
  * A folder the shift lead named: the export folder's checks (a full path, writable, not a system tree, answering in
- * time); a refusal ends with `nothingSaved` ("Nothing was exported.").
+ * time); a refusal ends with `nothingSaved` ("Nothing was exported.": a sentence of NOTHING_SAVED above).
  */
 export async function checkChosenFolder(folder: string, nothingSaved: string): Promise<void> {
   try {
-    await checkExportFolder(folder)
+    await checkExportFolder(folder, { purpose: 'chosen' })
   } catch (error) {
     if (!(error instanceof StationError)) throw error
-    refuse('invalid_folder', `${error.message.replace(/export folder/g, 'folder')} ${nothingSaved}`)
+    const problem: Sentence[] = [
+      error.key
+        ? ({ key: error.key, params: error.params } as Sentence)
+        : { key: 'refusals:folders.problem', params: { problem: error.message } }
+    ]
+    const nothing: Sentence[] = [
+      NOTHING_SAVED[nothingSaved]
+        ? { key: NOTHING_SAVED[nothingSaved] }
+        : { key: 'refusals:folders.problem', params: { problem: nothingSaved } }
+    ]
+    refuse('invalid_folder', { key: 'refusals:folders.chosenRefused', params: { problem, nothingSaved: nothing } })
   }
 }
 

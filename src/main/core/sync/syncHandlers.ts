@@ -20,9 +20,8 @@ export function syncHandlers(context: StationContext, sync: SyncService): Handle
     'sync:status': () => sync.status(),
     'sync:settings': () => settingsView(db, sync.secrets),
     'sync:saveSettings': async (input) => {
-      if (input.exportEnabled && !input.exportFolder)
-        refuse('invalid_settings', 'File export needs a folder: enter the full path of the export folder.')
-      if (input.token && !input.omsUrl) refuse('invalid_settings', 'A token belongs to an OMS address: enter the OMS address too.')
+      if (input.exportEnabled && !input.exportFolder) refuse('invalid_settings', { key: 'refusals:sync.exportNeedsFolder' })
+      if (input.token && !input.omsUrl) refuse('invalid_settings', { key: 'refusals:sync.tokenNeedsAddress' })
       if (input.exportFolder) await checkExportFolder(input.exportFolder)
       writeSyncSetting(db, 'oms', { baseUrl: input.omsUrl, pullIntervalSeconds: Math.round(input.pullIntervalMinutes * 60) })
       writeSyncSetting(db, 'export', { enabled: input.exportEnabled, folder: input.exportFolder })

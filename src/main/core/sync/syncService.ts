@@ -106,7 +106,7 @@ async function checkBeforeConfirm(
 ): Promise<OmsStatusCheck> {
   const { db, clock } = context
   const order = db.select({ orderNumber: orders.orderNumber }).from(orders).where(eq(orders.id, orderId)).get()
-  if (!order) return refuse('not_found', `Order ${orderId} does not exist.`)
+  if (!order) return refuse('not_found', { key: 'refusals:orders.notFound', params: { orderId } })
   const api = client()
   const check = await checkOmsStatus(db, clock, api, orderId, readSyncSetting(db, 'oms').statusCheckTimeoutMs)
   if (api) {
