@@ -13,12 +13,32 @@ export const APP_ENTRY_URL = `${APP_SCHEME}://${APP_HOST}/index.html`
 
 /** Must run before the app is ready: Chromium reads scheme privileges at start-up only. */
 export function registerAppScheme(): void {
-  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }])
+  // `stream`: a <video> of a packing recording plays and seeks through byte ranges (evidence playback).
+  protocol.registerSchemesAsPrivileged([
+    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } }
+  ])
 }
 
-/** After ready: app://station/… answers with the files of `rendererDir` and nothing else. */
-export function handleAppProtocol(rendererDir: string): void {
-  protocol.handle(APP_SCHEME, (request) => serveAppFile(rendererDir, request))
+/** What answers a recording's video (the station's `media`); null for any other path. */
+export type MediaAnswer = (pathname: string, request: { method: string; headers: Headers }) => Response | null
+
+/** After ready: app://station/… answers with the files of `rendererDir`, and the recordings `media` grants, and nothing else. */
+export function handleAppProtocol(rendererDir: string, media: MediaAnswer = () => null): void {
+  protocol.handle(APP_SCHEME, (request) => serveAppRequest(rendererDir, media, request))
+}
+
+/** A recording's video when `media` answers for the path (app://station only), else a file of the renderer folder. */
+export async function serveAppRequest(
+  rendererDir: string,
+  media: MediaAnswer,
+  request: { url: string; method: string; headers: Headers }
+): Promise<Response> {
+  const url = URL.canParse(request.url) ? new URL(request.url) : null
+  if (url && url.protocol === `${APP_SCHEME}:` && url.host === APP_HOST) {
+    const answer = media(url.pathname, request)
+    if (answer) return answer
+  }
+  return serveAppFile(rendererDir, request)
 }
 
 // What a Vite build of the renderer emits; anything else is served as opaque bytes.

@@ -45,7 +45,7 @@ app.enableSandbox()
 app.whenReady().then(() => {
   if (!firstInstance) return
   guardSessions()
-  handleAppProtocol(rendererDir)
+  handleAppProtocol(rendererDir, (pathname, request) => station?.media?.(pathname, request) ?? null)
   const dataDir = dataDirFromArgs(process.argv) ?? app.getPath('userData')
   registerPlatformPrinting(electronPrinting())
   try {

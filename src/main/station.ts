@@ -10,6 +10,8 @@ import { systemClock } from './core/clock'
 import type { GuardedHandlers, Handlers, NoticeSink } from './core/context'
 import { DATABASE_FILE, openCore, type CoreOptions } from './core/core'
 import { lockDataDir } from './core/dataLock'
+import { MEDIA_PATH } from './core/evidence/mediaGrants'
+import { answerMedia } from './core/evidence/mediaResponse'
 import { checkAtStartUp } from './core/db/integrityCheck'
 import type { Connection } from './core/db/connection'
 import { loggedCall } from './core/log/callLog'
@@ -35,6 +37,11 @@ export type Station = {
   dataDir: string
   /** Hosts (Electron, the browser host) forward notices to the screens; returns the unsubscribe function. */
   subscribe(sink: NoticeSink): () => void
+  /**
+   * A request for a recording's video (/evidence-media/…): the answer while a shift lead's approved
+   * viewing lasts, 404 otherwise; null for any other path. The recovery station has no evidence to serve.
+   */
+  media?(pathname: string, request: { method: string; headers: Headers }): Response | null
   close(): void
 }
 
@@ -78,6 +85,7 @@ function openWholeStation(options: StationOptions): Station {
     connection: core.connection,
     dataDir: core.dataDir,
     subscribe: core.subscribe,
+    media: (pathname, request) => (pathname.startsWith(MEDIA_PATH) ? answerMedia(core.evidenceMedia(pathname), request) : null),
     close: () => {
       core.close()
       void logFile.close()

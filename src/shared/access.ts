@@ -133,6 +133,13 @@ export const accessTable: Record<Channel, AccessRule> = {
   'evidence:still': signedIn,
   'evidence:stop': signedIn,
   'evidence:ofOrder': signedIn,
+  // Watching shows the people filmed: a shift lead approves each viewing, export and keep.
+  'evidence:watch': approval('watch packing evidence'),
+  'evidence:export': approval('export a dispute pack'),
+  'evidence:keepOf': signedIn,
+  'evidence:keep': approval('keep packing evidence for a dispute'),
+  'evidence:release': approval('release packing evidence kept for a dispute'),
+  'evidence:usage': station,
 
   'reports:board': shiftLead,
   'reports:shift': shiftLead,

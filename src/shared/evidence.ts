@@ -55,6 +55,30 @@ export const EvidenceSession = z.object({
 })
 export type EvidenceSession = z.infer<typeof EvidenceSession>
 
+/** A folder a person names (a full path); blank: the station's own folder. */
+const exportFolder = z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.string().trim().max(1000).optional())
+
+export const DisputePackWritten = z.object({
+  /** The zip's full path. */
+  path: z.string(),
+  bytes: z.number().int(),
+  recordings: z.number().int(),
+  /** Recordings left out because they are not sealed yet (sealed at the next start). */
+  leftOut: z.array(z.string())
+})
+
+export const DisputeKeep = z.object({ orderNumber: z.string(), reason: z.string(), keptBy: z.string(), keptAt: z.string() })
+export type DisputeKeep = z.infer<typeof DisputeKeep>
+
+export const EvidenceUsage = z.object({
+  enabled: z.boolean(),
+  usedBytes: z.number().int(),
+  quotaBytes: z.number().int(),
+  /** `near`: past the warning share of the quota (the oldest go soon); `over`: over it with everything kept for returns or disputes. */
+  level: z.enum(['ok', 'near', 'over'])
+})
+export type EvidenceUsage = z.infer<typeof EvidenceUsage>
+
 export const evidenceChannels = {
   'evidence:settings': { args: z.strictObject({}), result: EvidenceSettings },
   'evidence:saveSettings': { args: EvidenceSettings.extend({ approval: Approval }).strict(), result: EvidenceSettings },
@@ -73,5 +97,24 @@ export const evidenceChannels = {
   /** Stops and seals the recording. */
   'evidence:stop': { args: z.strictObject({ sessionId, reason: StopReason }), result: EvidenceSession },
   /** An order's recordings, with their markers (scans, boxes, the confirmation) for playback. */
-  'evidence:ofOrder': { args: z.strictObject({ orderId: id }), result: z.array(EvidenceSession) }
+  'evidence:ofOrder': { args: z.strictObject({ orderId: id }), result: z.array(EvidenceSession) },
+  /**
+   * A shift lead opens a sealed recording to watch: the answer is a short-lived address on the
+   * station's own origin (app://station or the browser host) that serves the video with seeking.
+   */
+  'evidence:watch': {
+    args: z.strictObject({ orderId: id, sessionId, approval: Approval }),
+    result: z.object({ url: z.string(), expiresAt: z.string(), durationMs: z.number().int().nullable() })
+  },
+  /** The order's dispute pack (zip: videos, stills, manifests, PDF summary) into the data folder's dispute-packs/ or a folder named. */
+  'evidence:export': { args: z.strictObject({ orderId: id, folder: exportFolder, approval: Approval }), result: DisputePackWritten },
+  /** Whether a shift lead keeps this order's evidence for an open dispute (retention never deletes it). */
+  'evidence:keepOf': { args: z.strictObject({ orderId: id }), result: DisputeKeep.nullable() },
+  'evidence:keep': {
+    args: z.strictObject({ orderId: id, reason: z.string().trim().min(1).max(500), approval: Approval }),
+    result: DisputeKeep
+  },
+  'evidence:release': { args: z.strictObject({ orderId: id, approval: Approval }), result: z.null() },
+  /** How much disk the evidence takes against its quota, for the status bar's warning. */
+  'evidence:usage': { args: z.strictObject({}), result: EvidenceUsage }
 } as const

@@ -132,6 +132,12 @@ function sampleArgs(w: World, approval: { badgeCode: string; pin: string }): Rec
     'evidence:still': { sessionId: '0193aaaa-0000-7000-8000-000000000000', boxId: 'B1', data: 'AAAA' },
     'evidence:stop': { sessionId: '0193aaaa-0000-7000-8000-000000000000', reason: 'order_left' },
     'evidence:ofOrder': { orderId },
+    'evidence:watch': { orderId, sessionId: '0193aaaa-0000-7000-8000-000000000000', approval },
+    'evidence:export': { orderId, approval },
+    'evidence:keepOf': { orderId },
+    'evidence:keep': { orderId, reason: 'claim', approval },
+    'evidence:release': { orderId, approval },
+    'evidence:usage': {},
     'reports:board': {},
     'reports:shift': { from: '2026-11-21T00:00:00.000Z', to: '2026-11-22T00:00:00.000Z' },
     'reports:export': { range: { from: '2026-11-21T00:00:00.000Z', to: '2026-11-22T00:00:00.000Z' }, format: 'csv' }

@@ -37,7 +37,37 @@ function serve(url: string, method = 'GET'): Promise<Response> {
 describe('the app:// scheme', () => {
   it('is registered as standard, secure and fetch-capable, and bypasses no CSP', () => {
     registerAppScheme()
-    expect(recorded.privilegedSchemes).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }])
+    expect(recorded.privilegedSchemes).toEqual([
+      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } }
+    ])
+  })
+
+  it('answers a recording’s video from the station’s media answer, with the request’s range, on app://station only', async () => {
+    const asked: [string, string | null][] = []
+    handleAppProtocol(rendererDir, (pathname, request) => {
+      asked.push([pathname, request.headers.get('range')])
+      return pathname.startsWith('/evidence-media/') ? new Response('video bytes', { status: 206 }) : null
+    })
+    const handler = recorded.protocolHandlers.get('app')!
+    const video = await handler({
+      url: 'app://station/evidence-media/t/video.webm',
+      method: 'GET',
+      headers: new Headers({ range: 'bytes=5-' })
+    } as never)
+    expect(video.status).toBe(206)
+    expect(await video.text()).toBe('video bytes')
+    // Any other path falls through to the renderer's files; another host never reaches the media answer.
+    expect(await (await handler({ url: 'app://station/index.html', method: 'GET', headers: new Headers() } as never)).text()).toContain(
+      'Packing Station'
+    )
+    expect((await handler({ url: 'app://other/evidence-media/t/video.webm', method: 'GET', headers: new Headers() } as never)).status).toBe(
+      403
+    )
+    expect(asked).toEqual([
+      ['/evidence-media/t/video.webm', 'bytes=5-'],
+      ['/index.html', null]
+    ])
+    handleAppProtocol(rendererDir)
   })
 
   it('serves the renderer files with their content types', async () => {

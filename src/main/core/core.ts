@@ -37,6 +37,7 @@ import { wholeStationRecovery } from './db/recovery'
 import { reportHandlers } from './reports/handlers'
 import { evidenceHandlers } from './evidence/handlers'
 import { evidenceService } from './evidence/evidenceService'
+import type { MediaGrant } from './evidence/mediaGrants'
 import { withEvidenceMarkers } from './evidence/markers'
 
 /**
@@ -61,6 +62,8 @@ export type Core = {
   dataDir: string
   /** Hosts (Electron, the browser host) forward notices to the screens; returns the unsubscribe function. */
   subscribe(sink: NoticeSink): () => void
+  /** The recording a granted /evidence-media/ path names, while its grant lasts (evidence/mediaGrants.ts). */
+  evidenceMedia(pathname: string): MediaGrant | null
   close(): void
 }
 
@@ -148,7 +151,7 @@ export function openCore({ dataDir, clock = systemClock, version = '0.0.0', secr
     ...settingsFileHandlers(context, sync, version),
     ...wholeStationRecovery(join(dataDir, DATABASE_FILE), backups.folder),
     ...reportHandlers(context),
-    ...evidenceHandlers(evidence)
+    ...evidenceHandlers(context, evidence)
   })
   const signOut = handlers['operators:signOut']
   handlers['operators:signOut'] = (args, call) => {
@@ -177,5 +180,5 @@ export function openCore({ dataDir, clock = systemClock, version = '0.0.0', secr
     stopIntegrityCheck()
     connection.sqlite.close()
   }
-  return { context, handlers, connection, dataDir, subscribe, close }
+  return { context, handlers, connection, dataDir, subscribe, close, evidenceMedia: evidence.media }
 }

@@ -7,7 +7,8 @@ import { randomBytes, timingSafeEqual } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import { extname, join, normalize, sep } from 'node:path'
-import type { Duplex } from 'node:stream'
+import { Readable, type Duplex } from 'node:stream'
+import { pipeline } from 'node:stream/promises'
 import { WebSocketServer } from 'ws'
 import { dispatch } from '../core/dispatch'
 import type { Station } from '../station'
@@ -27,7 +28,7 @@ const TYPES: Record<string, string> = {
 }
 
 export async function startBrowserHost(opts: {
-  station: Pick<Station, 'handlers' | 'subscribe'>
+  station: Pick<Station, 'handlers' | 'subscribe' | 'media'>
   rendererDir: string
   port?: number
 }): Promise<BrowserHost> {
@@ -37,6 +38,11 @@ export async function startBrowserHost(opts: {
   const server = createServer((req, res) => {
     if (!isAllowedHost(req.headers.host, port)) {
       res.writeHead(421, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' }).end(MISDIRECTED)
+      return
+    }
+    const media = answerMediaRequest(opts.station, req, res)
+    if (media) {
+      media.catch(() => res.destroy())
       return
     }
     serveFile(opts.rendererDir, token, req, res).catch(() => {
@@ -107,6 +113,21 @@ function refuseUpgrade(socket: Duplex, status: string, text: string) {
 function sameToken(given: string | null, token: string): boolean {
   if (!given || given.length !== token.length) return false
   return timingSafeEqual(Buffer.from(given), Buffer.from(token))
+}
+
+/** A recording's video (/evidence-media/…), streamed with its byte ranges; null for any other path. */
+function answerMediaRequest(station: Pick<Station, 'media'>, req: IncomingMessage, res: ServerResponse): Promise<void> | null {
+  const pathname = new URL(req.url ?? '/', 'http://127.0.0.1').pathname
+  const headers = new Headers()
+  if (typeof req.headers.range === 'string') headers.set('range', req.headers.range)
+  const answer = station.media?.(pathname, { method: req.method ?? 'GET', headers })
+  if (!answer) return null
+  res.writeHead(answer.status, Object.fromEntries(answer.headers))
+  if (!answer.body) {
+    res.end()
+    return Promise.resolve()
+  }
+  return pipeline(Readable.fromWeb(answer.body as import('node:stream/web').ReadableStream<Uint8Array>), res)
 }
 
 async function serveFile(root: string, token: string, req: IncomingMessage, res: ServerResponse) {

@@ -14,10 +14,13 @@ import { jsonSetting } from '../settings/jsonSetting'
 import type { SecretStore } from '../sync/secretStore'
 import { sessionFolder, sessionsOf, unsealedSessions } from './evidenceFolder'
 import type { Marker } from './journal'
-import { readJournal, JOURNAL_FILE } from './journal'
+import { readJournal, JOURNAL_FILE, MANIFEST_FILE } from './journal'
 import { Manifest } from './manifest'
 import { EvidenceRecording, seal } from './recording'
-import { applyRetention } from './retention'
+import { applyRetention, storedSessions, WARN_AT } from './retention'
+import { mediaGrants } from './mediaGrants'
+import { playableParts } from './playable'
+import { orderOf } from './disputes'
 import { stationKey, type StationKey } from './stationKey'
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -54,6 +57,12 @@ export function evidenceService(context: StationContext, secrets: SecretStore) {
     }
   })()
 
+  // The disk the evidence takes: counted by each retention run, plus what was written since.
+  let used: { bytes: number } | null = null
+  const wrote = (bytes: number) => {
+    if (used) used.bytes += bytes
+  }
+
   const retention = () => {
     const policy = readEvidenceSettings(db)
     const plan = applyRetention(
@@ -64,9 +73,11 @@ export function evidenceService(context: StationContext, secrets: SecretStore) {
       new Set([...open.values()].map((o) => o.recording.folder))
     )
     if (plan.warning) log.warn({}, plan.warning)
+    used = { bytes: plan.usedBytes }
     return plan
   }
   const stopRetention = everyInterval('Packing evidence retention', HOUR, retention)
+  const grants = mediaGrants(() => clock().getTime())
 
   const stop = async (sessionId: string, reason: StopReason): Promise<EvidenceSession> => {
     const { recording } = openFor(sessionId)
@@ -107,12 +118,14 @@ export function evidenceService(context: StationContext, secrets: SecretStore) {
 
     async chunk(sessionId: string, bytes: Uint8Array) {
       const entry = await openFor(sessionId).recording.appendChunk(bytes, clock())
+      wrote(bytes.length)
       return { chunk: entry.n, bytes: entry.bytes }
     },
 
     async still(sessionId: string, boxId: string, bytes: Uint8Array) {
       const { recording } = openFor(sessionId)
       await recording.still(`box-${boxId.replace(/[^\w-]/g, '_')}-${newId().slice(-6)}.jpg`, bytes, clock())
+      wrote(bytes.length)
       return null
     },
 
@@ -136,8 +149,9 @@ export function evidenceService(context: StationContext, secrets: SecretStore) {
       )
     },
 
-    /** Every recording stops (sign-out, the station closing): each is sealed. */
+    /** Every recording stops (sign-out, the station closing): each is sealed, and every viewing ends. */
     async stopAll(reason: StopReason) {
+      grants.clear()
       await Promise.all(
         [...open.keys()].map((sessionId) => stop(sessionId, reason).catch((error) => logFault('Sealing packing evidence failed', error)))
       )
@@ -147,6 +161,41 @@ export function evidenceService(context: StationContext, secrets: SecretStore) {
       const order = db.select({ orderNumber: orders.orderNumber }).from(orders).where(eq(orders.id, orderId)).get()
       if (!order) return refuse('not_found', `Order ${orderId} does not exist.`)
       return sessionsOf(dataDir, order.orderNumber).map(describeSession)
+    },
+
+    /** A sealed recording of the order, granted for watching (the shift lead's approval is checked by the access table). */
+    watch(orderId: number, sessionId: string) {
+      const order = orderOf(context, orderId)
+      const folder = sessionFolder(dataDir, order.orderNumber, sessionId)
+      if (!existsSync(folder)) return refuse('not_found', `Order ${order.orderNumber} has no recording ${sessionId}.`)
+      const manifestFile = join(folder, MANIFEST_FILE)
+      if (!existsSync(manifestFile))
+        return refuse(
+          'not_sealed',
+          `This recording of order ${order.orderNumber} is not sealed yet: watch it once the order is confirmed or left.`
+        )
+      const manifest = Manifest.parse(JSON.parse(readFileSync(manifestFile, 'utf8')))
+      const video = playableParts(folder, manifest)
+      if (!video)
+        return refuse(
+          'no_video',
+          `This recording of order ${order.orderNumber} has no playable video: export the dispute pack for its clip.`
+        )
+      const granted = grants.grant(video.parts, video.bytes)
+      return { url: granted.url, expiresAt: new Date(granted.expiresAt).toISOString(), durationMs: manifest.durationMs }
+    },
+
+    /** The video a media path names, while its grant lasts (the hosts serve it). */
+    media: (pathname: string) => grants.lookup(pathname),
+
+    /** The disk the evidence takes against its quota, for the status bar. */
+    usage() {
+      const policy = readEvidenceSettings(db)
+      used ??= { bytes: storedSessions(dataDir).reduce((sum, s) => sum + s.bytes, 0) }
+      const usedBytes = used.bytes
+      const quotaBytes = policy.quotaMb * 1_000_000
+      const level: 'ok' | 'near' | 'over' = usedBytes > quotaBytes ? 'over' : usedBytes >= WARN_AT * quotaBytes ? 'near' : 'ok'
+      return { enabled: policy.enabled, usedBytes, quotaBytes, level }
     },
 
     retention,
