@@ -27,10 +27,12 @@ export function EvidenceRecorder({ orderId }: { orderId: number | null }) {
   useEffect(() => {
     if (orderId === null) return
     let left = false
-    const fault = (error: unknown) => setStatus({ state: 'failed', message: errorMessage(error) })
+    // Once the order is left, a late answer about its recording changes nothing on screen.
+    const fault = (error: unknown) => !left && setStatus({ state: 'failed', message: errorMessage(error) })
+    const ended = () => !left && setStatus({ state: 'off' })
     const starting = station.evidence.settings({}).then(async (settings) => {
       if (!settings.enabled || left) return null
-      const recording = await startCameraRecording(orderId, settings.cameraId, fault)
+      const recording = await startCameraRecording(orderId, settings.cameraId, fault, ended)
       setStatus({ state: 'recording' })
       takeStill = (boxId) => void recording.still(boxId).catch(fault)
       return recording

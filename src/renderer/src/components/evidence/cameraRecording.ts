@@ -4,6 +4,7 @@
 // second. A still is a frame of the same stream, as a JPEG. No React here:
 // ./EvidenceRecorder.tsx decides when a recording starts and stops.
 import type { StopReason } from '../../../../shared/evidence'
+import { StationError } from '../../../../shared/contract'
 import { station } from '../../api'
 
 const SLICE_MS = 1000
@@ -25,7 +26,8 @@ const toBase64 = async (blob: Blob): Promise<string> => {
 export async function startCameraRecording(
   orderId: number,
   cameraId: string | null,
-  onFault: (error: unknown) => void
+  onFault: (error: unknown) => void,
+  onEnded: () => void = () => undefined
 ): Promise<CameraRecording> {
   const stream = await navigator.mediaDevices.getUserMedia({ video: cameraId ? { deviceId: { exact: cameraId } } : true, audio: false })
   const mimeType = TYPES.find((t) => MediaRecorder.isTypeSupported(t)) ?? ''
@@ -39,9 +41,17 @@ export async function startCameraRecording(
   const recorder = new MediaRecorder(stream, mimeType ? { mimeType } : undefined)
   // Slices go one after the other: the station appends them in the order they are sent.
   let sending: Promise<unknown> = Promise.resolve()
+  // The station ended the recording itself (the Packing Confirmation sealed it, or a sign-out): the camera stops, no fault.
+  const endedByStation = () => {
+    if (recorder.state !== 'inactive') recorder.stop()
+    for (const track of stream.getTracks()) track.stop()
+    onEnded()
+  }
   recorder.ondataavailable = (event) => {
     if (event.data.size === 0) return
-    sending = sending.then(async () => station.evidence.chunk({ sessionId, data: await toBase64(event.data) })).catch(onFault)
+    sending = sending
+      .then(async () => station.evidence.chunk({ sessionId, data: await toBase64(event.data) }))
+      .catch((error: unknown) => (error instanceof StationError && error.code === 'not_found' ? endedByStation() : onFault(error)))
   }
   const stopped = new Promise<void>((resolve) => (recorder.onstop = () => resolve()))
   recorder.start(SLICE_MS)
