@@ -1,4 +1,5 @@
 import { EvidenceRecorder } from './components/evidence/EvidenceRecorder'
+import { EvidenceQuota } from './components/evidence/EvidenceQuota'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { AppShell, Badge, Button, Group, Loader, Text, Title } from '@mantine/core'
@@ -192,6 +193,7 @@ export function App() {
           <ScannerStatus />
           <SyncStatus onOpen={() => setRoute({ screen: 'sync' })} />
           <FaultStatus />
+          <EvidenceQuota />
         </Group>
       </AppShell.Footer>
     </AppShell>

@@ -4,6 +4,7 @@ import { applyOrderDelta } from '../../../shared/orderDelta'
 import { station } from '../api'
 import { LinesAndBoxes } from '../components/LinesAndBoxes'
 import { HoldRelease } from '../components/HoldRelease'
+import { EvidencePanel } from '../components/evidence/EvidencePanel'
 import { OrderHeader } from '../components/OrderHeader'
 import { OrderLabels } from '../components/LabelActions'
 import { ReadOnlyNotice } from '../components/ScanPanel'
@@ -123,6 +124,7 @@ export function OrderDetailScreen({ orderId, navigate }: { orderId: number; navi
           </>
         }
       />
+      <EvidencePanel orderId={order.id} orderNumber={order.orderNumber} manage />
     </Stack>
   )
 }

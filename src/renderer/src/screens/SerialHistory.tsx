@@ -1,27 +1,29 @@
 import { useState } from 'react'
 import { Alert, Badge, Button, Stack, Table, Text, Title } from '@mantine/core'
+import { useTranslation } from 'react-i18next'
 import type { HistoryKind, SerialHistory } from '../../../shared/shipping'
 import { station } from '../api'
+import { EvidencePanel } from '../components/evidence/EvidencePanel'
 import { HeadedTable } from '../components/HeadedTable'
 import { ScanField } from '../components/ScanField'
 import { useScanStream } from '../deviceScans'
 import { useAction } from '../useAction'
 import type { Navigate } from './routes'
-import { formatLocalTime } from '../../../shared/localTime'
 
-const KIND: Record<HistoryKind, { label: string; color: string }> = {
-  scanned: { label: 'Scanned', color: 'blue' },
-  boxed: { label: 'In box', color: 'cyan' },
-  box_confirmed: { label: 'Box confirmed', color: 'cyan' },
-  removed: { label: 'Removed', color: 'orange' },
-  packed: { label: 'Packed', color: 'green' },
-  cancelled: { label: 'Cancelled', color: 'red' },
-  shipped: { label: 'Shipped', color: 'teal' },
-  returned: { label: 'Returned', color: 'grape' }
+const KIND_COLOR: Record<HistoryKind, string> = {
+  scanned: 'blue',
+  boxed: 'cyan',
+  box_confirmed: 'cyan',
+  removed: 'orange',
+  packed: 'green',
+  cancelled: 'red',
+  shipped: 'teal',
+  returned: 'grape'
 }
 
 /** IMEI history: scan or type any IMEI (either of a dual-IMEI device) or serial, and read its whole story at this station. */
 export function SerialHistoryScreen({ navigate }: { navigate: Navigate }) {
+  const { t } = useTranslation('history')
   const [history, setHistory] = useState<SerialHistory | null>(null)
   const searching = useAction()
 
@@ -30,41 +32,48 @@ export function SerialHistoryScreen({ navigate }: { navigate: Navigate }) {
   }
   useScanStream((scan) => search(scan.data))
 
+  // The orders it was scanned into, once each: their packing evidence opens at its scan.
+  const orders = history
+    ? [
+        ...new Map(
+          history.entries.flatMap((e) => (e.kind === 'scanned' && e.orderId !== null ? [[e.orderId, e.orderNumber ?? '']] : []))
+        ).entries()
+      ]
+    : []
+
   return (
     <Stack>
-      <Title order={2}>IMEI history</Title>
-      <ScanField label="IMEI or serial" onScan={(entry) => void search(entry.value)} />
+      <Title order={2}>{t('title')}</Title>
+      <ScanField label={t('field')} onScan={(entry) => void search(entry.value)} />
       {searching.error && (
-        <Alert color="red" title="Not searched" role="alert">
+        <Alert color="red" title={t('notSearched')} role="alert">
           <Text size="lg">{searching.error}</Text>
         </Alert>
       )}
       {history && history.entries.length === 0 && (
-        <Alert color="orange" title="Never seen here" role="alert">
-          <Text size="lg">
-            <span className="mono">{history.serial}</span> was never scanned, shipped or returned at this station.
-          </Text>
+        <Alert color="orange" title={t('neverSeen.title')} role="alert">
+          <Text size="lg">{t('neverSeen.text', { serial: history.serial })}</Text>
         </Alert>
       )}
       {history && history.entries.length > 0 && (
         <>
           <Text size="xl" fw={700}>
-            <span className="mono">{history.serials.join(' / ')}</span>: {history.entries.length} event
-            {history.entries.length === 1 ? '' : 's'}, oldest first
+            <span className="mono">{history.serials.join(' / ')}</span>: {t('events', { count: history.entries.length })}
           </Text>
           <HeadedTable
             fz="lg"
             striped
-            aria-label="IMEI history"
+            aria-label={t('title')}
             verticalSpacing="sm"
-            columns={['When', 'What', 'Order', 'Box', 'Who', 'Details']}
+            columns={[t('column.when'), t('column.what'), t('column.order'), t('column.box'), t('column.who'), t('column.details')]}
           >
             {history.entries.map((e, i) => (
               <Table.Tr key={i} data-kind={e.kind}>
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatLocalTime(e.at, { seconds: true })}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{t('common:dateTimeSeconds', { at: e.at })}</Table.Td>
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                  <Badge color={KIND[e.kind].color} size="lg" variant="filled" style={{ minWidth: 'max-content' }}>
-                    {KIND[e.kind].label}
+                  <Badge color={KIND_COLOR[e.kind]} size="lg" variant="filled" style={{ minWidth: 'max-content' }}>
+                    {/* kind.scanned, kind.boxed, kind.box_confirmed, kind.removed, kind.packed, kind.cancelled, kind.shipped, kind.returned */}
+                    {t(`kind.${e.kind}`)}
                   </Badge>
                 </Table.Td>
                 <Table.Td>
@@ -75,7 +84,7 @@ export function SerialHistoryScreen({ navigate }: { navigate: Navigate }) {
                   )}
                 </Table.Td>
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                  {e.boxNumber !== null ? `${e.boxNumber}${e.boxStatus === 'voided' ? ' (voided)' : ''}` : ''}
+                  {e.boxNumber === null ? '' : e.boxStatus === 'voided' ? t('voidedBox', { n: e.boxNumber }) : String(e.boxNumber)}
                 </Table.Td>
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>{e.operator ?? ''}</Table.Td>
                 <Table.Td>
@@ -91,6 +100,9 @@ export function SerialHistoryScreen({ navigate }: { navigate: Navigate }) {
               </Table.Tr>
             ))}
           </HeadedTable>
+          {orders.map(([orderId, orderNumber]) => (
+            <EvidencePanel key={orderId} orderId={orderId} orderNumber={orderNumber} focus={history.serials} />
+          ))}
         </>
       )}
     </Stack>
