@@ -86,7 +86,9 @@ describe('Back up now', () => {
       ok: false,
       error: {
         code: 'backup_failed',
-        message: `No backup was taken: the backup folder ${join(share, 'backups')} cannot be reached or is not a folder.`
+        message: `No backup was taken: the backup folder ${join(share, 'backups')} cannot be reached or is not a folder.`,
+        key: 'refusals:backups.unreachable',
+        params: { folder: join(share, 'backups') }
       }
     })
     expect(existsSync(join(share, 'backups'))).toBe(false)

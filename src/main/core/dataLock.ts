@@ -14,7 +14,8 @@
 import { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmdirSync, statSync, unlinkSync, writeSync } from 'node:fs'
 import { hostname } from 'node:os'
 import { join } from 'node:path'
-import { StationError } from '../../shared/contract'
+import type { StationError } from '../../shared/contract'
+import { refusal } from './errors'
 
 export const LOCK_FILE = 'station.lock'
 
@@ -132,11 +133,10 @@ function hasEnded(pid: number): boolean {
 }
 
 function inUse(dataDir: string, holder: LockHolder): StationError {
-  const where = holder.host && holder.host !== hostname() ? ` on ${holder.host}` : ''
-  return new StationError(
-    'data_folder_in_use',
-    `The data folder ${dataDir} is already in use by another station (${holder.program}, process ${holder.pid}${where}, since ${holder.since}): close that one first.`
-  )
+  const params = { dataDir, program: holder.program, pid: holder.pid, since: holder.since }
+  return holder.host && holder.host !== hostname()
+    ? refusal('data_folder_in_use', { key: 'refusals:station.folderInUseOnHost', params: { ...params, host: holder.host } })
+    : refusal('data_folder_in_use', { key: 'refusals:station.folderInUse', params })
 }
 
 function unlinkQuietly(file: string): void {

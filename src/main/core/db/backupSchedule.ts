@@ -3,6 +3,7 @@
 // folder of the settings, rotating to the newest `backupKeep`. A backup that
 // fails (a full or missing share) shows in the status bar and never ends the
 // station; the next one tries again.
+import { english, type Words } from '../errors'
 import type Database from 'better-sqlite3'
 import type { Clock } from '../clock'
 import { everyInterval, inBackground } from '../background'
@@ -20,20 +21,21 @@ export type BackupSchedule = {
   stop(): void
 }
 
-/** Why a backup into `folder` failed, in a sentence for the shift lead (the error's own words for the rest). */
-export function backupFailureWords(error: unknown, folder: string): string {
+/** Why a backup into `folder` failed, as catalogue words for the shift lead (the error's own words for the rest). */
+export function backupFailure(error: unknown, folder: string): Words {
   const code = String((error as { code?: unknown })?.code ?? '')
   const detail = (error as Error)?.message ?? String(error)
-  if (code === 'ENOSPC' || code === 'SQLITE_FULL') return `No backup was taken: the disk of the backup folder ${folder} is full.`
+  if (code === 'ENOSPC' || code === 'SQLITE_FULL') return { key: 'refusals:backups.diskFull', params: { folder } }
   if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS' || code.startsWith('SQLITE_READONLY') || code === 'SQLITE_CANTOPEN') {
-    return `No backup was taken: the station cannot write to the backup folder ${folder}.`
+    return { key: 'refusals:backups.cannotWrite', params: { folder } }
   }
-  if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EEXIST') {
-    return `No backup was taken: the backup folder ${folder} cannot be reached or is not a folder.`
-  }
-  if (code.startsWith('SQLITE_CORRUPT')) return `No backup was taken: the copy did not pass its check (${detail}).`
-  return `No backup was taken: ${detail}`
+  if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EEXIST') return { key: 'refusals:backups.unreachable', params: { folder } }
+  if (code.startsWith('SQLITE_CORRUPT')) return { key: 'refusals:backups.copyDamaged', params: { problem: detail } }
+  return { key: 'refusals:backups.failed', params: { problem: detail } }
 }
+
+/** The same in English (the log, the background backup's notice). */
+export const backupFailureWords = (error: unknown, folder: string): string => english(backupFailure(error, folder))
 
 export function startBackups(deps: { sqlite: Database.Database; db: Db; dataDir: string; clock: Clock; faults: Faults }): BackupSchedule {
   const { sqlite, db, dataDir, clock, faults } = deps

@@ -41,8 +41,7 @@ export function wholeStationRecovery(databaseFile: string, backupFolder: () => s
       newestGood: null,
       lost: null
     }),
-    'recovery:restore': (): RestoreResult =>
-      refuse('not_damaged', 'The database is whole: there is nothing to restore. Nothing was changed.')
+    'recovery:restore': (): RestoreResult => refuse('not_damaged', { key: 'refusals:backups.notDamaged' })
   }
 }
 
@@ -53,7 +52,7 @@ export function damagedStationRecovery(setup: RecoverySetup, restored: () => voi
     'recovery:state': () => recoveryState(setup),
     'recovery:restore': ({ file, approval }: { file: string; approval: Approval }): RestoreResult => {
       const backup = listBackups(setup.backupFolder).find((b) => b.file === file)
-      if (!backup) refuse('not_found', `${file} is not a backup in ${setup.backupFolder}. Nothing was changed.`)
+      if (!backup) refuse('not_found', { key: 'refusals:backups.notABackup', params: { file, folder: setup.backupFolder } })
       approveFromBackup(file, approval, failures, setup.clock)
       const result = restoreBackup(setup.databaseFile, file, setup.clock())
       restored()
@@ -68,7 +67,7 @@ function approveFromBackup(file: string, approval: Approval, failures: Map<strin
   const now = clock().getTime()
   const seen = failures.get(approval.badgeCode)
   if (seen && seen.lockedUntil > now) {
-    refuse('pin_locked', `Too many wrong PINs for ${approval.badgeCode}: try again in a few minutes, or use another shift lead's badge.`)
+    refuse('pin_locked', { key: 'refusals:backups.pinLocked', params: { badgeCode: approval.badgeCode } })
   }
   let row: OperatorRow | undefined
   const sqlite = new Database(file, { readonly: true, fileMustExist: true })
@@ -79,12 +78,12 @@ function approveFromBackup(file: string, approval: Approval, failures: Map<strin
     sqlite.close()
   }
   if (!row || !row.active || row.role !== 'shift_lead' || !row.pin_hash) {
-    refuse('unknown_operator', `${approval.badgeCode} is not a shift lead's badge in that backup. Nothing was changed.`)
+    refuse('unknown_operator', { key: 'refusals:backups.notALeadBadge', params: { badgeCode: approval.badgeCode } })
   }
   if (!verifyPin(approval.pin, row!.pin_hash!)) {
     const count = (seen?.count ?? 0) + 1
     failures.set(approval.badgeCode, { count, lockedUntil: count >= MAX_PIN_ATTEMPTS ? now + LOCK_OUT_MS : 0 })
-    refuse('wrong_pin', `Wrong PIN for ${row!.name}. Nothing was changed.`)
+    refuse('wrong_pin', { key: 'refusals:backups.wrongPin', params: { name: row!.name } })
   }
   failures.delete(approval.badgeCode)
 }

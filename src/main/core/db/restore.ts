@@ -63,9 +63,9 @@ export type Restored = { restoredFrom: string; keptAs: string | null }
  * `-wal` and `-shm`, is renamed `…damaged-<time>` beside it: its WAL must not be replayed onto the backup.
  */
 export function restoreBackup(databaseFile: string, backupFile: string, at: Date): Restored {
-  if (!existsSync(backupFile)) refuse('not_found', `There is no backup ${backupFile}. Nothing was changed.`)
+  if (!existsSync(backupFile)) refuse('not_found', { key: 'refusals:backups.noBackup', params: { file: backupFile } })
   const check = checkDatabaseFile(backupFile)
-  if (!check.ok) refuse('backup_damaged', `${check.problem} Choose another backup. Nothing was changed.`)
+  if (!check.ok) refuse('backup_damaged', { key: 'refusals:backups.backupDamaged', params: { problem: check.problem } })
   const incoming = `${databaseFile}.restoring`
   copyFileSync(backupFile, incoming)
   syncFile(incoming)

@@ -91,9 +91,9 @@ export function serialHistory(db: Db, affixes: ScannerAffixes, input: string): S
   // A whole box code may be scanned into the search: its first serial is the one looked up.
   const code = readCode(input, affixes)
   const serial = code.problem === null && code.serials.length > 0 ? code.serials[0].value : cleanScan(input, affixes)
-  if (serial.length === 0) return refuse('invalid_serial', 'Scan or type an IMEI or serial number to search for.')
+  if (serial.length === 0) return refuse('invalid_serial', { key: 'refusals:history.nothingToSearch' })
   if (serial.length > MAX_SCAN_LENGTH)
-    return refuse('invalid_serial', `Too long for a serial (${serial.length} characters, at most ${MAX_SCAN_LENGTH}).`)
+    return refuse('invalid_serial', { key: 'refusals:history.tooLong', params: { length: serial.length, max: MAX_SCAN_LENGTH } })
 
   // The unit(s) this serial names, and through them the other IMEI of a dual-IMEI device.
   const units = new Map<string, FoundUnit>()

@@ -3,7 +3,7 @@
 // answered with the backup's path, or refused with why it failed in plain words.
 import type { BackupNowResult, BackupSettingsView } from '../../../shared/settings'
 import type { BackupSchedule } from '../db/backupSchedule'
-import { backupFailureWords } from '../db/backupSchedule'
+import { backupFailure } from '../db/backupSchedule'
 import { refuse } from '../errors'
 
 export function backupNowHandlers(backups: BackupSchedule, read: () => BackupSettingsView) {
@@ -14,7 +14,9 @@ export function backupNowHandlers(backups: BackupSchedule, read: () => BackupSet
       try {
         file = await backups.now()
       } catch (error) {
-        return refuse('backup_failed', backupFailureWords(error, folder))
+        const words = backupFailure(error, folder)
+        // The keys: refusals:backups.* (backupSchedule.ts).
+        return refuse('backup_failed', { key: words.key, params: words.params })
       }
       return { file, backups: read() }
     }

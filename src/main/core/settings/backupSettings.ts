@@ -37,17 +37,13 @@ export function backupSettingsHandlers(db: Db, backups: BackupSchedule) {
 }
 
 function checkFolder(folder: string): void {
-  if (!isAbsolute(folder))
-    refuse(
-      'backup_folder',
-      `The backup folder must be a full path (such as /mnt/backup/station or D:\\Backups), not ${folder}. Nothing was changed.`
-    )
+  if (!isAbsolute(folder)) refuse('backup_folder', { key: 'refusals:backups.notFullPath', params: { folder } })
   const probe = join(folder, '.station-write-test')
   try {
     mkdirSync(folder, { recursive: true })
     closeSync(openSync(probe, 'w'))
     unlinkSync(probe)
   } catch (error) {
-    refuse('backup_folder', `The station cannot write to the backup folder ${folder} (${(error as Error).message}). Nothing was changed.`)
+    refuse('backup_folder', { key: 'refusals:backups.cannotWriteFolder', params: { folder, problem: (error as Error).message } })
   }
 }

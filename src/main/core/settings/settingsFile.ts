@@ -15,6 +15,7 @@ import {
 } from '../../../shared/settingsFile'
 import type { Db } from '../db/connection'
 import { refuse } from '../errors'
+import type { Sentence } from '../../../shared/words'
 import { getPrintSettings } from '../labels/printSettings'
 import { listBoxPresets } from '../packing/boxPresets'
 import { readSyncSetting } from '../sync/syncSettings'
@@ -57,44 +58,42 @@ export function currentSettingsFile(db: Db, at: Date, appVersion: string): Setti
   }
 }
 
-const NOTHING_CHANGED = 'Nothing was changed.'
-
 /** Reads a settings file's text; refuses (`settings_file`) anything but a whole, valid file of this version or older. */
 export function readSettingsFile(text: string): SettingsFile {
   let raw: unknown
   try {
     raw = JSON.parse(text)
   } catch (error) {
-    return refuse('settings_file', `This is not a settings file: it is not JSON (${(error as Error).message}). ${NOTHING_CHANGED}`)
+    return refuse('settings_file', { key: 'refusals:settings.notJson', params: { problem: (error as Error).message } })
   }
   const head = (typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? raw : {}) as { format?: unknown; version?: unknown }
   if (head.format !== SETTINGS_FILE_FORMAT) {
-    return refuse(
-      'settings_file',
-      `This is not a Packing Station settings file (it has no "format": "${SETTINGS_FILE_FORMAT}"). ${NOTHING_CHANGED}`
-    )
+    return refuse('settings_file', { key: 'refusals:settings.notOurFormat', params: { format: SETTINGS_FILE_FORMAT } })
   }
   if (typeof head.version === 'number' && head.version > SETTINGS_FILE_VERSION) {
-    return refuse(
-      'settings_file',
-      `This settings file was written by a newer version of Packing Station (file version ${head.version}; this station reads version ${SETTINGS_FILE_VERSION}): update this station first. ${NOTHING_CHANGED}`
-    )
+    return refuse('settings_file', {
+      key: 'refusals:settings.newerVersion',
+      params: { fileVersion: head.version, ourVersion: SETTINGS_FILE_VERSION }
+    })
   }
   const parsed = SettingsFile.safeParse(raw)
-  if (!parsed.success) return refuse('settings_file', `${problemOf(parsed.error.issues[0]!)} ${NOTHING_CHANGED}`)
+  if (!parsed.success)
+    return refuse('settings_file', { key: 'refusals:settings.fileProblem', params: { problem: [problemOf(parsed.error.issues[0]!)] } })
   return parsed.data
 }
 
-function problemOf(issue: z.core.$ZodIssue): string {
+function problemOf(issue: z.core.$ZodIssue): Sentence {
   const where = issue.path
     .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
     .join('')
     .replace(/^\./, '')
   if (issue.code === 'unrecognized_keys') {
     const keys = issue.keys.map((k) => (where ? `${where}.${k}` : k)).join(', ')
-    return `The settings file has ${issue.keys.length === 1 ? 'a setting' : 'settings'} this station does not know: ${keys}.`
+    return { key: 'refusals:settings.unknownSettings', params: { count: issue.keys.length, keys } }
   }
-  return `The settings file's ${where || 'content'} is wrong: ${issue.message}.`
+  // `problem` is zod's English account of the value.
+  if (!where) return { key: 'refusals:settings.contentWrong', params: { problem: issue.message } }
+  return { key: 'refusals:settings.settingWrong', params: { where, problem: issue.message } }
 }
 
 /**

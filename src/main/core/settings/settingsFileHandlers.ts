@@ -9,6 +9,7 @@ import { approverOf } from '../access/guard'
 import type { HandlersOf, StationContext } from '../context'
 import type { Db } from '../db/connection'
 import { StationError, refuse } from '../errors'
+import type { Sentence } from '../../../shared/words'
 import { savePrintSettings } from '../labels/printSettings'
 import { log } from '../log/logger'
 import { listBoxPresets, saveBoxPreset } from '../packing/boxPresets'
@@ -65,13 +66,16 @@ export function settingsFileHandlers(context: StationContext, sync: SyncService,
 
 async function checkOms(next: SettingsFile): Promise<void> {
   const { exportEnabled, exportFolder } = next.settings.oms
-  if (exportEnabled && !exportFolder) refuse('settings_file', 'The file switches on file export without a folder. Nothing was changed.')
+  if (exportEnabled && !exportFolder) refuse('settings_file', { key: 'refusals:settings.exportWithoutFolder' })
   if (!exportFolder) return
   try {
     await checkExportFolder(exportFolder)
   } catch (error) {
     if (!(error instanceof StationError)) throw error
-    refuse('settings_file', `${error.message} (the file's export folder). Nothing was changed.`)
+    const problem = error.key
+      ? { key: error.key, params: error.params as Sentence['params'] }
+      : { key: 'refusals:folders.problem', params: { problem: error.message } }
+    refuse('settings_file', { key: 'refusals:settings.fileExportFolder', params: { problem: [problem] } })
   }
 }
 
