@@ -2,6 +2,7 @@
 // the page's own thread (its worker module loaded as a code chunk), so the
 // Content-Security-Policy needs no worker or blob: allowance.
 import { useEffect, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import { Alert, Group, Loader, Stack, Text } from '@mantine/core'
 import type * as PdfJsModule from 'pdfjs-dist'
 import { errorMessage } from '../useAction'
@@ -28,7 +29,9 @@ function toBytes(base64: string): Uint8Array {
 
 /** Every page of the PDF, `width` CSS pixels wide, sharp on high-DPI screens. */
 export function LabelPreview({ pdfBase64, width = 380, title }: { pdfBase64: string; width?: number; title: string }) {
+  const { t } = useTranslation('printing')
   const holder = useRef<HTMLDivElement>(null)
+  // pdf.js's own words (not the station's), shown inside the station's sentence.
   const [error, setError] = useState<string | null>(null)
   const [pages, setPages] = useState(0)
 
@@ -55,25 +58,25 @@ export function LabelPreview({ pdfBase64, width = 380, title }: { pdfBase64: str
         canvas.style.width = `${Math.floor(viewport.width / ratio)}px`
         Object.assign(canvas.style, { background: '#fff', boxShadow: '0 1px 6px rgba(0, 0, 0, 0.35)', borderRadius: '2px' })
         canvas.setAttribute('role', 'img')
-        canvas.setAttribute('aria-label', `${title}, page ${n} of ${doc.numPages}`)
+        canvas.setAttribute('aria-label', t('preview.page', { title, page: n, pages: doc.numPages }))
         target.appendChild(canvas)
         await page.render({ canvas, viewport }).promise
       }
       await task.destroy()
-    })().catch((e) => !cancelled && setError(`The preview could not be drawn: ${errorMessage(e)}`))
+    })().catch((e) => !cancelled && setError(errorMessage(e)))
     return () => {
       cancelled = true
     }
-  }, [pdfBase64, width, title])
+  }, [pdfBase64, width, title, t])
 
   return (
-    <Stack gap="xs" aria-label="Label preview">
-      {error && <Alert color="red">{error}</Alert>}
+    <Stack gap="xs" aria-label={t('preview.label')}>
+      {error && <Alert color="red">{t('preview.failed', { error })}</Alert>}
       <Group gap="xs">
         {pages === 0 && !error && <Loader size="sm" />}
         {pages > 1 && (
           <Text size="sm" c="dimmed">
-            {pages} labels
+            {t('preview.labels', { count: pages })}
           </Text>
         )}
       </Group>

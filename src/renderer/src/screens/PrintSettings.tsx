@@ -2,6 +2,7 @@
 // label from the discovered list or a network printer's address, the label
 // size, the packing-slip paper, the GS1 numbers of the SSCC, and auto-print.
 import { useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import { Alert, Button, Grid, Group, Stack, Title } from '@mantine/core'
 import type { PrintSettings } from '../../../shared/labels'
 import { station } from '../api'
@@ -12,6 +13,7 @@ import { LabelOptionsPanel, SsccPanel } from './printSettings/LabelPanels'
 import { PrintersPanel } from './printSettings/PrintersPanel'
 
 export function PrintSettingsScreen() {
+  const { t } = useTranslation('printing')
   const loaded = useAsync(() => station.printing.settings(), [])
   const found = useAsync(() => station.printing.printers(), [])
   const [draft, setDraft] = useState<PrintSettings | null>(null)
@@ -25,17 +27,17 @@ export function PrintSettingsScreen() {
 
   const save = () => {
     saved.clear()
-    approval.ask('change the print settings', async (a) => {
+    approval.ask(t('settings.approve'), async (a) => {
       setDraft(await station.printing.saveSettings({ ...draft, approval: a }))
-      saved.succeed('Print settings saved.')
+      saved.succeed(t('settings.saved'))
     })
   }
 
   return (
     <Stack maw={1100}>
-      <Title order={2}>Print settings</Title>
+      <Title order={2}>{t('settings.title')}</Title>
       {saved.notice && (
-        <Alert color="green" aria-label="Settings result">
+        <Alert color="green" aria-label={t('settings.result')}>
           {saved.notice}
         </Alert>
       )}
@@ -55,7 +57,7 @@ export function PrintSettingsScreen() {
       </Grid>
       <Group>
         <Button size="lg" onClick={save}>
-          Save print settings
+          {t('settings.save')}
         </Button>
       </Group>
       {approval.dialog}

@@ -1,5 +1,7 @@
+import type { TFunction } from 'i18next'
+import { useTranslation } from 'react-i18next'
 import { Group, NumberInput, Paper, Select, Stack, Text, TextInput, Title } from '@mantine/core'
-import { LABEL_KIND_NAMES, LabelKind, type DiscoveredPrinter, type PrinterTarget, type PrintSettings } from '../../../../shared/labels'
+import { LabelKind, type DiscoveredPrinter, type PrinterTarget, type PrintSettings } from '../../../../shared/labels'
 
 type Printers = PrintSettings['printers']
 
@@ -11,10 +13,11 @@ export function PrintersPanel(props: {
   onChange: (printers: Printers) => void
 }) {
   const { printers, found, problems, onChange } = props
+  const { t } = useTranslation('printing')
   return (
     <Paper withBorder p="md">
       <Title order={3} mb="sm">
-        Printers
+        {t('printers.title')}
       </Title>
       {problems.map((p) => (
         <Text key={p} size="sm" c="orange">
@@ -44,15 +47,19 @@ const key = (t: PrinterTarget) =>
 
 const NETWORK_PRINTER: Extract<PrinterTarget, { type: 'network' }> = { type: 'network', host: '', port: 9100, language: 'zpl', dpi: 203 }
 
-function printerOptions(kind: LabelKind, value: PrinterTarget | null, printers: DiscoveredPrinter[]) {
+function printerOptions(t: TFunction<'printing'>, kind: LabelKind, value: PrinterTarget | null, printers: DiscoveredPrinter[]) {
   const options = [
-    { value: 'none', label: 'No printer (preview only)' },
-    ...printers.map((p) => ({ value: key(p.target), label: `${p.label}${p.isDefault ? ' · default' : ''}` })),
-    ...(kind === 'packing_slip' ? [] : [{ value: key(NETWORK_PRINTER), label: 'Network label printer (ZPL, port 9100)' }])
+    { value: 'none', label: t('printers.none') },
+    ...printers.map((p) => ({ value: key(p.target), label: p.isDefault ? t('printers.isDefault', { printer: p.label }) : p.label })),
+    ...(kind === 'packing_slip' ? [] : [{ value: key(NETWORK_PRINTER), label: t('printers.network') }])
   ]
   if (value && !options.some((o) => o.value === key(value))) {
     const missing =
-      value.type === 'spooler' ? `${value.queue} (not found now)` : value.type === 'electron' ? `${value.name} (not found now)` : 'Network'
+      value.type === 'spooler'
+        ? t('printers.notFound', { printer: value.queue })
+        : value.type === 'electron'
+          ? t('printers.notFound', { printer: value.name })
+          : t('printers.networkMissing')
     options.push({ value: key(value), label: missing })
   }
   return options
@@ -66,6 +73,9 @@ type PrinterChoiceProps = {
 }
 
 function PrinterChoice({ kind, value, printers, onChange }: PrinterChoiceProps) {
+  const { t } = useTranslation('printing')
+  // t('kind.box_label'), t('kind.shipping_label'), t('kind.packing_slip')
+  const name = t(`kind.${kind}`)
   const pick = (v: string | null) => {
     if (!v || v === 'none') return onChange(null)
     const found = printers.find((p) => key(p.target) === v)?.target
@@ -73,11 +83,11 @@ function PrinterChoice({ kind, value, printers, onChange }: PrinterChoiceProps) 
     if (JSON.parse(v).type === 'network') return onChange({ ...NETWORK_PRINTER, host: value?.type === 'network' ? value.host : '' })
   }
   return (
-    <Group align="flex-end" wrap="wrap" aria-label={`${LABEL_KIND_NAMES[kind]} printer`}>
+    <Group align="flex-end" wrap="wrap" aria-label={t('printers.group', { kind: name })}>
       <Select
-        w={340}
-        label={LABEL_KIND_NAMES[kind]}
-        data={printerOptions(kind, value, printers)}
+        w={400}
+        label={name}
+        data={printerOptions(t, kind, value, printers)}
         value={value ? key(value) : 'none'}
         allowDeselect={false}
         onChange={pick}
@@ -89,6 +99,7 @@ function PrinterChoice({ kind, value, printers, onChange }: PrinterChoiceProps) 
 
 /** A network printer's address and port; a queue's language; a ZPL printer's resolution. */
 function PrinterDetails({ kind, value, onChange }: { kind: LabelKind; value: PrinterTarget; onChange: (t: PrinterTarget) => void }) {
+  const { t } = useTranslation('printing')
   return (
     <>
       {value.type === 'network' && (
@@ -96,15 +107,15 @@ function PrinterDetails({ kind, value, onChange }: { kind: LabelKind; value: Pri
           <TextInput
             size="sm"
             w={200}
-            label="Printer address"
-            placeholder="192.168.1.50"
+            label={t('printers.address')}
+            placeholder={t('printers.addressExample')}
             value={value.host}
             onChange={(e) => onChange({ ...value, host: e.currentTarget.value.trim() })}
           />
           <NumberInput
             size="sm"
             w={100}
-            label="Port"
+            label={t('printers.port')}
             min={1}
             max={65535}
             value={value.port}
@@ -115,10 +126,10 @@ function PrinterDetails({ kind, value, onChange }: { kind: LabelKind; value: Pri
       {value.type === 'spooler' && kind !== 'packing_slip' && (
         <Select
           w={200}
-          label="Language"
+          label={t('printers.language')}
           data={[
-            { value: 'pdf', label: 'PDF' },
-            { value: 'zpl', label: 'ZPL (raw queue)' }
+            { value: 'pdf', label: t('printers.pdf') },
+            { value: 'zpl', label: t('printers.zplRaw') }
           ]}
           value={value.language}
           allowDeselect={false}
@@ -128,7 +139,7 @@ function PrinterDetails({ kind, value, onChange }: { kind: LabelKind; value: Pri
       {value.type !== 'electron' && value.language === 'zpl' && (
         <Select
           w={120}
-          label="Resolution"
+          label={t('printers.resolution')}
           data={['203', '300']}
           value={String(value.dpi)}
           allowDeselect={false}
