@@ -4,6 +4,7 @@
 // same words), scan a returned parcel against the order it shipped in, and
 // follow one IMEI through the station.
 import { z } from 'zod'
+import { Words } from './words'
 import { OrderDetail, OrderRef } from './orders'
 import { id } from './primitives'
 
@@ -81,6 +82,8 @@ export const ReturnCheck = z.object({
   flag: ReturnFlag.nullable(),
   /** "Shipped in this order" or why it is flagged, naming the other order. */
   message: z.string(),
+  /** `message` as catalogue words, for the screen's language. */
+  words: Words.optional(),
   /** The order the serial was found in when it is not this one. */
   otherOrder: z.object({ id, orderNumber: z.string() }).nullable()
 })

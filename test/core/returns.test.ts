@@ -36,9 +36,10 @@ describe('checking a returned serial against the order it shipped in', () => {
       unitId: unitId(w, A(1)),
       flag: null,
       message: `${A(1)} shipped in this order`,
+      words: { key: 'answers:returns.shippedHere', params: { serial: A(1) } },
       otherOrder: null
     })
-    expect(await check(A(20))).toEqual({
+    expect(await check(A(20))).toMatchObject({
       serial: A(20),
       unitId: unitId(w, A(2)),
       flag: null,
@@ -50,6 +51,7 @@ describe('checking a returned serial against the order it shipped in', () => {
       unitId: null,
       flag: 'not_in_order',
       message: `Not in this order: ${A(3)} shipped in order SO-2`,
+      words: { key: 'answers:returns.shippedElsewhere', params: { serial: A(3), orderNumber: 'SO-2', status: 'shipped' } },
       otherOrder: { id: w.ids.two, orderNumber: 'SO-2' }
     })
     expect(await check(A(4))).toMatchObject({ flag: 'not_in_order', message: `Not in this order: ${A(4)} is in order SO-3 (in progress)` })

@@ -7,11 +7,10 @@ import { eq } from 'drizzle-orm'
 import type { ReturnCheck } from '../../../shared/shipping'
 import type { Db } from '../db/connection'
 import { orders } from '../db/schema'
-import { refuse } from '../errors'
+import { english, refuse, type Words } from '../errors'
 import { returnsOfSerials, unitsBySerial, type FoundUnit } from '../history/serialLookup'
-import { STATUS_LABEL, type OrderStatus } from '../orders/status'
+import type { OrderStatus } from '../orders/status'
 import { checkImei, checkSerial, cleanScan, MAX_SCAN_LENGTH, type ScannerAffixes } from '../scanning/serial'
-import { formatLocalTime } from '../../../shared/localTime'
 
 export type ShippedOrder = { id: number; orderNumber: string; omsOrderId: string; status: OrderStatus }
 
@@ -22,12 +21,9 @@ export function loadShippedOrder(db: Db, orderId: number): ShippedOrder {
     .from(orders)
     .where(eq(orders.id, orderId))
     .get()
-  if (!order) return refuse('not_found', `Order ${orderId} does not exist.`)
+  if (!order) return refuse('not_found', { key: 'refusals:orders.notFound', params: { orderId } })
   if (order.status !== 'shipped') {
-    return refuse(
-      'not_shipped',
-      `Order ${order.orderNumber} is ${STATUS_LABEL[order.status]}, not shipped: a return is scanned against the order it shipped in.`
-    )
+    return refuse('not_shipped', { key: 'refusals:returns.notShipped', params: { orderNumber: order.orderNumber, status: order.status } })
   }
   return order
 }
@@ -35,70 +31,78 @@ export function loadShippedOrder(db: Db, orderId: number): ShippedOrder {
 /** The scanned text as a serial: scanner noise stripped; refused when it cannot be a serial. */
 export function readReturnedSerial(input: string, affixes: ScannerAffixes): string {
   const serial = cleanScan(input, affixes)
-  if (serial.length === 0) return refuse('invalid_serial', 'Empty scan: scan the IMEI or serial of the returned unit.')
+  if (serial.length === 0) return refuse('invalid_serial', { key: 'refusals:returns.emptyScan' })
   if (serial.length > MAX_SCAN_LENGTH)
-    return refuse('invalid_serial', `Scan too long (${serial.length} characters, at most ${MAX_SCAN_LENGTH}).`)
+    return refuse('invalid_serial', { key: 'refusals:returns.tooLong', params: { length: serial.length, max: MAX_SCAN_LENGTH } })
   return serial
 }
-
-const day = (iso: string) => formatLocalTime(iso)
 
 /**
  * What this serial is for this parcel. `inParcel` holds the serials scanned
  * into the parcel so far; the same unit again (by either IMEI) is refused.
  */
 export function checkReturnedSerial(db: Db, order: ShippedOrder, serial: string, inParcel: readonly string[]): ReturnCheck {
-  if (inParcel.includes(serial)) refuse('already_in_parcel', `${serial} is already in this parcel.`)
+  if (inParcel.includes(serial)) refuse('already_in_parcel', { key: 'refusals:returns.alreadyInParcel', params: { serial } })
   const units = unitsBySerial(db, serial)
   const live = units.filter((u) => u.removedAt === null)
   const shipped = live.find((u) => u.orderId === order.id)
 
   if (shipped) {
     const twin = [shipped.serial, shipped.serial2].find((s) => s !== null && s !== serial && inParcel.includes(s))
-    if (twin) refuse('already_in_parcel', `${serial} is the other IMEI of ${twin}, already in this parcel.`)
+    if (twin) refuse('already_in_parcel', { key: 'refusals:returns.twinInParcel', params: { serial, twin } })
     const earlier = returnsOfSerials(db, serialsOf(shipped)).filter((r) => r.orderId === order.id)
     if (earlier.length > 0) {
       const last = earlier[earlier.length - 1]
-      return verdict(
-        serial,
-        shipped.id,
-        'already_returned',
-        `Already returned: ${serial} came back on ${day(last.receivedAt)} (received by ${last.receivedBy})`
-      )
+      return verdict(serial, shipped.id, 'already_returned', {
+        key: 'answers:returns.alreadyReturned',
+        params: { serial, receivedAt: last.receivedAt, receivedBy: last.receivedBy }
+      })
     }
-    return verdict(serial, shipped.id, null, `${serial} shipped in this order`)
+    return verdict(serial, shipped.id, null, { key: 'answers:returns.shippedHere', params: { serial } })
   }
 
   const elsewhere = live[0]
   if (elsewhere) {
-    const where = elsewhere.orderStatus === 'shipped' ? 'shipped in' : `is in`
-    const status = elsewhere.orderStatus === 'shipped' ? '' : ` (${STATUS_LABEL[elsewhere.orderStatus]})`
-    return verdict(serial, null, 'not_in_order', `Not in this order: ${serial} ${where} order ${elsewhere.orderNumber}${status}`, elsewhere)
+    const params = { serial, orderNumber: elsewhere.orderNumber, status: elsewhere.orderStatus }
+    const words =
+      elsewhere.orderStatus === 'shipped'
+        ? { key: 'answers:returns.shippedElsewhere', params }
+        : { key: 'answers:returns.inOtherOrder', params }
+    return verdict(serial, null, 'not_in_order', words, elsewhere)
   }
 
   const removed = units[units.length - 1]
   if (removed) {
-    const how = removed.removal === 'box_voided' ? 'its box was voided' : 'it was removed'
-    const from = removed.orderId === order.id ? 'this order' : `order ${removed.orderNumber}`
-    return verdict(
-      serial,
-      null,
-      'not_in_order',
-      `Not in this order: ${serial} did not ship, ${how} from ${from} on ${day(removed.removedAt!)}`,
-      removed.orderId === order.id ? undefined : removed
-    )
+    const voided = removed.removal === 'box_voided'
+    const here = removed.orderId === order.id
+    const params = { serial, orderNumber: removed.orderNumber, removedAt: removed.removedAt! }
+    const words = here
+      ? { key: voided ? 'answers:returns.voidedHere' : 'answers:returns.removedHere', params }
+      : { key: voided ? 'answers:returns.voidedElsewhere' : 'answers:returns.removedElsewhere', params }
+    return verdict(serial, null, 'not_in_order', words, here ? undefined : removed)
   }
 
   // Never seen: a misread IMEI (or noise) must not be recorded as an unknown device.
   const format = /^\d{14,16}$/.test(serial) ? checkImei(serial) : checkSerial(serial, null)
-  if (!format.ok) refuse('invalid_serial', `${format.message}. Nothing was recorded.`)
-  return verdict(serial, null, 'unknown_serial', `Unknown: ${serial} was never scanned at this station`)
+  if (!format.ok) {
+    // The scan answer's sentence (scan:answer.<code>, src/shared/scanWords.ts), then this refusal's.
+    const problem = { key: `scan:answer.${format.code}`, params: format.params }
+    refuse('invalid_serial', { key: 'refusals:returns.badSerial', params: { problem: [problem] } })
+  }
+  return verdict(serial, null, 'unknown_serial', { key: 'answers:returns.unknown', params: { serial } })
 }
 
 const serialsOf = (u: FoundUnit) => [u.serial, u.serial2].filter((s): s is string => s !== null)
 
-function verdict(serial: string, unitId: string | null, flag: ReturnCheck['flag'], message: string, other?: FoundUnit): ReturnCheck {
-  return { serial, unitId, flag, message, otherOrder: other ? { id: other.orderId, orderNumber: other.orderNumber } : null }
+function verdict(serial: string, unitId: string | null, flag: ReturnCheck['flag'], words: Words, other?: FoundUnit): ReturnCheck {
+  return {
+    serial,
+    unitId,
+    flag,
+    message: english(words),
+    words,
+    otherOrder: other ? { id: other.orderId, orderNumber: other.orderNumber } : null
+  }
 }
 
 /** returns:check — one scan against the order, nothing written. */

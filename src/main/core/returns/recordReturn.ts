@@ -21,7 +21,7 @@ export function recordReturn(db: Db, clock: Clock, affixes: ScannerAffixes, inpu
   return db.transaction(
     (tx) => {
       const order = loadShippedOrder(tx, input.orderId)
-      if (input.serials.length === 0) refuse('empty_return', 'Scan the returned units first: an empty return is not recorded.')
+      if (input.serials.length === 0) refuse('empty_return', { key: 'refusals:returns.emptyReturn' })
       const units: ReturnRecord['units'] = []
       for (const raw of input.serials) {
         const check = checkReturnedSerial(
