@@ -34,7 +34,7 @@ export function addNonSerializedUnits(db: Db, clock: Clock, affixes: ScannerAffi
   return db.transaction(
     (tx) => {
       const order = tx.select().from(orders).where(eq(orders.id, input.orderId)).get()
-      if (!order) return refuse('not_found', `Order ${input.orderId} does not exist.`)
+      if (!order) return refuse('not_found', { key: 'refusals:orders.notFound', params: { orderId: input.orderId } })
       const closed = notOpenWords(order)
       if (closed) return refused('order_not_open', closed)
       const lines = tx
@@ -70,10 +70,13 @@ export function addNonSerializedUnits(db: Db, clock: Clock, affixes: ScannerAffi
           }
         }
       } else {
-        if (input.orderLineId === undefined) return refuse('invalid_arguments', 'Choose the line the quantity is for.')
+        if (input.orderLineId === undefined) return refuse('invalid_arguments', { key: 'refusals:scanning.chooseLine' })
         candidates = lines.filter((l) => l.id === input.orderLineId)
         if (candidates.length === 0)
-          return refuse('not_found', `Line ${input.orderLineId} is not a non-serialized line of order ${order.orderNumber}.`)
+          return refuse('not_found', {
+            key: 'refusals:scanning.notNonSerializedLine',
+            params: { lineId: input.orderLineId, orderNumber: order.orderNumber }
+          })
         quantity = input.quantity ?? 1
       }
 

@@ -74,7 +74,12 @@ export function planScan(request: ScanRequest, lookups: ScanLookups): ScanPlan {
 function scannableLines({ order, lines, orderLineId }: ScanRequest): ScanLine[] | ScanCommit {
   const candidates = lines.filter((l) => l.serialized && (orderLineId === undefined || l.id === orderLineId))
   if (candidates.length > 0) return candidates
-  if (orderLineId !== undefined) return refuse('not_found', `Line ${orderLineId} is not a serialized line of order ${order.orderNumber}.`)
+  if (orderLineId !== undefined) {
+    return refuse('not_found', {
+      key: 'refusals:scanning.notSerializedLine',
+      params: { lineId: orderLineId, orderNumber: order.orderNumber }
+    })
+  }
   return refusedScan('wrong_item', said('noSerializedLine', { orderNumber: order.orderNumber }))
 }
 

@@ -95,7 +95,7 @@ export function scanUnit(db: Db, clock: Clock, affixes: ScannerAffixes, scan: Sc
   return db.transaction(
     (tx) => {
       const order = reads.order.get({ orderId: scan.orderId })
-      if (!order) return refuse('not_found', `Order ${scan.orderId} does not exist.`)
+      if (!order) return refuse('not_found', { key: 'refusals:orders.notFound', params: { orderId: scan.orderId } })
       const closed = notOpenWords(order)
       if (closed) return refusedScan('order_not_open', closed)
       if (code.problem) return refusedScan('invalid_serial', code.problem)
