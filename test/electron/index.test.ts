@@ -40,7 +40,9 @@ afterAll(() => {
 describe('src/main/index.ts', () => {
   it('before ready: registers app:// as privileged, enables the sandbox, guards web contents', async () => {
     await import('../../src/main/index')
-    expect(recorded.privilegedSchemes).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }])
+    expect(recorded.privilegedSchemes).toEqual([
+      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } }
+    ])
     expect(recorded.sandboxEnabled).toBe(1)
     expect(recorded.appHandlers.get('web-contents-created')).toHaveLength(1)
     expect(recorded.protocolHandlers.size).toBe(0)
