@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react'
 import { Alert, Button, Grid, Group, Stack, Text, Title } from '@mantine/core'
+import { useTranslation } from 'react-i18next'
 import { station } from '../api'
 import { useApproval } from '../components/useApproval'
 import { errorMessage, useAction, type Action } from '../useAction'
@@ -17,6 +18,7 @@ import { TestScanArea, useLastScan } from './scanners/TestScanArea'
  * Saving needs a shift lead's badge and PIN.
  */
 export function Scanners() {
+  const { t } = useTranslation('scanners')
   const [setup, setSetup] = useState<ScannerSetup | null>(null)
   const outcome = useAction()
   const approval = useApproval()
@@ -43,9 +45,9 @@ export function Scanners() {
     outcome.clear()
     const toSave = settingsToSave(setup)
     if ('problem' in toSave) return outcome.fail(toSave.problem)
-    approval.ask('change the scanner settings', async (a) => {
+    approval.ask(t('approveSave'), async (a) => {
       await station.scanners.save({ ...toSave.settings, approval: a })
-      outcome.succeed('Scanner settings saved.')
+      outcome.succeed(t('saved'))
       await refresh()
     })
   }
@@ -53,9 +55,9 @@ export function Scanners() {
   return (
     <Stack gap="lg">
       <Group justify="space-between">
-        <Title order={1}>Scanners</Title>
+        <Title order={1}>{t('title')}</Title>
         <Button variant="light" size="lg" onClick={() => void refresh()}>
-          Refresh device list
+          {t('refresh')}
         </Button>
       </Group>
       <Grid gap="lg">
@@ -81,17 +83,18 @@ export function Scanners() {
 
 /** Save, and what became of it: saved, or why not. */
 function SaveBar({ onSave, outcome }: { onSave: () => void; outcome: Action }) {
+  const { t } = useTranslation('scanners')
   const text = outcome.notice ?? outcome.error
   return (
     <Group>
       <Button size="xl" onClick={onSave}>
-        Save
+        {t('common:actions.save')}
       </Button>
       {text !== null && (
         <Alert
           color={outcome.notice !== null ? 'green' : 'red'}
           role="alert"
-          aria-label={outcome.notice !== null ? 'Saved' : 'Not saved'}
+          aria-label={outcome.notice !== null ? t('savedLabel') : t('notSavedLabel')}
           style={{ flex: 1 }}
         >
           <Text size="lg">{text}</Text>

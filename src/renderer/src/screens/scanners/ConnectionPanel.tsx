@@ -1,13 +1,15 @@
 import { Badge, Group, Paper, Stack, Text, Title } from '@mantine/core'
-import { STATE_COLOUR, STATE_WORDS, useScannerStatus } from '../../components/ScannerStatus'
+import { useTranslation } from 'react-i18next'
+import { STATE_COLOUR, stateWords, useScannerStatus } from '../../components/ScannerStatus'
 
 /** Every scanner's connection state, with the station's words for it. */
 export function ConnectionPanel() {
   const statuses = useScannerStatus()
+  const { t } = useTranslation('scanners')
   return (
-    <Paper withBorder p="lg" aria-label="Connection">
+    <Paper withBorder p="lg" aria-label={t('connection.title')}>
       <Title order={2} mb="md">
-        Connection
+        {t('connection.title')}
       </Title>
       <Stack gap="md">
         {statuses.map((s) => (
@@ -17,7 +19,7 @@ export function ConnectionPanel() {
                 {s.label}
               </Text>
               <Badge size="xl" color={STATE_COLOUR[s.state]}>
-                {STATE_WORDS[s.state]}
+                {stateWords(s.state)}
               </Badge>
             </Group>
             <Text size="lg" c={s.state === 'error' ? 'red.8' : undefined} style={{ wordBreak: 'break-word' }}>

@@ -1,15 +1,12 @@
 import { SegmentedControl, Select } from '@mantine/core'
+import { useTranslation } from 'react-i18next'
 import type { HidMode } from '../../../../shared/scanners'
 import { ScannerPanel } from './ScannerPanel'
 import { controlProps, hidOptions, type HidForm, type ScannerSetup } from './scannerSetup'
 
-const MODES = [
-  { value: 'pos', label: 'HID POS barcode reports' },
-  { value: 'keyboard', label: 'Keyboard reports' }
-]
-
 /** The HID scanner: on or off, the device, and whether it sends barcode or keyboard reports. */
 export function HidScannerPanel({ setup, onChange }: { setup: ScannerSetup; onChange: (hid: HidForm) => void }) {
+  const { t } = useTranslation('scanners')
   const { devices, hid } = setup
   const options = hidOptions(setup)
   const control = controlProps(hid.enabled)
@@ -19,26 +16,29 @@ export function HidScannerPanel({ setup, onChange }: { setup: ScannerSetup; onCh
   }
   return (
     <ScannerPanel
-      title="HID scanner"
-      switchLabel="Use a HID scanner"
+      title={t('hid.title')}
+      switchLabel={t('hid.use')}
       enabled={hid.enabled}
       onEnabled={(enabled) => onChange({ ...hid, enabled })}
       problem={devices.hidProblem}
     >
       <Select
         {...control}
-        label="Device"
-        placeholder={options.length ? 'Choose the scanner' : 'No HID devices found'}
+        label={t('hid.device')}
+        placeholder={options.length ? t('hid.choose') : t('hid.noDevices')}
         data={options}
         value={hid.path}
         onChange={choose}
       />
       <SegmentedControl
         {...control}
-        aria-label="HID reports"
+        aria-label={t('hid.reports')}
         value={hid.mode}
         onChange={(v) => onChange({ ...hid, mode: v as HidMode })}
-        data={MODES}
+        data={[
+          { value: 'pos', label: t('hid.mode.pos') },
+          { value: 'keyboard', label: t('hid.mode.keyboard') }
+        ]}
       />
     </ScannerPanel>
   )

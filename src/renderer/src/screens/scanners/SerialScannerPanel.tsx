@@ -1,14 +1,8 @@
 import { Group, NumberInput, SegmentedControl, Select, Text, TextInput } from '@mantine/core'
+import { useTranslation } from 'react-i18next'
 import { BAUD_RATES, type ScannerDevices, type SerialSuffix } from '../../../../shared/scanners'
 import { ScannerPanel } from './ScannerPanel'
 import { controlProps, OTHER, portOptions, type SerialForm } from './scannerSetup'
-
-const SUFFIXES = [
-  { value: 'cr', label: 'CR' },
-  { value: 'lf', label: 'LF' },
-  { value: 'crlf', label: 'CR LF' },
-  { value: 'timeout', label: 'A pause (no suffix)' }
-]
 
 /** The serial scanner: on or off, its port (from the list or typed), baud rate, and what ends a scan. */
 export function SerialScannerPanel({
@@ -20,20 +14,21 @@ export function SerialScannerPanel({
   serial: SerialForm
   onChange: (serial: SerialForm) => void
 }) {
+  const { t } = useTranslation('scanners')
   const set = (changes: Partial<SerialForm>) => onChange({ ...serial, ...changes })
   const control = controlProps(serial.enabled)
   return (
     <ScannerPanel
-      title="Serial scanner"
-      switchLabel="Use a serial scanner"
+      title={t('serial.title')}
+      switchLabel={t('serial.use')}
       enabled={serial.enabled}
       onEnabled={(enabled) => set({ enabled })}
       problem={devices.serialProblem}
     >
       <Select
         {...control}
-        label="Port"
-        placeholder="Choose the scanner's port"
+        label={t('serial.port')}
+        placeholder={t('serial.portPlaceholder')}
         data={portOptions(devices, serial)}
         value={serial.port || null}
         onChange={(v) => set({ port: v ?? '' })}
@@ -41,8 +36,8 @@ export function SerialScannerPanel({
       {serial.port === OTHER && (
         <TextInput
           {...control}
-          label="Port path"
-          placeholder="COM5 or /dev/ttyS0"
+          label={t('serial.portPath')}
+          placeholder={t('serial.portPathPlaceholder')}
           classNames={{ input: 'mono' }}
           value={serial.otherPath}
           onChange={(e) => set({ otherPath: e.currentTarget.value })}
@@ -51,7 +46,7 @@ export function SerialScannerPanel({
       <Group grow align="start">
         <Select
           {...control}
-          label="Baud rate"
+          label={t('serial.baudRate')}
           data={BAUD_RATES.map(String)}
           value={serial.baudRate}
           onChange={(v) => set({ baudRate: v ?? '9600' })}
@@ -60,7 +55,7 @@ export function SerialScannerPanel({
         {serial.suffix === 'timeout' && (
           <NumberInput
             {...control}
-            label="Pause that ends a scan (ms)"
+            label={t('serial.pause')}
             min={10}
             max={2000}
             value={serial.timeoutMs}
@@ -70,14 +65,19 @@ export function SerialScannerPanel({
       </Group>
       <div>
         <Text fw={600} size="lg" mb={4}>
-          A scan ends with
+          {t('serial.endsWith')}
         </Text>
         <SegmentedControl
           {...control}
-          aria-label="A scan ends with"
+          aria-label={t('serial.endsWith')}
           value={serial.suffix}
           onChange={(v) => set({ suffix: v as SerialSuffix })}
-          data={SUFFIXES}
+          data={[
+            { value: 'cr', label: t('serial.suffix.cr') },
+            { value: 'lf', label: t('serial.suffix.lf') },
+            { value: 'crlf', label: t('serial.suffix.crlf') },
+            { value: 'timeout', label: t('serial.suffix.timeout') }
+          ]}
         />
       </div>
     </ScannerPanel>

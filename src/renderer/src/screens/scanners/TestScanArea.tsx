@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react'
 import { Alert, Paper, Stack, Table, Text, Title } from '@mantine/core'
+import { Trans, useTranslation } from 'react-i18next'
 import type { TestedScan } from '../../../../shared/scanners'
 import type { CodeRead } from '../../../../shared/scanning'
 import { station } from '../../api'
@@ -22,19 +23,20 @@ export function useLastScan() {
 
 /** Test scan: a field for a keyboard-wedge scanner, and the last scan raw, decoded, stripped and read. */
 export function TestScanArea({ last, onTest }: { last: TestedScan | null; onTest: (raw: string) => Promise<void> }) {
+  const { t } = useTranslation('scanners')
   const [input, setInput] = useState('')
   return (
-    <Paper withBorder p="lg" aria-label="Test scan">
+    <Paper withBorder p="lg" aria-label={t('test.title')}>
       <Title order={2} mb="xs">
-        Test scan
+        {t('test.title')}
       </Title>
       <Text size="lg" mb="md">
-        Scan a barcode with any scanner. A keyboard-wedge scanner types into this field.
+        {t('test.intro')}
       </Text>
       <EnterField
         size="lg"
         className="serial-input"
-        label="Keyboard-wedge test"
+        label={t('test.field')}
         value={input}
         onChange={setInput}
         onEnter={async () => {
@@ -48,7 +50,7 @@ export function TestScanArea({ last, onTest }: { last: TestedScan | null; onTest
         <LastScan last={last} />
       ) : (
         <Text c="dimmed" size="lg" mt="md">
-          No scan yet.
+          {t('test.none')}
         </Text>
       )}
     </Paper>
@@ -56,43 +58,47 @@ export function TestScanArea({ last, onTest }: { last: TestedScan | null; onTest
 }
 
 function LastScan({ last }: { last: TestedScan }) {
+  const { t } = useTranslation('scanners')
+  const sources = { keyboard: t('test.source.keyboard'), serial: t('test.source.serial'), hid: t('test.source.hid') }
+  const from = { device: last.device, source: sources[last.source], symbology: last.symbology, at: new Date(last.at) }
   return (
-    <Stack gap={4} mt="md" aria-label="Last scan">
+    <Stack gap={4} mt="md" aria-label={t('test.last')}>
       <Text size="lg">
-        <b>From</b> {last.device} ({last.source}){last.symbology ? ` · symbology ${last.symbology}` : ''} ·{' '}
-        {new Date(last.at).toLocaleTimeString()}
+        <Trans t={t} i18nKey={last.symbology ? 'test.fromSymbology' : 'test.from'} values={from} components={{ b: <b /> }} />
       </Text>
-      <ScanText title="Raw" label="Raw" text={last.raw} />
-      <ScanText title="Decoded" label="Decoded" text={last.data} />
-      {last.cleaned !== last.data && <ScanText title="After prefix/suffix stripping" label="After stripping" text={last.cleaned} />}
+      <ScanText title={t('test.raw')} label={t('test.raw')} text={last.raw} />
+      <ScanText title={t('test.decoded')} label={t('test.decoded')} text={last.data} />
+      {last.cleaned !== last.data && <ScanText title={t('test.stripped')} label={t('test.strippedLabel')} text={last.cleaned} />}
       <CodeReading read={last.read} />
     </Stack>
   )
 }
 
-const FORMATS: Record<CodeRead['format'], string> = {
-  plain: 'a plain code',
-  list: 'a code of several serials',
-  labelled: 'a labelled box code',
-  gs1: 'a GS1 element string'
-}
-
 /** What the scan parser read from the code: its serials by name, the GTIN and every other part, or why it refuses it. */
 function CodeReading({ read }: { read: CodeRead }) {
-  const serials = read.serials.map((s, i) => ({ name: s.name ?? (read.serials.length > 1 ? `Serial ${i + 1}` : 'Serial'), value: s.value }))
+  const { t } = useTranslation('scanners')
+  const formats: Record<CodeRead['format'], string> = {
+    plain: t('test.format.plain'),
+    list: t('test.format.list'),
+    labelled: t('test.format.labelled'),
+    gs1: t('test.format.gs1')
+  }
+  const serials = read.serials.map((s, i) => ({
+    name: s.name ?? (read.serials.length > 1 ? t('test.serialN', { n: i + 1 }) : t('test.serial')),
+    value: s.value
+  }))
+  const readAs = { format: formats[read.format], symbology: read.symbology ? ` (${read.symbology})` : '' }
   return (
-    <Stack gap={4} aria-label="Read as">
+    <Stack gap={4} aria-label={t('test.readAsLabel')}>
       <Text size="lg" fw={700}>
-        Read as {FORMATS[read.format]}
-        {read.symbology ? ` (${read.symbology})` : ''}
-        {read.oneDevice ? ': one device, two IMEIs' : ''}
+        {read.oneDevice ? t('test.readAsOneDevice', readAs) : t('test.readAs', readAs)}
       </Text>
       {read.problem ? (
-        <Alert color="red" aria-label="Code refused">
+        <Alert color="red" aria-label={t('test.refused')}>
           {read.problem}
         </Alert>
       ) : (
-        <Table fz="lg" withRowBorders={false} aria-label="Code parts">
+        <Table fz="lg" withRowBorders={false} aria-label={t('test.parts')}>
           <Table.Tbody>
             {serials.map((s, i) => (
               <PartRow key={`s${i}`} name={s.name} value={s.value} serial />
@@ -108,7 +114,8 @@ function CodeReading({ read }: { read: CodeRead }) {
 }
 
 function PartRow({ name, value, serial, gtin }: { name: string; value: string; serial?: boolean; gtin?: boolean }) {
-  const use = serial ? 'checked as the serial' : gtin ? 'checked, kept with the unit' : 'kept with the unit'
+  const { t } = useTranslation('scanners')
+  const use = serial ? t('test.use.serial') : gtin ? t('test.use.gtin') : t('test.use.kept')
   return (
     <Table.Tr data-part={serial ? 'serial' : 'extra'}>
       <Table.Th style={{ width: '1%', whiteSpace: 'nowrap' }}>

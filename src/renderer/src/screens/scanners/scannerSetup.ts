@@ -1,7 +1,9 @@
 // What the Scanners screen edits, as its form holds it, and how that becomes
 // the station's ScannerSettings: the serial port chosen from the list, typed
 // as a path, or the saved USB scanner that is not plugged in right now.
+// The words (option labels, what is missing) come from the catalogue, read while the screen renders or saves.
 import type { HidDeviceInfo, HidMode, ScannerDevices, ScannerSettings, SerialDevice, SerialSuffix } from '../../../../shared/scanners'
+import { i18n } from '../../i18n'
 
 /** The Port choice "Other port: type its path". */
 export const OTHER = '__other__'
@@ -81,9 +83,9 @@ function hidDevice({ hid, devices, savedHid }: ScannerSetup) {
 export function settingsToSave(setup: ScannerSetup): { settings: ScannerSettings } | { problem: string } {
   const { serial, hid, keyboard } = setup
   const device = serial.enabled ? serialDevice(setup) : null
-  if (serial.enabled && (!device || !device.path)) return { problem: 'Choose the serial port, or type its path, then Save.' }
+  if (serial.enabled && (!device || !device.path)) return { problem: i18n.t('scanners:serial.choosePort') }
   const chosenHid = hid.enabled ? hidDevice(setup) : null
-  if (hid.enabled && !chosenHid) return { problem: 'Choose the HID scanner from the list, then Save.' }
+  if (hid.enabled && !chosenHid) return { problem: i18n.t('scanners:hid.chooseDevice') }
   return {
     settings: {
       keyboard,
@@ -111,21 +113,30 @@ export function portOptions(devices: ScannerDevices, serial: SerialForm) {
   return [
     ...devices.serialPorts.map((p) => ({ value: p.path, label: describe(p) })),
     ...(serial.port === SAVED && serial.saved
-      ? [{ value: SAVED, label: `Saved scanner ${serial.saved.vendorId}:${serial.saved.productId} (not plugged in)` }]
+      ? [
+          {
+            value: SAVED,
+            label: i18n.t('scanners:serial.savedPort', { vendor: serial.saved.vendorId, product: serial.saved.productId })
+          }
+        ]
       : []),
-    { value: OTHER, label: 'Other port: type its path' }
+    { value: OTHER, label: i18n.t('scanners:serial.otherPort') }
   ]
 }
 
 const hidLabel = (d: HidDeviceInfo) =>
-  `${[d.manufacturer, d.product].filter(Boolean).join(' ') || 'HID device'} · ${hex4(d.vendorId)}:${hex4(d.productId)}${d.serialNumber ? ` #${d.serialNumber}` : ''} · ${
-    d.kind === 'pos' ? 'HID POS scanner' : d.kind === 'keyboard' ? 'keyboard' : `usage page 0x${(d.usagePage ?? 0).toString(16)}`
+  `${[d.manufacturer, d.product].filter(Boolean).join(' ') || i18n.t('scanners:hid.unnamed')} · ${hex4(d.vendorId)}:${hex4(d.productId)}${d.serialNumber ? ` #${d.serialNumber}` : ''} · ${
+    d.kind === 'pos'
+      ? i18n.t('scanners:hid.kind.pos')
+      : d.kind === 'keyboard'
+        ? i18n.t('scanners:hid.kind.keyboard')
+        : i18n.t('scanners:hid.kind.usagePage', { page: (d.usagePage ?? 0).toString(16) })
   }`
 
 /** The Device list: the HID devices found, and the saved one if it is not plugged in. */
 export function hidOptions({ devices, hid, savedHid }: ScannerSetup) {
   const options = devices.hidDevices.map((d) => ({ value: d.path, label: hidLabel(d) }))
   if (hid.path && savedHid && !options.some((o) => o.value === hid.path))
-    options.push({ value: hid.path, label: 'Saved HID scanner (not plugged in)' })
+    options.push({ value: hid.path, label: i18n.t('scanners:hid.saved') })
   return options
 }
