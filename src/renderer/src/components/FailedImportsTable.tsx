@@ -1,4 +1,5 @@
 import { Button, Table, Text } from '@mantine/core'
+import { useTranslation } from 'react-i18next'
 import type { FailedImport } from '../../../shared/orders'
 import { HeadedTable } from './HeadedTable'
 
@@ -14,20 +15,21 @@ type FailedImportsTableProps = {
 
 /** The order records that failed to import, each with its reason and a Retry; "None." when there are none. */
 export function FailedImportsTable({ failed, onRetry, size, sourceName = (source) => source }: FailedImportsTableProps) {
+  const { t } = useTranslation('import')
   const textSize = size === 'lg' ? 'lg' : undefined
   if (failed?.length === 0)
     return (
       <Text size={textSize} c="dimmed">
-        None.
+        {t('failed.none')}
       </Text>
     )
   if (!failed) return null
   return (
     <HeadedTable
       fz={size}
-      aria-label="Failed imports"
+      aria-label={t('failed.table')}
       verticalSpacing={size === 'lg' ? 'sm' : undefined}
-      columns={['OMS order id', 'Source', 'Reason', 'Attempts', null]}
+      columns={[t('failed.columns.omsOrderId'), t('failed.columns.source'), t('failed.columns.reason'), t('failed.columns.attempts'), null]}
     >
       {failed.map((f) => (
         <Table.Tr key={f.id}>
@@ -37,7 +39,7 @@ export function FailedImportsTable({ failed, onRetry, size, sourceName = (source
           <Table.Td>{f.attempts}</Table.Td>
           <Table.Td>
             <Button variant="light" onClick={() => onRetry(f)}>
-              Retry
+              {t('common:actions.retry')}
             </Button>
           </Table.Td>
         </Table.Tr>

@@ -3,6 +3,7 @@
 // the complete file. The same in Electron and in the browser host.
 import type { ImportSummary } from '../../../shared/orders'
 import { station } from '../api'
+import { i18n } from '../i18n'
 
 export type UploadSteps = {
   /** The station opened the upload: its progress notices carry this id. */
@@ -33,7 +34,7 @@ function base64(blob: Blob): Promise<string> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader()
     reader.onload = () => resolve(String(reader.result).slice(String(reader.result).indexOf(',') + 1))
-    reader.onerror = () => reject(reader.error ?? new Error('The file could not be read.'))
+    reader.onerror = () => reject(reader.error ?? new Error(i18n.t('import:fileUnreadable')))
     reader.readAsDataURL(blob)
   })
 }

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react'
 import { Alert, Button, FileInput, Group, Paper, Stack, Text, Title } from '@mantine/core'
+import { useTranslation } from 'react-i18next'
 import type { ImportSummary } from '../../../shared/orders'
 import { station } from '../api'
 import { FailedImportsTable } from '../components/FailedImportsTable'
@@ -11,6 +12,7 @@ import type { Navigate } from './routes'
 
 /** Import orders from a JSON or CSV file; failed records are listed with their reason and can be retried. */
 export function ImportOrders({ navigate }: { navigate: Navigate }) {
+  const { t } = useTranslation('import')
   const failed = useAsync(() => station.orders.failedImports(), [])
   const [summary, setSummary] = useState<ImportSummary | null>(null)
   const [file, setFile] = useState<File | null>(null)
@@ -49,12 +51,12 @@ export function ImportOrders({ navigate }: { navigate: Navigate }) {
 
   return (
     <Stack maw={1100}>
-      <Title order={2}>Import orders</Title>
+      <Title order={2}>{t('title')}</Title>
       <Paper withBorder p="md">
         <Stack>
           <FileInput
-            label="Order file"
-            description="JSON or CSV (UTF-8), one row per order line; any size"
+            label={t('file')}
+            description={t('fileHint')}
             accept=".json,.csv,application/json,text/csv"
             value={file}
             onChange={setFile}
@@ -68,32 +70,38 @@ export function ImportOrders({ navigate }: { navigate: Navigate }) {
               loading={importing.busy && stage !== null}
               onClick={() => file && importFile(file)}
             >
-              Import
+              {t('import')}
             </Button>
             <Button size="lg" variant="light" disabled={importing.busy} onClick={() => importWith(() => station.app.loadSampleData())}>
-              Load sample data
+              {t('sampleData')}
             </Button>
             <Button size="lg" variant="subtle" onClick={() => navigate({ screen: 'orders' })}>
-              Go to orders
+              {t('goToOrders')}
             </Button>
           </Group>
           {stage && <ImportProgressBar stage={stage} />}
         </Stack>
       </Paper>
       {importing.error && (
-        <Alert color="red" title="The import did not finish">
+        <Alert color="red" title={t('didNotFinish')}>
           {importing.error}
         </Alert>
       )}
       {summary && (
-        <Alert color={summary.failed ? 'orange' : 'green'} title="Import finished">
+        <Alert color={summary.failed ? 'orange' : 'green'} title={t('finished')}>
           <Text>
-            {summary.imported} imported, {summary.unchanged} already here, {summary.failed} failed
-            {summary.productsUpserted ? `, ${summary.productsUpserted} products updated` : ''}.
+            {summary.productsUpserted
+              ? t('summaryProducts', {
+                  imported: summary.imported,
+                  unchanged: summary.unchanged,
+                  failed: summary.failed,
+                  products: summary.productsUpserted
+                })
+              : t('summary', { imported: summary.imported, unchanged: summary.unchanged, failed: summary.failed })}
           </Text>
         </Alert>
       )}
-      <Title order={3}>Failed imports</Title>
+      <Title order={3}>{t('failed.title')}</Title>
       <FailedImportsTable
         failed={failed.value}
         size="md"
