@@ -3,6 +3,7 @@
 // shift lead re-sends or acknowledges them) and the failed imports with Retry.
 // Saving the settings, re-sending and acknowledging each need a shift lead's badge and PIN.
 import { Alert, Stack, Text, Title } from '@mantine/core'
+import { useTranslation } from 'react-i18next'
 import type { Approval } from '../../../shared/operators'
 import type { FailedImport, ImportSummary } from '../../../shared/orders'
 import type { RejectedEvent } from '../../../shared/sync'
@@ -20,6 +21,7 @@ import { SyncSettingsForm } from './sync/SyncSettingsForm'
 const sourceName = (source: string) => (source === 'oms' ? 'OMS' : source)
 
 export function SyncScreen({ isShiftLead }: { isShiftLead: boolean }) {
+  const { t } = useTranslation('sync')
   const status = useSyncStatus()
   const rejected = useAsync(() => station.sync.rejectedEvents(), [])
   const failed = useAsync(() => station.orders.failedImports(), [])
@@ -30,12 +32,12 @@ export function SyncScreen({ isShiftLead }: { isShiftLead: boolean }) {
     await Promise.all([rejected.reload(), failed.reload()])
   }
   const syncNow = async () => {
-    await outcome.run(() => station.sync.now(), { title: 'Sync finished', done: describeSync })
+    await outcome.run(() => station.sync.now(), { title: t('screen.syncFinished'), done: describeSync })
     await reloadLists()
   }
   const retry = async (f: FailedImport) => {
-    const done = (r: ImportSummary) => (r.failed ? 'Still failing: see the reason.' : 'Imported.')
-    await outcome.run(() => station.orders.retryFailedImport({ id: f.id }), { title: 'Retry', done })
+    const done = (r: ImportSummary) => (r.failed ? t('screen.retryStillFailing') : t('screen.retryImported'))
+    await outcome.run(() => station.orders.retryFailedImport({ id: f.id }), { title: t('common:actions.retry'), done })
     await reloadLists()
   }
   /** Re-send or acknowledge one rejected event: a refusal (wrong PIN) stays in the approval dialog. */
@@ -47,20 +49,20 @@ export function SyncScreen({ isShiftLead }: { isShiftLead: boolean }) {
     })
   }
   const resend = (e: RejectedEvent) =>
-    settle(`re-send the rejected ${e.type} event`, 'Re-sent', async (a) => {
+    settle(t('screen.approveResend', { type: e.type }), t('screen.resentTitle'), async (a) => {
       const { resent } = await station.sync.resendRejected({ ids: [e.id], approval: a })
-      return `${resent} event queued again.`
+      return t('screen.resent', { count: resent })
     })
   const acknowledge = (e: RejectedEvent) =>
-    settle(`acknowledge the rejected ${e.type} event`, 'Acknowledged', async (a) => {
+    settle(t('screen.approveAcknowledge', { type: e.type }), t('screen.acknowledgedTitle'), async (a) => {
       const { acknowledged } = await station.sync.acknowledgeRejected({ ids: [e.id], approval: a })
-      return `${acknowledged} rejection acknowledged.`
+      return t('screen.acknowledged', { count: acknowledged })
     })
   const message = outcome.notice ?? outcome.error
 
   return (
     <Stack maw={1200} gap="lg">
-      <Title order={2}>OMS sync</Title>
+      <Title order={2}>{t('screen.title')}</Title>
       {status && <SyncOverview status={status} busy={outcome.busy} onSyncNow={syncNow} />}
       {message !== null && (
         <Alert color={outcome.error === null ? 'green' : 'red'} title={outcome.title} role="alert" withCloseButton onClose={outcome.clear}>
@@ -72,10 +74,10 @@ export function SyncScreen({ isShiftLead }: { isShiftLead: boolean }) {
 
       <SerialConflicts isShiftLead={isShiftLead} onChange={reloadLists} />
 
-      <Title order={3}>Rejected events</Title>
+      <Title order={3}>{t('screen.rejectedTitle')}</Title>
       <RejectedEventsTable rejected={rejected.value} isShiftLead={isShiftLead} onResend={resend} onAcknowledge={acknowledge} />
 
-      <Title order={3}>Failed imports</Title>
+      <Title order={3}>{t('import:failed.title')}</Title>
       <FailedImportsTable failed={failed.value} size="lg" sourceName={sourceName} onRetry={retry} />
 
       <SyncSettingsForm isShiftLead={isShiftLead} ask={approval.ask} outcome={outcome} />

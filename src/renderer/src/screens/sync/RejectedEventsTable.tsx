@@ -1,4 +1,5 @@
 import { Button, Group, Table, Text } from '@mantine/core'
+import { useTranslation } from 'react-i18next'
 import type { RejectedEvent } from '../../../../shared/sync'
 import { HeadedTable } from '../../components/HeadedTable'
 import { timeOf } from '../../components/SyncStatus'
@@ -13,10 +14,11 @@ type RejectedEventsProps = {
 
 /** The events the OMS refused, with why; a shift lead re-sends or acknowledges each. */
 export function RejectedEventsTable({ rejected, isShiftLead, onResend, onAcknowledge }: RejectedEventsProps) {
+  const { t } = useTranslation('sync')
   if (rejected?.length === 0)
     return (
       <Text size="lg" c="dimmed">
-        None: the OMS accepted everything it was sent.
+        {t('rejected.none')}
       </Text>
     )
   if (!rejected) return null
@@ -24,9 +26,15 @@ export function RejectedEventsTable({ rejected, isShiftLead, onResend, onAcknowl
     <>
       <HeadedTable
         fz="lg"
-        aria-label="Rejected events"
+        aria-label={t('rejected.table')}
         verticalSpacing="sm"
-        columns={['Event', 'Order', 'Why the OMS refused it', 'Rejected', null]}
+        columns={[
+          t('rejected.columns.event'),
+          t('rejected.columns.order'),
+          t('rejected.columns.why'),
+          t('rejected.columns.rejected'),
+          null
+        ]}
       >
         {rejected.map((e) => (
           <Table.Tr key={e.id}>
@@ -37,17 +45,17 @@ export function RejectedEventsTable({ rejected, isShiftLead, onResend, onAcknowl
             <Table.Td>
               <Group gap="xs" wrap="nowrap">
                 <Button variant="light" disabled={!isShiftLead} onClick={() => onResend(e)}>
-                  Re-send
+                  {t('rejected.resend')}
                 </Button>
                 <Button variant="subtle" color="gray" disabled={!isShiftLead} onClick={() => onAcknowledge(e)}>
-                  Acknowledge
+                  {t('rejected.acknowledge')}
                 </Button>
               </Group>
             </Table.Td>
           </Table.Tr>
         ))}
       </HeadedTable>
-      {!isShiftLead && <Text c="dimmed">A shift lead re-sends or acknowledges rejected events.</Text>}
+      {!isShiftLead && <Text c="dimmed">{t('rejected.shiftLeadOnly')}</Text>}
     </>
   )
 }

@@ -1,50 +1,59 @@
 import { Alert, Button, Group, Paper, SimpleGrid, Text } from '@mantine/core'
+import { Trans, useTranslation } from 'react-i18next'
 import type { SyncNowResult, SyncStatus } from '../../../../shared/sync'
 import { connection, timeOf } from '../../components/SyncStatus'
-import { formatLocalTime } from '../../../../shared/localTime'
+import { i18n } from '../../i18n'
 
 /** The sync at a glance: connection (and the next try while the OMS cannot be reached), events waiting, rejected, the last sync and its error; Sync now. */
 export function SyncOverview({ status, busy, onSyncNow }: { status: SyncStatus; busy: boolean; onSyncNow: () => void }) {
+  const { t } = useTranslation('sync')
+  const next = status.nextTryAt ? { count: status.waiting, at: new Date(status.nextTryAt) } : null
+  const exported = { folder: status.export.folder, count: status.export.waiting, error: status.export.lastError }
   return (
     <Paper withBorder p="md">
       <SimpleGrid cols={{ base: 2, md: 4 }} spacing="lg">
-        <Figure label="Connection" value={connection(status).label.replace('OMS: ', '')} color={connection(status).color} />
-        <Figure label="Events waiting" value={String(status.waiting)} />
-        <Figure label="Rejected" value={String(status.rejected)} color={status.rejected ? 'red' : undefined} />
-        <Figure label="Last successful sync" value={timeOf(status.lastSuccessAt)} />
+        <Figure label={t('overview.connection')} value={connection(status).label.replace('OMS: ', '')} color={connection(status).color} />
+        <Figure label={t('overview.eventsWaiting')} value={t('overview.count', { value: status.waiting })} />
+        <Figure
+          label={t('overview.rejected')}
+          value={t('overview.count', { value: status.rejected })}
+          color={status.rejected ? 'red' : undefined}
+        />
+        <Figure label={t('overview.lastSuccess')} value={timeOf(status.lastSuccessAt)} />
       </SimpleGrid>
-      {status.nextTryAt && (
-        <Text size="lg" mt="md" aria-label="Next try">
-          {status.online === false ? 'The OMS cannot be reached' : 'The OMS refused the last batch'}: {status.waiting} events wait. Next try
-          at {secondsOf(status.nextTryAt)}.
+      {next && (
+        <Text size="lg" mt="md" aria-label={t('overview.nextTry')}>
+          {status.online === false ? t('overview.unreachable', next) : t('overview.refusedBatch', next)}
         </Text>
       )}
       {status.lastError && (
-        <Alert mt="md" color="red" title={`Last error (${timeOf(status.lastErrorAt)})`}>
+        <Alert mt="md" color="red" title={t('overview.lastError', { time: timeOf(status.lastErrorAt) })}>
           <Text size="lg">{status.lastError}</Text>
         </Alert>
       )}
       {status.tokenWarning && (
-        <Alert mt="md" color="orange" title="Token stored unencrypted">
+        <Alert mt="md" color="orange" title={t('overview.tokenUnencrypted')}>
           <Text size="lg">{status.tokenWarning}</Text>
         </Alert>
       )}
       <Group mt="md">
         <Button size="lg" onClick={onSyncNow} loading={busy || status.syncing}>
-          Sync now
+          {t('overview.syncNow')}
         </Button>
         {status.export.enabled && (
           <Text size="lg">
-            Export to <span className="mono">{status.export.folder}</span>: {status.export.waiting} waiting
-            {status.export.lastError ? ` — ${status.export.lastError}` : ''}
+            <Trans
+              t={t}
+              i18nKey={status.export.lastError ? 'overview.exportError' : 'overview.export'}
+              values={exported}
+              components={{ mono: <span className="mono" /> }}
+            />
           </Text>
         )}
       </Group>
     </Paper>
   )
 }
-
-const secondsOf = (iso: string) => formatLocalTime(iso, { timeOnly: true, seconds: true })
 
 function Figure({ label, value, color }: { label: string; value: string; color?: string }) {
   return (
@@ -61,14 +70,14 @@ function Figure({ label, value, color }: { label: string; value: string; color?:
 export function describeSync(result: SyncNowResult): string {
   const lines: string[] = []
   if (result.pulled) {
-    const p = result.pulled
-    lines.push(`Orders: ${p.imported} new, ${p.statusChanges} status changes, ${p.unchanged} unchanged, ${p.failed} failed.`)
+    const { imported, statusChanges, unchanged, failed } = result.pulled
+    lines.push(i18n.t('sync:overview.pulled', { imported, statusChanges, unchanged, failed }))
   }
   if (result.sent) {
-    const s = result.sent
-    lines.push(`Events: ${s.accepted} accepted, ${s.duplicate} already there, ${s.rejected} rejected; ${result.status.waiting} waiting.`)
+    const { accepted, duplicate, rejected } = result.sent
+    lines.push(i18n.t('sync:overview.sent', { accepted, duplicate, rejected, waiting: result.status.waiting }))
   }
-  if (result.exported !== null) lines.push(`Export: ${result.exported} events written.`)
+  if (result.exported !== null) lines.push(i18n.t('sync:overview.exported', { events: result.exported }))
   lines.push(...result.problems)
   return lines.join('\n')
 }

@@ -1,8 +1,10 @@
 import { useEffect, useState, type ChangeEvent } from 'react'
 import { Button, Group, NumberInput, Paper, PasswordInput, Stack, Switch, Text, TextInput, Title } from '@mantine/core'
+import { useTranslation } from 'react-i18next'
 import type { SyncSettingsView } from '../../../../shared/sync'
 import { station } from '../../api'
 import type { AskApproval } from '../../components/useApproval'
+import { i18n } from '../../i18n'
 import { errorMessage, type Action } from '../../useAction'
 
 type SettingsFormProps = {
@@ -12,31 +14,28 @@ type SettingsFormProps = {
   outcome: Pick<Action, 'succeed' | 'fail'>
 }
 
-const NO_TOKEN = 'Enter the OMS token for the new address: without it the station cannot sync.'
-
 /** What the station tells after saving: offline, waiting for a token, or syncing with the address. */
 function savedText(saved: SyncSettingsView): string {
-  if (!saved.omsUrl) return 'No OMS address: the station works offline.'
-  if (!saved.tokenStored) return `The OMS address is now ${saved.omsUrl}. ${NO_TOKEN}`
-  return `The station now syncs with ${saved.omsUrl}.`
+  if (!saved.omsUrl) return i18n.t('sync:settings.savedOffline')
+  if (!saved.tokenStored) return i18n.t('sync:settings.savedNoToken', { url: saved.omsUrl })
+  return i18n.t('sync:settings.savedSyncing', { url: saved.omsUrl })
 }
 
 function tokenDescription(form: SyncSettingsView): string {
-  if (!form.tokenStored) return 'The bearer token the OMS gave this station.'
-  return form.tokenEncrypted
-    ? 'A token is stored in the system keychain; type a new one to replace it.'
-    : 'A token is stored unencrypted (no system keychain); type a new one to replace it.'
+  if (!form.tokenStored) return i18n.t('sync:settings.tokenNew')
+  return form.tokenEncrypted ? i18n.t('sync:settings.tokenKeychain') : i18n.t('sync:settings.tokenUnencrypted')
 }
 
 /** How the station talks to the OMS: address, token, pull interval, export folder; saved with a shift lead's approval. */
 export function SyncSettingsForm({ isShiftLead, ask, outcome }: SettingsFormProps) {
+  const { t } = useTranslation('sync')
   const [form, setForm] = useState<SyncSettingsView | null>(null)
   const [token, setToken] = useState('')
   // A token is bound to the address it was entered for: a new address without one leaves none stored.
   const [tokenNeeded, setTokenNeeded] = useState(false)
   const { fail } = outcome
   useEffect(() => {
-    station.sync.settings().then(setForm, (e) => fail(errorMessage(e), 'Settings not saved'))
+    station.sync.settings().then(setForm, (e) => fail(errorMessage(e), i18n.t('sync:settings.notSaved')))
   }, [fail])
   if (!form) return null
   const set = (changes: Partial<SyncSettingsView>) => setForm({ ...form, ...changes })
@@ -50,8 +49,11 @@ export function SyncSettingsForm({ isShiftLead, ask, outcome }: SettingsFormProp
     onChange: (e: ChangeEvent<HTMLInputElement>) => set({ [key]: e.currentTarget.value })
   })
 
+  const omsUrl = optionalText('omsUrl')
+  const exportFolder = optionalText('exportFolder')
+
   const save = () =>
-    ask('change the OMS settings', async (approval) => {
+    ask(t('settings.approveSave'), async (approval) => {
       const saved = await station.sync.saveSettings({
         omsUrl: form.omsUrl ?? '',
         pullIntervalMinutes: form.pullIntervalMinutes,
@@ -63,31 +65,27 @@ export function SyncSettingsForm({ isShiftLead, ask, outcome }: SettingsFormProp
       setForm(saved)
       setToken('')
       setTokenNeeded(saved.omsUrl !== null && !saved.tokenStored)
-      outcome.succeed(savedText(saved), 'Settings saved')
+      outcome.succeed(savedText(saved), t('settings.saved'))
     })
 
   return (
     <Paper withBorder p="md">
       <Stack>
-        <Title order={3}>Settings</Title>
-        {locked && <Text c="dimmed">Only a shift lead can change these.</Text>}
-        <TextInput
-          label="OMS address"
-          description="e.g. https://oms.example.com — leave empty for an offline station"
-          {...optionalText('omsUrl')}
-        />
+        <Title order={3}>{t('settings.title')}</Title>
+        {locked && <Text c="dimmed">{t('settings.shiftLeadOnly')}</Text>}
+        <TextInput label={t('settings.omsUrl')} description={t('settings.omsUrlHint')} {...omsUrl} />
         <PasswordInput
           {...field}
-          label="OMS token"
+          label={t('settings.token')}
           description={tokenDescription(form)}
-          placeholder={form.tokenStored ? 'stored — leave empty to keep' : ''}
+          placeholder={form.tokenStored ? t('settings.tokenKeep') : ''}
           value={token}
           onChange={(e) => setToken(e.currentTarget.value)}
-          error={tokenNeeded && !token.trim() ? 'Enter the OMS token for the new address' : undefined}
+          error={tokenNeeded && !token.trim() ? t('settings.tokenNeeded') : undefined}
         />
         <NumberInput
           {...field}
-          label="Pull orders every (minutes)"
+          label={t('settings.pullInterval')}
           min={0.5}
           max={1440}
           step={1}
@@ -97,18 +95,14 @@ export function SyncSettingsForm({ isShiftLead, ask, outcome }: SettingsFormProp
         />
         <Switch
           {...field}
-          label="Write export files (NDJSON and CSV) for an OMS that takes files"
+          label={t('settings.exportEnabled')}
           checked={form.exportEnabled}
           onChange={(e) => set({ exportEnabled: e.currentTarget.checked })}
         />
-        <TextInput
-          label="Export folder"
-          description="Full path of a folder the OMS reads, e.g. C:\OMS\outbox"
-          {...optionalText('exportFolder')}
-        />
+        <TextInput label={t('settings.exportFolder')} description={t('settings.exportFolderHint')} {...exportFolder} />
         <Group>
           <Button {...field} onClick={save}>
-            Save settings
+            {t('settings.save')}
           </Button>
         </Group>
       </Stack>
