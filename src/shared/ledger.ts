@@ -3,6 +3,7 @@
 // another station had it live (both offline at once) — reaches the shift
 // lead as a serial conflict, with what to do, until it is resolved.
 import { z } from 'zod'
+import { Words } from './words'
 import { Approval } from './operators'
 import { id, none } from './primitives'
 
@@ -51,5 +52,5 @@ export const ledgerChannels = {
   /** The open serial conflicts, oldest first. */
   'ledger:conflicts': { args: none, result: z.array(SerialConflict) },
   /** Resolves a conflict here: reopens the unit's box if confirmed, removes the unit, and acknowledges the rejected event. */
-  'ledger:unpackConflict': { args: UnpackConflictRequest, result: z.object({ message: z.string(), orderId: id }) }
+  'ledger:unpackConflict': { args: UnpackConflictRequest, result: z.object({ message: z.string(), words: Words.optional(), orderId: id }) }
 } as const

@@ -2,6 +2,7 @@
 // switching operator (shift leads with their PIN), the shift lead's operator
 // management (every change approved with a shift lead's badge and PIN), and Assign Operator.
 import { z } from 'zod'
+import { Words } from './words'
 import { id, none, text } from './primitives'
 import { Language } from './i18n/languages'
 
@@ -86,7 +87,9 @@ export const AssignResult = z.object({
   orders: z.number().int(),
   /** Assignments that changed (unchanged ones are not rewritten or logged). */
   changed: z.number().int(),
-  message: z.string()
+  message: z.string(),
+  /** `message` as catalogue words, for the screen's language. */
+  words: Words.optional()
 })
 export type AssignResult = z.infer<typeof AssignResult>
 

@@ -61,6 +61,8 @@ export type ShipRequest = z.infer<typeof ShipRequest>
 export const ShipResult = z.object({
   /** "Order SO-1 shipped with DHL Parcel, tracking …". */
   message: z.string(),
+  /** `message` as catalogue words, for the screen's language. */
+  words: Words.optional(),
   order: OrderDetail
 })
 

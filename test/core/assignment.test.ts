@@ -36,7 +36,12 @@ describe('assignments:assign', () => {
   it('assigns packing for several orders at once, logging each on its order with who assigned', async () => {
     const { t, lead, marek, order } = await station()
     const result = await ok<AssignResult>(t, 'assignments:assign', { orderIds: [order(1), order(2)], packing: marek.id, approval: DANA })
-    expect(result).toEqual({ orders: 2, changed: 2, message: 'Assigned: 2 orders, 2 changes.' })
+    expect(result).toEqual({
+      orders: 2,
+      changed: 2,
+      message: 'Assigned: 2 orders, 2 changes.',
+      words: { key: 'answers:operators.assignedOrders', params: { orders: 2, count: 2 } }
+    })
     expect(assignmentRows(t)).toEqual([
       { order_number: 'SO-1', role: 'packing', name: 'Marek Nowak' },
       { order_number: 'SO-2', role: 'packing', name: 'Marek Nowak' }

@@ -9,7 +9,7 @@ import { isoNow, type Clock } from '../clock'
 import type { Db } from '../db/connection'
 import { ASSIGNMENT_ROLES, assignments, operators, orders } from '../db/schema'
 import { recordEvent } from '../events/eventLog'
-import { refuse } from '../errors'
+import { english, refuse, type Words } from '../errors'
 
 const ROLE_NAMES: Record<AssignmentRole, string> = { picking: 'Picking', packing: 'Packing', shipping: 'Shipping' }
 
@@ -104,12 +104,10 @@ export function assignOperators(db: Db, clock: Clock, request: Omit<Assign, 'app
   })
 
   const n = found.length
-  const what = `${n} order${n === 1 ? '' : 's'}`
-  return {
-    orders: n,
-    changed,
-    message: changed
-      ? `Assigned: ${what}, ${changed} change${changed === 1 ? '' : 's'}.`
-      : `Nothing changed: ${what} already had these operators.`
-  }
+  const words: Words = !changed
+    ? { key: 'answers:operators.unchanged', params: { count: n } }
+    : n === 1
+      ? { key: 'answers:operators.assignedOneOrder', params: { count: changed } }
+      : { key: 'answers:operators.assignedOrders', params: { orders: n, count: changed } }
+  return { orders: n, changed, message: english(words), words }
 }

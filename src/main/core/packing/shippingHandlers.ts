@@ -8,6 +8,7 @@ import { listReturns } from '../returns/listReturns'
 import { recordReturn } from '../returns/recordReturn'
 import { getSetting } from '../settings/settings'
 import { shipOrder } from './shipping'
+import { english, type Words } from '../errors'
 
 type ShippingHandlers = HandlersOf<'shipping'> & HandlersOf<'returns'> & HandlersOf<'history'>
 
@@ -20,11 +21,16 @@ export function shippingHandlers(context: StationContext): ShippingHandlers {
       // The shipment is committed; the label prints when the settings say so, and a printer fault is a failed print job, never a failed shipment.
       await context.hooks.orderShipped(args.orderId)
       const order = getOrderDetail(db, args.orderId)
-      const url = shipment.trackingUrl ? ` (${shipment.trackingUrl})` : ''
-      return {
-        message: `Order ${order.orderNumber} shipped with ${shipment.carrier} ${shipment.service}, tracking ${shipment.trackingNumber}${url}.`,
-        order
+      const params = {
+        orderNumber: order.orderNumber,
+        carrier: shipment.carrier,
+        service: shipment.service,
+        trackingNumber: shipment.trackingNumber
       }
+      const words: Words = shipment.trackingUrl
+        ? { key: 'answers:shipping.shippedWithUrl', params: { ...params, trackingUrl: shipment.trackingUrl } }
+        : { key: 'answers:shipping.shipped', params }
+      return { message: english(words), words, order }
     },
 
     'returns:check': (args) => {

@@ -6,7 +6,8 @@ import { eq } from 'drizzle-orm'
 import { approverOf } from '../access/guard'
 import type { HandlersOf, StationContext } from '../context'
 import { boxes } from '../db/schema'
-import { refuse } from '../errors'
+import { english, refuse, type Words } from '../errors'
+import type { Sentence } from '../../../shared/words'
 import { reopenBox } from '../packing/boxes'
 import { removeUnit } from '../packing/exceptions'
 import { findSerialConflict, listSerialConflicts } from './ledgerConflicts'
@@ -38,8 +39,10 @@ export function ledgerHandlers(context: StationContext, sync: Pick<SyncService, 
             approvedBy: { id: lead.id, name: lead.name }
           })
           acknowledgeRejected(tx, clock, [eventId], lead.id)
-          const next = reopened ? `: box ${conflict.boxNumber} is open again, Save twice to confirm it without this unit` : ''
-          return { message: `${removed.message}${next}`, orderId: conflict.orderId }
+          const words: Words = reopened
+            ? { key: 'answers:ledger.unpackedReopened', params: { removed: [removed.words as Sentence], box: conflict.boxNumber ?? '' } }
+            : { key: 'answers:ledger.unpacked', params: { removed: [removed.words as Sentence] } }
+          return { message: english(words), words, orderId: conflict.orderId }
         },
         { behavior: 'immediate' }
       )
