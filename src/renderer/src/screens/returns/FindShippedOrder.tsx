@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import { Alert, Button, Stack, Table, Text, Title } from '@mantine/core'
 import type { OrderSummary } from '../../../../shared/orders'
 import { station } from '../../api'
@@ -10,6 +11,7 @@ import type { Navigate } from '../routes'
 
 /** Returns, first step: the shipped order, by order number, channel order id or any IMEI of the parcel. */
 export function FindShippedOrder({ navigate }: { navigate: Navigate }) {
+  const { t } = useTranslation('returns')
   const [query, setQuery] = useState('')
   const [found, setFound] = useState<{ query: string; orders: OrderSummary[] } | null>(null)
   const searching = useAction()
@@ -29,10 +31,10 @@ export function FindShippedOrder({ navigate }: { navigate: Navigate }) {
 
   return (
     <Stack maw={1100}>
-      <Title order={2}>Returns</Title>
-      <Text size="lg">Scan or type the order number, the channel order id, or the IMEI of any unit in the returned parcel.</Text>
+      <Title order={2}>{t('find.title')}</Title>
+      <Text size="lg">{t('find.intro')}</Text>
       <EnterField
-        label="Order or IMEI"
+        label={t('find.query')}
         size="xl"
         value={query}
         onChange={setQuery}
@@ -41,13 +43,13 @@ export function FindShippedOrder({ navigate }: { navigate: Navigate }) {
         spellCheck={false}
       />
       {searching.error && (
-        <Alert color="red" title="Search failed" role="alert">
+        <Alert color="red" title={t('find.searchFailed')} role="alert">
           {searching.error}
         </Alert>
       )}
       {found && found.orders.length === 0 && (
-        <Alert color="orange" title="No shipped order found" role="alert">
-          <Text size="lg">No shipped order matches {found.query}. A return is scanned against the order it shipped in.</Text>
+        <Alert color="orange" title={t('find.noneTitle')} role="alert">
+          <Text size="lg">{t('find.none', { query: found.query })}</Text>
         </Alert>
       )}
       {found && found.orders.length > 1 && <ShippedOrders orders={found.orders} navigate={navigate} />}
@@ -56,15 +58,21 @@ export function FindShippedOrder({ navigate }: { navigate: Navigate }) {
 }
 
 function ShippedOrders({ orders, navigate }: { orders: OrderSummary[]; navigate: Navigate }) {
+  const { t } = useTranslation('returns')
   return (
-    <HeadedTable fz="lg" highlightOnHover aria-label="Shipped orders" columns={['Order', 'Channel', 'Channel order id', null]}>
+    <HeadedTable
+      fz="lg"
+      highlightOnHover
+      aria-label={t('find.table')}
+      columns={[t('find.order'), t('find.channel'), t('find.channelOrderId'), null]}
+    >
       {orders.map((o) => (
         <Table.Tr key={o.id}>
           <Table.Td fw={700}>{o.orderNumber}</Table.Td>
           <Table.Td>{o.channel}</Table.Td>
           <Table.Td className="mono">{o.channelOrderId}</Table.Td>
           <Table.Td>
-            <Button onClick={() => navigate({ screen: 'returns', orderId: o.id })}>Scan return</Button>
+            <Button onClick={() => navigate({ screen: 'returns', orderId: o.id })}>{t('find.scanReturn')}</Button>
           </Table.Td>
         </Table.Tr>
       ))}

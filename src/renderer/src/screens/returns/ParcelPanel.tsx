@@ -1,25 +1,25 @@
+import { useTranslation } from 'react-i18next'
 import { Badge, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core'
 import type { ReturnCheck } from '../../../../shared/shipping'
 import { HeadedTable } from '../../components/HeadedTable'
-import { FLAG_LABEL } from './returnFlags'
 
 const FLAG_COLOR = { already_returned: 'grape', not_in_order: 'orange', unknown_serial: 'red' } as const
 
 /** This parcel: the units scanned so far, each with its check, and a way to take one out. */
 export function ParcelPanel({ parcel, onRemove }: { parcel: ReturnCheck[]; onRemove: (serial: string) => void }) {
+  const { t } = useTranslation('returns')
   const flagged = parcel.filter((u) => u.flag !== null).length
   return (
     <Paper withBorder p="md">
       <Group justify="space-between" mb="xs">
-        <Title order={3}>This parcel</Title>
+        <Title order={3}>{t('parcel.title')}</Title>
         <Text size="lg" fw={700}>
-          {parcel.length} unit{parcel.length === 1 ? '' : 's'}
-          {flagged > 0 ? `, ${flagged} flagged` : ''}
+          {flagged > 0 ? t('parcel.unitsFlagged', { count: parcel.length, flagged }) : t('parcel.units', { count: parcel.length })}
         </Text>
       </Group>
       {parcel.length === 0 ? (
         <Text c="dimmed" size="lg">
-          Nothing scanned yet.
+          {t('parcel.empty')}
         </Text>
       ) : (
         <ParcelTable parcel={parcel} onRemove={onRemove} />
@@ -29,8 +29,9 @@ export function ParcelPanel({ parcel, onRemove }: { parcel: ReturnCheck[]; onRem
 }
 
 function ParcelTable({ parcel, onRemove }: { parcel: ReturnCheck[]; onRemove: (serial: string) => void }) {
+  const { t } = useTranslation('returns')
   return (
-    <HeadedTable fz="lg" aria-label="Returned units" columns={['Serial', 'Result', null]}>
+    <HeadedTable fz="lg" aria-label={t('parcel.table')} columns={[t('parcel.serialColumn'), t('parcel.result'), null]}>
       {parcel.map((u) => (
         <Table.Tr key={u.serial} data-flag={u.flag ?? 'ok'}>
           <Table.Td className="mono">{u.serial}</Table.Td>
@@ -38,8 +39,8 @@ function ParcelTable({ parcel, onRemove }: { parcel: ReturnCheck[]; onRemove: (s
             <UnitCheck unit={u} />
           </Table.Td>
           <Table.Td>
-            <Button variant="subtle" color="gray" onClick={() => onRemove(u.serial)} aria-label={`Take ${u.serial} out of the parcel`}>
-              Remove
+            <Button variant="subtle" color="gray" onClick={() => onRemove(u.serial)} aria-label={t('parcel.takeOut', { serial: u.serial })}>
+              {t('parcel.remove')}
             </Button>
           </Table.Td>
         </Table.Tr>
@@ -49,16 +50,18 @@ function ParcelTable({ parcel, onRemove }: { parcel: ReturnCheck[]; onRemove: (s
 }
 
 function UnitCheck({ unit: u }: { unit: ReturnCheck }) {
+  const { t } = useTranslation('returns')
   if (!u.flag)
     return (
       <Badge color="green" size="lg" variant="filled">
-        Shipped in this order
+        {t('parcel.ok')}
       </Badge>
     )
   return (
     <Stack gap={2}>
       <Badge color={FLAG_COLOR[u.flag]} size="lg" variant="filled">
-        {FLAG_LABEL[u.flag]}
+        {/* t('flag.not_in_order'), t('flag.unknown_serial'), t('flag.already_returned') */}
+        {t(`flag.${u.flag}`)}
       </Badge>
       <Text size="md">{u.message}</Text>
     </Stack>

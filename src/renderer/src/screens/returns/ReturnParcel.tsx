@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next'
 import { Alert, Button, Grid, Group, Stack, Text, Textarea } from '@mantine/core'
 import type { OrderDetail } from '../../../../shared/orders'
 import type { ReturnRecord } from '../../../../shared/shipping'
@@ -14,6 +15,7 @@ import { useReturnParcel } from './useReturnParcel'
 
 /** Returns, second step: the returned units of one shipped order scanned one by one, then recorded. */
 export function ReturnParcel({ orderId, navigate }: { orderId: number; navigate: Navigate }) {
+  const { t } = useTranslation('returns')
   const { value: order, error } = useAsync(() => station.orders.get({ orderId }), [orderId])
   const earlier = useAsync(() => station.returns.list({ orderId }), [orderId])
   const session = useReturnParcel(orderId, () => void earlier.reload())
@@ -23,21 +25,21 @@ export function ReturnParcel({ orderId, navigate }: { orderId: number; navigate:
   if (!order) return null
 
   return (
-    <OrderScreen order={order} screen="Return" back={{ label: 'Returns', go: () => navigate({ screen: 'returns' }) }}>
+    <OrderScreen order={order} screen={t('parcel.screen')} back={{ label: t('parcel.back'), go: () => navigate({ screen: 'returns' }) }}>
       {order.status !== 'shipped' ? (
-        <Alert color="orange" title="Not shipped" role="alert">
-          <Text size="lg">Order {order.orderNumber} has not shipped: a return is scanned against the order it shipped in.</Text>
+        <Alert color="orange" title={t('parcel.notShippedTitle')} role="alert">
+          <Text size="lg">{t('parcel.notShipped', { orderNumber: order.orderNumber })}</Text>
         </Alert>
       ) : (
         <Grid>
           <Grid.Col span={{ base: 12, lg: 8 }}>
             <Stack>
-              <ScanField ref={session.field} label="Serial" onScan={(entry) => void session.check(entry)} />
+              <ScanField ref={session.field} label={t('parcel.serial')} onScan={(entry) => void session.check(entry)} />
               <ScanResult panel={session.panel} />
               <RecordOutcome order={order} recorded={session.recorded} failure={session.failure} />
               <Group align="end" wrap="nowrap">
                 <Textarea
-                  label="Note (optional)"
+                  label={t('parcel.note')}
                   size="md"
                   style={{ flex: 1 }}
                   value={session.note}
@@ -47,12 +49,10 @@ export function ReturnParcel({ orderId, navigate }: { orderId: number; navigate:
                   minRows={1}
                 />
                 <Button size="xl" color="green" disabled={session.parcel.length === 0} onClick={session.record}>
-                  Record return
+                  {t('parcel.record')}
                 </Button>
               </Group>
-              <Text c="dimmed">
-                When every unit of the parcel is scanned: Record return stores it whole, flags included, and reports it to the OMS.
-              </Text>
+              <Text c="dimmed">{t('parcel.recordHint')}</Text>
               <ParcelPanel parcel={session.parcel} onRemove={session.remove} />
             </Stack>
           </Grid.Col>
@@ -67,27 +67,35 @@ export function ReturnParcel({ orderId, navigate }: { orderId: number; navigate:
 }
 
 function ScanResult({ panel }: { panel: Panel }) {
+  const { t } = useTranslation('returns')
   return (
-    <div className="scan-feedback" data-outcome={panel.cls} role="status" aria-live="assertive" aria-label="Scan result">
-      <div className="headline">{panel.headline}</div>
-      <div className="detail">{panel.message}</div>
+    <div className="scan-feedback" data-outcome={panel.cls} role="status" aria-live="assertive" aria-label={t('panel.label')}>
+      {/* t('panel.headline.ready'), t('panel.headline.ok'), t('panel.headline.not_in_order'), t('panel.headline.unknown_serial'),
+          t('panel.headline.already_returned'), t('panel.headline.notAdded') */}
+      <div className="headline">{t(`panel.headline.${panel.headline}`)}</div>
+      {/* t('panel.hint.ready'), t('panel.hint.recorded') */}
+      <div className="detail">{'hint' in panel ? t(`panel.hint.${panel.hint}`) : panel.message}</div>
     </div>
   )
 }
 
 function RecordOutcome({ order, recorded, failure }: { order: OrderDetail; recorded: ReturnRecord | null; failure: string | null }) {
+  const { t } = useTranslation('returns')
   return (
     <>
       {recorded && (
-        <Alert color="green" title="Return recorded" role="alert">
+        <Alert color="green" title={t('parcel.recordedTitle')} role="alert">
           <Text size="lg">
-            {recorded.units.length} unit{recorded.units.length === 1 ? '' : 's'} received from order {order.orderNumber},{' '}
-            {recorded.units.filter((u) => u.flag).length} flagged.
+            {t('parcel.recorded', {
+              count: recorded.units.length,
+              orderNumber: order.orderNumber,
+              flagged: recorded.units.filter((u) => u.flag).length
+            })}
           </Text>
         </Alert>
       )}
       {failure && (
-        <Alert color="red" title="Return not recorded" role="alert">
+        <Alert color="red" title={t('parcel.notRecorded')} role="alert">
           <Text size="lg">{failure}</Text>
         </Alert>
       )}

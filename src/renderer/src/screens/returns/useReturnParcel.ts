@@ -6,12 +6,8 @@ import { playFeedback } from '../../feedback/sounds'
 import { errorMessage, useAction } from '../../useAction'
 import { FLAG_PANEL, type Panel } from './returnFlags'
 
-const READY: Panel = { cls: 'idle', headline: 'READY TO SCAN', message: 'Scan each returned unit’s IMEI; the scanner sends Enter.' }
-const RECORDED: Panel = {
-  cls: 'idle',
-  headline: 'READY TO SCAN',
-  message: 'Return recorded. Scan the next parcel of this order, or go back to Returns.'
-}
+const READY: Panel = { cls: 'idle', headline: 'ready', hint: 'ready' }
+const RECORDED: Panel = { cls: 'idle', headline: 'ready', hint: 'recorded' }
 
 /**
  * One returned parcel being scanned: each unit checked against the shipped order (flagged
@@ -41,7 +37,7 @@ export function useReturnParcel(orderId: number, onRecorded: () => void) {
       setParcel((units) => [...units, result])
       show({ ...FLAG_PANEL[result.flag ?? 'ok'], message: result.message })
     } catch (e) {
-      show({ cls: 'invalid_serial', headline: 'NOT ADDED', message: errorMessage(e) })
+      show({ cls: 'invalid_serial', headline: 'notAdded', message: errorMessage(e) })
     } finally {
       busy.current = false
       field.current?.focus()
