@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import { Alert, Button, Grid, Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core'
 import type { OrderDetail } from '../../../shared/orders'
 import { normaliseTrackingNumber, trackingNumberProblem, trackingUrlProblem } from '../../../shared/shipping'
@@ -8,9 +9,6 @@ import { useScanStream } from '../deviceScans'
 import { useAction } from '../useAction'
 import { useAsync } from '../useAsync'
 import type { Navigate } from './routes'
-import { formatLocalTime } from '../../../shared/localTime'
-
-const when = (iso: string) => formatLocalTime(iso)
 
 /**
  * Shipping (SPEC §6): a packed order gets its carrier, service and tracking
@@ -19,20 +17,21 @@ const when = (iso: string) => formatLocalTime(iso)
  * the URL; Ship (or Enter in the URL field) records it.
  */
 export function ShippingScreen({ orderId, navigate }: { orderId: number; navigate: Navigate }) {
+  const { t } = useTranslation('shipping')
   const { value: order, error, setValue } = useAsync(() => station.orders.get({ orderId }), [orderId])
   if (error) return <Alert color="red">{error}</Alert>
   if (!order) return null
   return (
-    <OrderScreen order={order} screen="Ship" back={{ label: 'Order', go: () => navigate({ screen: 'order', orderId }) }}>
+    <OrderScreen order={order} screen={t('screen')} back={{ label: t('back'), go: () => navigate({ screen: 'order', orderId }) }}>
       <Grid>
         <Grid.Col span={{ base: 12, md: 8 }}>
           {order.status === 'packed' && <ShipForm order={order} onShipped={setValue} />}
           {order.status === 'shipped' && <Shipped order={order} navigate={navigate} />}
           {order.status !== 'packed' && order.status !== 'shipped' && (
-            <Alert color="orange" title="Not packed yet" role="alert">
-              <Text size="lg">Only a packed order can ship: confirm packing first.</Text>
+            <Alert color="orange" title={t('notPacked.title')} role="alert">
+              <Text size="lg">{t('notPacked.text')}</Text>
               <Button mt="md" size="lg" variant="light" onClick={() => navigate({ screen: 'confirm', orderId })}>
-                Packing Confirmation
+                {t('notPacked.confirm')}
               </Button>
             </Alert>
           )}
@@ -46,6 +45,7 @@ export function ShippingScreen({ orderId, navigate }: { orderId: number; navigat
 }
 
 function ShipForm({ order, onShipped }: { order: OrderDetail; onShipped: (order: OrderDetail) => void }) {
+  const { t } = useTranslation('shipping')
   const [carrier, setCarrier] = useState(order.carrier)
   const [service, setService] = useState(order.service)
   const [trackingNumber, setTrackingNumber] = useState('')
@@ -85,14 +85,26 @@ function ShipForm({ order, onShipped }: { order: OrderDetail; onShipped: (order:
       >
         <Stack>
           <Group grow>
-            <RequiredText label="Carrier" value={carrier} onChange={setCarrier} checked={checked} />
-            <RequiredText label="Service" value={service} onChange={setService} checked={checked} />
+            <RequiredText
+              label={t('form.carrier')}
+              missing={t('form.carrierMissing')}
+              value={carrier}
+              onChange={setCarrier}
+              checked={checked}
+            />
+            <RequiredText
+              label={t('form.service')}
+              missing={t('form.serviceMissing')}
+              value={service}
+              onChange={setService}
+              checked={checked}
+            />
           </Group>
           <TextInput
             ref={numberField}
             className="serial-input"
-            label="Tracking number"
-            description="Scan the barcode on the carrier label."
+            label={t('form.trackingNumber')}
+            description={t('form.trackingNumberHint')}
             value={trackingNumber}
             onChange={(e) => setTrackingNumber(e.currentTarget.value)}
             onKeyDown={(e) => {
@@ -109,9 +121,9 @@ function ShipForm({ order, onShipped }: { order: OrderDetail; onShipped: (order:
           />
           <TextInput
             ref={urlField}
-            label="Tracking URL (optional)"
+            label={t('form.trackingUrl')}
             size="lg"
-            placeholder="https://…"
+            placeholder={t('form.trackingUrlPlaceholder')}
             value={trackingUrl}
             onChange={(e) => setTrackingUrl(e.currentTarget.value)}
             error={urlProblem}
@@ -119,16 +131,16 @@ function ShipForm({ order, onShipped }: { order: OrderDetail; onShipped: (order:
             spellCheck={false}
           />
           {shipping.error && (
-            <Alert color="red" title="Not shipped" role="alert">
+            <Alert color="red" title={t('form.notShipped')} role="alert">
               <Text size="lg">{shipping.error}</Text>
             </Alert>
           )}
           <Group>
             <Button type="submit" size="xl" color="teal" loading={shipping.busy}>
-              Ship
+              {t('form.ship')}
             </Button>
             <Text size="lg" c="dimmed">
-              The order becomes shipped and is reported to the OMS.
+              {t('form.shipHint')}
             </Text>
           </Group>
         </Stack>
@@ -137,14 +149,16 @@ function ShipForm({ order, onShipped }: { order: OrderDetail; onShipped: (order:
   )
 }
 
-/** A field the shipment needs: once the form was checked, an empty one says "Enter the …". */
+/** A field the shipment needs: once the form was checked, an empty one says what is `missing` ("Enter the …"). */
 function RequiredText({
   label,
+  missing,
   value,
   onChange,
   checked
 }: {
   label: string
+  missing: string
   value: string
   onChange: (value: string) => void
   checked: boolean
@@ -155,52 +169,52 @@ function RequiredText({
       size="lg"
       value={value}
       onChange={(e) => onChange(e.currentTarget.value)}
-      error={checked && !value.trim() ? `Enter the ${label.toLowerCase()}` : null}
+      error={checked && !value.trim() ? missing : null}
     />
   )
 }
 
 function Shipped({ order, navigate }: { order: OrderDetail; navigate: Navigate }) {
+  const { t } = useTranslation('shipping')
   return (
-    <Alert color="teal" title="Shipped" role="alert" variant="light">
-      <Table variant="vertical" fz="lg" aria-label="Shipment" withRowBorders={false}>
+    <Alert color="teal" title={t('shipped.title')} role="alert" variant="light">
+      <Table variant="vertical" fz="lg" aria-label={t('shipped.table')} withRowBorders={false} styles={{ th: { whiteSpace: 'nowrap' } }}>
         <Table.Tbody>
           <Table.Tr>
-            <Table.Th w={200}>Carrier</Table.Th>
-            <Table.Td>
-              {order.carrier} · {order.service}
-            </Table.Td>
+            <Table.Th w={200}>{t('shipped.carrier')}</Table.Th>
+            <Table.Td>{t('shipped.carrierService', { carrier: order.carrier, service: order.service })}</Table.Td>
           </Table.Tr>
           <Table.Tr>
-            <Table.Th>Tracking number</Table.Th>
+            <Table.Th>{t('shipped.trackingNumber')}</Table.Th>
             <Table.Td className="mono">{order.trackingNumber}</Table.Td>
           </Table.Tr>
           <Table.Tr>
-            <Table.Th>Tracking URL</Table.Th>
+            <Table.Th>{t('shipped.trackingUrl')}</Table.Th>
             <Table.Td className="mono" style={{ wordBreak: 'break-all' }}>
               {order.trackingUrl ?? '—'}
             </Table.Td>
           </Table.Tr>
           <Table.Tr>
-            <Table.Th>Shipped</Table.Th>
-            <Table.Td>{order.shippedAt ? when(order.shippedAt) : '—'}</Table.Td>
+            <Table.Th>{t('shipped.shippedAt')}</Table.Th>
+            <Table.Td>{order.shippedAt ? t('common:dateTime', { at: new Date(order.shippedAt) }) : '—'}</Table.Td>
           </Table.Tr>
         </Table.Tbody>
       </Table>
       <Button mt="md" size="lg" variant="light" onClick={() => navigate({ screen: 'returns', orderId: order.id })}>
-        Returns of this order
+        {t('shipped.returns')}
       </Button>
     </Alert>
   )
 }
 
 function ParcelSummary({ order }: { order: OrderDetail }) {
+  const { t } = useTranslation('shipping')
   const a = order.shipTo
   const boxes = order.boxes.filter((b) => b.status !== 'voided')
   const units = boxes.reduce((n, b) => n + b.unitCount, 0)
   return (
     <Paper withBorder p="md">
-      <Title order={4}>Ship to</Title>
+      <Title order={4}>{t('parcel.shipTo')}</Title>
       <Text size="lg">{a.name}</Text>
       {a.company && <Text size="lg">{a.company}</Text>}
       <Text size="lg">{a.street1}</Text>
@@ -210,7 +224,7 @@ function ParcelSummary({ order }: { order: OrderDetail }) {
       </Text>
       <Text size="lg">{a.country}</Text>
       <Text size="lg" fw={700} mt="md">
-        {boxes.length} box{boxes.length === 1 ? '' : 'es'}, {units} unit{units === 1 ? '' : 's'}
+        {t('parcel.summary', { boxes: t('parcel.boxes', { count: boxes.length }), units: t('parcel.units', { count: units }) })}
       </Text>
     </Paper>
   )
