@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react'
 import { Button, Group, Modal, Select, Stack, Text } from '@mantine/core'
+import { useTranslation } from 'react-i18next'
 import type { AssignmentRole } from '../../../shared/operators'
 import type { Operator } from '../../../shared/operators'
 import type { OrderSummary } from '../../../shared/orders'
@@ -7,11 +8,7 @@ import { station } from '../api'
 import { DIALOG_STYLES } from './DialogFooter'
 import { useApproval } from './useApproval'
 
-const ROLES: { role: AssignmentRole; label: string }[] = [
-  { role: 'picking', label: 'Picking' },
-  { role: 'packing', label: 'Packing' },
-  { role: 'shipping', label: 'Shipping' }
-]
+const ROLES: AssignmentRole[] = ['picking', 'packing', 'shipping']
 const UNCHANGED = 'unchanged'
 const NOBODY = 'nobody'
 
@@ -28,6 +25,7 @@ export function AssignOperator(props: {
   onAssigned: (message: string) => void
 }) {
   const { opened, orders, operators } = props
+  const { t } = useTranslation('packing')
   const [choice, setChoice] = useState<Record<AssignmentRole, string>>({ picking: UNCHANGED, packing: UNCHANGED, shipping: UNCHANGED })
   const approval = useApproval()
 
@@ -36,56 +34,74 @@ export function AssignOperator(props: {
     setChoice({ picking: UNCHANGED, packing: UNCHANGED, shipping: UNCHANGED })
   }, [opened])
 
-  const chosen = ROLES.filter(({ role }) => choice[role] !== UNCHANGED)
-  const count = `${orders.length} order${orders.length === 1 ? '' : 's'}`
+  const chosen = ROLES.filter((role) => choice[role] !== UNCHANGED)
+  const count = t('assign.orders', { count: orders.length })
+  const roleLabels: Record<AssignmentRole, string> = {
+    picking: t('assign.role.picking'),
+    packing: t('assign.role.packing'),
+    shipping: t('assign.role.shipping')
+  }
   // A refusal (wrong PIN, an operator who left) stays in the approval dialog; this one keeps the choices.
   const assign = () =>
-    approval.ask(`assign operators to ${count}`, async (a) => {
-      const request = Object.fromEntries(chosen.map(({ role }) => [role, choice[role] === NOBODY ? null : Number(choice[role])]))
+    approval.ask(t('assign.approve', { count: orders.length }), async (a) => {
+      const request = Object.fromEntries(chosen.map((role) => [role, choice[role] === NOBODY ? null : Number(choice[role])]))
       const result = await station.assignments.assign({ orderIds: orders.map((o) => o.id), ...request, approval: a })
       props.onAssigned(result.message)
       props.onClose()
     })
 
   const options = [
-    { value: UNCHANGED, label: 'Leave unchanged' },
-    { value: NOBODY, label: 'Nobody' },
+    { value: UNCHANGED, label: t('assign.unchanged') },
+    { value: NOBODY, label: t('assign.nobody') },
     ...operators.map((o) => ({ value: String(o.id), label: o.name }))
   ]
   const single = orders.length === 1 ? orders[0] : null
-  const names =
-    orders
-      .slice(0, 6)
-      .map((o) => o.orderNumber)
-      .join(', ') + (orders.length > 6 ? ` and ${orders.length - 6} more` : '')
+  const first = orders
+    .slice(0, 6)
+    .map((o) => o.orderNumber)
+    .join(', ')
+  const names = orders.length > 6 ? t('assign.namesMore', { names: first, more: orders.length - 6 }) : first
 
   return (
     <>
       {/* Steps aside (keeping the choices) while the shift lead approves. */}
-      <Modal opened={opened && !approval.pending} onClose={props.onClose} title="Assign operator" size="lg" centered styles={DIALOG_STYLES}>
+      <Modal
+        opened={opened && !approval.pending}
+        onClose={props.onClose}
+        title={t('assign.title')}
+        size="lg"
+        centered
+        styles={DIALOG_STYLES}
+      >
         <Stack>
           <Text size="lg">
             <b>{count}</b>: {names}
           </Text>
-          {ROLES.map(({ role, label }) => (
+          {ROLES.map((role) => (
             <Select
               key={role}
-              label={label}
+              label={roleLabels[role]}
               size="lg"
               allowDeselect={false}
               data={options}
               value={choice[role]}
-              description={single ? `Now: ${single.assignments[role] ?? 'nobody'}` : undefined}
+              description={
+                single
+                  ? single.assignments[role]
+                    ? t('assign.now', { name: single.assignments[role] })
+                    : t('assign.nowNobody')
+                  : undefined
+              }
               onChange={(v) => setChoice((c) => ({ ...c, [role]: v ?? UNCHANGED }))}
               comboboxProps={{ withinPortal: true }}
             />
           ))}
           <Group justify="flex-end" mt="sm">
             <Button size="lg" variant="default" onClick={props.onClose}>
-              Cancel
+              {t('common:actions.cancel')}
             </Button>
             <Button size="lg" onClick={assign} disabled={!chosen.length}>
-              Assign
+              {t('assign.assign')}
             </Button>
           </Group>
         </Stack>

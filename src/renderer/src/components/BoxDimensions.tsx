@@ -1,7 +1,14 @@
 import { useEffect, useState } from 'react'
 import { Group, NumberInput, Paper, Radio, Stack, Text, Title } from '@mantine/core'
+import { useTranslation } from 'react-i18next'
 import type { BoxPreset } from '../../../shared/packing'
 import { station } from '../api'
+
+const SIDES = ['length', 'width', 'height'] as const
+const RADIO_NAME = 'box-dimensions'
+
+/** The language's decimal sign ("0.45" / "0,45"), so a weight is typed the way the operator writes it. */
+const decimalSign = (language: string) => new Intl.NumberFormat(language).formatToParts(1.5).find((p) => p.type === 'decimal')?.value ?? '.'
 
 export type BoxDetailsChoice = { presetId?: number; dimensionsMm?: { length: number; width: number; height: number }; weightG?: number }
 
@@ -10,6 +17,7 @@ export type BoxDetailsChoice = { presetId?: number; dimensionsMm?: { length: num
  * and optionally its weight (the station refuses a weight over the preset's maximum).
  */
 export function BoxDimensions({ boxNumber, onChange }: { boxNumber: number; onChange: (choice: BoxDetailsChoice | null) => void }) {
+  const { t, i18n } = useTranslation('packing')
   const [presets, setPresets] = useState<BoxPreset[]>([])
   const [choice, setChoice] = useState<string>('')
   const [custom, setCustom] = useState({ length: '' as number | string, width: '' as number | string, height: '' as number | string })
@@ -30,11 +38,12 @@ export function BoxDimensions({ boxNumber, onChange }: { boxNumber: number; onCh
   }, [choice, custom, weightKg, onChange])
 
   const preset = presets.find((p) => String(p.id) === choice)
+  const sideLabels = { length: t('dimensions.length'), width: t('dimensions.width'), height: t('dimensions.height') }
   return (
-    <Paper withBorder p="md" aria-label="Box dimensions">
+    <Paper withBorder p="md" aria-label={t('dimensions.label')}>
       <Stack>
-        <Title order={3}>Box {boxNumber}: dimensions</Title>
-        <Radio.Group value={choice} onChange={setChoice} name="box-dimensions">
+        <Title order={3}>{t('dimensions.title', { box: boxNumber })}</Title>
+        <Radio.Group value={choice} onChange={setChoice} name={RADIO_NAME}>
           <Group>
             {presets.map((p) => (
               <Radio.Card key={p.id} value={String(p.id)} p="sm" w={230} withBorder>
@@ -42,9 +51,7 @@ export function BoxDimensions({ boxNumber, onChange }: { boxNumber: number; onCh
                   <Radio.Indicator />
                   <div>
                     <Text fw={700}>{p.name}</Text>
-                    <Text size="sm">
-                      {p.lengthMm}×{p.widthMm}×{p.heightMm} mm · max {p.maxWeightG / 1000} kg
-                    </Text>
+                    <Text size="sm">{t('dimensions.preset', { l: p.lengthMm, w: p.widthMm, h: p.heightMm, kg: p.maxWeightG / 1000 })}</Text>
                   </div>
                 </Group>
               </Radio.Card>
@@ -52,17 +59,17 @@ export function BoxDimensions({ boxNumber, onChange }: { boxNumber: number; onCh
             <Radio.Card value="custom" p="sm" w={160} withBorder>
               <Group wrap="nowrap">
                 <Radio.Indicator />
-                <Text fw={700}>Custom</Text>
+                <Text fw={700}>{t('dimensions.custom')}</Text>
               </Group>
             </Radio.Card>
           </Group>
         </Radio.Group>
         {choice === 'custom' && (
           <Group>
-            {(['length', 'width', 'height'] as const).map((k) => (
+            {SIDES.map((k) => (
               <NumberInput
                 key={k}
-                label={`${k[0].toUpperCase()}${k.slice(1)} (mm)`}
+                label={sideLabels[k]}
                 size="md"
                 w={150}
                 min={10}
@@ -74,16 +81,17 @@ export function BoxDimensions({ boxNumber, onChange }: { boxNumber: number; onCh
           </Group>
         )}
         <NumberInput
-          label="Weight (kg, optional)"
+          label={t('dimensions.weight')}
           size="md"
           w={220}
           min={0}
           decimalScale={2}
+          decimalSeparator={decimalSign(i18n.language)}
           value={weightKg}
           onChange={setWeightKg}
           error={
             preset && typeof weightKg === 'number' && weightKg * 1000 > preset.maxWeightG
-              ? `Over the ${preset.name} limit of ${preset.maxWeightG / 1000} kg`
+              ? t('dimensions.overLimit', { preset: preset.name, kg: preset.maxWeightG / 1000 })
               : undefined
           }
         />

@@ -2,10 +2,12 @@
 // read-only data folder, a busy database), for as long as they last.
 import { useEffect, useState } from 'react'
 import { Group, Text } from '@mantine/core'
+import { useTranslation } from 'react-i18next'
 import type { Fault } from '../../../shared/health'
 import { station } from '../api'
 
 export function FaultStatus() {
+  const { t } = useTranslation('packing')
   const [faults, setFaults] = useState<Fault[]>([])
   useEffect(() => {
     let live = true
@@ -21,7 +23,7 @@ export function FaultStatus() {
   }, [])
   if (faults.length === 0) return null
   return (
-    <Group gap="sm" wrap="nowrap" role="status" aria-label="Station faults" style={{ minWidth: 0 }}>
+    <Group gap="sm" wrap="nowrap" role="status" aria-label={t('faults.label')} style={{ minWidth: 0 }}>
       {faults.map((fault) => (
         <Text
           key={`${fault.kind}:${fault.message}`}

@@ -1,5 +1,6 @@
 import { useCallback, useRef, useState } from 'react'
 import { Group, Paper, Text, Title, UnstyledButton } from '@mantine/core'
+import { useTranslation } from 'react-i18next'
 import type { OrderLine } from '../../../shared/orders'
 import { BoxDimensions, type BoxDetailsChoice } from '../components/BoxDimensions'
 import { ScanFeedback } from '../components/ScanFeedback'
@@ -19,6 +20,7 @@ import { useScanSession } from './scanSession'
 export function DistributionScan({ orderId, navigate }: { orderId: number; navigate: Navigate }) {
   const session = useScanSession(orderId)
   const { order } = session
+  const { t } = useTranslation('packing')
   const [lineId, setLineId] = useState<number | null>(null)
   const [details, setDetails] = useState<BoxDetailsChoice | null>(null)
   const [quantity, setQuantity] = useState<number | string>(1)
@@ -40,7 +42,7 @@ export function DistributionScan({ orderId, navigate }: { orderId: number; navig
 
   const save = () => {
     if (confirming && !details) {
-      session.show({ outcome: 'error', message: `Choose the dimensions of box ${openBox.number} first (a preset or custom).` })
+      session.show({ outcome: 'error', message: t('distribution.chooseDimensionsFirst', { box: openBox.number }) })
       return
     }
     void session.save(confirming ? (details ?? {}) : {}).then((r) => {
@@ -48,22 +50,22 @@ export function DistributionScan({ orderId, navigate }: { orderId: number; navig
     })
   }
   const saveHint = confirming
-    ? `Box ${openBox.number}: choose its dimensions (a preset or custom), then Save to confirm it.`
+    ? t('distribution.saveConfirms', { box: openBox.number })
     : openBox
-      ? `Save adds the new unit(s) to open box ${openBox.number}.`
-      : 'Save puts the units scanned since the last box into a new box.'
+      ? t('distribution.saveAdds', { box: openBox.number })
+      : t('distribution.saveNewBox')
   const dimensions = confirming ? <BoxDimensions key={openBox.id} boxNumber={openBox.number} onChange={onDetails} /> : null
 
   return (
-    <ScanScreenLayout title="Distribution Scan" order={order} session={session} navigate={navigate}>
+    <ScanScreenLayout title={t('distribution.title')} order={order} session={session} navigate={navigate}>
       <OrderClaimGate order={order} navigate={navigate} />
       <NoSsccNotice />
-      <Title order={3}>Product line</Title>
-      <Group aria-label="Product lines">
+      <Title order={3}>{t('distribution.productLine')}</Title>
+      <Group aria-label={t('distribution.productLines')}>
         {lines.map((l) => (
           <LineButton key={l.id} line={l} active={l.id === line?.id} onPick={() => setLineId(l.id)} />
         ))}
-        {lines.length === 0 && <Text c="dimmed">This order has no new serialized lines: use Used Scan.</Text>}
+        {lines.length === 0 && <Text c="dimmed">{t('distribution.noNewLines')}</Text>}
       </Group>
       {line?.serialized && (
         <SerialScanPanel session={session} lines={[line]} orderLineId={line.id} onSave={save} saveHint={saveHint} extra={dimensions} />
@@ -88,8 +90,13 @@ export function DistributionScan({ orderId, navigate }: { orderId: number; navig
 }
 
 function LineButton({ line, active, onPick }: { line: OrderLine; active: boolean; onPick: () => void }) {
+  const { t } = useTranslation('packing')
   return (
-    <UnstyledButton onClick={onPick} aria-pressed={active} aria-label={`Line ${line.lineId} ${line.productName}`}>
+    <UnstyledButton
+      onClick={onPick}
+      aria-pressed={active}
+      aria-label={t('distribution.line', { line: line.lineId, product: line.productName })}
+    >
       <Paper
         withBorder
         p="sm"
@@ -104,7 +111,7 @@ function LineButton({ line, active, onPick }: { line: OrderLine; active: boolean
           {line.lineId} · {line.sku}
         </Text>
         <Text fw={700} size="lg">
-          {line.scanCount} of {line.quantity} · {line.pendingCount} pending
+          {t('distribution.lineProgress', { scanned: line.scanCount, quantity: line.quantity, pending: line.pendingCount })}
         </Text>
       </Paper>
     </UnstyledButton>
