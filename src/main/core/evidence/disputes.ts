@@ -20,7 +20,7 @@ export const DISPUTE_PACKS_FOLDER = 'dispute-packs'
 export function orderOf(context: StationContext, orderId: number): { id: number; orderNumber: string } {
   return (
     context.db.select({ id: orders.id, orderNumber: orders.orderNumber }).from(orders).where(eq(orders.id, orderId)).get() ??
-    refuse('not_found', `Order ${orderId} does not exist.`)
+    refuse('not_found', { key: 'refusals:orders.notFound', params: { orderId } })
   )
 }
 
@@ -46,7 +46,7 @@ export function keepOf(context: StationContext, orderId: number): DisputeKeep | 
 export function keep(context: StationContext, orderId: number, reason: string, by: Operator): DisputeKeep {
   const order = orderOf(context, orderId)
   if (sessionsOf(context.dataDir, order.orderNumber).length === 0)
-    refuse('no_evidence', `There is no packing evidence for order ${order.orderNumber}: there is nothing to keep.`)
+    refuse('no_evidence', { key: 'evidence:refusal.nothingToKeep', params: { orderNumber: order.orderNumber } })
   const kept: DisputeKeep = { orderNumber: order.orderNumber, reason, keptBy: by.name, keptAt: context.clock().toISOString() }
   keepForDispute(context.dataDir, kept)
   return kept
@@ -55,6 +55,6 @@ export function keep(context: StationContext, orderId: number, reason: string, b
 export function release(context: StationContext, orderId: number): null {
   const order = orderOf(context, orderId)
   if (!releaseDisputeKeep(context.dataDir, order.orderNumber))
-    refuse('not_kept', `The evidence of order ${order.orderNumber} is not kept for a dispute: nothing to release.`)
+    refuse('not_kept', { key: 'evidence:refusal.notKept', params: { orderNumber: order.orderNumber } })
   return null
 }

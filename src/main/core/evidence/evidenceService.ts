@@ -41,9 +41,7 @@ export function evidenceService(context: StationContext, secrets: SecretStore) {
   let key: StationKey | null = null
   const sealKey = () => (key ??= stationKey(secrets))
 
-  const openFor = (sessionId: string): Open =>
-    open.get(sessionId) ??
-    refuse('not_found', 'This recording is not open: it was stopped, or the station restarted. Open the order again.')
+  const openFor = (sessionId: string): Open => open.get(sessionId) ?? refuse('not_found', { key: 'evidence:refusal.notOpen' })
 
   // What a crash or a power cut cut short is sealed now, up to its last whole chunk.
   const sealedAtStart = (async () => {
@@ -91,9 +89,10 @@ export function evidenceService(context: StationContext, secrets: SecretStore) {
     saveSettings: (value: EvidenceSettings) => writeEvidenceSettings(db, value),
 
     async start(orderId: number, mimeType: string) {
-      if (!readEvidenceSettings(db).enabled)
-        return refuse('evidence_off', 'Packing evidence is off at this station: a shift lead turns it on in Settings.')
-      const order = db.select().from(orders).where(eq(orders.id, orderId)).get() ?? refuse('not_found', `Order ${orderId} does not exist.`)
+      if (!readEvidenceSettings(db).enabled) return refuse('evidence_off', { key: 'evidence:refusal.off' })
+      const order =
+        db.select().from(orders).where(eq(orders.id, orderId)).get() ??
+        refuse('not_found', { key: 'refusals:orders.notFound', params: { orderId } })
       await sealedAtStart
       // One recording per order: opening the order again (a screen drawn twice) goes on with it.
       const already = [...open.entries()].find(([, o]) => o.orderId === orderId)
@@ -159,7 +158,7 @@ export function evidenceService(context: StationContext, secrets: SecretStore) {
 
     ofOrder(orderId: number): EvidenceSession[] {
       const order = db.select({ orderNumber: orders.orderNumber }).from(orders).where(eq(orders.id, orderId)).get()
-      if (!order) return refuse('not_found', `Order ${orderId} does not exist.`)
+      if (!order) return refuse('not_found', { key: 'refusals:orders.notFound', params: { orderId } })
       return sessionsOf(dataDir, order.orderNumber).map(describeSession)
     },
 
@@ -167,20 +166,14 @@ export function evidenceService(context: StationContext, secrets: SecretStore) {
     watch(orderId: number, sessionId: string) {
       const order = orderOf(context, orderId)
       const folder = sessionFolder(dataDir, order.orderNumber, sessionId)
-      if (!existsSync(folder)) return refuse('not_found', `Order ${order.orderNumber} has no recording ${sessionId}.`)
+      if (!existsSync(folder))
+        return refuse('not_found', { key: 'evidence:refusal.noRecording', params: { orderNumber: order.orderNumber, sessionId } })
       const manifestFile = join(folder, MANIFEST_FILE)
       if (!existsSync(manifestFile))
-        return refuse(
-          'not_sealed',
-          `This recording of order ${order.orderNumber} is not sealed yet: watch it once the order is confirmed or left.`
-        )
+        return refuse('not_sealed', { key: 'evidence:refusal.notSealed', params: { orderNumber: order.orderNumber } })
       const manifest = Manifest.parse(JSON.parse(readFileSync(manifestFile, 'utf8')))
       const video = playableParts(folder, manifest)
-      if (!video)
-        return refuse(
-          'no_video',
-          `This recording of order ${order.orderNumber} has no playable video: export the dispute pack for its clip.`
-        )
+      if (!video) return refuse('no_video', { key: 'evidence:refusal.noVideo', params: { orderNumber: order.orderNumber } })
       const granted = grants.grant(video.parts, video.bytes)
       return { url: granted.url, expiresAt: new Date(granted.expiresAt).toISOString(), durationMs: manifest.durationMs }
     },

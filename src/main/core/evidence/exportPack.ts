@@ -25,8 +25,8 @@ export async function exportDisputePack(
     return refuse(
       'no_evidence',
       folders.length === 0
-        ? `There is no packing evidence for order ${order.orderNumber}.`
-        : `The recording of order ${order.orderNumber} is not sealed yet: it is sealed when the station next starts.`
+        ? { key: 'evidence:refusal.none', params: { orderNumber: order.orderNumber } }
+        : { key: 'evidence:refusal.sealedAtNextStart', params: { orderNumber: order.orderNumber } }
     )
   }
   const sessions = sealed.map((folder, i) => sessionEntries(folder, i + 1))
