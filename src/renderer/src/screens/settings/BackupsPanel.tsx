@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 import { Alert, Button, Group, NumberInput, Paper, Stack, Text, TextInput, Title } from '@mantine/core'
-import { formatLocalTime } from '../../../../shared/localTime'
+import { Trans, useTranslation } from 'react-i18next'
 import type { BackupSettingsView } from '../../../../shared/settings'
 import { station, StationError } from '../../api'
 import type { AskApproval } from '../../components/useApproval'
@@ -15,6 +15,7 @@ const draftOf = (view: BackupSettingsView): Draft => ({ everyMinutes: view.every
  * one at once and shows where it went, or why it could not. Both need a shift lead's badge and PIN.
  */
 export function BackupsPanel({ lead, ask }: { lead: boolean; ask: AskApproval }) {
+  const { t } = useTranslation('settings')
   const [view, setView] = useState<BackupSettingsView | null>(null)
   const [draft, setDraft] = useState<Draft | null>(null)
   const outcome = useAction()
@@ -40,22 +41,22 @@ export function BackupsPanel({ lead, ask }: { lead: boolean; ask: AskApproval })
     outcome.clear()
     // The station checks the numbers and the folder (it must be a full path it can write); a refusal stays in the dialog.
     const values = { everyMinutes: Number(draft.everyMinutes), keep: Number(draft.keep), folder: draft.folder.trim() || null }
-    ask('change the backup settings', async (approval) => {
+    ask(t('backups.approveChange'), async (approval) => {
       show(await station.settings.saveBackups({ ...values, approval }))
-      outcome.succeed('Backup settings saved.')
+      outcome.succeed(t('backups.saved'))
     })
   }
   const backUpNow = () => {
     outcome.clear()
-    ask('back up the station now', async (approval) => {
+    ask(t('backups.approveNow'), async (approval) => {
       try {
         const done = await station.settings.backupNow({ approval })
         show(done.backups)
-        outcome.succeed(`Backup written to ${done.file}`)
+        outcome.succeed(t('backups.written', { file: done.file }))
       } catch (e) {
         // A backup that failed is this panel's news; a wrong PIN stays in the approval dialog.
         if (!(e instanceof StationError && e.code === 'backup_failed')) throw e
-        outcome.fail(e.message)
+        outcome.fail(errorMessage(e))
         // What the folder holds now (the newest backup may have gone with it); the failure above is the news.
         station.settings.backups().then(show, () => {})
       }
@@ -66,13 +67,12 @@ export function BackupsPanel({ lead, ask }: { lead: boolean; ask: AskApproval })
   return (
     <Paper component="section" withBorder p="md" aria-labelledby="backups-title">
       <Title order={3} id="backups-title">
-        Backups
+        {t('backups.title')}
       </Title>
       <Text size="sm" c="dimmed" mb="sm">
-        The station copies its database while it runs, every few minutes and at every sign-out, and keeps the newest copies. Put them on a
-        second disk or a share: a backup beside the database is lost with its disk.
+        {t('backups.intro')}
       </Text>
-      {!lead && <Text>Only a shift lead sees and changes the backup settings.</Text>}
+      {!lead && <Text>{t('backups.leadOnly')}</Text>}
       {message !== null && (
         <Alert color={outcome.notice !== null ? 'green' : 'red'} role="status" mb="sm" style={{ overflowWrap: 'anywhere' }}>
           {message}
@@ -82,7 +82,7 @@ export function BackupsPanel({ lead, ask }: { lead: boolean; ask: AskApproval })
         <Stack>
           <Group align="flex-end">
             <NumberInput
-              label="Back up every (minutes)"
+              label={t('backups.every')}
               min={5}
               max={1440}
               allowDecimal={false}
@@ -91,7 +91,7 @@ export function BackupsPanel({ lead, ask }: { lead: boolean; ask: AskApproval })
               w={230}
             />
             <NumberInput
-              label="Backups kept"
+              label={t('backups.keep')}
               min={1}
               max={1000}
               allowDecimal={false}
@@ -100,9 +100,9 @@ export function BackupsPanel({ lead, ask }: { lead: boolean; ask: AskApproval })
               w={160}
             />
             <TextInput
-              label="Backup folder (full path)"
-              placeholder={view.folder === null ? view.folderInUse : "the data folder's backups/"}
-              description="Empty: the data folder's backups folder"
+              label={t('backups.folder')}
+              placeholder={view.folder === null ? view.folderInUse : t('backups.folderPlaceholder')}
+              description={t('backups.folderHint')}
               value={draft.folder}
               onChange={(e) => setDraft({ ...draft, folder: e.currentTarget.value })}
               w={420}
@@ -110,22 +110,25 @@ export function BackupsPanel({ lead, ask }: { lead: boolean; ask: AskApproval })
           </Group>
           <div data-testid="backups-in-use">
             <Text size="sm">
-              Backups go to <span className="mono">{view.folderInUse}</span>
+              <Trans t={t} i18nKey="backups.inUse" values={{ folder: view.folderInUse }} components={{ mono: <span className="mono" /> }} />
             </Text>
             <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
               {view.lastBackup ? (
-                <>
-                  Newest backup: {formatLocalTime(view.lastBackup.takenAt)}, <span className="mono">{view.lastBackup.file}</span>
-                </>
+                <Trans
+                  t={t}
+                  i18nKey="backups.newest"
+                  values={{ at: view.lastBackup.takenAt, file: view.lastBackup.file }}
+                  components={{ mono: <span className="mono" /> }}
+                />
               ) : (
-                'No backup there yet.'
+                t('backups.none')
               )}
             </Text>
           </div>
           <Group>
-            <Button onClick={save}>Save backup settings</Button>
+            <Button onClick={save}>{t('backups.save')}</Button>
             <Button variant="light" onClick={backUpNow}>
-              Back up now
+              {t('backups.now')}
             </Button>
           </Group>
         </Stack>

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react'
 import { Alert, Button, Group, NumberInput, Paper, Table, TextInput, Title } from '@mantine/core'
+import { useTranslation } from 'react-i18next'
 import type { BoxPreset } from '../../../../shared/packing'
 import { station } from '../../api'
 import { HeadedTable } from '../../components/HeadedTable'
@@ -29,6 +30,7 @@ const draftOf = (p: BoxPreset): Draft => ({
 
 /** The box presets offered when a box is saved; a shift lead adds, changes and deletes them (each approved). */
 export function BoxPresets({ lead, ask }: { lead: boolean; ask: AskApproval }) {
+  const { t } = useTranslation('settings')
   const [presets, setPresets] = useState<BoxPreset[]>([])
   const [draft, setDraft] = useState<Draft>(EMPTY)
   const loading = useAction()
@@ -41,7 +43,7 @@ export function BoxPresets({ lead, ask }: { lead: boolean; ask: AskApproval }) {
   const save = () => {
     clear()
     const name = draft.name.trim()
-    ask(draft.id ? `change box preset ${name}` : `add box preset ${name}`, async (approval) => {
+    ask(draft.id ? t('presets.approveChange', { name }) : t('presets.approveAdd', { name }), async (approval) => {
       await station.presets.save({
         id: draft.id,
         name: draft.name,
@@ -58,18 +60,18 @@ export function BoxPresets({ lead, ask }: { lead: boolean; ask: AskApproval }) {
   const remove = (preset: BoxPreset) => {
     clear()
     ask(
-      `delete box preset ${preset.name}`,
+      t('presets.approveDelete', { name: preset.name }),
       async (approval) => {
         await station.presets.delete({ id: preset.id, approval })
         await load()
       },
-      { approveLabel: 'Delete' }
+      { approveLabel: t('presets.delete') }
     )
   }
 
   return (
     <Paper withBorder p="md">
-      <Title order={3}>Box presets</Title>
+      <Title order={3}>{t('presets.title')}</Title>
       <PresetsTable presets={presets} lead={lead} onEdit={(p) => setDraft(draftOf(p))} onDelete={remove} />
       {lead && <PresetForm draft={draft} onChange={setDraft} onSave={save} />}
       {loading.error && (
@@ -84,23 +86,27 @@ export function BoxPresets({ lead, ask }: { lead: boolean; ask: AskApproval }) {
 type PresetsTableProps = { presets: BoxPreset[]; lead: boolean; onEdit: (p: BoxPreset) => void; onDelete: (p: BoxPreset) => void }
 
 function PresetsTable({ presets, lead, onEdit, onDelete }: PresetsTableProps) {
+  const { t } = useTranslation('settings')
   return (
-    <HeadedTable fz="md" verticalSpacing="sm" aria-label="Box presets" columns={['Name', 'L × W × H (mm)', 'Max weight', null]}>
+    <HeadedTable
+      fz="md"
+      verticalSpacing="sm"
+      aria-label={t('presets.title')}
+      columns={[t('presets.name'), t('presets.dimensions'), t('presets.maxWeight'), null]}
+    >
       {presets.map((p) => (
         <Table.Tr key={p.id}>
           <Table.Td fw={700}>{p.name}</Table.Td>
-          <Table.Td>
-            {p.lengthMm} × {p.widthMm} × {p.heightMm}
-          </Table.Td>
-          <Table.Td>{p.maxWeightG / 1000} kg</Table.Td>
+          <Table.Td>{t('presets.size', { length: p.lengthMm, width: p.widthMm, height: p.heightMm })}</Table.Td>
+          <Table.Td>{t('presets.weight', { value: p.maxWeightG / 1000 })}</Table.Td>
           <Table.Td>
             {lead && (
               <Group gap="xs">
                 <Button size="xs" variant="light" onClick={() => onEdit(p)}>
-                  Edit
+                  {t('presets.edit')}
                 </Button>
                 <Button size="xs" variant="subtle" color="red" onClick={() => onDelete(p)}>
-                  Delete
+                  {t('presets.delete')}
                 </Button>
               </Group>
             )}
@@ -113,18 +119,25 @@ function PresetsTable({ presets, lead, onEdit, onDelete }: PresetsTableProps) {
 
 /** Add preset (or Save preset while editing one, with Cancel). */
 function PresetForm({ draft, onChange, onSave }: { draft: Draft; onChange: (draft: Draft) => void; onSave: () => void }) {
+  const { t } = useTranslation('settings')
   const set = (changes: Partial<Draft>) => onChange({ ...draft, ...changes })
   return (
     <Group align="end" mt="md">
-      <TextInput label="Preset name" value={draft.name} onChange={(e) => set({ name: e.currentTarget.value })} w={220} />
-      <NumberInput label="Length (mm)" value={draft.lengthMm} onChange={(v) => set({ lengthMm: v })} w={130} />
-      <NumberInput label="Width (mm)" value={draft.widthMm} onChange={(v) => set({ widthMm: v })} w={130} />
-      <NumberInput label="Height (mm)" value={draft.heightMm} onChange={(v) => set({ heightMm: v })} w={130} />
-      <NumberInput label="Max weight (kg)" value={draft.maxWeightKg} decimalScale={2} onChange={(v) => set({ maxWeightKg: v })} w={150} />
-      <Button onClick={onSave}>{draft.id ? 'Save preset' : 'Add preset'}</Button>
+      <TextInput label={t('presets.presetName')} value={draft.name} onChange={(e) => set({ name: e.currentTarget.value })} w={220} />
+      <NumberInput label={t('presets.length')} value={draft.lengthMm} onChange={(v) => set({ lengthMm: v })} w={130} />
+      <NumberInput label={t('presets.width')} value={draft.widthMm} onChange={(v) => set({ widthMm: v })} w={130} />
+      <NumberInput label={t('presets.height')} value={draft.heightMm} onChange={(v) => set({ heightMm: v })} w={130} />
+      <NumberInput
+        label={t('presets.maxWeightKg')}
+        value={draft.maxWeightKg}
+        decimalScale={2}
+        onChange={(v) => set({ maxWeightKg: v })}
+        w={150}
+      />
+      <Button onClick={onSave}>{draft.id ? t('presets.savePreset') : t('presets.addPreset')}</Button>
       {draft.id && (
         <Button variant="subtle" onClick={() => onChange(EMPTY)}>
-          Cancel
+          {t('common:actions.cancel')}
         </Button>
       )}
     </Group>

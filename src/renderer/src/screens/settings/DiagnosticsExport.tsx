@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { Alert, Button, Group, Paper, Text, TextInput, Title } from '@mantine/core'
+import { Trans, useTranslation } from 'react-i18next'
 import { station } from '../../api'
 import type { AskApproval } from '../../components/useApproval'
 import { useAction } from '../../useAction'
@@ -9,23 +10,22 @@ import { useAction } from '../../useAction'
  * secrets, integrity report, versions, recent events) into its data folder's diagnostics/ or a folder named here.
  */
 export function DiagnosticsExport({ lead, ask }: { lead: boolean; ask: AskApproval }) {
+  const { t } = useTranslation('settings')
   const [folder, setFolder] = useState('')
   const outcome = useAction()
   const exportNow = () => {
     outcome.clear()
-    ask('export diagnostics', async (approval) => {
+    ask(t('diagnostics.approve'), async (approval) => {
       const done = await station.app.exportDiagnostics({ folder: folder.trim() || undefined, approval })
-      outcome.succeed(`Diagnostics written to ${done.path} (${Math.max(1, Math.round(done.bytes / 1024))} KB).`)
+      outcome.succeed(t('diagnostics.written', { path: done.path, kb: Math.max(1, Math.round(done.bytes / 1024)) }))
     })
   }
   const message = outcome.notice ?? outcome.error
   return (
     <Paper withBorder p="md">
-      <Title order={3}>Diagnostics</Title>
+      <Title order={3}>{t('diagnostics.title')}</Title>
       <Text size="sm" c="dimmed" mb="sm">
-        One zip for IT: the station&apos;s logs, its settings (never PINs or the OMS token), a database check, the versions it runs and the
-        last 500 events. Written to the data folder&apos;s <span className="mono">diagnostics</span> folder unless you name another (a full
-        path, e.g. a USB stick).
+        <Trans t={t} i18nKey="diagnostics.intro" components={{ mono: <span className="mono" /> }} />
       </Text>
       {message !== null && (
         <Alert color={outcome.notice !== null ? 'green' : 'red'} role="status" mb="sm">
@@ -34,15 +34,15 @@ export function DiagnosticsExport({ lead, ask }: { lead: boolean; ask: AskApprov
       )}
       <Group align="flex-end">
         <TextInput
-          label="Folder (optional)"
-          placeholder="the data folder's diagnostics/"
+          label={t('diagnostics.folder')}
+          placeholder={t('diagnostics.folderPlaceholder')}
           value={folder}
           onChange={(e) => setFolder(e.currentTarget.value)}
           disabled={!lead}
           w={420}
         />
         <Button onClick={exportNow} disabled={!lead}>
-          Export diagnostics
+          {t('diagnostics.export')}
         </Button>
       </Group>
     </Paper>

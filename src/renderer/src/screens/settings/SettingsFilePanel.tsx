@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { Alert, Button, Checkbox, FileInput, Group, List, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core'
+import { useTranslation } from 'react-i18next'
 import type { SettingChange, SettingsFilePreview } from '../../../../shared/settingsFile'
 import { station } from '../../api'
 import type { AskApproval } from '../../components/useApproval'
@@ -11,23 +12,23 @@ import { errorMessage, useAction } from '../../useAction'
  * station they pick the file, see what it changes, and import it (approved). Never the OMS token or a PIN.
  */
 export function SettingsFilePanel({ lead, ask, onImported }: { lead: boolean; ask: AskApproval; onImported: () => void }) {
+  const { t } = useTranslation('settings')
   const [folder, setFolder] = useState('')
   const exported = useAction()
   const exportNow = () => {
     exported.clear()
-    ask('export the station settings', async (approval) => {
+    ask(t('file.approveExport'), async (approval) => {
       const done = await station.settingsFile.export({ folder: folder.trim() || undefined, approval })
       download(done.fileName, done.text)
-      exported.succeed(`Settings written to ${done.path} (and downloaded as ${done.fileName}).`)
+      exported.succeed(t('file.written', { path: done.path, file: done.fileName }))
     })
   }
   const message = exported.notice ?? exported.error
   return (
-    <Paper withBorder p="md" aria-label="Settings file">
-      <Title order={3}>Settings file</Title>
+    <Paper withBorder p="md" aria-label={t('file.title')}>
+      <Title order={3}>{t('file.title')}</Title>
       <Text size="sm" c="dimmed" mb="sm">
-        One file with this station&apos;s settings — scanning, scanners&apos; prefixes and suffixes, labels and GS1 prefix, OMS address and
-        file export, backups, box presets — to set up the next station alike. The OMS token and PINs are never in it.
+        {t('file.intro')}
       </Text>
       {message !== null && (
         <Alert color={exported.notice !== null ? 'green' : 'red'} role="status" mb="sm">
@@ -36,15 +37,15 @@ export function SettingsFilePanel({ lead, ask, onImported }: { lead: boolean; as
       )}
       <Group align="flex-end" mb="lg">
         <TextInput
-          label="Export folder (optional)"
-          placeholder="the data folder's settings-exports/"
+          label={t('file.folder')}
+          placeholder={t('file.folderPlaceholder')}
           value={folder}
           onChange={(e) => setFolder(e.currentTarget.value)}
           disabled={!lead}
           w={420}
         />
         <Button onClick={exportNow} disabled={!lead}>
-          Export settings
+          {t('file.export')}
         </Button>
       </Group>
       <ImportSettings lead={lead} ask={ask} onImported={onImported} />
@@ -63,6 +64,7 @@ function download(fileName: string, text: string) {
 }
 
 function ImportSettings({ lead, ask, onImported }: { lead: boolean; ask: AskApproval; onImported: () => void }) {
+  const { t } = useTranslation('settings')
   const [file, setFile] = useState<File | null>(null)
   const [text, setText] = useState<string | null>(null)
   const [includeStation, setIncludeStation] = useState(false)
@@ -85,16 +87,16 @@ function ImportSettings({ lead, ask, onImported }: { lead: boolean; ask: AskAppr
   const importNow = () => {
     if (text === null || !preview) return
     ask(
-      'import station settings',
+      t('file.approveImport'),
       async (approval) => {
         const done = await station.settingsFile.import({ text, includeStation, approval })
         setPreview(null)
         setFile(null)
         setText(null)
         onImported()
-        outcome.succeed(`Settings imported from station ${done.from.stationId}: ${done.changes.length} changed.`)
+        outcome.succeed(t('file.imported', { station: done.from.stationId, count: done.changes.length }))
       },
-      { details: <Text>{preview.changes.length} settings change.</Text> }
+      { details: <Text>{t('file.changeCount', { count: preview.changes.length })}</Text> }
     )
   }
 
@@ -102,8 +104,8 @@ function ImportSettings({ lead, ask, onImported }: { lead: boolean; ask: AskAppr
     <Stack>
       <Group align="flex-end">
         <FileInput
-          label="Settings file to import"
-          placeholder="settings-….json"
+          label={t('file.toImport')}
+          placeholder={t('file.importPlaceholder')}
           accept="application/json,.json"
           value={file}
           onChange={(f) => void pick(f)}
@@ -112,7 +114,7 @@ function ImportSettings({ lead, ask, onImported }: { lead: boolean; ask: AskAppr
           w={420}
         />
         <Checkbox
-          label="Also this station's own values (station id and name, SSCC numbering, printers)"
+          label={t('file.includeStation')}
           checked={includeStation}
           disabled={!lead}
           onChange={(e) => {
@@ -123,7 +125,7 @@ function ImportSettings({ lead, ask, onImported }: { lead: boolean; ask: AskAppr
         />
       </Group>
       {outcome.error && (
-        <Alert color="red" role="alert" title="Not imported">
+        <Alert color="red" role="alert" title={t('file.notImported')}>
           {outcome.error}
         </Alert>
       )}
@@ -135,7 +137,7 @@ function ImportSettings({ lead, ask, onImported }: { lead: boolean; ask: AskAppr
       {preview && <PreviewOf preview={preview} />}
       {preview && (
         <Button onClick={importNow} disabled={!lead || preview.changes.length === 0} w="fit-content">
-          {preview.changes.length === 0 ? 'Nothing to import: the settings are the same' : `Import ${preview.changes.length} changes`}
+          {preview.changes.length === 0 ? t('file.nothing') : t('file.import', { count: preview.changes.length })}
         </Button>
       )}
     </Stack>
@@ -143,16 +145,14 @@ function ImportSettings({ lead, ask, onImported }: { lead: boolean; ask: AskAppr
 }
 
 function PreviewOf({ preview }: { preview: SettingsFilePreview }) {
+  const { t } = useTranslation('settings')
   const { from } = preview
+  const values = { station: from.stationId, name: from.stationName, at: from.exportedAt, version: from.appVersion }
   return (
-    <Stack gap="xs" aria-label="What the import changes">
-      <Text fw={700}>
-        From station {from.stationId}
-        {from.stationName ? ` (${from.stationName})` : ''}, exported {new Date(from.exportedAt).toLocaleString()} by version{' '}
-        {from.appVersion}.
-      </Text>
-      <Changes title="Changes on this station" rows={preview.changes} label="Settings that change" />
-      {preview.kept.length > 0 && <Changes title="Kept: this station's own values" rows={preview.kept} label="Settings kept" />}
+    <Stack gap="xs" aria-label={t('file.previewLabel')}>
+      <Text fw={700}>{from.stationName ? t('file.fromNamed', values) : t('file.from', values)}</Text>
+      <Changes title={t('file.changes')} rows={preview.changes} label={t('file.changesLabel')} />
+      {preview.kept.length > 0 && <Changes title={t('file.kept')} rows={preview.kept} label={t('file.keptLabel')} />}
       {preview.notes.length > 0 && (
         <List>
           {preview.notes.map((note) => (
@@ -165,18 +165,19 @@ function PreviewOf({ preview }: { preview: SettingsFilePreview }) {
 }
 
 function Changes({ title, rows, label }: { title: string; rows: SettingChange[]; label: string }) {
+  const { t } = useTranslation('settings')
   return (
     <>
       <Text fw={600}>{title}</Text>
       {rows.length === 0 ? (
-        <Text c="dimmed">None.</Text>
+        <Text c="dimmed">{t('file.none')}</Text>
       ) : (
         <Table aria-label={label} striped withTableBorder>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>Setting</Table.Th>
-              <Table.Th>Now</Table.Th>
-              <Table.Th>From the file</Table.Th>
+              <Table.Th>{t('file.setting')}</Table.Th>
+              <Table.Th>{t('file.now')}</Table.Th>
+              <Table.Th>{t('file.fromFile')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
