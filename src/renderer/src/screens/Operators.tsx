@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { Alert, Button, Group, Stack, Title } from '@mantine/core'
+import { useTranslation } from 'react-i18next'
 import { station } from '../api'
 import { useApproval } from '../components/useApproval'
 import { useAction } from '../useAction'
@@ -16,6 +17,7 @@ import { SetPinForm } from './operators/SetPinForm'
  * Every change is approved with a shift lead's badge and PIN.
  */
 export function OperatorsScreen({ onChanged }: { onChanged: () => void }) {
+  const { t } = useTranslation('operators')
   const operators = useAsync(() => station.operators.all(), [])
   const [form, setForm] = useState<Form | null>(null)
   const saved = useAction()
@@ -41,7 +43,7 @@ export function OperatorsScreen({ onChanged }: { onChanged: () => void }) {
   return (
     <Stack>
       <Group justify="space-between">
-        <Title order={2}>Operators</Title>
+        <Title order={2}>{t('title')}</Title>
         <Button
           size="lg"
           onClick={() => {
@@ -49,12 +51,12 @@ export function OperatorsScreen({ onChanged }: { onChanged: () => void }) {
             setForm({ kind: 'add' })
           }}
         >
-          Add operator
+          {t('add')}
         </Button>
       </Group>
       {operators.error && <Alert color="red">{operators.error}</Alert>}
       {saved.notice && (
-        <Alert color="green" title="Saved" styles={{ message: { fontSize: '1.15rem' } }}>
+        <Alert color="green" title={t('saved')} styles={{ message: { fontSize: '1.15rem' } }}>
           {saved.notice}
         </Alert>
       )}

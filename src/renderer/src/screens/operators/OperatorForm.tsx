@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import { SegmentedControl, Stack, Text, TextInput, type TextInputProps } from '@mantine/core'
 import type { OperatorRecord } from '../../../../shared/operators'
 import { station } from '../../api'
@@ -6,13 +7,14 @@ import { PinField } from '../../components/PinField'
 import { LanguageSelect } from '../../components/LanguageSelect'
 import type { Language } from '../../../../shared/i18n/languages'
 import { OperatorDialog } from './OperatorDialog'
-import { ROLE_LABEL, type FormProps, type Role } from './operatorForms'
+import type { FormProps, Role } from './operatorForms'
 
 /**
  * Add an operator, or edit one's name, badge and role. A new shift lead gets a PIN here; a new
  * operator may (stations that ask operators for a PIN at sign-in).
  */
 export function OperatorForm({ editing, hidden, onCancel, onSave }: FormProps & { editing: OperatorRecord | null }) {
+  const { t } = useTranslation('operators')
   const [name, setName] = useState(editing?.name ?? '')
   const [badgeCode, setBadgeCode] = useState(editing?.badgeCode ?? '')
   const [role, setRole] = useState<Role>(editing?.role ?? 'operator')
@@ -25,37 +27,33 @@ export function OperatorForm({ editing, hidden, onCancel, onSave }: FormProps & 
   const save = () => {
     const pinArg = needsPin || (optionalPin && pin) ? { pin } : {}
     if (!editing) {
-      onSave(`add operator ${name.trim()}`, async (approval) => {
+      onSave(t('change.add', { name: name.trim() }), async (approval) => {
         const created = await station.operators.create({ name, badgeCode, role, ...pinArg, approval })
-        return `${created.name} (badge ${created.badgeCode}) added as ${ROLE_LABEL[created.role].toLowerCase()}.`
+        // change.added.operator, change.added.shift_lead
+        return t(`change.added.${created.role}`, { name: created.name, badge: created.badgeCode })
       })
     } else {
-      onSave(`change operator ${editing.name}`, async (approval) => {
+      onSave(t('change.edit', { name: editing.name }), async (approval) => {
         const updated = await station.operators.update({ operatorId: editing.id, name, badgeCode, role, language, ...pinArg, approval })
-        return `${updated.name} saved.`
+        return t('change.edited', { name: updated.name })
       })
     }
   }
 
   return (
-    <OperatorDialog title={editing ? `Edit ${editing.name}` : 'Add operator'} hidden={hidden} onCancel={onCancel} onSubmit={save}>
-      <IdentityField label="Name" maxLength={80} value={name} onChange={setName} data-autofocus />
-      <IdentityField
-        label="Badge code"
-        description="Scan the badge or type its code"
-        maxLength={64}
-        value={badgeCode}
-        onChange={setBadgeCode}
-      />
+    <OperatorDialog
+      title={editing ? t('form.editTitle', { name: editing.name }) : t('form.addTitle')}
+      hidden={hidden}
+      onCancel={onCancel}
+      onSubmit={save}
+    >
+      <IdentityField label={t('form.name')} maxLength={80} value={name} onChange={setName} data-autofocus />
+      <IdentityField label={t('form.badge')} description={t('form.badgeHint')} maxLength={64} value={badgeCode} onChange={setBadgeCode} />
       <RoleChoice role={role} onChange={setRole} />
       {editing && <LanguageSelect stationDefault value={language} onChange={setLanguage} />}
       {(needsPin || optionalPin) && (
         <PinField
-          description={
-            needsPin
-              ? 'A shift lead signs in and approves exceptions with a PIN: 4 to 8 digits'
-              : 'Optional: for sign-in where the station asks operators for a PIN. 4 to 8 digits'
-          }
+          description={needsPin ? t('form.leadPinHint') : t('form.operatorPinHint')}
           size="lg"
           required={needsPin}
           value={pin}
@@ -72,19 +70,20 @@ function IdentityField({ onChange, ...props }: Omit<TextInputProps, 'onChange'> 
 }
 
 function RoleChoice({ role, onChange }: { role: Role; onChange: (role: Role) => void }) {
+  const { t } = useTranslation('operators')
   return (
     <Stack gap={4}>
       <Text fw={600} size="lg">
-        Role
+        {t('form.role')}
       </Text>
       <SegmentedControl
         size="lg"
-        aria-label="Role"
+        aria-label={t('form.role')}
         value={role}
         onChange={(v) => onChange(v as Role)}
         data={[
-          { value: 'operator', label: 'Operator' },
-          { value: 'shift_lead', label: 'Shift lead' }
+          { value: 'operator', label: t('common:role.operator') },
+          { value: 'shift_lead', label: t('common:role.shift_lead') }
         ]}
       />
     </Stack>

@@ -1,11 +1,9 @@
 import { Badge, Button, Group, Paper, Table, Text } from '@mantine/core'
+import { useTranslation } from 'react-i18next'
 import type { OperatorRecord } from '../../../../shared/operators'
 import { station } from '../../api'
 import { HeadedTable } from '../../components/HeadedTable'
-import { ROLE_LABEL, type AskChange } from './operatorForms'
-import { formatLocalTime } from '../../../../shared/localTime'
-
-const time = (iso: string) => formatLocalTime(iso, { timeOnly: true })
+import type { AskChange } from './operatorForms'
 
 type OperatorsTableProps = {
   operators: OperatorRecord[]
@@ -17,16 +15,20 @@ type OperatorsTableProps = {
 
 /** Every operator with their badge, role and state, and what a shift lead may do to each. */
 export function OperatorsTable({ operators, onEdit, onSetPin, ask }: OperatorsTableProps) {
+  const { t } = useTranslation('operators')
+  const columns = [t('table.name'), t('table.badge'), t('table.role'), t('table.state'), null]
   return (
     <Paper withBorder>
-      <HeadedTable fz="lg" verticalSpacing="md" aria-label="Operators" columns={['Name', 'Badge', 'Role', 'State', null]}>
+      <HeadedTable fz="lg" verticalSpacing="md" aria-label={t('table.label')} columns={columns}>
         {operators.map((o) => (
           <Table.Tr key={o.id} style={{ opacity: o.active ? 1 : 0.6 }}>
             <Table.Td fw={700}>{o.name}</Table.Td>
             <Table.Td className="mono">{o.badgeCode}</Table.Td>
             <Table.Td>
-              <Badge size="lg" color={o.role === 'shift_lead' ? 'grape' : 'gray'}>
-                {ROLE_LABEL[o.role]}
+              {/* As wide as its words: "Kierownik zmiany" is not cut short. */}
+              <Badge size="lg" color={o.role === 'shift_lead' ? 'grape' : 'gray'} miw="max-content">
+                {/* common:role.operator, common:role.shift_lead */}
+                {t(`common:role.${o.role}`)}
               </Badge>
             </Table.Td>
             <Table.Td>
@@ -43,60 +45,63 @@ export function OperatorsTable({ operators, onEdit, onSetPin, ask }: OperatorsTa
 }
 
 function OperatorActions({ operator: o, onEdit, onSetPin, ask }: Omit<OperatorsTableProps, 'operators'> & { operator: OperatorRecord }) {
+  const { t } = useTranslation('operators')
+  const name = o.name
   const unlock = () =>
-    ask(`unlock ${o.name}`, async (approval) => {
+    ask(t('change.unlock', { name }), async (approval) => {
       await station.operators.unlock({ operatorId: o.id, approval })
-      return `${o.name} is unlocked.`
+      return t('change.unlocked', { name })
     })
   const toggleActive = () =>
-    ask(`${o.active ? 'deactivate' : 'reactivate'} ${o.name}`, async (approval) => {
+    ask(o.active ? t('change.deactivate', { name }) : t('change.reactivate', { name }), async (approval) => {
       await station.operators.update({ operatorId: o.id, active: !o.active, approval })
-      return o.active ? `${o.name} is deactivated: no sign-in, no assignments; their history stays.` : `${o.name} is active again.`
+      return o.active ? t('change.deactivated', { name }) : t('change.reactivated', { name })
     })
 
   return (
     <Group gap="xs" justify="flex-end">
       <Button variant="light" onClick={() => onEdit(o)}>
-        Edit
+        {t('table.edit')}
       </Button>
       {o.active && (
         <Button variant="light" color="grape" onClick={() => onSetPin(o)}>
-          Set PIN
+          {t('table.setPin')}
         </Button>
       )}
       {(o.lockedUntil || o.failedPinAttempts > 0) && (
         <Button color="orange" onClick={unlock}>
-          Unlock
+          {t('table.unlock')}
         </Button>
       )}
       <Button variant="subtle" color={o.active ? 'red' : 'green'} onClick={toggleActive}>
-        {o.active ? 'Deactivate' : 'Reactivate'}
+        {o.active ? t('table.deactivate') : t('table.reactivate')}
       </Button>
     </Group>
   )
 }
 
 function OperatorState({ operator: o }: { operator: OperatorRecord }) {
+  const { t } = useTranslation('operators')
   if (!o.active)
     return (
       <Badge size="lg" color="gray" variant="outline">
-        Deactivated
+        {t('table.deactivated')}
       </Badge>
     )
   if (o.lockedUntil)
     return (
       <Badge size="lg" color="red">
-        Locked until {time(o.lockedUntil)}
+        {t('table.lockedUntil', { at: o.lockedUntil })}
       </Badge>
     )
   return (
     <Group gap="xs">
       <Badge size="lg" color="green" variant="light">
-        Active
+        {t('table.active')}
       </Badge>
       {o.failedPinAttempts > 0 && (
         <Text c="orange.8" fw={700}>
-          {o.failedPinAttempts} wrong PIN{o.failedPinAttempts === 1 ? '' : 's'}
+          {t('table.wrongPins', { count: o.failedPinAttempts })}
         </Text>
       )}
     </Group>

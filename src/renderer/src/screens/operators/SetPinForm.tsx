@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { OperatorRecord } from '../../../../shared/operators'
 import { station } from '../../api'
 import { PinField } from '../../components/PinField'
@@ -7,26 +8,24 @@ import type { FormProps } from './operatorForms'
 
 /** Set PIN: a shift lead's (sign-in and approvals) or an operator's (sign-in where the station asks for one). */
 export function SetPinForm({ operator, hidden, onCancel, onSave }: FormProps & { operator: OperatorRecord }) {
+  const { t } = useTranslation('operators')
   const [pin, setPin] = useState('')
+  const name = operator.name
   return (
     <OperatorDialog
-      title={`Set PIN: ${operator.name}`}
+      title={t('pin.title', { name })}
       hidden={hidden}
       onCancel={onCancel}
       onSubmit={() =>
-        onSave(`set the PIN of ${operator.name}`, async (approval) => {
+        onSave(t('change.setPin', { name }), async (approval) => {
           await station.operators.setPin({ operatorId: operator.id, pin, approval })
-          return `${operator.name} has a new PIN.`
+          return t('change.pinSet', { name })
         })
       }
     >
       <PinField
-        label="New PIN"
-        description={
-          operator.role === 'shift_lead'
-            ? 'For sign-in and approvals: 4 to 8 digits. It also clears a lock-out.'
-            : 'For sign-in where the station asks operators for a PIN: 4 to 8 digits. It also clears a lock-out.'
-        }
+        label={t('pin.label')}
+        description={operator.role === 'shift_lead' ? t('pin.leadHint') : t('pin.operatorHint')}
         size="lg"
         required
         data-autofocus

@@ -9,5 +9,3 @@ export type AskChange = (action: string, change: Change) => void
 export type Form = { kind: 'add' } | { kind: 'edit'; operator: OperatorRecord } | { kind: 'pin'; operator: OperatorRecord }
 /** What every operator dialog gets: hidden while the shift lead approves (it keeps what was typed). */
 export type FormProps = { hidden: boolean; onCancel: () => void; onSave: AskChange }
-
-export const ROLE_LABEL: Record<Role, string> = { operator: 'Operator', shift_lead: 'Shift lead' }
