@@ -5,6 +5,7 @@
 // lead. Every step but the shift lead can be skipped.
 import { useEffect, useState } from 'react'
 import { Alert, Button, Card, Group, Loader, Stack, Stepper, Text, Title } from '@mantine/core'
+import { useTranslation } from 'react-i18next'
 import type { FirstRunState } from '../../../../shared/firstRun'
 import type { Operator } from '../../../../shared/operators'
 import { station } from '../../api'
@@ -13,10 +14,12 @@ import { Gs1Step, OrdersStep, StationStep } from './SetUpSteps'
 import { ShiftLeadStep } from './ShiftLeadStep'
 import { ImportStep, PrintStep, SampleStep, ScanStep } from './SignedInSteps'
 
-const STEPS = ['Station', 'GS1 prefix', 'Orders', 'Shift lead', 'Import', 'Printers', 'Test scan', 'Sample data'] as const
-const SHIFT_LEAD = STEPS.indexOf('Shift lead')
+const STEPS = ['station', 'gs1', 'orders', 'shiftLead', 'import', 'printers', 'testScan', 'sample'] as const
+type Step = (typeof STEPS)[number]
+const SHIFT_LEAD = STEPS.indexOf('shiftLead')
 
 export function FirstRunGuide({ onFinished, onCancel }: { onFinished: (lead: Operator) => void; onCancel: () => void }) {
+  const { t } = useTranslation('firstRun')
   const [state, setState] = useState<FirstRunState | null>(null)
   const [loadError, setLoadError] = useState<string | null>(null)
   const [active, setActive] = useState(0)
@@ -39,34 +42,45 @@ export function FirstRunGuide({ onFinished, onCancel }: { onFinished: (lead: Ope
   if (loadError) return <Alert color="red">{loadError}</Alert>
   if (!state) return <Loader />
   const props = { state, action, onSaved: saved, onSkip: next }
+  const label: Record<Step, string> = {
+    station: t('steps.station'),
+    gs1: t('steps.gs1'),
+    orders: t('steps.orders'),
+    shiftLead: t('steps.shiftLead'),
+    import: t('steps.import'),
+    printers: t('steps.printers'),
+    testScan: t('steps.testScan'),
+    sample: t('steps.sample')
+  }
+  const step = STEPS[active]
 
   return (
     <Stack>
       <Group justify="space-between">
-        <Title order={2}>Set up this station</Title>
+        <Title order={2}>{t('title')}</Title>
         {lead ? (
           <Button size="lg" onClick={() => onFinished(lead)}>
-            {active === STEPS.length - 1 ? 'Finish' : 'Finish now'}
+            {active === STEPS.length - 1 ? t('finish') : t('finishNow')}
           </Button>
         ) : (
           <Button variant="subtle" onClick={onCancel}>
-            Back
+            {t('common:actions.back')}
           </Button>
         )}
       </Group>
       <Stepper active={active} size="xs" wrap={false} allowNextStepsSelect={false} onStepClick={lead ? setActive : undefined}>
-        {STEPS.map((label, i) => (
-          <Stepper.Step key={label} label={label} allowStepSelect={lead ? i > SHIFT_LEAD : i < active} />
+        {STEPS.map((s, i) => (
+          <Stepper.Step key={s} label={label[s]} allowStepSelect={lead ? i > SHIFT_LEAD : i < active} />
         ))}
       </Stepper>
-      <Card withBorder p="lg" aria-label={`Step: ${STEPS[active]}`}>
+      <Card withBorder p="lg" aria-label={t('stepLabel', { name: label[step] })}>
         <Title order={3} mb="sm">
-          {active + 1}. {STEPS[active]}
+          {t('stepTitle', { n: active + 1, name: label[step] })}
         </Title>
-        {STEPS[active] === 'Station' && <StationStep {...props} />}
-        {STEPS[active] === 'GS1 prefix' && <Gs1Step {...props} />}
-        {STEPS[active] === 'Orders' && <OrdersStep {...props} />}
-        {STEPS[active] === 'Shift lead' && (
+        {step === 'station' && <StationStep {...props} />}
+        {step === 'gs1' && <Gs1Step {...props} />}
+        {step === 'orders' && <OrdersStep {...props} />}
+        {step === 'shiftLead' && (
           <ShiftLeadStep
             action={action}
             onSignedIn={(signedIn) => {
@@ -75,28 +89,24 @@ export function FirstRunGuide({ onFinished, onCancel }: { onFinished: (lead: Ope
             }}
           />
         )}
-        {STEPS[active] === 'Import' && <ImportStep onNext={next} />}
-        {STEPS[active] === 'Printers' && <PrintStep />}
-        {STEPS[active] === 'Test scan' && <ScanStep />}
-        {STEPS[active] === 'Sample data' && <SampleStep />}
+        {step === 'import' && <ImportStep onNext={next} />}
+        {step === 'printers' && <PrintStep />}
+        {step === 'testScan' && <ScanStep />}
+        {step === 'sample' && <SampleStep />}
         {lead && active < STEPS.length - 1 && (
           <Group mt="lg">
             <Button size="lg" variant="default" onClick={next}>
-              Next step
+              {t('nextStep')}
             </Button>
           </Group>
         )}
         {action.error && (
-          <Alert color="red" mt="md" role="alert" title="Not saved">
+          <Alert color="red" mt="md" role="alert" title={t('notSaved')}>
             {action.error}
           </Alert>
         )}
       </Card>
-      {lead && (
-        <Text c="dimmed">
-          {lead.name} is signed in. Each change from here on asks for a shift lead&apos;s badge and PIN, as it will every day.
-        </Text>
-      )}
+      {lead && <Text c="dimmed">{t('leadSignedIn', { name: lead.name })}</Text>}
     </Stack>
   )
 }

@@ -4,17 +4,19 @@
 // them in with the PIN just given, for the guide's remaining steps.
 import { useState } from 'react'
 import { Button, Stack, Text, TextInput } from '@mantine/core'
+import { useTranslation } from 'react-i18next'
 import type { Operator } from '../../../../shared/operators'
 import { station } from '../../api'
 import { isPin, PinField } from '../../components/PinField'
 import type { Action } from '../../useAction'
 
 export function ShiftLeadStep({ action, onSignedIn }: { action: Action; onSignedIn: (lead: Operator) => void }) {
+  const { t } = useTranslation('firstRun')
   const [name, setName] = useState('')
   const [badgeCode, setBadgeCode] = useState('')
   const [pin, setPin] = useState('')
   const create = async () => {
-    if (!isPin(pin)) return action.fail('The PIN is 4 to 8 digits.')
+    if (!isPin(pin)) return action.fail(t('common:approval.pinDigits'))
     const lead = await action.run(async () => {
       await station.operators.create({ name, badgeCode, role: 'shift_lead', pin })
       return station.operators.signIn({ badgeCode: badgeCode.trim(), pin })
@@ -24,22 +26,19 @@ export function ShiftLeadStep({ action, onSignedIn }: { action: Action; onSigned
   return (
     <form onSubmit={(e) => (e.preventDefault(), void create())}>
       <Stack>
-        <Text size="lg">
-          The first shift lead signs in with a badge and a PIN, approves every change to the station and adds the other operators. This step
-          cannot be skipped.
-        </Text>
-        <TextInput size="lg" label="Name" value={name} onChange={(e) => setName(e.currentTarget.value)} required />
+        <Text size="lg">{t('shiftLead.intro')}</Text>
+        <TextInput size="lg" label={t('shiftLead.name')} value={name} onChange={(e) => setName(e.currentTarget.value)} required />
         <TextInput
           size="lg"
-          label="Badge code"
-          description="Scan the badge, or type its code"
+          label={t('shiftLead.badge')}
+          description={t('shiftLead.badgeHint')}
           value={badgeCode}
           onChange={(e) => setBadgeCode(e.currentTarget.value)}
           required
         />
-        <PinField size="lg" description="4 to 8 digits" value={pin} onChange={setPin} required />
+        <PinField size="lg" description={t('shiftLead.pinHint')} value={pin} onChange={setPin} required />
         <Button size="lg" type="submit" loading={action.busy} w="fit-content">
-          Create shift lead and sign in
+          {t('shiftLead.create')}
         </Button>
       </Stack>
     </form>

@@ -5,6 +5,7 @@
 // screen IT would use later, with the same checks and approvals.
 import { useState } from 'react'
 import { Alert, Button, Group, Stack, Text } from '@mantine/core'
+import { useTranslation } from 'react-i18next'
 import type { PrintJob } from '../../../../shared/labels'
 import type { ImportSummary } from '../../../../shared/orders'
 import { station } from '../../api'
@@ -19,6 +20,7 @@ export function ImportStep({ onNext }: { onNext: () => void }) {
 
 /** Printers, then a packing slip of the first order here, sent to the packing-slip printer the way any label prints. */
 export function PrintStep() {
+  const { t } = useTranslation('firstRun')
   const action = useAction()
   const [job, setJob] = useState<PrintJob | null>(null)
   const testPrint = async () => {
@@ -26,7 +28,7 @@ export function PrintStep() {
     const page = await action.run(() => station.orders.list({ limit: 1 }))
     if (!page) return
     const order = page.orders[0]
-    if (!order) return action.fail('A test print needs an order on the station: import orders (or load the sample data) first.')
+    if (!order) return action.fail(t('print.noOrder'))
     const printed = await action.run(() => station.labels.print({ kind: 'packing_slip', orderId: order.id }))
     if (printed) setJob(printed)
   }
@@ -35,20 +37,25 @@ export function PrintStep() {
       <PrintSettingsScreen />
       <Group>
         <Button size="lg" variant="light" onClick={testPrint} loading={action.busy}>
-          Test print: a packing slip
+          {t('print.button')}
         </Button>
-        <Text c="dimmed">Prints the packing slip of an order on the station on the packing-slip printer.</Text>
+        <Text c="dimmed">{t('print.hint')}</Text>
       </Group>
       {action.error && (
-        <Alert color="red" title="Test print">
+        <Alert color="red" title={t('print.title')}>
           {action.error}
         </Alert>
       )}
       {job && (
-        <Alert color={job.status === 'printed' ? 'green' : 'red'} title="Test print" aria-label="Test print result">
+        <Alert color={job.status === 'printed' ? 'green' : 'red'} title={t('print.title')} aria-label={t('print.resultLabel')}>
           {job.status === 'printed'
-            ? `Packing slip of order ${job.orderNumber} sent to ${job.printer}.`
-            : `Packing slip of order ${job.orderNumber} on ${job.printer}: ${job.error ?? job.status}`}
+            ? t('print.sent', { order: job.orderNumber, printer: job.printer })
+            : t('print.notPrinted', {
+                order: job.orderNumber,
+                printer: job.printer,
+                // print.status.queued, print.status.printing, print.status.failed
+                problem: job.error ?? t(`print.status.${job.status}`)
+              })}
         </Alert>
       )}
     </Stack>
@@ -61,6 +68,7 @@ export function ScanStep() {
 }
 
 export function SampleStep() {
+  const { t } = useTranslation('firstRun')
   const action = useAction()
   const [summary, setSummary] = useState<ImportSummary | null>(null)
   const load = async () => {
@@ -69,17 +77,14 @@ export function SampleStep() {
   }
   return (
     <Stack>
-      <Text size="lg">
-        Fifteen demo orders from several channels, to try the station before real orders arrive (the demo operators are not added: this
-        station has its own).
-      </Text>
+      <Text size="lg">{t('sample.intro')}</Text>
       <Button size="lg" variant="light" onClick={load} loading={action.busy} w="fit-content" disabled={summary !== null}>
-        Load sample data
+        {t('sample.load')}
       </Button>
       {action.error && <Alert color="red">{action.error}</Alert>}
       {summary && (
-        <Alert color="green" title="Sample data">
-          {summary.imported} orders imported, {summary.unchanged} already here.
+        <Alert color="green" title={t('sample.title')}>
+          {t('sample.loaded', { count: summary.imported, unchanged: summary.unchanged })}
         </Alert>
       )}
     </Stack>
