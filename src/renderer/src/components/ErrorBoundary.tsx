@@ -1,5 +1,6 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react'
 import { Alert, Button, Group, Stack, Text } from '@mantine/core'
+import { useTranslation } from 'react-i18next'
 import { station } from '../api'
 
 type Props = {
@@ -39,24 +40,27 @@ export class ErrorBoundary extends Component<Props, State> {
   override render(): ReactNode {
     const { error } = this.state
     if (!error) return this.props.children
-    return (
-      <Stack maw={700} role="alert" aria-label="Screen error">
-        <Alert color="red" title="This screen stopped working">
-          <Text>
-            Something went wrong while showing this screen. Every scan saved so far is kept. Try again, or go back to the orders; if it
-            happens again, tell your shift lead (the error is in the station&apos;s log).
-          </Text>
-          <Text size="sm" c="dimmed" mt="xs" className="mono">
-            {error.message}
-          </Text>
-        </Alert>
-        <Group>
-          <Button onClick={() => this.setState({ error: null })}>Try again</Button>
-          <Button variant="light" onClick={this.leave}>
-            Back to orders
-          </Button>
-        </Group>
-      </Stack>
-    )
+    return <ScreenError error={error} onRetry={() => this.setState({ error: null })} onLeave={this.leave} />
   }
+}
+
+/** What a broken screen shows (a function component, so it speaks the screen's language through the hook). */
+function ScreenError({ error, onRetry, onLeave }: { error: Error; onRetry: () => void; onLeave: () => void }) {
+  const { t } = useTranslation('recovery')
+  return (
+    <Stack maw={700} role="alert" aria-label={t('screenError.label')}>
+      <Alert color="red" title={t('screenError.title')}>
+        <Text>{t('screenError.body')}</Text>
+        <Text size="sm" c="dimmed" mt="xs" className="mono">
+          {error.message}
+        </Text>
+      </Alert>
+      <Group>
+        <Button onClick={onRetry}>{t('screenError.retry')}</Button>
+        <Button variant="light" onClick={onLeave}>
+          {t('screenError.back')}
+        </Button>
+      </Group>
+    </Stack>
+  )
 }

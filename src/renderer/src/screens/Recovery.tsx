@@ -5,12 +5,13 @@
 // deleted: the damaged file is kept beside the restored one.
 import { useState } from 'react'
 import { Alert, Button, Container, List, Paper, Stack, Text, Title } from '@mantine/core'
+import { Trans, useTranslation } from 'react-i18next'
 import type { RecoveryState, RestoreResult } from '../../../shared/recovery'
-import { formatLocalTime } from '../../../shared/localTime'
 import { station } from '../api'
 import { ShiftLeadApproval } from '../components/ShiftLeadApproval'
 
 export function RecoveryScreen({ state, onRestored }: { state: RecoveryState; onRestored: () => void }) {
+  const { t } = useTranslation('recovery')
   const [approving, setApproving] = useState(false)
   const [restored, setRestored] = useState<RestoreResult | null>(null)
   const good = state.newestGood
@@ -19,11 +20,11 @@ export function RecoveryScreen({ state, onRestored }: { state: RecoveryState; on
     return (
       <Container size="md" py="xl">
         <Stack>
-          <Title order={1}>Backup restored</Title>
-          <Text size="lg">The station runs again on the backup {restored.restoredFrom}.</Text>
-          {restored.keptAs && <Text size="lg">The damaged database is kept as {restored.keptAs} for IT.</Text>}
+          <Title order={1}>{t('restored.title')}</Title>
+          <Text size="lg">{t('restored.body', { file: restored.restoredFrom })}</Text>
+          {restored.keptAs && <Text size="lg">{t('restored.kept', { file: restored.keptAs })}</Text>}
           <Button size="lg" onClick={onRestored} style={{ alignSelf: 'flex-start' }}>
-            Continue to sign-in
+            {t('restored.continue')}
           </Button>
         </Stack>
       </Container>
@@ -33,40 +34,39 @@ export function RecoveryScreen({ state, onRestored }: { state: RecoveryState; on
   return (
     <Container size="md" py="xl">
       <Stack gap="lg">
-        <Title order={1}>The station’s database is damaged</Title>
-        <Alert color="red" title="What the start-up check found" styles={{ message: { fontSize: 18 } }}>
+        <Title order={1}>{t('title')}</Title>
+        <Alert color="red" title={t('found')} styles={{ message: { fontSize: 18 } }}>
           {state.problem}
         </Alert>
-        <Text size="lg">Scanning is stopped until a shift lead restores a backup. Nothing has been deleted.</Text>
+        <Text size="lg">{t('stopped')}</Text>
         {good ? (
-          <Paper withBorder p="lg" aria-label="Newest good backup">
+          <Paper withBorder p="lg" aria-label={t('newest')}>
             <Stack gap="sm">
-              <Title order={3}>Newest good backup</Title>
-              <Text size="lg">
-                Taken <b>{formatLocalTime(good.takenAt)}</b> — {good.file}
+              <Title order={3}>{t('newest')}</Title>
+              <Text size="lg" style={{ overflowWrap: 'anywhere' }}>
+                <Trans t={t} i18nKey="taken" values={{ at: good.takenAt, file: good.file }} components={{ b: <b /> }} />
               </Text>
               <LostSince state={state} />
               <Button size="lg" color="red" onClick={() => setApproving(true)} style={{ alignSelf: 'flex-start' }}>
-                Restore this backup…
+                {t('restore')}
               </Button>
             </Stack>
           </Paper>
         ) : (
-          <Alert color="orange" title="No good backup" styles={{ message: { fontSize: 18 } }}>
-            There is no backup that passes the check in {state.backupFolder}. Call IT: they can restore one from another folder with npm run
-            station -- restore FILE.
+          <Alert color="orange" title={t('noneTitle')} styles={{ message: { fontSize: 18 } }}>
+            {t('none', { folder: state.backupFolder })}
           </Alert>
         )}
       </Stack>
       {good && (
         <ShiftLeadApproval
           opened={approving}
-          action="restore the backup"
-          approveLabel="Restore"
+          action={t('approve')}
+          approveLabel={t('approveLabel')}
           onClose={() => setApproving(false)}
           onApprove={async (approval) => setRestored(await station.recovery.restore({ file: good.file, approval }))}
         >
-          <Text size="lg">The station goes back to {formatLocalTime(good.takenAt)}. Use a badge and PIN that were valid then.</Text>
+          <Text size="lg">{t('goesBack', { at: good.takenAt })}</Text>
         </ShiftLeadApproval>
       )}
     </Container>
@@ -74,20 +74,21 @@ export function RecoveryScreen({ state, onRestored }: { state: RecoveryState; on
 }
 
 function LostSince({ state }: { state: RecoveryState }) {
+  const { t } = useTranslation('recovery')
   const lost = state.lost
-  if (!lost) return <Text size="lg">The damaged database cannot tell what happened after this backup: everything since then is lost.</Text>
-  if (lost.count === 0) return <Text size="lg">The damaged database shows nothing recorded after this backup.</Text>
+  if (!lost) return <Text size="lg">{t('lost.unknown')}</Text>
+  if (lost.count === 0) return <Text size="lg">{t('lost.nothing')}</Text>
   return (
     <Stack gap={4}>
       <Text size="lg" fw={700}>
-        {lost.count} {lost.count === 1 ? 'event' : 'events'} recorded after it would be lost
-        {lost.count > lost.latest.length ? ', the newest:' : ':'}
+        {lost.count > lost.latest.length ? t('lost.newest', { count: lost.count }) : t('lost.all', { count: lost.count })}
       </Text>
-      <List size="lg" aria-label="Events that would be lost">
+      <List size="lg" aria-label={t('lost.label')}>
         {lost.latest.map((event, i) => (
           <List.Item key={i}>
-            {formatLocalTime(event.at)} — {event.type}
-            {event.orderNumber ? ` (order ${event.orderNumber})` : ''}
+            {event.orderNumber
+              ? t('lost.eventOfOrder', { at: event.at, type: event.type, order: event.orderNumber })
+              : t('lost.event', { at: event.at, type: event.type })}
           </List.Item>
         ))}
       </List>
