@@ -77,8 +77,24 @@ if (!electronBinary())
       ]
     })
     expect(answers).toEqual([
-      { ok: false, error: { code: 'invalid_arguments', message: expect.stringContaining('orderId') } },
-      { ok: false, error: { code: 'unknown_channel', message: 'There is no station call named shell:exec.' } },
+      {
+        ok: false,
+        error: {
+          code: 'invalid_arguments',
+          message: expect.stringContaining('orderId'),
+          key: 'refusals:station.invalidArguments',
+          params: { channel: 'scanning:scan', problem: expect.stringContaining('orderId') }
+        }
+      },
+      {
+        ok: false,
+        error: {
+          code: 'unknown_channel',
+          message: 'There is no station call named shell:exec.',
+          key: 'refusals:station.unknownChannel',
+          params: { channel: 'shell:exec' }
+        }
+      },
       { ok: false, error: { code: 'bad_message', message: 'The request could not be read.' } }
     ])
     expect(db().prepare('select count(*) n from scanned_units').get()).toEqual(before)

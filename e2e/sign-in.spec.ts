@@ -65,7 +65,15 @@ if (!electronBinary())
       return [await call('operators:signIn', { badgeCode }), await call('operators:current', {})]
     }, DANA.badge)
     expect(answers).toEqual([
-      { ok: false, error: { code: 'pin_required', message: 'Shift leads sign in with their PIN: Dana Whitfield, enter your PIN.' } },
+      {
+        ok: false,
+        error: {
+          code: 'pin_required',
+          message: 'Shift leads sign in with their PIN: Dana Whitfield, enter your PIN.',
+          key: 'refusals:operators.leadPinToSignIn',
+          params: { name: 'Dana Whitfield' }
+        }
+      },
       { ok: true, value: null }
     ])
   })

@@ -55,6 +55,17 @@ describe('a refusal with catalogue words', () => {
     expect(errorMessage(error)).toBe('Stanowisko nie mogło wykonać operators:list: disk gone. Nic nie zostało zmienione.')
   })
 
+  it('words a refusal with plural forms in Polish', async () => {
+    const error = await caught(() =>
+      apiOver({
+        'operators:list': () => refuse('wrong_pin', { key: 'refusals:operators.wrongPin', params: { name: 'Dana', count: 4 } })
+      }).api.operators.list()
+    )
+    expect((error as StationError).message).toBe('Wrong PIN for Dana (4 tries left).')
+    await i18n.changeLanguage('pl')
+    expect(errorMessage(error)).toBe('Błędny PIN operatora Dana (zostały 4 próby).')
+  })
+
   it("words the dispatcher's own refusals too", async () => {
     await i18n.changeLanguage('pl')
     const envelope = await apiOver({}).transport('nope:nothing', {})

@@ -8,7 +8,8 @@ import { i18n } from './i18n'
  * values come back from main with the code), else the English message it came with.
  */
 export const errorMessage = (e: unknown): string => {
-  if (e instanceof StationError && e.key && i18n.exists(e.key)) return wordSentence(i18n.t, { key: e.key, params: e.params })
+  // With the values: a plural key exists only as its forms (`_one`, `_few`…), found through `count`.
+  if (e instanceof StationError && e.key && i18n.exists(e.key, e.params)) return wordSentence(i18n.t, { key: e.key, params: e.params })
   return e instanceof Error ? e.message : String(e)
 }
 

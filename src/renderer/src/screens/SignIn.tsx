@@ -95,7 +95,7 @@ function SignInPanel({ operators, onSignedIn }: { operators: Operator[]; onSigne
       onSignedIn(await station.operators.signIn(who))
     } catch (e) {
       setBadge('')
-      if (e instanceof StationError && e.code === 'pin_required') setPinStep({ who, prompt: e.message })
+      if (e instanceof StationError && e.code === 'pin_required') setPinStep({ who, prompt: errorMessage(e) })
       else setError(errorMessage(e))
     }
   }
@@ -180,7 +180,7 @@ function PinStep(props: { who: Who; prompt: string; onSignedIn: (operator: Opera
     try {
       onSignedIn(await station.operators.signIn({ ...who, pin }))
     } catch (e) {
-      if (e instanceof StationError && e.code === 'unknown_operator') return onBack(e.message)
+      if (e instanceof StationError && e.code === 'unknown_operator') return onBack(errorMessage(e))
       setError(errorMessage(e))
       setPin('')
       setTimeout(() => pinRef.current?.focus(), 0)
