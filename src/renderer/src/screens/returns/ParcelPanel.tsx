@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { Badge, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core'
 import type { ReturnCheck } from '../../../../shared/shipping'
+import { wordSentence } from '../../../../shared/words'
 import { HeadedTable } from '../../components/HeadedTable'
 
 const FLAG_COLOR = { already_returned: 'grape', not_in_order: 'orange', unknown_serial: 'red' } as const
@@ -63,7 +64,7 @@ function UnitCheck({ unit: u }: { unit: ReturnCheck }) {
         {/* t('flag.not_in_order'), t('flag.unknown_serial'), t('flag.already_returned') */}
         {t(`flag.${u.flag}`)}
       </Badge>
-      <Text size="md">{u.message}</Text>
+      <Text size="md">{u.words ? wordSentence(t, u.words) : u.message}</Text>
     </Stack>
   )
 }

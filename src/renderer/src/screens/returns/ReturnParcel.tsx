@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next'
 import { Alert, Button, Grid, Group, Stack, Text, Textarea } from '@mantine/core'
 import type { OrderDetail } from '../../../../shared/orders'
 import type { ReturnRecord } from '../../../../shared/shipping'
+import { wordSentence } from '../../../../shared/words'
 import { station } from '../../api'
 import { OrderScreen } from '../../components/OrderHeader'
 import { ScanField } from '../../components/ScanField'
@@ -74,7 +75,9 @@ function ScanResult({ panel }: { panel: Panel }) {
           t('panel.headline.already_returned'), t('panel.headline.notAdded') */}
       <div className="headline">{t(`panel.headline.${panel.headline}`)}</div>
       {/* t('panel.hint.ready'), t('panel.hint.recorded') */}
-      <div className="detail">{'hint' in panel ? t(`panel.hint.${panel.hint}`) : panel.message}</div>
+      <div className="detail">
+        {'hint' in panel ? t(`panel.hint.${panel.hint}`) : panel.words ? wordSentence(t, panel.words) : panel.message}
+      </div>
     </div>
   )
 }

@@ -35,7 +35,7 @@ export function useReturnParcel(orderId: number, onRecorded: () => void) {
     try {
       const result = await station.returns.check({ orderId, input: entry.value, inParcel: parcel.map((u) => u.serial) })
       setParcel((units) => [...units, result])
-      show({ ...FLAG_PANEL[result.flag ?? 'ok'], message: result.message })
+      show({ ...FLAG_PANEL[result.flag ?? 'ok'], message: result.message, words: result.words })
     } catch (e) {
       show({ cls: 'invalid_serial', headline: 'notAdded', message: errorMessage(e) })
     } finally {
