@@ -13,8 +13,6 @@ const root = fileURLToPath(new URL('../..', import.meta.url))
 const core = join(root, 'src/main/core')
 const resources = bundledResources()!
 
-/** Folders whose refusals are converted by their own owners: still `refuse(code, 'English')`. */
-const NOT_YET = ['src/main/core/labels/', 'src/main/core/evidence/', 'src/main/core/reports/']
 /** Where refuse/refusal are defined. */
 const DEFINITION = 'src/main/core/errors.ts'
 
@@ -89,7 +87,7 @@ describe("the core's refusals and the catalogue", () => {
     const wrong: string[] = []
     for (const file of sourceFiles(core)) {
       const name = relative(root, file)
-      if (name === DEFINITION || NOT_YET.some((folder) => name.startsWith(folder))) continue
+      if (name === DEFINITION) continue
       const source = readFileSync(file, 'utf8')
       for (const key of keyLiterals(source)) for (const problem of missing(key)) wrong.push(`${name}: ${problem}`)
       for (const call of refusalCalls(source))

@@ -394,7 +394,8 @@ describe('print settings without a GS1 prefix', () => {
       ok: false,
       error: {
         code: 'gs1_not_set',
-        message: 'The GS1 company prefix is not set: a shift lead sets it in Print settings, then print the box label again.'
+        message: 'The GS1 company prefix is not set: a shift lead sets it in Print settings, then print the box label again.',
+        key: 'refusals:labels.gs1NotSet'
       }
     })
     expect(snapshot(t.sqlite)).toEqual(before)

@@ -47,13 +47,15 @@ describe('the reports thread', () => {
     }
   })
 
-  it('keeps a refusal: an unknown operator is not_found, with its sentence', async () => {
+  it('keeps a refusal: an unknown operator is not_found, with its sentence and its catalogue words', async () => {
     const w = await scriptedShift()
     const reader = reportReader({ ...w, connection: w.station.connection })
     try {
       await expect(reader.shift({ ...TODAY, operatorId: 9999 })).rejects.toMatchObject({
         code: 'not_found',
-        message: 'There is no operator 9999.'
+        message: 'There is no operator 9999.',
+        key: 'refusals:reports.noOperator',
+        params: { operatorId: 9999 }
       })
     } finally {
       await reader.close()

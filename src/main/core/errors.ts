@@ -23,3 +23,6 @@ export function refusal(code: string, words: Words | string): StationError {
 export const refuse = (code: string, words: Words | string): never => {
   throw refusal(code, words)
 }
+
+/** A refusal made on another thread (the reports' worker), passed on with the words it was made with. */
+export const passedOn = (code: string, message: string, words?: Words): StationError => new StationError(code, message, words)

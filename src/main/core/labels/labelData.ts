@@ -58,7 +58,10 @@ type OrderRow = typeof orders.$inferSelect
 type BoxRow = typeof boxes.$inferSelect
 
 function orderOf(db: Db, orderId: number): OrderRow {
-  return db.select().from(orders).where(eq(orders.id, orderId)).get() ?? refuse('not_found', `Order ${orderId} does not exist.`)
+  return (
+    db.select().from(orders).where(eq(orders.id, orderId)).get() ??
+    refuse('not_found', { key: 'refusals:orders.notFound', params: { orderId } })
+  )
 }
 
 /** The order's boxes that count: every box but the voided ones, by number. */
@@ -86,20 +89,22 @@ export function unitsInBox(db: Db, boxId: string): BoxUnit[] {
 export function requireConfirmedBox(db: Db, orderId: number, boxId: string): { order: OrderRow; box: BoxRow } {
   const order = orderOf(db, orderId)
   const box = db.select().from(boxes).where(eq(boxes.id, boxId)).get()
-  if (!box || box.orderId !== orderId) return refuse('not_found', `Order ${order.orderNumber} has no box ${boxId}.`)
-  if (box.status === 'voided') return refuse('box_voided', `Box ${box.number} of order ${order.orderNumber} is voided: it has no label.`)
+  if (!box || box.orderId !== orderId)
+    return refuse('not_found', { key: 'refusals:labels.noSuchBox', params: { orderNumber: order.orderNumber, boxId } })
+  if (box.status === 'voided')
+    return refuse('box_voided', { key: 'refusals:labels.boxVoided', params: { box: box.number, orderNumber: order.orderNumber } })
   if (box.status !== 'confirmed') {
-    return refuse(
-      'box_not_confirmed',
-      `Box ${box.number} of order ${order.orderNumber} is not confirmed yet: press Save again to confirm it, then print its label.`
-    )
+    return refuse('box_not_confirmed', {
+      key: 'refusals:labels.boxNotConfirmed',
+      params: { box: box.number, orderNumber: order.orderNumber }
+    })
   }
   return { order, box }
 }
 
 export function boxLabelData(db: Db, orderId: number, boxId: string, gs1PrefixLength: number): BoxLabelData {
   const { order, box } = requireConfirmedBox(db, orderId, boxId)
-  if (!box.sscc) return refuse('no_sscc', `Box ${box.number} has no SSCC yet.`)
+  if (!box.sscc) return refuse('no_sscc', { key: 'refusals:labels.noSscc', params: { box: box.number } })
   const confirmed = liveBoxes(db, orderId).filter((b) => b.status === 'confirmed')
   const units = unitsInBox(db, boxId)
   const operatorId = box.confirmedBy ?? box.createdBy

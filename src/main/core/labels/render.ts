@@ -31,7 +31,7 @@ type Settings = Pick<PrintSettings, 'labelSize' | 'slipPaper' | 'gs1'>
 const stationLanguage = (db: Db): Language => getSetting(db, 'language')
 
 function boxData(db: Db, request: LabelRequest, settings: Settings) {
-  if (!request.boxId) return refuse('invalid_arguments', 'A box label needs the box.')
+  if (!request.boxId) return refuse('invalid_arguments', { key: 'refusals:labels.boxNeeded' })
   requireConfirmedBox(db, request.orderId, request.boxId)
   assignSscc(db, request.boxId)
   return boxLabelData(db, request.orderId, request.boxId, settings.gs1?.companyPrefix.length ?? 7)
@@ -75,8 +75,5 @@ export function renderLabelZpl(db: Db, request: LabelRequest, settings: Settings
     const { zpl, pages } = renderShippingLabelZpl(data, size, dpi, language)
     return { format: 'zpl', zpl, pages, title: title.shippingLabel(data.orderNumber), sscc: null }
   }
-  return refuse(
-    'zpl_packing_slip',
-    'A packing slip is printed on A4/Letter paper: choose a PDF printer for packing slips in Print settings.'
-  )
+  return refuse('zpl_packing_slip', { key: 'refusals:labels.slipOnPaper' })
 }

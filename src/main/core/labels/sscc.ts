@@ -57,23 +57,17 @@ export function assignSscc(db: Db, boxId: string): string {
   const gs1 = getPrintSettings(db).gs1
   const run = (tx: Db) => {
     const box = tx.select({ sscc: boxes.sscc, status: boxes.status, number: boxes.number }).from(boxes).where(eq(boxes.id, boxId)).get()
-    if (!box) return refuse('not_found', `Box ${boxId} does not exist.`)
+    if (!box) return refuse('not_found', { key: 'refusals:labels.boxMissing', params: { boxId } })
     if (box.sscc) return box.sscc
-    if (box.status === 'voided') return refuse('box_voided', `Box ${box.number} is voided: it gets no SSCC.`)
+    if (box.status === 'voided') return refuse('box_voided', { key: 'refusals:labels.voidedNoSscc', params: { box: box.number } })
     if (!gs1) {
-      return refuse(
-        'gs1_not_set',
-        'The GS1 company prefix is not set: a shift lead sets it in Print settings, then print the box label again.'
-      )
+      return refuse('gs1_not_set', { key: 'refusals:labels.gs1NotSet' })
     }
     const { first, last } = serialRange(gs1)
     const stored = readSettingValue(tx, SSCC_COUNTER_KEY)
     const next = Math.max(typeof stored === 'number' ? stored : first, first)
     if (next > last) {
-      return refuse(
-        'sscc_exhausted',
-        `This station has used every SSCC serial reference up to ${last}: a shift lead sets a new range in Print settings.`
-      )
+      return refuse('sscc_exhausted', { key: 'refusals:labels.ssccExhausted', params: { last } })
     }
     const sscc = buildSscc(gs1, next)
     tx.insert(settings)

@@ -19,7 +19,7 @@ export function shiftFigures(db: Db, clock: Clock, { from, to, operatorId }: Shi
   const q = reportQueries(db)
   const everyone = q.operators.all()
   const chosen = operatorId === undefined ? null : everyone.find((o) => o.id === operatorId)
-  if (chosen === undefined) return refuse('not_found', `There is no operator ${operatorId}.`)
+  if (chosen === undefined) return refuse('not_found', { key: 'refusals:reports.noOperator', params: { operatorId: operatorId ?? '' } })
   const by = chosen?.id ?? null
 
   const size = bucketSize(from, to)

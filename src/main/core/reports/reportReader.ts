@@ -9,7 +9,7 @@ import type { Worker } from 'node:worker_threads'
 import type { ShiftFigures, ShiftRange } from '../../../shared/reports'
 import type { Clock } from '../clock'
 import type { Db, Connection } from '../db/connection'
-import { StationError } from '../errors'
+import { passedOn, refusal } from '../errors'
 import { log } from '../log/logger'
 import { startWorker } from '../workers/startWorker'
 import { boardFigures, shiftFigures } from './figures'
@@ -59,7 +59,10 @@ export function reportReader({ db, connection, clock, useThread = true }: Option
       pending.delete(answer.id)
       if (pending.size === 0) started.unref()
       if ('figures' in answer) entry.resolve(answer.figures)
-      else entry.reject(answer.error.code ? new StationError(answer.error.code, answer.error.message) : new Error(answer.error.message))
+      else
+        entry.reject(
+          answer.error.code ? passedOn(answer.error.code, answer.error.message, answer.error.words) : new Error(answer.error.message)
+        )
     })
     started.on('error', (error) => worker === started && lost(error))
     started.on('exit', (code) => worker === started && lost(new Error(`the reports thread exited with code ${code}`)))
@@ -89,7 +92,7 @@ export function reportReader({ db, connection, clock, useThread = true }: Option
       const stopping = worker
       worker = null
       threadFailed = true
-      for (const entry of pending.values()) entry.reject(new StationError('closing', 'The station is closing: ask for the report again.'))
+      for (const entry of pending.values()) entry.reject(refusal('closing', { key: 'refusals:reports.closing' }))
       pending.clear()
       if (stopping) await stopping.terminate()
     }

@@ -12,6 +12,7 @@ import Database from 'better-sqlite3'
 import { drizzle } from 'drizzle-orm/better-sqlite3'
 import { dirname, join } from 'node:path'
 import { parentPort, workerData } from 'node:worker_threads'
+import type { WordValues } from '../../../shared/words'
 import * as schema from '../db/schema'
 import { boardFigures, shiftFigures, type FigureOptions } from './figures'
 import type { ReportAnswer, ReportAsk } from './reportMessages'
@@ -38,8 +39,12 @@ if (parentPort) {
         figures: ask.kind === 'board' ? boardFigures(db, clock, options) : shiftFigures(db, clock, ask.range, options)
       }
     } catch (error) {
-      const { code, message } = error as { code?: unknown; message?: unknown }
-      answer = { id: ask.id, error: { code: typeof code === 'string' ? code : null, message: String(message ?? error) } }
+      const { code, message, key, params } = error as { code?: unknown; message?: unknown; key?: string; params?: WordValues }
+      const words = typeof key === 'string' ? { key, ...(params ? { params } : {}) } : undefined
+      answer = {
+        id: ask.id,
+        error: { code: typeof code === 'string' ? code : null, message: String(message ?? error), ...(words ? { words } : {}) }
+      }
     }
     port.postMessage(answer)
   })
