@@ -94,5 +94,6 @@ test('a shift lead watches a packing, jumps to a scan, exports the dispute pack 
     .toBeGreaterThanOrEqual(m! * 60 + s!)
   // Only that IMEI's moments (and the boxes): the other IMEI's scan is not a chapter here.
   await expect(history.getByRole('table', { name: 'Chapters of recording 1' })).not.toContainText(first)
+  await expect(page.getByRole('dialog')).toHaveCount(0)
   await page.screenshot({ path: test.info().outputPath('evidence-history.png'), fullPage: true })
 })

@@ -60,7 +60,8 @@ export function EvidencePanel({
     <Paper withBorder p="md" aria-label={t('panel.label', { orderNumber })} component="section">
       <Stack gap="sm">
         <Group justify="space-between">
-          <Title order={3}>{t('panel.title')}</Title>
+          {/* IMEI history lists several orders' recordings: each names its order. */}
+          <Title order={3}>{focus ? t('panel.label', { orderNumber }) : t('panel.title')}</Title>
           {manage && (
             <Group gap="xs">
               <Button size="md" variant="light" onClick={exportPack}>
