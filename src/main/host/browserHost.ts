@@ -9,6 +9,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { extname, join, normalize, sep } from 'node:path'
 import { Readable, type Duplex } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
+import type { ReadableStream as WebReadableStream } from 'node:stream/web'
 import { WebSocketServer } from 'ws'
 import { dispatch } from '../core/dispatch'
 import type { Station } from '../station'
@@ -127,7 +128,7 @@ function answerMediaRequest(station: Pick<Station, 'media'>, req: IncomingMessag
     res.end()
     return Promise.resolve()
   }
-  return pipeline(Readable.fromWeb(answer.body as import('node:stream/web').ReadableStream<Uint8Array>), res)
+  return pipeline(Readable.fromWeb(answer.body as WebReadableStream<Uint8Array>), res)
 }
 
 async function serveFile(root: string, token: string, req: IncomingMessage, res: ServerResponse) {
