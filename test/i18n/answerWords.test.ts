@@ -4,10 +4,28 @@ import { describe, expect, it } from 'vitest'
 import { mainCatalogue } from '../../src/main/core/i18n/catalogue'
 import { english } from '../../src/main/core/errors'
 import { wordSentence, type Words } from '../../src/shared/words'
+import { answerText, sentencesText } from '../../src/renderer/src/useAction'
+import { i18n } from '../../src/renderer/src/i18n'
 
 const polish = (words: Words) => wordSentence(mainCatalogue().getFixedT('pl'), words)
 
 describe("the core's answers in words", () => {
+  it('are shown by a screen in its language, or as the English message when there are no words', async () => {
+    const saved = { message: 'Box 2 confirmed (5 units)', words: { key: 'answers:packing.boxConfirmed', params: { count: 5, box: 2 } } }
+    const blockers = [{ key: 'answers:packing.blocker.boxOpen', params: { box: 1 } }]
+    try {
+      await i18n.changeLanguage('pl')
+      expect(answerText(saved)).toBe('Karton 2 zatwierdzony (5 sztuk)')
+      expect(answerText({ message: 'Old answer.' })).toBe('Old answer.')
+      expect(sentencesText(blockers, ['Box 1 is open (saved, not confirmed): press Save again.'])).toEqual([
+        'Karton 1 jest otwarty (zapisany, niezatwierdzony): naciśnij Zapisz ponownie.'
+      ])
+      expect(sentencesText(undefined, ['English.'])).toEqual(['English.'])
+    } finally {
+      await i18n.changeLanguage('en')
+    }
+  })
+
   it('words a saved box in English as before and in Polish with its plural', () => {
     const one: Words = { key: 'answers:packing.boxSaved', params: { count: 1, box: 2 } }
     const five: Words = { key: 'answers:packing.boxConfirmed', params: { count: 5, box: 2 } }

@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react'
 import { StationError } from '../../shared/contract'
-import { wordSentence } from '../../shared/words'
+import { wordSentence, type Sentence, type Words } from '../../shared/words'
 import { i18n } from './i18n'
 
 /**
@@ -12,6 +12,17 @@ export const errorMessage = (e: unknown): string => {
   if (e instanceof StationError && e.key && i18n.exists(e.key, e.params)) return wordSentence(i18n.t, { key: e.key, params: e.params })
   return e instanceof Error ? e.message : String(e)
 }
+
+/**
+ * An answer's message in the screen's language: its catalogue words (`words`, next to `message` in Save, ship,
+ * return-check… answers), else the English message it came with.
+ */
+export const answerText = (answer: { message: string; words?: Words }): string =>
+  answer.words && i18n.exists(answer.words.key, answer.words.params) ? wordSentence(i18n.t, answer.words) : answer.message
+
+/** Sentences given as words (Packing Confirmation's blockerWords, whyWords) in the screen's language, else the English ones. */
+export const sentencesText = (words: Sentence[] | undefined, english: string[]): string[] =>
+  words && words.every((w) => i18n.exists(w.key, w.params)) ? words.map((w) => wordSentence(i18n.t, w)) : english
 
 type Outcome = { ok: boolean; text: string; title?: string }
 
