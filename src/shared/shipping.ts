@@ -1,10 +1,10 @@
 // Shipping, returns and IMEI history (SPEC §6): record the carrier and
 // tracking number of a packed order (checked by pure functions, so the
 // Shipping screen says what is wrong before the station refuses it with the
-// same words), scan a returned parcel against the order it shipped in, and
+// same catalogue words), scan a returned parcel against the order it shipped in, and
 // follow one IMEI through the station.
 import { z } from 'zod'
-import { Words } from './words'
+import { Words, type Sentence } from './words'
 import { OrderDetail, OrderRef } from './orders'
 import { id } from './primitives'
 
@@ -15,31 +15,34 @@ export const TRACKING_URL_MAX = 2048
 /** A tracking number as printed or scanned: spaces (grouping on paper) and control characters removed. */
 export const normaliseTrackingNumber = (raw: string): string => raw.replace(/[\s\u0000-\u001f\u007f]/g, '')
 
-/** Why a (normalised) tracking number cannot be right, or null when it can. */
-export function trackingNumberProblem(trackingNumber: string): string | null {
-  if (trackingNumber.length === 0) return 'Enter the tracking number: scan it from the carrier label.'
+/** Why a (normalised) tracking number cannot be right (catalogue words, `shipping:tracking.*`), or null when it can. */
+export function trackingNumberProblem(trackingNumber: string): Sentence | null {
+  if (trackingNumber.length === 0) return { key: 'shipping:tracking.numberMissing' }
   const bad = [...trackingNumber].find((c) => !/[A-Za-z0-9-]/.test(c))
-  if (bad !== undefined) return `A tracking number has only letters, digits and "-", not "${bad}".`
+  if (bad !== undefined) return { key: 'shipping:tracking.numberCharacter', params: { character: bad } }
   if (trackingNumber.length < TRACKING_NUMBER_MIN || trackingNumber.length > TRACKING_NUMBER_MAX) {
-    return `A tracking number is ${TRACKING_NUMBER_MIN} to ${TRACKING_NUMBER_MAX} characters; this one has ${trackingNumber.length}.`
+    return {
+      key: 'shipping:tracking.numberLength',
+      params: { min: TRACKING_NUMBER_MIN, max: TRACKING_NUMBER_MAX, length: trackingNumber.length }
+    }
   }
   return null
 }
 
-/** Why a (trimmed, non-empty) tracking URL cannot be used, or null when it is a valid http(s) address. */
-export function trackingUrlProblem(url: string): string | null {
-  const valid = 'The tracking URL must be a web address starting with https:// or http://'
-  if (url.length > TRACKING_URL_MAX) return `${valid}, at most ${TRACKING_URL_MAX} characters.`
-  if (/\s/.test(url)) return `${valid}, without spaces.`
+/** Why a (trimmed, non-empty) tracking URL cannot be used (catalogue words), or null when it is a valid http(s) address. */
+export function trackingUrlProblem(url: string): Sentence | null {
+  if (url.length > TRACKING_URL_MAX) return { key: 'shipping:tracking.urlTooLong', params: { max: TRACKING_URL_MAX } }
+  if (/\s/.test(url)) return { key: 'shipping:tracking.urlSpaces' }
   let parsed: URL
   try {
     parsed = new URL(url)
   } catch {
-    return `${valid}: "${url.slice(0, 60)}" is not a web address.`
+    return { key: 'shipping:tracking.urlNotAddress', params: { url: url.slice(0, 60) } }
   }
-  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return `${valid}, not ${parsed.protocol}.`
-  if (!/^[a-z0-9-]+(\.[a-z0-9-]+)+$/i.test(parsed.hostname)) return `${valid} and a carrier's domain name (such as www.dhl.com).`
-  if (parsed.username || parsed.password) return `${valid}, without a user name or password in it.`
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')
+    return { key: 'shipping:tracking.urlScheme', params: { protocol: parsed.protocol } }
+  if (!/^[a-z0-9-]+(\.[a-z0-9-]+)+$/i.test(parsed.hostname)) return { key: 'shipping:tracking.urlHost' }
+  if (parsed.username || parsed.password) return { key: 'shipping:tracking.urlCredentials' }
   return null
 }
 

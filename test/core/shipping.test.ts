@@ -1,8 +1,12 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { exportedEvents } from '../../src/main/core/events/exported'
 import { getPrintSettings } from '../../src/main/core/labels/printSettings'
+import { english, StationError } from '../../src/main/core/errors'
+import { translator } from '../../src/main/core/i18n/catalogue'
 import { log } from '../../src/main/core/log/logger'
+import { checkShipment } from '../../src/main/core/packing/shipping'
 import { trackingNumberProblem, trackingUrlProblem } from '../../src/shared/shipping'
+import { wordSentence } from '../../src/shared/words'
 import { cleanup, snapshot } from './helpers'
 import { A, shippingWorld, type ShippingWorld } from './shippingWorld'
 
@@ -205,7 +209,7 @@ describe('tracking URL check', () => {
   ])('%s', (url, problem) => {
     const found = trackingUrlProblem(url)
     if (problem === null) expect(found).toBeNull()
-    else expect(found).toContain(problem)
+    else expect(found && english(found)).toContain(problem)
   })
 })
 
@@ -224,6 +228,43 @@ describe('tracking number check', () => {
   ])('%s', (trackingNumber, problem) => {
     const found = trackingNumberProblem(trackingNumber)
     if (problem === null) expect(found).toBeNull()
-    else expect(found).toContain(problem)
+    else expect(found && english(found)).toContain(problem)
+  })
+})
+
+describe('tracking problems as catalogue words', () => {
+  it('are the same English sentences as the station always showed', () => {
+    expect(english(trackingNumberProblem('')!)).toBe('Enter the tracking number: scan it from the carrier label.')
+    expect(english(trackingNumberProblem('AB12345/67')!)).toBe('A tracking number has only letters, digits and "-", not "/".')
+    expect(english(trackingNumberProblem('ABC12')!)).toBe('A tracking number is 6 to 40 characters; this one has 5.')
+    expect(english(trackingUrlProblem('javascript:alert(1)')!)).toBe(
+      'The tracking URL must be a web address starting with https:// or http://, not javascript:.'
+    )
+    expect(english(trackingUrlProblem('dhl')!)).toBe(
+      'The tracking URL must be a web address starting with https:// or http://: "dhl" is not a web address.'
+    )
+  })
+
+  it('are worded in Polish on a Polish screen', () => {
+    const t = translator('pl', 'shipping')
+    expect(wordSentence(t, trackingNumberProblem('ABC12')!)).toBe('Numer przesyłki musi mieć od 6 do 40 znaków, a ten ma 5.')
+    expect(wordSentence(t, trackingUrlProblem('ftp://ftp.dhl.com/track')!)).toBe(
+      'Link do śledzenia musi być adresem strony zaczynającym się od https:// lub http://, a nie ftp:.'
+    )
+  })
+
+  it("word the refusal in the screen's language, with the problem inside it", () => {
+    let error: StationError | undefined
+    try {
+      checkShipment({ carrier: 'DHL', service: 'Parcel', trackingNumber: '12345', trackingUrl: null }, { prefixes: [], suffixes: [] })
+    } catch (e) {
+      error = e as StationError
+    }
+    expect(error).toBeInstanceOf(StationError)
+    expect(error!.message).toBe('A tracking number is 6 to 40 characters; this one has 5. Nothing was changed.')
+    expect(error!.key).toBe('refusals:packing.badTrackingNumber')
+    expect(wordSentence(translator('pl', 'refusals'), { key: error!.key!, params: error!.params })).toBe(
+      'Numer przesyłki musi mieć od 6 do 40 znaków, a ten ma 5. Nic nie zostało zmienione.'
+    )
   })
 })

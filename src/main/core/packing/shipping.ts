@@ -21,10 +21,10 @@ export function checkShipment(request: Omit<ShipRequest, 'orderId'>, affixes: Sc
   if (!service) refuse('invalid_service', { key: 'refusals:packing.enterService' })
   const trackingNumber = normaliseTrackingNumber(cleanScan(request.trackingNumber, affixes))
   const numberProblem = trackingNumberProblem(trackingNumber)
-  if (numberProblem) refuse('invalid_tracking_number', { key: 'refusals:packing.badTrackingNumber', params: { problem: numberProblem } })
+  if (numberProblem) refuse('invalid_tracking_number', { key: 'refusals:packing.badTrackingNumber', params: { problem: [numberProblem] } })
   const trackingUrl = request.trackingUrl?.trim() || null
   const urlProblem = trackingUrl === null ? null : trackingUrlProblem(trackingUrl)
-  if (urlProblem) refuse('invalid_tracking_url', { key: 'refusals:packing.badTrackingUrl', params: { problem: urlProblem } })
+  if (urlProblem) refuse('invalid_tracking_url', { key: 'refusals:packing.badTrackingUrl', params: { problem: [urlProblem] } })
   return { carrier, service, trackingNumber, trackingUrl }
 }
 

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { Alert, Button, Grid, Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core'
 import type { OrderDetail } from '../../../shared/orders'
 import { normaliseTrackingNumber, trackingNumberProblem, trackingUrlProblem } from '../../../shared/shipping'
+import { wordSentence } from '../../../shared/words'
 import { station } from '../api'
 import { OrderScreen } from '../components/OrderHeader'
 import { useScanStream } from '../deviceScans'
@@ -115,7 +116,7 @@ function ShipForm({ order, onShipped }: { order: OrderDetail; onShipped: (order:
                 urlField.current?.focus()
               }
             }}
-            error={checked ? numberProblem : null}
+            error={checked && numberProblem ? wordSentence(t, numberProblem) : null}
             autoComplete="off"
             spellCheck={false}
           />
@@ -126,7 +127,7 @@ function ShipForm({ order, onShipped }: { order: OrderDetail; onShipped: (order:
             placeholder={t('form.trackingUrlPlaceholder')}
             value={trackingUrl}
             onChange={(e) => setTrackingUrl(e.currentTarget.value)}
-            error={urlProblem}
+            error={urlProblem ? wordSentence(t, urlProblem) : null}
             autoComplete="off"
             spellCheck={false}
           />
