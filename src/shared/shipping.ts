@@ -134,8 +134,10 @@ export const HistoryEntry = z.object({
   operator: z.string().nullable(),
   /** The shift lead who approved a removal or a voided box. */
   approvedBy: z.string().nullable(),
-  /** A sentence for the screen, e.g. "Removed by Dana Whitfield: screen cracked". */
+  /** A sentence for the screen, e.g. "Removed by Dana Whitfield: screen cracked", in English (the command line, the logs). */
   detail: z.string(),
+  /** `detail` as catalogue words, for the screen's language. */
+  words: Words.optional(),
   entryMethod: z.enum(['scanned', 'typed']).nullable(),
   removal: z.enum(['removed', 'box_voided', 'unpacked_after_cancel']).nullable(),
   carrier: z.string().nullable(),

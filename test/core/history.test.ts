@@ -4,6 +4,8 @@ import { serialHistoryQueries } from '../../src/main/core/history/serialHistory'
 import { returnsOfSerialsQuery, serialLookupQueries } from '../../src/main/core/history/serialLookup'
 import { cleanup } from './helpers'
 import { A, LEAD_APPROVAL, shippingWorld } from './shippingWorld'
+import { mainCatalogue } from '../../src/main/core/i18n/catalogue'
+import { wordSentence } from '../../src/shared/words'
 
 afterEach(cleanup)
 
@@ -69,6 +71,13 @@ describe('IMEI history', () => {
 
     // The same story through the first IMEI.
     expect((await w.call('history:serial', { input: A(1) })).entries).toEqual(history.entries)
+    // Each entry's words are its detail in English, and the screen words them in the operator's language.
+    const [en, pl] = [mainCatalogue().getFixedT('en'), mainCatalogue().getFixedT('pl')]
+    for (const e of history.entries) expect(wordSentence(en, e.words!)).toBe(e.detail)
+    expect(wordSentence(pl, scanned2!.words!)).toBe(`${A(1)} zeskanowano do zamówienia SO-2`)
+    expect(wordSentence(pl, removed!.words!)).toBe(
+      'Usunięto z zamówienia SO-2 przez Marek Nowak, zatwierdził(a) Dana Whitfield: screen scratched'
+    )
   })
 
   it('shows a voided box, and nothing of the order after the unit left it', async () => {

@@ -8,7 +8,8 @@ import type { HistoryEntry, HistoryKind, SerialHistory } from '../../../shared/s
 import type { Db } from '../db/connection'
 import { perConnection } from '../db/prepared'
 import { boxes, events, operators, orders } from '../db/schema'
-import { refuse } from '../errors'
+import type { Sentence, WordValues, Words } from '../../../shared/words'
+import { english, refuse } from '../errors'
 import { MAX_SCAN_LENGTH, cleanScan, type ScannerAffixes } from '../scanning/serial'
 import { readCode, type CodePart } from '../scanning/codes/readCode'
 import { returnsOfSerials, unitsBySerial, type FoundUnit } from './serialLookup'
@@ -127,7 +128,6 @@ export function serialHistory(db: Db, affixes: ScannerAffixes, input: string): S
     const box = u.boxId ? s.box.get({ id: u.boxId }) : undefined
     const inBox = { ...inOrder, boxNumber: box?.number ?? null, boxStatus: box?.status ?? null }
     const live = (at: string) => u.removedAt === null || at <= u.removedAt
-    const how = u.entryMethod === 'typed' ? 'typed by hand' : 'scanned'
     const imeis = [u.serial, u.serial2].filter(Boolean).join(' / ')
 
     entries.push({
@@ -136,35 +136,65 @@ export function serialHistory(db: Db, affixes: ScannerAffixes, input: string): S
       kind: 'scanned',
       operator: operatorName(u.scannedBy),
       entryMethod: u.entryMethod,
-      detail: `${imeis} ${how} into order ${u.orderNumber}${codePartsText(u.codeParts)}`
+      ...told(u.entryMethod === 'typed' ? 'history:detail.typed' : 'history:detail.scanned', {
+        imeis,
+        orderNumber: u.orderNumber,
+        parts: codeParts(u.codeParts)
+      })
     })
     if (box) {
       const boxedAt = box.createdAt > u.scannedAt ? box.createdAt : u.scannedAt
       if (live(boxedAt))
-        entries.push({ ...inBox, at: boxedAt, kind: 'boxed', detail: `Put in box ${box.number} of order ${u.orderNumber}` })
+        entries.push({
+          ...inBox,
+          at: boxedAt,
+          kind: 'boxed',
+          ...told('history:detail.boxed', { box: box.number, orderNumber: u.orderNumber })
+        })
       if (box.confirmedAt && live(box.confirmedAt))
-        entries.push({ ...inBox, at: box.confirmedAt, kind: 'box_confirmed', detail: `Box ${box.number} confirmed` })
+        entries.push({ ...inBox, at: box.confirmedAt, kind: 'box_confirmed', ...told('history:detail.boxConfirmed', { box: box.number }) })
     }
     if (u.removedAt) {
       const by = operatorName(u.removedBy)
       const approvedBy = approverOf(u.orderId, u.removedAt, u.removal === 'box_voided' ? u.boxId : u.id)
-      const who = `${by ? ` by ${by}` : ''}${approvedBy ? `, approved by ${approvedBy}` : ''}`
-      const why = u.removalReason ? `: ${u.removalReason}` : ''
-      const where = box ? `box ${box.number} of order ${u.orderNumber}` : `order ${u.orderNumber}`
-      const detail =
+      // Who and why are optional parts of the sentence: each a whole phrase of the catalogue (or nothing).
+      const who: Sentence[] =
+        by && approvedBy
+          ? [{ key: 'history:detail.byApproved', params: { by, approvedBy } }]
+          : by
+            ? [{ key: 'history:detail.by', params: { by } }]
+            : approvedBy
+              ? [{ key: 'history:detail.approvedBy', params: { approvedBy } }]
+              : []
+      const byOnly: Sentence[] = by ? [{ key: 'history:detail.by', params: { by } }] : []
+      const why: Sentence[] = u.removalReason ? [{ key: 'history:detail.why', params: { reason: u.removalReason } }] : []
+      const place = { box: box?.number ?? '?', orderNumber: u.orderNumber }
+      const words =
         u.removal === 'box_voided'
-          ? `Box ${box?.number ?? '?'} of order ${u.orderNumber} voided${who}${why}`
+          ? told('history:detail.voided', { ...place, who, why })
           : u.removal === 'unpacked_after_cancel'
-            ? `Unpacked from ${where}${by ? ` by ${by}` : ''}: the order was cancelled`
-            : `Removed from ${where}${who}${why}`
-      entries.push({ ...inBox, at: u.removedAt, kind: 'removed', operator: by, approvedBy, removal: u.removal, detail })
+            ? told(box ? 'history:detail.unpackedFromBox' : 'history:detail.unpacked', { ...place, who: byOnly })
+            : told(box ? 'history:detail.removedFromBox' : 'history:detail.removed', { ...place, who, why })
+      entries.push({ ...inBox, at: u.removedAt, kind: 'removed', operator: by, approvedBy, removal: u.removal, ...words })
     }
     for (const e of eventsOf(u.orderId)) {
       if (e.at < u.scannedAt || !live(e.at)) continue
       if (e.type === 'order.packed')
-        entries.push({ ...inBox, at: e.at, kind: 'packed', operator: e.operator, detail: `Order ${u.orderNumber} packed` })
+        entries.push({
+          ...inBox,
+          at: e.at,
+          kind: 'packed',
+          operator: e.operator,
+          ...told('history:detail.packed', { orderNumber: u.orderNumber })
+        })
       if (e.type === 'order.cancelled')
-        entries.push({ ...inBox, at: e.at, kind: 'cancelled', operator: e.operator, detail: `Order ${u.orderNumber} cancelled in the OMS` })
+        entries.push({
+          ...inBox,
+          at: e.at,
+          kind: 'cancelled',
+          operator: e.operator,
+          ...told('history:detail.cancelled', { orderNumber: u.orderNumber })
+        })
       if (e.type === 'order.shipped') {
         const ship = s.shipment.get({ id: u.orderId })!
         entries.push({
@@ -175,7 +205,7 @@ export function serialHistory(db: Db, affixes: ScannerAffixes, input: string): S
           carrier: `${ship.carrier} ${ship.service}`,
           trackingNumber: ship.trackingNumber,
           trackingUrl: ship.trackingUrl,
-          detail: `Shipped with ${ship.carrier} ${ship.service}, tracking ${ship.trackingNumber ?? '—'}`
+          ...told('history:detail.shipped', { carrier: `${ship.carrier} ${ship.service}`, tracking: ship.trackingNumber ?? '—' })
         })
       }
     }
@@ -190,7 +220,9 @@ export function serialHistory(db: Db, affixes: ScannerAffixes, input: string): S
       orderNumber: r.orderNumber,
       operator: r.receivedBy,
       flag: r.flag,
-      detail: `Returned against order ${r.orderNumber}${r.flagMessage ? ` — flagged: ${r.flagMessage}` : ''}`
+      ...(r.flagMessage
+        ? told('history:detail.returnedFlagged', { orderNumber: r.orderNumber, flag: r.flagMessage })
+        : told('history:detail.returned', { orderNumber: r.orderNumber }))
     })
   }
 
@@ -199,8 +231,16 @@ export function serialHistory(db: Db, affixes: ScannerAffixes, input: string): S
 }
 
 /** The scanned code's other parts, as the history line shows them: " (code also held S/N R58M…, GTIN 0950…)". */
-function codePartsText(stored: string | null): string {
-  if (stored === null) return ''
-  const parts = JSON.parse(stored) as CodePart[]
-  return parts.length > 0 ? ` (code also held ${parts.map((p) => `${p.name} ${p.value}`).join(', ')})` : ''
+/** The other parts the scanned code held (S/N, GTIN, lot…), as a phrase of the sentence, or nothing. */
+function codeParts(stored: string | null): Sentence[] {
+  const parts = stored === null ? [] : (JSON.parse(stored) as CodePart[])
+  return parts.length > 0
+    ? [{ key: 'history:detail.codeParts', params: { parts: parts.map((p) => `${p.name} ${p.value}`).join(', ') } }]
+    : []
+}
+
+/** An entry's sentence: catalogue words for the screen, and their English as `detail` (the command line, the logs). */
+function told(key: string, params: WordValues): { detail: string; words: Words } {
+  const words = { key, params }
+  return { detail: english(words), words }
 }

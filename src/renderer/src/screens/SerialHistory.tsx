@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { Alert, Badge, Button, Stack, Table, Text, Title } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import type { HistoryKind, SerialHistory } from '../../../shared/shipping'
+import { wordSentence } from '../../../shared/words'
 import { station } from '../api'
 import { EvidencePanel } from '../components/evidence/EvidencePanel'
 import { HeadedTable } from '../components/HeadedTable'
@@ -89,7 +90,7 @@ export function SerialHistoryScreen({ navigate }: { navigate: Navigate }) {
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>{e.operator ?? ''}</Table.Td>
                 <Table.Td>
                   <Text size="lg" c={e.flag ? 'red.8' : undefined} fw={e.flag ? 700 : undefined}>
-                    {e.detail}
+                    {e.words ? wordSentence(t, e.words) : e.detail}
                   </Text>
                   {e.trackingUrl && (
                     <Text size="sm" c="dimmed" className="mono" style={{ wordBreak: 'break-all' }}>
