@@ -68,8 +68,11 @@ test('a shift lead switches the station to Polish; sign-in, orders, Used Scan, P
   await expect(page.getByLabel('Pozostało', { exact: true })).toHaveText('0')
   await page.getByRole('button', { name: 'Zapisz', exact: true }).click()
   await expect(page.getByLabel('Wynik skanu')).toContainText('GOTOWE')
+  // The station's answers to Save are worded from their catalogue words, plurals included.
+  await expect(page.getByLabel('Wynik skanu')).toContainText('Karton 1 zapisany z 2 sztukami')
   await page.getByRole('button', { name: 'Zapisz', exact: true }).click()
   await expect(page.getByText('potwierdzony', { exact: true })).toBeVisible()
+  await expect(page.getByLabel('Wynik skanu')).toContainText('Karton 1 zatwierdzony (2 sztuki)')
   await shot(page, 'used-scan')
 
   await page.getByRole('button', { name: 'Potwierdzenie pakowania' }).click()

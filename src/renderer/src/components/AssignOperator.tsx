@@ -5,6 +5,7 @@ import type { AssignmentRole } from '../../../shared/operators'
 import type { Operator } from '../../../shared/operators'
 import type { OrderSummary } from '../../../shared/orders'
 import { station } from '../api'
+import { answerText } from '../useAction'
 import { DIALOG_STYLES } from './DialogFooter'
 import { useApproval } from './useApproval'
 
@@ -46,7 +47,7 @@ export function AssignOperator(props: {
     approval.ask(t('assign.approve', { count: orders.length }), async (a) => {
       const request = Object.fromEntries(chosen.map((role) => [role, choice[role] === NOBODY ? null : Number(choice[role])]))
       const result = await station.assignments.assign({ orderIds: orders.map((o) => o.id), ...request, approval: a })
-      props.onAssigned(result.message)
+      props.onAssigned(answerText(result))
       props.onClose()
     })
 

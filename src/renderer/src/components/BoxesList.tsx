@@ -5,7 +5,7 @@ import type { Approval } from '../../../shared/operators'
 import type { OrderDelta } from '../../../shared/orderDelta'
 import type { Box, ScannedUnit } from '../../../shared/orders'
 import { station } from '../api'
-import { errorMessage } from '../useAction'
+import { answerText, errorMessage } from '../useAction'
 import { ShiftLeadApproval } from './ShiftLeadApproval'
 import { VirtualList } from './VirtualList'
 import { i18n } from '../i18n'
@@ -55,7 +55,7 @@ export const BoxesList = memo(function BoxesList({ boxes, actions }: { boxes: Bo
     try {
       const result = await station.packing.reopenBox({ orderId: actions!.orderId, boxId: box.id })
       actions!.onChanged(result.change)
-      actions!.onMessage?.(result.message, true)
+      actions!.onMessage?.(answerText(result), true)
     } catch (e) {
       actions!.onMessage?.(errorMessage(e), false)
     }
@@ -69,7 +69,7 @@ export const BoxesList = memo(function BoxesList({ boxes, actions }: { boxes: Bo
         ? await station.packing.voidBox({ orderId, boxId: pending.box.id, approval, reason: reason ?? '' })
         : await station.packing.removeUnit({ orderId, unitId: pending.unit.id, approval, reason: reason ?? '' })
     actions.onChanged(result.change)
-    actions.onMessage?.(result.message, true)
+    actions.onMessage?.(answerText(result), true)
   }
 
   return (
@@ -208,7 +208,7 @@ export const LooseUnits = memo(function LooseUnits({ units, actions }: { units: 
         onApprove={async (approval, reason) => {
           const result = await station.packing.removeUnit({ orderId: actions.orderId, unitId: unit!.id, approval, reason: reason ?? '' })
           actions.onChanged(result.change)
-          actions.onMessage?.(result.message, true)
+          actions.onMessage?.(answerText(result), true)
         }}
         onClose={() => setUnit(null)}
       />

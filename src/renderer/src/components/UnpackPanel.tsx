@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next'
 import type { OrderDelta } from '../../../shared/orderDelta'
 import type { OrderDetail } from '../../../shared/orders'
 import { station } from '../api'
-import { errorMessage } from '../useAction'
+import { answerText, errorMessage } from '../useAction'
 import { unitText } from './BoxesList'
 import { ScanFeedback, soundFor, type Feedback } from './ScanFeedback'
 import { ScanField, type ScanFieldHandle } from './ScanField'
@@ -27,7 +27,7 @@ export function UnpackPanel({ order, onChanged }: { order: OrderDetail; onChange
     try {
       const result = await station.packing.unpack({ orderId: order.id, ...args })
       onChanged(result.change)
-      setFeedback({ outcome: 'accepted', message: result.message })
+      setFeedback({ outcome: 'accepted', message: answerText(result) })
       soundFor('accepted')
     } catch (e) {
       setFeedback({ outcome: 'error', message: errorMessage(e) })

@@ -6,7 +6,7 @@ import { station } from '../api'
 import { LinesAndBoxes } from '../components/LinesAndBoxes'
 import { OrderScreen } from '../components/OrderHeader'
 import { ShiftLeadApproval } from '../components/ShiftLeadApproval'
-import { useAction } from '../useAction'
+import { sentencesText, useAction } from '../useAction'
 import { NoSsccNotice } from '../components/NoSsccNotice'
 import { UnpackPanel } from '../components/UnpackPanel'
 import { useAsync } from '../useAsync'
@@ -71,13 +71,13 @@ export function PackingConfirmationScreen({ orderId, navigate }: { orderId: numb
             {blockers.length > 0 && !cancelled && order.status !== 'packed' && order.status !== 'shipped' && (
               <Alert color="orange" title={t('confirm.notReady')}>
                 <List>
-                  {blockers.map((b) => (
+                  {sentencesText(value.blockerWords, blockers).map((b) => (
                     <List.Item key={b}>{b}</List.Item>
                   ))}
                 </List>
                 {!shortShipment.allowed && shortShipment.why && order.orderType === 'bulk' && (
                   <Text mt="xs" fw={700}>
-                    {shortShipment.why}
+                    {sentencesText(shortShipment.whyWords, [shortShipment.why]).join(' ')}
                   </Text>
                 )}
               </Alert>

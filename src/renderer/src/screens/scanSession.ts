@@ -11,7 +11,7 @@ import type { ScanResult } from '../../../shared/scanning'
 import { station } from '../api'
 import { soundFor, type Feedback } from '../components/ScanFeedback'
 import type { ScanEntry } from '../components/ScanField'
-import { errorMessage } from '../useAction'
+import { answerText, errorMessage } from '../useAction'
 import { i18n } from '../i18n'
 
 export type Awaiting = NonNullable<ScanResult['awaiting']>
@@ -101,7 +101,7 @@ export function useScanSession(orderId: number) {
       const result = await station.packing.save({ orderId, ...details })
       applyChange(result.change)
       if (result.action === 'box_confirmed') stillOfBox(String(result.boxNumber))
-      show({ outcome: 'info', message: result.message })
+      show({ outcome: 'info', message: answerText(result) })
       return result
     } catch (e) {
       show({ outcome: 'error', message: errorMessage(e) })

@@ -10,7 +10,7 @@ import type { SerialConflict } from '../../../../shared/ledger'
 import { station } from '../../api'
 import { HeadedTable } from '../../components/HeadedTable'
 import { useApproval } from '../../components/useApproval'
-import { useAction } from '../../useAction'
+import { answerText, useAction } from '../../useAction'
 import { useAsync } from '../../useAsync'
 
 type Props = {
@@ -44,8 +44,8 @@ function ConflictsPanel({ onChange }: Pick<Props, 'onChange'>) {
   const unpack = (c: SerialConflict) => {
     outcome.clear()
     approval.ask(t('conflicts.approve.unpack', { serial: c.serial, order: c.orderNumber ?? '' }), async (a) => {
-      const { message } = await station.ledger.unpackConflict({ eventId: c.eventId, serial: c.serial, approval: a })
-      outcome.succeed(message, t('conflicts.done.unpackTitle'))
+      const answer = await station.ledger.unpackConflict({ eventId: c.eventId, serial: c.serial, approval: a })
+      outcome.succeed(answerText(answer), t('conflicts.done.unpackTitle'))
       await Promise.all([reload(), onChange?.()])
     })
   }
