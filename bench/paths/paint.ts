@@ -287,7 +287,7 @@ function diskRows(clips: Recorded, camera: Camera): DiskRow[] {
   const perHourMB = (bytes: number) => round2(((bytes / clips.seconds) * 3600) / 1e6)
   const nominal: PathRow['reference'] = {
     kind: 'amount',
-    name: `${camera.mimeType} at ${camera.videoBitsPerSecond} bit/s (Chromium's default) × 1 h`,
+    name: `${camera.mimeType} at ${camera.videoBitsPerSecond} bit/s (the recorder's limit) × 1 h`,
     value: round2(((camera.videoBitsPerSecond / 8) * 3600) / 1e6),
     unit: 'MB/h'
   }
@@ -314,7 +314,7 @@ function diskRows(clips: Recorded, camera: Camera): DiskRow[] {
       ...facts,
       notes: [
         `camera: ${camera.label} (Chromium's fake camera, a test pattern) ${camera.width}×${camera.height} at ${camera.frameRate} fps, recorded as ${clips.video ?? camera.mimeType}`,
-        `the recorder sets no videoBitsPerSecond: Chromium's default ${camera.videoBitsPerSecond} bit/s; the clips came to ${Math.round((clips.clipBytes * 8) / clips.seconds / 1000)} kbit/s`,
+        `the recorder asks at most ${camera.videoBitsPerSecond} bit/s (recordingQuality.ts); the clips came to ${Math.round((clips.clipBytes * 8) / clips.seconds / 1000)} kbit/s`,
         `${clips.sessions} recordings, ${round2(clips.seconds)} s, ${clips.chunks} chunks, ${clips.markers} markers`
       ]
     },

@@ -10,6 +10,7 @@ import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import { CLIP_FILE, JOURNAL_FILE, MANIFEST_FILE } from '../../src/main/core/evidence/journal'
 import { evidenceRoot, sessionsOf } from '../../src/main/core/evidence/evidenceFolder'
+import { BITS_PER_SECOND, FRAME_RATE, RECORDER_TYPES } from '../../src/renderer/src/components/evidence/recordingQuality'
 
 /** Chromium's test-pattern camera, and the permission prompt answered yes (as e2e/packing-evidence.spec.ts). */
 export const FAKE_CAMERA_ARGS = ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream']
@@ -97,21 +98,20 @@ export type Camera = {
   height: number
   frameRate: number
   mimeType: string
-  /** MediaRecorder's videoBitsPerSecond as Chromium set it: cameraRecording.ts asks for none. */
+  /** MediaRecorder's videoBitsPerSecond, asked as cameraRecording.ts asks (recordingQuality.ts). */
   videoBitsPerSecond: number
 }
 
 /**
- * What the recorder gets, asked the way cameraRecording.ts asks (getUserMedia `video: true`, no
- * constraints; the first of its MIME types Chromium records; no bitrate). A string, not a
- * function: tsx's helpers do not exist in the page.
+ * What the recorder gets, asked the way cameraRecording.ts asks (the frame rate, MIME types and
+ * bitrate of recordingQuality.ts). A string, not a function: tsx's helpers do not exist in the page.
  */
 const CAMERA = `(async () => {
-  const stream = await navigator.mediaDevices.getUserMedia({ video: true, audio: false })
+  const stream = await navigator.mediaDevices.getUserMedia({ video: { frameRate: ${JSON.stringify(FRAME_RATE)} }, audio: false })
   const track = stream.getVideoTracks()[0]
   const s = track.getSettings()
-  const mimeType = ['video/webm;codecs=vp8', 'video/webm;codecs=vp9', 'video/webm'].find((t) => MediaRecorder.isTypeSupported(t)) ?? ''
-  const recorder = new MediaRecorder(stream, mimeType ? { mimeType } : undefined)
+  const mimeType = ${JSON.stringify(RECORDER_TYPES)}.find((t) => MediaRecorder.isTypeSupported(t)) ?? ''
+  const recorder = new MediaRecorder(stream, { ...(mimeType ? { mimeType } : {}), videoBitsPerSecond: ${BITS_PER_SECOND} })
   const facts = { label: track.label, width: s.width, height: s.height, frameRate: s.frameRate, mimeType, videoBitsPerSecond: recorder.videoBitsPerSecond }
   for (const t of stream.getTracks()) t.stop()
   return facts

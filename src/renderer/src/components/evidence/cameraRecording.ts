@@ -6,16 +6,9 @@
 import type { StopReason } from '../../../../shared/evidence'
 import { StationError } from '../../../../shared/contract'
 import { station } from '../../api'
+import { BITS_PER_SECOND, FRAME_RATE, RECORDER_TYPES as TYPES } from './recordingQuality'
 
 const SLICE_MS = 1000
-const TYPES = ['video/webm;codecs=vp8', 'video/webm;codecs=vp9', 'video/webm']
-/**
- * What the bench needs to show hands, a phone and a box, and no more: the encoder shares the station's
- * CPU with the scan screen. 15 frames a second at most and 1 Mbit/s (about 450 MB an hour) instead of
- * Chromium's 30 fps and 2.5 Mbit/s default (about 1.1 GB an hour).
- */
-const FRAME_RATE = { ideal: 15, max: 15 }
-const BITS_PER_SECOND = 1_000_000
 
 export type CameraRecording = {
   sessionId: string
