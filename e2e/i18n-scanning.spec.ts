@@ -43,11 +43,18 @@ test('in Polish: Import, Scanners, Sync, Distribution Scan, Assign operator and 
 
   await page.getByRole('button', { name: 'Skanery', exact: true }).click()
   await expect(page.getByRole('heading', { name: 'Skaner jako klawiatura' })).toBeVisible()
+  // The scanners' state comes from the main process as words: the status bar and Connection speak Polish.
+  await expect(page.getByLabel('Stan skanerów')).toContainText('Skaner jako klawiatura: połączony')
+  const connection = page.getByLabel('Połączenie', { exact: true })
+  await expect(connection).toContainText('Gotowy: skany wpisują się w aktywne pole skanowania')
+  await expect(connection).toContainText('Brak skonfigurowanego skanera szeregowego')
+  await expect(connection).toContainText('Brak skonfigurowanego skanera HID')
+  await expect(connection).not.toContainText('configured')
   const code = imei('35391611204481')
   await scanInto(page, page.getByRole('textbox', { name: 'Test skanera-klawiatury' }), code)
   const last = page.getByLabel('Ostatni skan')
   // The time of the scan in Polish: 24-hour, no AM/PM.
-  await expect(last.locator('p').first()).toHaveText(/^Źródło: .+ \(klawiatura\) · \d{1,2}:\d{2}:\d{2}$/)
+  await expect(last.locator('p').first()).toHaveText(/^Źródło: skaner jako klawiatura \(klawiatura\) · \d{1,2}:\d{2}:\d{2}$/)
   await expect(page.getByLabel('Odczytano jako', { exact: true })).toContainText('Odczytano jako zwykły kod')
   await expect(page.getByLabel('Części kodu')).toContainText('sprawdzany jako numer seryjny')
   await page.getByLabel('Użyj skanera szeregowego').check()

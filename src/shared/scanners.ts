@@ -4,6 +4,7 @@ import { z } from 'zod'
 import { Approval } from './operators'
 import { none } from './primitives'
 import { CodeRead } from './scanning'
+import { Words } from './words'
 
 export const ScanSource = z.enum(['keyboard', 'serial', 'hid'])
 export type ScanSource = z.infer<typeof ScanSource>
@@ -19,6 +20,8 @@ export const DeviceScan = z.object({
   deviceId: z.string().max(300),
   /** The device as an operator knows it, e.g. "Honeywell 1950g (COM4)". */
   device: z.string().max(300),
+  /** `device` as catalogue words (`scanners:device.*`), for each screen to word in its language. */
+  deviceWords: Words.optional(),
   /** AIM symbology identifier when the device reports one (HID POS), e.g. "]E0". */
   symbology: z.string().max(8).nullable(),
   at: z.string()
@@ -38,8 +41,10 @@ export const ScannerStatus = z.object({
   /** "Keyboard wedge", "Serial scanner", "HID scanner". */
   label: z.string(),
   state: ConnectionState,
-  /** What is going on and, for an error, what to do about it. */
+  /** What is going on and, for an error, what to do about it (English, for the logs). */
   message: z.string(),
+  /** `message` as catalogue words (`scanners:device.*`), for each screen to word in its language. */
+  words: Words.optional(),
   since: z.string()
 })
 export type ScannerStatus = z.infer<typeof ScannerStatus>
@@ -139,7 +144,10 @@ export const ScannerDevices = z.object({
   hidDevices: z.array(HidDeviceInfo),
   /** Why a list is empty when the station could not read it (e.g. node-hid could not load). */
   serialProblem: z.string().nullable(),
-  hidProblem: z.string().nullable()
+  hidProblem: z.string().nullable(),
+  /** The problems as catalogue words (`scanners:device.*`), for each screen to word in its language. */
+  serialProblemWords: Words.nullable().optional(),
+  hidProblemWords: Words.nullable().optional()
 })
 export type ScannerDevices = z.infer<typeof ScannerDevices>
 

@@ -2,6 +2,7 @@
 // product id and serial number (its COMx / ttyACMx name may change), by path
 // for a port without USB ids; and the operator's sentences for open failures.
 import { describe, expect, it } from 'vitest'
+import { english } from '../../src/main/core/errors'
 import { describeHidError } from '../../src/main/devices/hid/hidScanner'
 import { hidDeviceId, kindOf, listHidDevices, locateHidDevice } from '../../src/main/devices/hid/hidDevices'
 import { describeSerialError } from '../../src/main/devices/serial/serialErrors'
@@ -60,7 +61,7 @@ describe('serial ports', () => {
     ['Error Resource temporarily unavailable Cannot lock port', 'linux', /in use by another program/],
     ['Error: Inappropriate ioctl for device, cannot open /tmp/x', 'linux', /^Cannot use \/dev\/x: Inappropriate ioctl/]
   ] as const)('says what to do about "%s"', (message, platform, expected) => {
-    expect(describeSerialError(new Error(message), '/dev/x', platform)).toMatch(expected)
+    expect(english(describeSerialError(new Error(message), '/dev/x', platform))).toMatch(expected)
   })
 })
 
@@ -112,9 +113,9 @@ describe('HID devices', () => {
   })
 
   it('a HID open refused on Linux points at the udev rule', () => {
-    expect(describeHidError(new Error('cannot open device with path /dev/hidraw3'), 'HID 0c2e:0b61', 'linux')).toMatch(
+    expect(english(describeHidError(new Error('cannot open device with path /dev/hidraw3'), 'HID 0c2e:0b61', 'linux'))).toMatch(
       /udev rule resources\/udev\//
     )
-    expect(describeHidError(new Error('could not open device'), 'HID 0c2e:0b61', 'win32')).toMatch(/keyboard-wedge mode/)
+    expect(english(describeHidError(new Error('could not open device'), 'HID 0c2e:0b61', 'win32'))).toMatch(/keyboard-wedge mode/)
   })
 })

@@ -21,7 +21,7 @@ async function until(what: string, check: () => boolean, timeoutMs = 3000) {
 
 function fakeDevice() {
   const device = { where: null as string | null, openError: null as Error | null, opens: 0, closes: 0, loseLink: (_reason: string) => {} }
-  const driver: DeviceDriver = {
+  const driver: DeviceDriver<string> = {
     locate: async () => device.where,
     connect: async (_where) => {
       device.opens++

@@ -3,7 +3,9 @@
 // its connection state. New settings stop the old supervisors and start new
 // ones. The keyboard wedge needs nothing here: it types into the window.
 import type { ConnectionState, ScannerSettings, ScannerStatus, ScanSource } from '../../shared/scanners'
+import type { Words } from '../../shared/words'
 import type { Clock } from '../core/clock'
+import { english } from '../core/errors'
 import { describeHidDevice, hidDeviceId, type ListHid } from './hid/hidDevices'
 import { hidDriver } from './hid/hidScanner'
 import { bytesToText, renderRaw } from './rawText'
@@ -22,7 +24,9 @@ export type DeviceManagerOptions = {
   listHid?: ListHid
 }
 
-const KEYBOARD_READY = 'Ready: scans are typed into the focused scan field'
+const KEYBOARD_READY: Words = { key: 'scanners:device.keyboardReady' }
+const SERIAL_OFF: Words = { key: 'scanners:device.serialOff' }
+const HID_OFF: Words = { key: 'scanners:device.hidOff' }
 
 export class DeviceManager {
   private running: Supervisor[] = []
@@ -31,8 +35,8 @@ export class DeviceManager {
 
   constructor(private readonly options: DeviceManagerOptions) {
     this.set('keyboard', 'keyboard', 'Keyboard wedge', 'connected', KEYBOARD_READY, false)
-    this.set('serial', 'serial:none', 'Serial scanner', 'off', 'No serial scanner configured', false)
-    this.set('hid', 'hid:none', 'HID scanner', 'off', 'No HID scanner configured', false)
+    this.set('serial', 'serial:none', 'Serial scanner', 'off', SERIAL_OFF, false)
+    this.set('hid', 'hid:none', 'HID scanner', 'off', HID_OFF, false)
   }
 
   /** Every scanner's state: keyboard first, then serial, then HID. */
@@ -58,6 +62,7 @@ export class DeviceManager {
       const device = settings.serial.device
       const deviceId = serialDeviceId(device)
       const name = describeSerialDevice(device)
+      const deviceWords: Words = { key: 'scanners:device.serialScanner', params: { name } }
       this.start(
         'serial',
         deviceId,
@@ -68,7 +73,8 @@ export class DeviceManager {
             stream.publish({
               source: 'serial',
               deviceId,
-              device: `serial scanner ${name}`,
+              device: english(deviceWords),
+              deviceWords,
               decoded: bytesToText(frame.bytes),
               raw: renderRaw(frame.raw)
             }),
@@ -76,28 +82,29 @@ export class DeviceManager {
         )
       )
     } else {
-      this.set('serial', 'serial:none', 'Serial scanner', 'off', 'No serial scanner configured')
+      this.set('serial', 'serial:none', 'Serial scanner', 'off', SERIAL_OFF)
     }
     if (settings.hid) {
       const deviceId = hidDeviceId(settings.hid.device)
       const name = describeHidDevice(settings.hid.device)
+      const deviceWords: Words = { key: 'scanners:device.hidScanner', params: { name } }
       this.start(
         'hid',
         deviceId,
         'HID scanner',
         hidDriver(
           settings.hid,
-          (scan) => stream.publish({ source: 'hid', deviceId, device: `HID scanner ${name}`, ...scan }),
+          (scan) => stream.publish({ source: 'hid', deviceId, device: english(deviceWords), deviceWords, ...scan }),
           this.options.listHid
         )
       )
     } else {
-      this.set('hid', 'hid:none', 'HID scanner', 'off', 'No HID scanner configured')
+      this.set('hid', 'hid:none', 'HID scanner', 'off', HID_OFF)
     }
   }
 
   private start(source: ScanSource, deviceId: string, label: string, driver: DeviceDriver) {
-    this.set(source, deviceId, label, 'waiting', 'Starting…')
+    this.set(source, deviceId, label, 'waiting', { key: 'scanners:device.starting' })
     this.running.push(
       supervise(driver, {
         ...DEFAULT_SUPERVISOR,
@@ -112,8 +119,10 @@ export class DeviceManager {
     await Promise.all(running.map((s) => s.stop()))
   }
 
-  private set(source: ScanSource, deviceId: string, label: string, state: ConnectionState, message: string, tell = true) {
-    this.status.set(source, { source, deviceId, label, state, message, since: this.options.clock().toISOString() })
+  /** `label` stays English (the logs); each screen words the scanner from its `source`. */
+  private set(source: ScanSource, deviceId: string, label: string, state: ConnectionState, words: Words, tell = true) {
+    const since = this.options.clock().toISOString()
+    this.status.set(source, { source, deviceId, label, state, message: english(words), words, since })
     if (tell) this.options.onStatus(this.statuses())
   }
 }

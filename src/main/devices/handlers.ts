@@ -1,8 +1,11 @@
 // scanners:* — the scanners of this station: what can be chosen, the saved
 // choice, the connection state, and the Test scan area. The device manager
 // starts once the station is open and stops when it closes.
+import { StationError } from '../../shared/contract'
 import type { DeviceScan, ScannerDevices, TestedScan } from '../../shared/scanners'
+import type { Words } from '../../shared/words'
 import type { HandlersOf, StationContext } from '../core/context'
+import { english } from '../core/errors'
 import { readCode } from '../core/scanning/codes/readCode'
 import { cleanScan } from '../core/scanning/serial'
 import { getSetting } from '../core/settings/settings'
@@ -54,7 +57,8 @@ export function scannerHandlers(context: StationContext): HandlersOf<'scanners'>
         data: cleanScan(raw),
         raw: renderTyped(raw),
         deviceId: 'keyboard',
-        device: 'keyboard wedge',
+        device: english(KEYBOARD_WEDGE),
+        deviceWords: KEYBOARD_WEDGE,
         symbology: null,
         at: clock().toISOString()
       }
@@ -64,14 +68,23 @@ export function scannerHandlers(context: StationContext): HandlersOf<'scanners'>
   }
 }
 
-/** Serial ports and HID devices; a list the station cannot read comes back empty with the reason. */
+const KEYBOARD_WEDGE: Words = { key: 'scanners:device.keyboardWedge' }
+
+/** Serial ports and HID devices; a list the station cannot read comes back empty with the reason (and its words). */
 export async function listScannerDevices(): Promise<ScannerDevices> {
   const [serial, hid] = await Promise.allSettled([listSerialPorts(), listHidDevices()])
   const reason = (r: PromiseSettledResult<unknown>) => (r.status === 'rejected' ? ((r.reason as Error)?.message ?? String(r.reason)) : null)
+  const serialProblemWords: Words | null =
+    serial.status === 'rejected' ? { key: 'scanners:device.serialListFailed', params: { error: reason(serial)! } } : null
+  const hidError: unknown = hid.status === 'rejected' ? hid.reason : null
+  const hidProblemWords: Words | null =
+    hidError instanceof StationError && hidError.key ? { key: hidError.key, params: hidError.params } : null
   return {
     serialPorts: serial.status === 'fulfilled' ? serial.value : [],
     hidDevices: hid.status === 'fulfilled' ? hid.value : [],
-    serialProblem: reason(serial) && `Cannot list serial ports: ${reason(serial)}`,
-    hidProblem: reason(hid)
+    serialProblem: serialProblemWords && english(serialProblemWords),
+    hidProblem: reason(hid),
+    serialProblemWords,
+    hidProblemWords
   }
 }

@@ -4,6 +4,7 @@
 // does; the core still reads the code (separators inside it included),
 // strips the station's prefix/suffix and validates when the screen submits it.
 import type { DeviceScan, ScanSource } from '../../shared/scanners'
+import type { Words } from '../../shared/words'
 import type { Clock } from '../core/clock'
 import { trimScanEdges } from '../core/scanning/codes/readCode'
 import { cleanScan } from '../core/scanning/serial'
@@ -12,6 +13,8 @@ export type ScanInput = {
   source: ScanSource
   deviceId: string
   device: string
+  /** `device` as catalogue words. */
+  deviceWords?: Words
   /** What the device decoded, before cleaning. */
   decoded: string
   /** Printable rendering of what arrived (see renderRaw). */
@@ -39,6 +42,7 @@ export class ScanStream {
       raw: input.raw.slice(0, 4096),
       deviceId: input.deviceId,
       device: input.device,
+      ...(input.deviceWords && { deviceWords: input.deviceWords }),
       symbology: input.symbology ?? null,
       at: this.clock().toISOString()
     }

@@ -4,28 +4,30 @@
 // again with backoff until the device is back. Knows nothing about serial or
 // HID: a DeviceDriver supplies locate/connect/describe.
 import type { ConnectionState } from '../../shared/scanners'
+import type { Words } from '../../shared/words'
 
 /** An open device. `lost` resolves (with a reason) when the device goes away by itself. */
 export type Link = { lost: Promise<string>; close(): Promise<void> }
 
-export type DeviceDriver = {
+/** A driver's sentences: catalogue words (`scanners:device.*`), or plain text in tests. */
+export type DeviceDriver<M = Words> = {
   /** Where the device is now (a path), or null while it is not plugged in. */
   locate(): Promise<string | null>
   connect(where: string): Promise<Link>
   /** The operator's sentence for an open/read failure, with what to do about it. */
-  describeError(error: unknown, where: string): string
+  describeError(error: unknown, where: string): M
   /** The connected sentence, e.g. "Connected on /dev/ttyACM0 at 9600 baud". */
-  describeConnected(where: string): string
+  describeConnected(where: string): M
   /** The waiting sentence, e.g. "Waiting for the scanner: plug it in…". */
-  describeWaiting(reason: string | null): string
+  describeWaiting(reason: string | null): M
 }
 
-export type SupervisorOptions = {
+export type SupervisorOptions<M = Words> = {
   /** How often the device list is polled, while waiting and while connected. */
   pollMs: number
   /** Waits after a failure, growing; the last one repeats. */
   backoffMs: readonly number[]
-  onState: (state: ConnectionState, message: string) => void
+  onState: (state: ConnectionState, message: M) => void
 }
 
 export const DEFAULT_SUPERVISOR: Omit<SupervisorOptions, 'onState'> = {
@@ -35,12 +37,12 @@ export const DEFAULT_SUPERVISOR: Omit<SupervisorOptions, 'onState'> = {
 
 export type Supervisor = { stop(): Promise<void> }
 
-export function supervise(driver: DeviceDriver, options: SupervisorOptions): Supervisor {
+export function supervise<M = Words>(driver: DeviceDriver<M>, options: SupervisorOptions<M>): Supervisor {
   const stopping = new AbortController()
   let failures = 0
   let lastState = ''
-  const report = (state: ConnectionState, message: string) => {
-    const key = `${state}\n${message}`
+  const report = (state: ConnectionState, message: M) => {
+    const key = `${state}\n${JSON.stringify(message)}`
     if (key === lastState || stopping.signal.aborted) return
     lastState = key
     options.onState(state, message)

@@ -1,6 +1,9 @@
 // A HID scanner as a DeviceDriver: opens the device with node-hid and
 // decodes its input reports, HID POS or keyboard emulation, into scans.
+import { StationError } from '../../../shared/contract'
 import type { HidSettings } from '../../../shared/scanners'
+import type { Words } from '../../../shared/words'
+import { waitingWords } from '../deviceWords'
 import { renderRaw } from '../rawText'
 import type { DeviceDriver, Link } from '../supervisor'
 import { UDEV_RULE_FILE } from '../udev'
@@ -32,8 +35,12 @@ export function hidDriver(settings: HidSettings, onScan: (scan: HidScan) => void
     locate: () => locateHidDevice(settings.device, list),
     connect: (where) => openHidLink(where, settings, onScan),
     describeError: (error) => describeHidError(error, name),
-    describeConnected: () => `Connected: ${name}, ${settings.mode === 'pos' ? 'HID POS barcode reports' : 'keyboard reports'}`,
-    describeWaiting: (reason) => `Waiting for ${name}${reason ? ` (${reason})` : ''}: plug the scanner in, it reconnects by itself`
+    describeConnected: () => ({
+      key: 'scanners:device.connectedHid',
+      // Keys: scanners:device.reports.pos, .keyboard
+      params: { name, reports: [{ key: `scanners:device.reports.${settings.mode}` }] }
+    }),
+    describeWaiting: (reason) => waitingWords(name, reason)
   }
 }
 
@@ -54,14 +61,12 @@ async function openHidLink(where: string, settings: HidSettings, onScan: (scan: 
   }
 }
 
-export function describeHidError(error: unknown, name: string, platform: NodeJS.Platform = process.platform): string {
+/** The sentence as catalogue words (`scanners:device.hid*`). */
+export function describeHidError(error: unknown, name: string, platform: NodeJS.Platform = process.platform): Words {
+  if (error instanceof StationError && error.key) return { key: error.key, params: error.params }
   const message = error instanceof Error ? error.message : String(error)
-  if (/unavailable: node-hid/.test(message)) return message
   if (platform === 'linux' && /cannot open|could not open|permission/i.test(message)) {
-    return `Cannot open ${name}: no permission. Install the udev rule ${UDEV_RULE_FILE}, then unplug and replug the scanner. Retrying.`
+    return { key: 'scanners:device.hidPermission', params: { name, rule: UDEV_RULE_FILE } }
   }
-  return (
-    `Cannot open ${name} (${message}). Another program may hold it, or the system keeps it for itself ` +
-    '(keyboards on Windows and macOS): switch the scanner to HID POS, or use keyboard-wedge mode. Retrying.'
-  )
+  return { key: 'scanners:device.hidFailed', params: { name, error: message } }
 }

@@ -2,6 +2,7 @@
 // whose node-hid (or libusb/hidraw underneath) cannot load still opens, and
 // the Scanners screen says why HID is unavailable.
 import type * as NodeHid from 'node-hid'
+import { refusal } from '../../core/errors'
 
 export type NodeHidModule = typeof NodeHid
 
@@ -12,10 +13,11 @@ export function loadNodeHid(): Promise<NodeHidModule> {
     (m) => ((m as { default?: NodeHidModule }).default ?? m) as NodeHidModule,
     (error: unknown) => {
       loading = null
-      throw new Error(
-        `HID scanners are unavailable: node-hid could not load (${(error as Error)?.message ?? String(error)}). ` +
-          'On Linux install libusb-1.0-0 and libudev1; serial and keyboard-wedge scanners still work.'
-      )
+      // A StationError: its message is the English sentence, its words go to the Scanners screen.
+      throw refusal('hid_unavailable', {
+        key: 'scanners:device.hidUnavailable',
+        params: { error: (error as Error)?.message ?? String(error) }
+      })
     }
   )
   return loading

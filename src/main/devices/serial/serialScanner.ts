@@ -5,10 +5,12 @@ import { SerialPort } from 'serialport'
 import type { SerialSettings } from '../../../shared/scanners'
 import { ScanFramer, type Frame } from '../framer'
 import type { DeviceDriver, Link } from '../supervisor'
+import { waitingWords } from '../deviceWords'
 import { describeSerialError } from './serialErrors'
 import { describeSerialDevice, locateSerialDevice, type ListPorts } from './serialPorts'
 
-const SUFFIX_NAMES = { cr: 'CR', lf: 'LF', crlf: 'CR LF', timeout: 'a pause' } as const
+/** How a scan ends, as words. Keys: scanners:device.suffix.cr, .lf, .crlf, .timeout */
+const suffixWords = (suffix: SerialSettings['suffix']) => [{ key: `scanners:device.suffix.${suffix}` }]
 
 export function serialDriver(settings: SerialSettings, onFrame: (frame: Frame) => void, list?: ListPorts): DeviceDriver {
   const name = describeSerialDevice(settings.device)
@@ -16,9 +18,13 @@ export function serialDriver(settings: SerialSettings, onFrame: (frame: Frame) =
     locate: () => locateSerialDevice(settings.device, list),
     connect: (where) => openSerialLink(where, settings, onFrame),
     describeError: (error, where) => describeSerialError(error, where),
-    describeConnected: (where) =>
-      `Connected: ${name === where ? where : `${name} on ${where}`}, ${settings.baudRate} baud, scans end with ${SUFFIX_NAMES[settings.suffix]}`,
-    describeWaiting: (reason) => `Waiting for ${name}${reason ? ` (${reason})` : ''}: plug the scanner in, it reconnects by itself`
+    describeConnected: (where) => {
+      const params = { where, baudRate: settings.baudRate, suffix: suffixWords(settings.suffix) }
+      return name === where
+        ? { key: 'scanners:device.connectedSerial', params }
+        : { key: 'scanners:device.connectedSerialOn', params: { ...params, name } }
+    },
+    describeWaiting: (reason) => waitingWords(name, reason)
   }
 }
 

@@ -3,10 +3,11 @@
 import { useEffect, useState } from 'react'
 import { Alert, Badge, Group, Text } from '@mantine/core'
 import { Trans, useTranslation } from 'react-i18next'
-import type { ConnectionState, ScannerStatus as Status } from '../../../shared/scanners'
+import type { ConnectionState, ScanSource, ScannerStatus as Status } from '../../../shared/scanners'
 import { station } from '../api'
 import { useIgnoredScans } from '../deviceScans'
 import { i18n } from '../i18n'
+import { answerText } from '../useAction'
 
 export const STATE_COLOUR: Record<ConnectionState, string> = { connected: 'green', waiting: 'yellow', error: 'red', off: 'gray' }
 /** The words for a scanner's state, in the language on screen. */
@@ -19,6 +20,23 @@ export function stateWords(state: ConnectionState): string {
   }
   return words[state]
 }
+
+/** The scanner's name ("Keyboard wedge", "Serial scanner", "HID scanner"), in the language on screen. */
+export function scannerName(source: ScanSource): string {
+  const names: Record<ScanSource, string> = {
+    keyboard: i18n.t('scanners:keyboard.title'),
+    serial: i18n.t('scanners:serial.title'),
+    hid: i18n.t('scanners:hid.title')
+  }
+  return names[source]
+}
+
+/** What a scanner is doing, in the language on screen: its words from main, else the English message (an older main). */
+export const statusText = (status: Status): string => answerText(status)
+
+/** The device a scan came from, in the language on screen (else as main named it in English). */
+export const deviceText = (scan: { device: string; deviceWords?: Status['words'] }): string =>
+  answerText({ message: scan.device, words: scan.deviceWords })
 
 /** Every scanner's state, kept current by the `scanners:status` notice. */
 export function useScannerStatus(): Status[] {
@@ -45,13 +63,21 @@ export function ScannerStatus() {
   return (
     <Group gap="md" wrap="nowrap" aria-label={t('status.label')} style={{ minWidth: 0 }}>
       {configured.map((s) => (
-        <Group key={s.source} gap={6} wrap="nowrap" title={s.message} data-scanner={s.source} data-state={s.state} style={{ minWidth: 0 }}>
+        <Group
+          key={s.source}
+          gap={6}
+          wrap="nowrap"
+          title={statusText(s)}
+          data-scanner={s.source}
+          data-state={s.state}
+          style={{ minWidth: 0 }}
+        >
           <Badge size="xl" variant="dot" color={STATE_COLOUR[s.state]}>
-            {t('status.badge', { scanner: s.label, state: stateWords(s.state) })}
+            {t('status.badge', { scanner: scannerName(s.source), state: stateWords(s.state) })}
           </Badge>
           {s.state !== 'connected' && (
             <Text size="md" c={s.state === 'error' ? 'red.8' : 'dimmed'} truncate maw={560}>
-              {s.message}
+              {statusText(s)}
             </Text>
           )}
         </Group>
@@ -75,7 +101,7 @@ export function IgnoredScanNotice() {
       role="alert"
       title={
         <Text fz="xl" fw={800}>
-          {t('ignored.title', { device: ignored.device })}
+          {t('ignored.title', { device: deviceText(ignored) })}
         </Text>
       }
     >

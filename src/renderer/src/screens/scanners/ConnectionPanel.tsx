@@ -1,6 +1,6 @@
 import { Badge, Group, Paper, Stack, Text, Title } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
-import { STATE_COLOUR, stateWords, useScannerStatus } from '../../components/ScannerStatus'
+import { scannerName, STATE_COLOUR, stateWords, statusText, useScannerStatus } from '../../components/ScannerStatus'
 
 /** Every scanner's connection state, with the station's words for it. */
 export function ConnectionPanel() {
@@ -16,14 +16,14 @@ export function ConnectionPanel() {
           <div key={s.source} data-scanner={s.source} data-state={s.state}>
             <Group gap="sm">
               <Text fz="xl" fw={700}>
-                {s.label}
+                {scannerName(s.source)}
               </Text>
               <Badge size="xl" color={STATE_COLOUR[s.state]}>
                 {stateWords(s.state)}
               </Badge>
             </Group>
             <Text size="lg" c={s.state === 'error' ? 'red.8' : undefined} style={{ wordBreak: 'break-word' }}>
-              {s.message}
+              {statusText(s)}
             </Text>
           </div>
         ))}

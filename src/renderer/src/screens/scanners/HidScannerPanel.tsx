@@ -1,6 +1,7 @@
 import { SegmentedControl, Select } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import type { HidMode } from '../../../../shared/scanners'
+import { answerText } from '../../useAction'
 import { ScannerPanel } from './ScannerPanel'
 import { controlProps, hidOptions, type HidForm, type ScannerSetup } from './scannerSetup'
 
@@ -20,7 +21,7 @@ export function HidScannerPanel({ setup, onChange }: { setup: ScannerSetup; onCh
       switchLabel={t('hid.use')}
       enabled={hid.enabled}
       onEnabled={(enabled) => onChange({ ...hid, enabled })}
-      problem={devices.hidProblem}
+      problem={devices.hidProblem && answerText({ message: devices.hidProblem, words: devices.hidProblemWords ?? undefined })}
     >
       <Select
         {...control}

@@ -1,6 +1,7 @@
 import { Group, NumberInput, SegmentedControl, Select, Text, TextInput } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { BAUD_RATES, type ScannerDevices, type SerialSuffix } from '../../../../shared/scanners'
+import { answerText } from '../../useAction'
 import { ScannerPanel } from './ScannerPanel'
 import { controlProps, OTHER, portOptions, type SerialForm } from './scannerSetup'
 
@@ -23,7 +24,7 @@ export function SerialScannerPanel({
       switchLabel={t('serial.use')}
       enabled={serial.enabled}
       onEnabled={(enabled) => set({ enabled })}
-      problem={devices.serialProblem}
+      problem={devices.serialProblem && answerText({ message: devices.serialProblem, words: devices.serialProblemWords ?? undefined })}
     >
       <Select
         {...control}

@@ -5,6 +5,7 @@ import type { TestedScan } from '../../../../shared/scanners'
 import type { CodeRead } from '../../../../shared/scanning'
 import { station } from '../../api'
 import { EnterField } from '../../components/EnterField'
+import { deviceText } from '../../components/ScannerStatus'
 import { useScanStream } from '../../deviceScans'
 
 /**
@@ -60,7 +61,7 @@ export function TestScanArea({ last, onTest }: { last: TestedScan | null; onTest
 function LastScan({ last }: { last: TestedScan }) {
   const { t } = useTranslation('scanners')
   const sources = { keyboard: t('test.source.keyboard'), serial: t('test.source.serial'), hid: t('test.source.hid') }
-  const from = { device: last.device, source: sources[last.source], symbology: last.symbology, at: new Date(last.at) }
+  const from = { device: deviceText(last), source: sources[last.source], symbology: last.symbology, at: new Date(last.at) }
   return (
     <Stack gap={4} mt="md" aria-label={t('test.last')}>
       <Text size="lg">
