@@ -5,7 +5,7 @@
 // moment that IMEI was scanned. The status bar warns near the disk quota.
 import { execFileSync } from 'node:child_process'
 import { approveAsShiftLead, expect, imei, openOrder, scan, startWithSampleData, test } from './fixtures'
-import { fakeCamera } from './fakeCamera'
+import { fakeCamera, turnEvidenceOn } from './evidence'
 
 test.use(fakeCamera)
 test.slow()
@@ -14,14 +14,7 @@ test('a shift lead watches a packing, jumps to a scan, exports the dispute pack 
   page
 }) => {
   await startWithSampleData(page, 'Dana Whitfield')
-  await page.getByRole('button', { name: 'Settings', exact: true }).click()
-  const settings = page
-    .getByRole('heading', { name: 'Packing evidence' })
-    .locator('xpath=ancestor::div[contains(@class,"mantine-Paper-root")]')
-  await settings.getByLabel("Record each order's packing with the camera over the bench").check()
-  await settings.getByRole('button', { name: 'Save packing evidence settings' }).click()
-  await approveAsShiftLead(page, 'OP-9001', '1234')
-  await expect(settings.getByRole('alert').filter({ hasText: 'Packing evidence settings saved.' })).toBeVisible()
+  await turnEvidenceOn(page)
 
   const first = imei('35391611204481')
   const second = imei('35391611204482')

@@ -10,29 +10,14 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { playableParts } from '../src/main/core/evidence/playable'
 import { verifyEvidence } from '../src/main/core/evidence/verify'
-import { approveAsShiftLead, expect, imei, openOrder, scan, startWithSampleData, test } from './fixtures'
+import { fakeCamera, turnEvidenceOn } from './evidence'
+import { expect, imei, openOrder, scan, startWithSampleData, test } from './fixtures'
 
-test.use({
-  launchOptions: {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      ...['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-gpu'],
-      // A test-pattern camera, and the permission prompt answered yes.
-      ...['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream']
-    ]
-  }
-})
+test.use(fakeCamera)
 
 test('an order packed with recording on is sealed with its scans as chapters', async ({ page, dataDir }) => {
   await startWithSampleData(page, 'Dana Whitfield')
-  await page.getByRole('button', { name: 'Settings', exact: true }).click()
-  const panel = page
-    .getByRole('heading', { name: 'Packing evidence' })
-    .locator('xpath=ancestor::div[contains(@class,"mantine-Paper-root")]')
-  await panel.getByLabel("Record each order's packing with the camera over the bench").check()
-  await panel.getByRole('button', { name: 'Save packing evidence settings' }).click()
-  await approveAsShiftLead(page, 'OP-9001', '1234')
-  await expect(panel.getByRole('alert').filter({ hasText: 'Packing evidence settings saved.' })).toBeVisible()
+  await turnEvidenceOn(page)
   await page.screenshot({ path: test.info().outputPath('evidence-settings.png'), fullPage: true })
 
   await openOrder(page, '404-7483840-3467836', 'SO-10001')
