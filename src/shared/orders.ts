@@ -4,6 +4,7 @@
 import { z } from 'zod'
 import { Approval, Assignments } from './operators'
 import { id, none, reason, text } from './primitives'
+import { Sentence } from './words'
 
 export const OrderStatus = z.enum(['on_hold', 'ready', 'in_progress', 'packed', 'shipped', 'cancelled'])
 export type OrderStatus = z.infer<typeof OrderStatus>
@@ -99,7 +100,10 @@ export const OrderEvent = z.object({
   operator: z.string().nullable(),
   fromStatus: z.string().nullable(),
   toStatus: z.string().nullable(),
-  reason: z.string().nullable()
+  /** As logged, in English. */
+  reason: z.string().nullable(),
+  /** `reason` as catalogue words when it holds a time, for the screen's language and format. */
+  reasonWords: Sentence.optional()
 })
 
 export const OrderDetail = OrderSummary.extend({

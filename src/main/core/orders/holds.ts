@@ -4,6 +4,7 @@ import { eq, sql } from 'drizzle-orm'
 import { isoNow, type Clock } from '../clock'
 import type { Db } from '../db/connection'
 import { orders } from '../db/schema'
+import { dispatchPassedReason } from './holdReasons'
 import { PACKABLE_OMS_STATUSES } from './orderRecord'
 import { refuse } from '../errors'
 import { transitionOrder } from './status'
@@ -33,7 +34,7 @@ export function releaseDueHolds(db: Db, clock: Clock): number {
     // Read again inside the write transaction: another path may have released or changed one meanwhile.
     const still = dueHolds(tx, at)
     for (const order of still) {
-      transitionOrder(tx, order, 'ready', { operatorId: null, at, reason: `dispatch time ${order.dispatchAfter} passed` })
+      transitionOrder(tx, order, 'ready', { operatorId: null, at, reason: dispatchPassedReason(order.dispatchAfter) })
     }
     return still.length
   })

@@ -10,6 +10,7 @@ import type { Db } from '../db/connection'
 import { perConnection } from '../db/prepared'
 import { boxes, events, orderLines, orders, scannedUnits } from '../db/schema'
 import { refuse } from '../errors'
+import { withReasonWords } from './holdReasons'
 import { boxesQuery, eventsQuery, linesQuery, liveUnitsQuery, withPending } from './orderParts'
 import { summaryColumns } from './queries'
 
@@ -93,6 +94,6 @@ function orderChange(db: Db, orderId: number, mark: HistoryMark, touched: Touche
     boxes: boxIds.length
       ? q.boxes.all({ orderId, ids: JSON.stringify(boxIds) }).map((b) => ({ ...b, unitCount: q.unitsInBox.get({ boxId: b.id })!.n }))
       : [],
-    events: q.events.all({ orderId, mark })
+    events: q.events.all({ orderId, mark }).map(withReasonWords)
   }
 }

@@ -6,6 +6,7 @@ import { boxes, events, orderLines, orders, scannedUnits } from '../db/schema'
 import { refuse } from '../errors'
 import { assignmentsOf } from '../operators/assignments'
 import { perConnection } from '../db/prepared'
+import { withReasonWords } from './holdReasons'
 import { boxesQuery, eventsQuery, linesQuery, liveUnitsQuery, withPending } from './orderParts'
 
 /** An order as the list shows it (the order screen adds to it); orderList.ts reads pages of these. */
@@ -58,7 +59,7 @@ export function getOrderDetail(db: Db, orderId: number): OrderDetail {
       return { ...b, unitCount: units.length, units }
     }),
     looseUnits: unitsIn.get(null) ?? [],
-    events: q.events.all({ orderId })
+    events: q.events.all({ orderId }).map(withReasonWords)
   }
 }
 

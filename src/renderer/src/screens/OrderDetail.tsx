@@ -1,6 +1,7 @@
 import { Alert, Button, Grid, Group, Paper, Stack, Table, Text, Title } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { applyOrderDelta } from '../../../shared/orderDelta'
+import { wordSentence } from '../../../shared/words'
 import { station } from '../api'
 import { LinesAndBoxes } from '../components/LinesAndBoxes'
 import { HoldRelease } from '../components/HoldRelease'
@@ -10,6 +11,7 @@ import { OrderLabels } from '../components/LabelActions'
 import { ReadOnlyNotice } from '../components/ScanPanel'
 import { UnpackPanel } from '../components/UnpackPanel'
 import { useAsync } from '../useAsync'
+import { EVENT_KEYS } from './eventKeys'
 import type { Navigate } from './routes'
 
 export function OrderDetailScreen({ orderId, navigate }: { orderId: number; navigate: Navigate }) {
@@ -114,9 +116,9 @@ export function OrderDetailScreen({ orderId, navigate }: { orderId: number; navi
                 {order.events.map((e) => (
                   <Table.Tr key={e.id}>
                     <Table.Td>{t('common:dateTimeSeconds', { at: e.at })}</Table.Td>
-                    <Table.Td>{e.type}</Table.Td>
+                    <Table.Td>{Object.hasOwn(EVENT_KEYS, e.type) ? t(EVENT_KEYS[e.type]) : e.type}</Table.Td>
                     <Table.Td>{e.operator ?? t('detail.station')}</Table.Td>
-                    <Table.Td>{e.reason ?? ''}</Table.Td>
+                    <Table.Td>{e.reasonWords ? wordSentence(t, e.reasonWords) : (e.reason ?? '')}</Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>

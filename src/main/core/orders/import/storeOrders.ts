@@ -10,6 +10,7 @@ import type { Db } from '../../db/connection'
 import { perClient, perConnection } from '../../db/prepared'
 import { orderLines, orders, products, type ShipTo } from '../../db/schema'
 import { recordEvent } from '../../events/eventLog'
+import { dispatchAfterReason } from '../holdReasons'
 import { initialStatus, type OrderRecord } from '../orderRecord'
 import type { CheckedOrder } from './checkOrder'
 import type { ImportContext } from '../importOrders'
@@ -194,7 +195,7 @@ function holdReason(record: OrderRecord): string {
   return record.oms_status && !['held', 'on_hold'].includes(record.oms_status.toLowerCase())
     ? `OMS status ${record.oms_status}`
     : record.dispatch_after
-      ? `dispatch after ${record.dispatch_after}`
+      ? dispatchAfterReason(record.dispatch_after)
       : 'held by the OMS'
 }
 
