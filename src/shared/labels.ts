@@ -5,6 +5,7 @@
 import { z } from 'zod'
 import { Approval } from './operators'
 import { id, none } from './primitives'
+import { Words } from './words'
 
 export const LabelKind = z.enum(['box_label', 'shipping_label', 'packing_slip'])
 export type LabelKind = z.infer<typeof LabelKind>
@@ -112,6 +113,8 @@ export const PrintJob = z.object({
   printer: z.string(),
   status: PrintJobStatus,
   error: z.string().nullable(),
+  /** `error` as catalogue words (`printing:problem.*`), for each screen to word in its language; none on an older record. */
+  errorWords: Words.optional(),
   attempts: z.number().int(),
   createdBy: z.string().nullable(),
   createdAt: z.string(),
@@ -137,7 +140,11 @@ export const labelChannels = {
   },
   'labels:retry': { args: z.object({ jobId: z.string().min(1).max(64) }).strict(), result: PrintJob },
 
-  'printing:printers': { args: none, result: z.object({ printers: z.array(DiscoveredPrinter), problems: z.array(z.string()) }) },
+  'printing:printers': {
+    args: none,
+    // `problems` in English, `problemWords` the same as catalogue words (`printing:problem.*`).
+    result: z.object({ printers: z.array(DiscoveredPrinter), problems: z.array(z.string()), problemWords: z.array(Words).optional() })
+  },
   'printing:settings': { args: none, result: PrintSettings },
   'printing:saveSettings': { args: PrintSettings.extend({ approval: Approval }), result: PrintSettings }
 } as const

@@ -2,12 +2,17 @@
 // in Electron, the printers Chromium sees. Whatever cannot be asked is
 // reported as a problem, not an error: the other sources still answer.
 import type { DiscoveredPrinter } from '../../shared/labels'
+import type { Words } from '../../shared/words'
+import { english } from '../core/errors'
 import { platformPrinting } from './platform'
 import { listQueues, PrintError, queueNameProblem, type SpoolerOptions } from './spooler'
 
-export async function discoverPrinters(options: SpoolerOptions = {}): Promise<{ printers: DiscoveredPrinter[]; problems: string[] }> {
+/** The printers found, and what could not be asked: `problems` in English, `problemWords` the same as catalogue words. */
+export async function discoverPrinters(
+  options: SpoolerOptions = {}
+): Promise<{ printers: DiscoveredPrinter[]; problems: string[]; problemWords: Words[] }> {
   const printers: DiscoveredPrinter[] = []
-  const problems: string[] = []
+  const problemWords: Words[] = []
   try {
     const { queues, defaultQueue } = await listQueues(options)
     for (const queue of queues) {
@@ -16,7 +21,7 @@ export async function discoverPrinters(options: SpoolerOptions = {}): Promise<{ 
       const problem = queueNameProblem(queue)
       if (problem) {
         const shown = JSON.stringify(queue).slice(0, 80)
-        problems.push(`The CUPS queue ${shown} is not offered: ${problem}. Rename it in CUPS to use it.`)
+        problemWords.push({ key: 'printing:problem.queueNotOffered', params: { queue: shown, problem } })
         continue
       }
       printers.push({
@@ -27,7 +32,11 @@ export async function discoverPrinters(options: SpoolerOptions = {}): Promise<{ 
       })
     }
   } catch (error) {
-    problems.push(error instanceof PrintError ? error.message : `The CUPS printer list could not be read: ${(error as Error).message}`)
+    problemWords.push(
+      error instanceof PrintError && error.words
+        ? error.words
+        : { key: 'printing:problem.cupsList', params: { error: (error as Error).message } }
+    )
   }
   const platform = platformPrinting()
   if (platform) {
@@ -43,8 +52,8 @@ export async function discoverPrinters(options: SpoolerOptions = {}): Promise<{ 
         })
       }
     } catch (error) {
-      problems.push(`The system printer list could not be read: ${(error as Error).message}`)
+      problemWords.push({ key: 'printing:problem.systemList', params: { error: (error as Error).message } })
     }
   }
-  return { printers, problems }
+  return { printers, problems: problemWords.map(english), problemWords }
 }

@@ -2,6 +2,7 @@
 // failed to be, with its status, the printer's error and the attempts.
 import { and, desc, eq } from 'drizzle-orm'
 import type { LabelKind, PrintJob } from '../../shared/labels'
+import type { Words } from '../../shared/words'
 import { isoNow, type Clock } from '../core/clock'
 import type { Db } from '../core/db/connection'
 import { boxes, operators, orders, printJobs } from '../core/db/schema'
@@ -27,6 +28,18 @@ const columns = {
   updatedAt: printJobs.updatedAt
 }
 
+/**
+ * The words of the failed jobs' errors since the station started, by job: the log keeps the English `error`;
+ * a job that failed before (an older record) comes without words and each screen shows its English.
+ */
+const errorWords = new Map<string, Words>()
+const KEPT_WORDS = 1000
+
+const withWords = (job: PrintJob): PrintJob => {
+  const words = job.error === null ? undefined : errorWords.get(job.id)
+  return words ? { ...job, errorWords: words } : job
+}
+
 function select(db: Db) {
   return db
     .select(columns)
@@ -37,7 +50,8 @@ function select(db: Db) {
 }
 
 export function getJob(db: Db, jobId: string): PrintJob {
-  return select(db).where(eq(printJobs.id, jobId)).get() ?? refuse('not_found', `There is no print job ${jobId}.`)
+  const job = select(db).where(eq(printJobs.id, jobId)).get()
+  return job ? withWords(job) : refuse('not_found', `There is no print job ${jobId}.`)
 }
 
 export function listJobs(db: Db, query: { orderId?: number; limit?: number }): PrintJob[] {
@@ -46,6 +60,7 @@ export function listJobs(db: Db, query: { orderId?: number; limit?: number }): P
     .orderBy(desc(printJobs.createdAt), desc(printJobs.id))
     .limit(query.limit ?? 100)
     .all()
+    .map(withWords)
 }
 
 export function createJob(
@@ -65,10 +80,15 @@ export function updateJob(
   db: Db,
   clock: Clock,
   jobId: string,
-  change: { status: JobStatus; error?: string | null; printer?: string; format?: 'pdf' | 'zpl'; newAttempt?: boolean }
+  change: { status: JobStatus; error?: string | null; errorWords?: Words; printer?: string; format?: 'pdf' | 'zpl'; newAttempt?: boolean }
 ): void {
   const job = db.select({ attempts: printJobs.attempts }).from(printJobs).where(eq(printJobs.id, jobId)).get()
   if (!job) return
+  errorWords.delete(jobId)
+  if (change.error && change.errorWords) {
+    errorWords.set(jobId, change.errorWords)
+    if (errorWords.size > KEPT_WORDS) errorWords.delete(errorWords.keys().next().value!)
+  }
   db.update(printJobs)
     .set({
       status: change.status,

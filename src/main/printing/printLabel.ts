@@ -4,8 +4,9 @@
 // Refusals that change nothing (no printer chosen, box not confirmed, no
 // tracking number yet) are thrown; a printer failure is a failed job.
 import { LABEL_KIND_NAMES, type LabelRef, type PrintJob, type PrinterTarget } from '../../shared/labels'
+import type { Words } from '../../shared/words'
 import type { StationContext } from '../core/context'
-import { refuse } from '../core/errors'
+import { english, refuse } from '../core/errors'
 import { shippingLabelData } from '../core/labels/labelData'
 import { getPrintSettings } from '../core/labels/printSettings'
 import { renderLabelPdf, renderLabelZpl, type RenderedLabel } from '../core/labels/render'
@@ -68,12 +69,8 @@ async function send(target: PrinterTarget, label: RenderedLabel, options: PrintO
     await sendRaw({ host: target.host, port: target.port }, bytes, options.raw)
   } else {
     const platform = platformPrinting()
-    if (!platform)
-      throw new PrintError(
-        'not_installed',
-        `${target.name} is a printer of the desktop app: print from the station's own window, or choose a CUPS or network printer.`
-      )
-    if (label.format !== 'pdf') throw new PrintError('failed', 'A system printer takes PDF only.')
+    if (!platform) throw new PrintError('not_installed', { key: 'printing:problem.desktopOnly', params: { printer: target.name } })
+    if (label.format !== 'pdf') throw new PrintError('failed', { key: 'printing:problem.pdfOnly' })
     await platform.printPdf(target.name, label.pdf, label.title)
   }
 }
@@ -90,8 +87,10 @@ async function attempt(
     await send(target, label, options)
     updateJob(context.db, context.clock, jobId, { status: 'printed' })
   } catch (error) {
-    const message = error instanceof PrintError ? error.message : `Printing failed: ${(error as Error).message}`
-    updateJob(context.db, context.clock, jobId, { status: 'failed', error: message })
+    const words: Words | undefined =
+      error instanceof PrintError ? error.words : { key: 'printing:problem.failed', params: { error: (error as Error).message } }
+    const message = error instanceof PrintError ? error.message : english(words!)
+    updateJob(context.db, context.clock, jobId, { status: 'failed', error: message, errorWords: words })
     log.warn(
       { event: 'print_failure', jobId, orderId, title: label.title, printer: describeTarget(target), reason: message },
       'A print job failed'

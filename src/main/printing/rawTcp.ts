@@ -3,6 +3,7 @@
 // status (~HS): paper out, head open, ribbon out or paused stop the job with
 // that reason; a printer that does not answer the query still gets the job.
 import { connect, type Socket } from 'node:net'
+import type { WordValues } from '../../shared/words'
 import { PrintError } from './spooler'
 
 export type RawTarget = { host: string; port: number }
@@ -11,6 +12,11 @@ export type RawOptions = { connectTimeoutMs?: number; statusTimeoutMs?: number; 
 export type HostStatus = { paperOut: boolean; paused: boolean; headOpen: boolean; ribbonOut: boolean }
 
 const where = (t: RawTarget) => `${t.host}:${t.port}`
+/** The sentence `printing:problem.<key>` about the printer at `target`. */
+const about = (key: string, target: RawTarget, params: WordValues = {}) => ({
+  key: `printing:problem.${key}`,
+  params: { where: where(target), ...params }
+})
 
 function open(target: RawTarget, timeoutMs: number): Promise<Socket> {
   return new Promise((resolve, reject) => {
@@ -18,10 +24,8 @@ function open(target: RawTarget, timeoutMs: number): Promise<Socket> {
     const timer = setTimeout(() => {
       socket.destroy()
       reject(
-        new PrintError(
-          'timeout',
-          `The printer at ${where(target)} did not answer within ${Math.round(timeoutMs / 1000)} s: is it switched on and on the network?`
-        )
+        // Key: printing:problem.noAnswer
+        new PrintError('timeout', about('noAnswer', target, { seconds: Math.round(timeoutMs / 1000) }))
       )
     }, timeoutMs)
     socket.once('connect', () => {
@@ -38,25 +42,19 @@ function open(target: RawTarget, timeoutMs: number): Promise<Socket> {
 function describe(error: NodeJS.ErrnoException, target: RawTarget): PrintError {
   switch (error.code) {
     case 'ECONNREFUSED':
-      return new PrintError(
-        'offline',
-        `The printer at ${where(target)} is offline: nothing accepts print jobs there. Switch it on or check the address in Print settings, then press Retry.`
-      )
+      return new PrintError('offline', about('offline', target)) // printing:problem.offline
     case 'ENOTFOUND':
     case 'EAI_AGAIN':
-      return new PrintError('offline', `There is no printer named ${target.host} on the network: check the address in Print settings.`)
+      return new PrintError('offline', { key: 'printing:problem.noHost', params: { host: target.host } })
     case 'EHOSTUNREACH':
     case 'ENETUNREACH':
     case 'ETIMEDOUT':
-      return new PrintError(
-        'offline',
-        `The printer at ${where(target)} cannot be reached: check its network cable and address, then press Retry.`
-      )
+      return new PrintError('offline', about('unreachable', target)) // printing:problem.unreachable
     case 'ECONNRESET':
     case 'EPIPE':
-      return new PrintError('failed', `The printer at ${where(target)} closed the connection during the job: check it, then press Retry.`)
+      return new PrintError('failed', about('closed', target)) // printing:problem.closed
     default:
-      return new PrintError('failed', `Printing to ${where(target)} failed: ${error.message}`)
+      return new PrintError('failed', about('sendFailed', target, { error: error.message })) // printing:problem.sendFailed
   }
 }
 
@@ -94,13 +92,11 @@ export async function queryHostStatus(target: RawTarget, options: RawOptions = {
 }
 
 function refusal(status: HostStatus, target: RawTarget): PrintError | null {
-  if (status.paperOut)
-    return new PrintError('paper_out', `The printer at ${where(target)} is out of labels: load labels, then press Retry.`)
-  if (status.headOpen)
-    return new PrintError('paper_out', `The printer at ${where(target)} has its print head open: close it, then press Retry.`)
-  if (status.ribbonOut)
-    return new PrintError('paper_out', `The printer at ${where(target)} is out of ribbon: load a ribbon, then press Retry.`)
-  if (status.paused) return new PrintError('paused', `The printer at ${where(target)} is paused: press its pause button, then press Retry.`)
+  // Keys: printing:problem.paperOut, .headOpen, .ribbonOut, .paused
+  if (status.paperOut) return new PrintError('paper_out', about('paperOut', target))
+  if (status.headOpen) return new PrintError('paper_out', about('headOpen', target))
+  if (status.ribbonOut) return new PrintError('paper_out', about('ribbonOut', target))
+  if (status.paused) return new PrintError('paused', about('paused', target))
   return null
 }
 
@@ -117,10 +113,8 @@ export async function sendRaw(target: RawTarget, data: string | Buffer, options:
     const timer = setTimeout(() => {
       socket.destroy()
       reject(
-        new PrintError(
-          'timeout',
-          `The printer at ${where(target)} stopped taking data for ${Math.round(timeoutMs / 1000)} s: check it, then press Retry.`
-        )
+        // Key: printing:problem.stalled
+        new PrintError('timeout', about('stalled', target, { seconds: Math.round(timeoutMs / 1000) }))
       )
     }, timeoutMs)
     socket.once('error', (error: NodeJS.ErrnoException) => {

@@ -6,16 +6,21 @@
 // that neither command can read it as an option: see checkQueue and spoolJob.
 import { execFile } from 'node:child_process'
 import { queueName } from '../../shared/labels'
+import type { Words } from '../../shared/words'
+import { english } from '../core/errors'
 
 export type SpoolerOptions = { lp?: string; lpstat?: string; timeoutMs?: number }
 
+/** A print failure: its catalogue words (`printing:problem.*`), for each screen to word; `message` is their English. */
 export class PrintError extends Error {
+  readonly words?: Words
   constructor(
     readonly code: 'offline' | 'timeout' | 'refused' | 'paper_out' | 'paused' | 'not_installed' | 'not_found' | 'bad_queue_name' | 'failed',
-    message: string
+    words: Words | string
   ) {
-    super(message)
+    super(typeof words === 'string' ? words : english(words))
     this.name = 'PrintError'
+    if (typeof words !== 'string') this.words = words
   }
 }
 
@@ -48,16 +53,13 @@ function run(command: string, args: string[], input: Buffer | null, timeoutMs: n
         if (!error) return resolve({ stdout, stderr })
         const e = error as NodeJS.ErrnoException & { killed?: boolean }
         if (e.code === 'ENOENT')
+          return reject(new PrintError('not_installed', { key: 'printing:problem.notInstalled', params: { command } }))
+        if (e.killed)
           return reject(
-            new PrintError(
-              'not_installed',
-              `${command} is not installed: printing to a system queue needs CUPS (apt-get install cups-client), or choose a network (port 9100) printer.`
-            )
+            new PrintError('timeout', { key: 'printing:problem.spoolerTimeout', params: { seconds: Math.round(timeoutMs / 1000) } })
           )
-        if (e.killed) return reject(new PrintError('timeout', `The print spooler did not answer within ${Math.round(timeoutMs / 1000)} s.`))
-        reject(
-          new PrintError('refused', `The print spooler refused the job: ${(stderr || e.message).trim().replace(/^lp(stat)?:\s*/, '')}`)
-        )
+        const why = (stderr || e.message).trim().replace(/^lp(stat)?:\s*/, '')
+        reject(new PrintError('refused', { key: 'printing:problem.spoolerRefused', params: { error: why } }))
       }
     )
     child.stdin?.on('error', () => undefined) // lp may exit before reading everything; its exit status tells why
@@ -89,8 +91,7 @@ export async function checkQueue(queue: string, options: SpoolerOptions = {}): P
   // Attached (`-pQueue`), never `-p Queue`: lpstat takes the next argument as the list only when it does not start
   // with '-', so `-p -hhost` would reach -h. lpstat has no `--` (it exits on it as an unknown option).
   const { stdout } = await run(options.lpstat ?? 'lpstat', [`-p${queue}`], null, options.timeoutMs ?? 5000).catch((e: PrintError) => {
-    if (e.code === 'refused')
-      throw new PrintError('not_found', `There is no print queue named ${queue}: choose the printer again in Print settings.`)
+    if (e.code === 'refused') throw new PrintError('not_found', { key: 'printing:problem.noQueue', params: { queue } })
     throw e
   })
   if (/\bdisabled\b/.test(stdout)) {
@@ -101,7 +102,12 @@ export async function checkQueue(queue: string, options: SpoolerOptions = {}): P
       .filter(Boolean)
       .join('; ')
     const code = /paper|media/i.test(reason) ? 'paper_out' : 'offline'
-    throw new PrintError(code, `Printer ${queue} is stopped${reason ? `: ${reason}` : ''}. Fix the printer, then press Retry.`)
+    throw new PrintError(
+      code,
+      reason
+        ? { key: 'printing:problem.stoppedBecause', params: { queue, reason } }
+        : { key: 'printing:problem.stopped', params: { queue } }
+    )
   }
 }
 

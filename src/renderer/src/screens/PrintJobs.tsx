@@ -6,7 +6,7 @@ import { Alert, Badge, Button, Group, Stack, Table, Text, Title } from '@mantine
 import type { PrintJob } from '../../../shared/labels'
 import { station } from '../api'
 import { HeadedTable } from '../components/HeadedTable'
-import { useAction } from '../useAction'
+import { answerText, useAction } from '../useAction'
 import { useAsync } from '../useAsync'
 import type { Navigate } from './routes'
 
@@ -68,7 +68,7 @@ export function PrintJobsScreen({ navigate }: { navigate: Navigate }) {
                 </Badge>
                 {job.error && (
                   <Text size="sm" c="red" maw={420}>
-                    {job.error}
+                    {answerText({ message: job.error, words: job.errorWords })}
                   </Text>
                 )}
               </Table.Td>

@@ -45,6 +45,7 @@ export function PrintSettingsScreen() {
         printers={draft.printers}
         found={found.value?.printers ?? []}
         problems={found.value?.problems ?? []}
+        problemWords={found.value?.problemWords}
         onChange={(printers) => setDraft({ ...draft, printers })}
       />
       <Grid>

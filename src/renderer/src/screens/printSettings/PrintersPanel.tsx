@@ -2,6 +2,8 @@ import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
 import { Group, NumberInput, Paper, Select, Stack, Text, TextInput, Title } from '@mantine/core'
 import { LabelKind, type DiscoveredPrinter, type PrinterTarget, type PrintSettings } from '../../../../shared/labels'
+import type { Words } from '../../../../shared/words'
+import { answerText } from '../../useAction'
 
 type Printers = PrintSettings['printers']
 
@@ -10,9 +12,12 @@ export function PrintersPanel(props: {
   printers: Printers
   found: DiscoveredPrinter[]
   problems: string[]
+  /** The problems as catalogue words, worded in the language on screen (else the English `problems`). */
+  problemWords?: Words[]
   onChange: (printers: Printers) => void
 }) {
-  const { printers, found, problems, onChange } = props
+  const { printers, found, onChange } = props
+  const problems = props.problems.map((message, i) => answerText({ message, words: props.problemWords?.[i] }))
   const { t } = useTranslation('printing')
   return (
     <Paper withBorder p="md">
