@@ -5,37 +5,15 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { Page } from '@playwright/test'
 import { backupDatabase } from '../src/main/core/db/backup'
 import { setSetting } from '../src/main/core/settings/settings'
 import { openStation, type Station } from '../src/main/station'
 import { damageTable } from '../test/db/dbHelpers'
-import { approveAsShiftLead, electronBinary, expect, startWithSampleData, test } from './fixtures'
-
-const shot = (page: Page, name: string) => page.screenshot({ path: test.info().outputPath(`pl-${name}.png`), fullPage: true })
+import { electronBinary, expect, startWithSampleData, test } from './fixtures'
+import { approvePl, shotPl, switchToPolish } from './polish'
 
 /** A date and time the Polish way ("30.11.2026, 07:55"), not the English station's "2026-11-30 07:55". */
 const POLISH_STAMP = /\d{2}\.\d{2}\.\d{4}, \d{2}:\d{2}/
-
-/** The Polish approval dialog ("Zatwierdź: …"): badge (its Enter moves on to the PIN), PIN, Zatwierdź. */
-async function approvePl(page: Page, pin = '1234') {
-  const dialog = page.getByRole('dialog', { name: /^Zatwierdź: / })
-  await dialog.getByLabel('Identyfikator', { exact: true }).fill('OP-9001')
-  await dialog.getByLabel('Identyfikator', { exact: true }).press('Enter')
-  await page.keyboard.type(pin)
-  await dialog.getByRole('button', { name: 'Zatwierdź' }).click()
-  return dialog
-}
-
-/** A shift lead sets the station's language to Polish in Settings (the dialog still speaks English). */
-async function switchToPolish(page: Page) {
-  await page.getByRole('button', { name: 'Settings', exact: true }).click()
-  await page.getByRole('combobox', { name: 'Language' }).click()
-  await page.getByRole('option', { name: 'Polski' }).click()
-  await page.getByRole('button', { name: 'Save settings' }).click()
-  await approveAsShiftLead(page, 'OP-9001', '1234')
-  await expect(page.getByRole('alert')).toHaveText('Ustawienia zapisane.')
-}
 
 /**
  * The specs' test on a data folder prepared before the station starts, its language Polish: what the station opens on
@@ -110,7 +88,7 @@ test('a shift lead on a Polish station: the Settings panels and the Operators sc
   await expect(file.getByLabel('Co zmieni import')).toContainText(POLISH_STAMP)
   await expect(file.getByRole('table', { name: 'Ustawienia, które się zmienią' })).toBeVisible()
   await expect(file.getByRole('button', { name: 'Importuj 1 zmianę' })).toBeVisible()
-  await shot(page, 'settings')
+  await shotPl(page, 'settings')
 
   // Operators: a wrong PIN counted on the shift lead (until her next approval), then an operator deactivated.
   await page.getByRole('button', { name: 'Operatorzy', exact: true }).click()
@@ -120,17 +98,17 @@ test('a shift lead on a Polish station: the Settings panels and the Operators sc
   await form.getByLabel('Imię i nazwisko').fill('Ewa Kowalska')
   await form.getByLabel('Kod identyfikatora').fill('OP-1077')
   await form.getByRole('button', { name: 'Zapisz' }).click()
-  const approval = await approvePl(page, '9999')
+  const approval = await approvePl(page, { pin: '9999' })
   await expect(approval).toHaveAccessibleName('Zatwierdź: dodanie operatora Ewa Kowalska')
   await expect(approval.getByRole('alert', { name: 'Nie zatwierdzono' })).toBeVisible()
-  await shot(page, 'operators-approval')
+  await shotPl(page, 'operators-approval')
   await approval.getByRole('button', { name: 'Anuluj' }).click()
   await form.getByRole('button', { name: 'Anuluj' }).click()
   const dana = page.getByRole('row', { name: /Dana Whitfield/ })
   await expect(dana).toContainText('1 błędny PIN')
   await expect(dana).toContainText('Kierownik zmiany')
   await expect(page.getByRole('columnheader', { name: 'Imię i nazwisko' })).toBeVisible()
-  await shot(page, 'operators')
+  await shotPl(page, 'operators')
   await expect(dana.getByRole('button', { name: 'Odblokuj' })).toBeVisible()
   const aisha = page.getByRole('row', { name: /Aisha Rahman/ })
   await aisha.getByRole('button', { name: 'Dezaktywuj' }).click()
@@ -144,7 +122,7 @@ test('a shift lead on a Polish station: the Settings panels and the Operators sc
     .click()
   const edit = page.getByRole('dialog', { name: 'Edytuj: Marek Nowak' })
   await expect(edit.getByText('Kierownik zmiany')).toBeVisible()
-  await shot(page, 'operators-edit')
+  await shotPl(page, 'operators-edit')
 })
 
 onPolishStation()('the first-run guide on a Polish station', async ({ page }) => {
@@ -153,13 +131,13 @@ onPolishStation()('the first-run guide on a Polish station', async ({ page }) =>
   await expect(page.getByRole('heading', { name: 'Konfiguracja stanowiska' })).toBeVisible()
   await expect(page.getByLabel('Krok: Stanowisko')).toBeVisible()
   await page.getByLabel('Nazwa stanowiska').fill('Hala 2, stół 3')
-  await shot(page, 'first-run-station')
+  await shotPl(page, 'first-run-station')
   await page.getByRole('button', { name: 'Zapisz i dalej' }).click()
 
   await page.getByLabel('Prefiks firmy GS1').fill('40123A5')
   await page.getByRole('button', { name: 'Zapisz i dalej' }).click()
   await expect(page.getByRole('alert', { name: 'Nie zapisano' })).toContainText('Prefiks firmy GS1 ma od 7 do 10 cyfr')
-  await shot(page, 'first-run-gs1')
+  await shotPl(page, 'first-run-gs1')
   await page.getByRole('button', { name: 'Pomiń: tu bez SSCC' }).click()
 
   await expect(page.getByText('Skąd to stanowisko dostaje zamówienia?')).toBeVisible()
@@ -169,7 +147,7 @@ onPolishStation()('the first-run guide on a Polish station', async ({ page }) =>
   await page.getByLabel('Imię i nazwisko').fill('Dana Whitfield')
   await page.getByLabel('Kod identyfikatora').fill('OP-9001')
   await page.getByRole('textbox', { name: 'PIN' }).fill('1234')
-  await shot(page, 'first-run-shift-lead')
+  await shotPl(page, 'first-run-shift-lead')
   await page.getByRole('button', { name: 'Utwórz kierownika zmiany i zaloguj' }).click()
   await expect(page.getByText('Zalogowano: Dana Whitfield.')).toBeVisible()
 
@@ -178,7 +156,7 @@ onPolishStation()('the first-run guide on a Polish station', async ({ page }) =>
   await expect(page.getByLabel('Krok: Dane demo')).toBeVisible()
   await page.getByRole('button', { name: 'Wczytaj dane przykładowe' }).click()
   await expect(page.getByRole('alert', { name: 'Dane przykładowe' })).toHaveText(/Zaimportowano 15 zamówień; już na stanowisku: 0\./)
-  await shot(page, 'first-run-sample')
+  await shotPl(page, 'first-run-sample')
   await page.getByRole('button', { name: 'Zakończ', exact: true }).click()
   await expect(page.getByLabel('Zalogowany operator')).toHaveText('Dana Whitfield')
 })
@@ -211,10 +189,10 @@ if (!electronBinary())
     await expect(backup).toContainText(POLISH_STAMP)
     await expect(backup).toContainText(/Przepadn(ie|ą) \d+ zdarze(ń|nia|nie) zapisan(ych|e) po niej, najnowsze:/)
     await expect(page.getByRole('list', { name: 'Zdarzenia, które przepadną' }).getByRole('listitem')).toHaveCount(10)
-    await shot(page, 'recovery')
+    await shotPl(page, 'recovery')
     await backup.getByRole('button', { name: 'Przywróć tę kopię…' }).click()
     await expect(page.getByRole('dialog', { name: 'Zatwierdź: przywrócenie kopii zapasowej' })).toContainText('Stanowisko wróci do stanu z')
-    await shot(page, 'recovery-approval')
+    await shotPl(page, 'recovery-approval')
   })
 
 if (!electronBinary())
@@ -239,7 +217,7 @@ if (!electronBinary())
     const failed = page.getByRole('alert', { name: 'Błąd ekranu' })
     await expect(failed).toContainText('Ten ekran przestał działać')
     await expect(failed.getByRole('button', { name: 'Spróbuj ponownie' })).toBeVisible()
-    await shot(page, 'screen-error')
+    await shotPl(page, 'screen-error')
     await failed.getByRole('button', { name: 'Wróć do zamówień' }).click()
     await expect(page.getByRole('heading', { name: 'Zamówienia' })).toBeVisible()
   })

@@ -1,29 +1,9 @@
 // The scanning and data screens in Polish (SPEC §10): Import, Scanners with a test scan, Sync, Distribution Scan with
 // its box dimensions, Assign operator and a held order's release. The shift lead switches the station to Polish in
 // Settings (as in i18n.spec.ts); each screen is photographed for a person to look at (test-results/…/pl-*.png).
-import type { Page } from '@playwright/test'
-import { approveAsShiftLead, expect, imei, startWithSampleData, test } from './fixtures'
+import { expect, imei, startWithSampleData, test } from './fixtures'
 import { scanInto } from './packing-helpers'
-
-const shot = (page: Page, name: string) => page.screenshot({ path: test.info().outputPath(`pl-${name}.png`), fullPage: true })
-
-/** Settings → Language → Polski, saved with the shift lead's approval. */
-async function switchToPolish(page: Page) {
-  await page.getByRole('button', { name: 'Settings', exact: true }).click()
-  await page.getByRole('combobox', { name: 'Language' }).click()
-  await page.getByRole('option', { name: 'Polski' }).click()
-  await page.getByRole('button', { name: 'Save settings' }).click()
-  await approveAsShiftLead(page, 'OP-9001', '1234')
-  await expect(page.locator('html')).toHaveAttribute('lang', 'pl')
-}
-
-/** Orders → Szukaj → Enter: the order opens when exactly one matches. */
-async function findOrderPl(page: Page, search: string, orderNumber: string) {
-  await page.getByRole('button', { name: 'Zamówienia', exact: true }).click()
-  await page.getByLabel('Szukaj').fill(search)
-  await page.getByLabel('Szukaj').press('Enter')
-  await expect(page.getByRole('heading', { name: `Zamówienie ${orderNumber}` })).toBeVisible()
-}
+import { openOrderPl, shotPl, switchToPolish } from './polish'
 
 test.slow()
 
@@ -39,7 +19,7 @@ test('in Polish: Import, Scanners, Sync, Distribution Scan, Assign operator and 
   )
   await expect(page.getByRole('heading', { name: 'Nieudane importy' })).toBeVisible()
   await expect(page.getByText('Brak.', { exact: true })).toBeVisible()
-  await shot(page, 'import')
+  await shotPl(page, 'import')
 
   await page.getByRole('button', { name: 'Skanery', exact: true }).click()
   await expect(page.getByRole('heading', { name: 'Skaner jako klawiatura' })).toBeVisible()
@@ -62,7 +42,7 @@ test('in Polish: Import, Scanners, Sync, Distribution Scan, Assign operator and 
   await expect(page.getByRole('alert', { name: 'Nie zapisano' })).toHaveText(
     'Wybierz port szeregowy albo wpisz jego ścieżkę, potem Zapisz.'
   )
-  await shot(page, 'scanners')
+  await shotPl(page, 'scanners')
 
   await page.getByRole('button', { name: 'Synchronizacja', exact: true }).click()
   await expect(page.getByRole('heading', { name: 'Synchronizacja z OMS' })).toBeVisible()
@@ -70,10 +50,10 @@ test('in Polish: Import, Scanners, Sync, Distribution Scan, Assign operator and 
   await expect(page.getByLabel('Ostatnia udana synchronizacja', { exact: true })).toHaveText('nigdy')
   await expect(page.getByText('Brak: OMS przyjął wszystko, co do niego wysłano.')).toBeVisible()
   await expect(page.getByRole('textbox', { name: 'Adres OMS' })).toBeVisible()
-  await shot(page, 'sync')
+  await shotPl(page, 'sync')
 
   // Distribution Scan of SO-10013: the phone by IMEI, the cable by its barcode, Save, then the box's dimensions.
-  await findOrderPl(page, 'WEB-2026-118455', 'SO-10013')
+  await openOrderPl(page, 'WEB-2026-118455', 'SO-10013')
   await page.getByRole('button', { name: 'Skanowanie dystrybucyjne' }).click()
   const phoneLine = page.getByRole('button', { name: /^Pozycja \S+ Apple iPhone 15 128GB Blue/ })
   await expect(phoneLine).toContainText('0 z 1 · pozostało 1')
@@ -93,7 +73,7 @@ test('in Polish: Import, Scanners, Sync, Distribution Scan, Assign operator and 
   // A Polish weight is typed with a decimal comma.
   await dimensions.getByLabel('Waga (kg, opcjonalnie)').fill('2,5')
   await expect(dimensions).toContainText('Przekracza limit 2 kg dla Phone S')
-  await shot(page, 'distribution-scan')
+  await shotPl(page, 'distribution-scan')
 
   // Assign operator for three orders: a Polish plural ("3 zamówienia").
   await page.getByRole('button', { name: 'Zamówienia', exact: true }).click()
@@ -103,13 +83,13 @@ test('in Polish: Import, Scanners, Sync, Distribution Scan, Assign operator and 
   const assign = page.getByRole('dialog', { name: 'Przydziel operatora' })
   await expect(assign).toContainText('3 zamówienia')
   await expect(assign.getByRole('combobox', { name: 'Kompletacja' })).toHaveValue('Bez zmian')
-  await shot(page, 'assign')
+  await shotPl(page, 'assign')
   await assign.getByRole('button', { name: 'Anuluj' }).click()
 
   // SO-10007 is on hold until 2030: releasing it early names the date in Polish.
-  await findOrderPl(page, 'WEB-2026-118377', 'SO-10007')
+  await openOrderPl(page, 'WEB-2026-118377', 'SO-10007')
   await page.getByRole('button', { name: 'Zwolnij wstrzymanie' }).click()
   const release = page.getByRole('dialog', { name: 'Zatwierdź: zwolnienie zamówienia SO-10007' })
   await expect(release).toContainText(/Zwolni się samo po \d{1,2}\.\d{2}\.2030, \d{2}:\d{2}\./)
-  await shot(page, 'hold')
+  await shotPl(page, 'hold')
 })

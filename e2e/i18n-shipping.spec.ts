@@ -3,9 +3,8 @@
 // jobs all speak it, with Polish plurals and dates. Each screen is photographed for a person to
 // look at (test-results/…/pl-*.png).
 import type { Page } from '@playwright/test'
-import { approveAsShiftLead, expect, imei, openOrder, packWithUsedScan, startWithSampleData, test } from './fixtures'
-
-const shot = (page: Page, name: string) => page.screenshot({ path: test.info().outputPath(`pl-${name}.png`), fullPage: true })
+import { expect, imei, openOrder, packWithUsedScan, startWithSampleData, test } from './fixtures'
+import { approvePl, openOrderPl, shotPl, switchToPolish } from './polish'
 
 /** A Polish date and time to the minute, "30.11.2026, 07:46". */
 const PL_STAMP = /\d{2}\.\d{2}\.\d{4}, \d{2}:\d{2}/
@@ -17,25 +16,6 @@ async function scanPl(page: Page, text: string) {
   await page.keyboard.press('Enter')
 }
 
-/** The Polish approval dialog: the shift lead's badge scanned (its Enter moves on to the PIN), the PIN, Approve. */
-async function approvePl(page: Page, title: string) {
-  const dialog = page.getByRole('dialog', { name: title })
-  await dialog.getByLabel('Identyfikator', { exact: true }).focus()
-  await page.keyboard.type('OP-9001', { delay: 5 })
-  await page.keyboard.press('Enter')
-  await page.keyboard.type('1234')
-  await dialog.getByRole('button', { name: 'Zatwierdź' }).click()
-  await expect(dialog).toBeHidden()
-}
-
-/** From the Polish orders list: the order's screen. */
-async function openOrderPl(page: Page, orderNumber: string) {
-  await page.getByRole('button', { name: 'Zamówienia', exact: true }).click()
-  await page.getByLabel('Szukaj').fill(orderNumber)
-  await page.getByLabel('Szukaj').press('Enter')
-  await expect(page.getByRole('heading', { name: `Zamówienie ${orderNumber}` })).toBeVisible()
-}
-
 test.slow()
 
 test('shipping, returns, labels and printing speak Polish, with Polish plurals and dates', async ({ page }) => {
@@ -45,12 +25,7 @@ test('shipping, returns, labels and printing speak Polish, with Polish plurals a
   await openOrder(page, 'SO-10001', 'SO-10001')
   await packWithUsedScan(page, own)
 
-  await page.getByRole('button', { name: 'Settings', exact: true }).click()
-  await page.getByRole('combobox', { name: 'Language' }).click()
-  await page.getByRole('option', { name: 'Polski' }).click()
-  await page.getByRole('button', { name: 'Save settings' }).click()
-  await approveAsShiftLead(page, 'OP-9001', '1234')
-  await expect(page.locator('html')).toHaveAttribute('lang', 'pl')
+  await switchToPolish(page)
 
   // Ship: the form, the parcel's summary (one box, two units), then the shipment with its Polish date.
   await openOrderPl(page, 'SO-10001')
@@ -61,7 +36,7 @@ test('shipping, returns, labels and printing speak Polish, with Polish plurals a
   await page.getByRole('textbox', { name: 'Przewoźnik' }).fill('')
   await page.getByRole('button', { name: 'Wyślij', exact: true }).click()
   await expect(page.getByText('Podaj przewoźnika')).toBeVisible()
-  await shot(page, 'shipping')
+  await shotPl(page, 'shipping')
   await page.getByRole('textbox', { name: 'Przewoźnik' }).fill('UPS')
   // A tracking number and URL that cannot be right are explained in Polish before anything is sent.
   await page.getByRole('textbox', { name: 'Numer przesyłki' }).fill('ABC12')
@@ -77,7 +52,7 @@ test('shipping, returns, labels and printing speak Polish, with Polish plurals a
   const shipped = page.getByRole('alert', { name: 'Wysłane' })
   await expect(shipped.getByRole('table', { name: 'Przesyłka' })).toContainText('JJD000390007827')
   await expect(shipped.getByRole('row', { name: /Wysłano/ })).toHaveText(PL_STAMP)
-  await shot(page, 'shipped')
+  await shotPl(page, 'shipped')
 
   // A return of that order: its own unit, a stranger (flagged), the own unit again (not added).
   await shipped.getByRole('button', { name: 'Zwroty tego zamówienia' }).click()
@@ -93,13 +68,13 @@ test('shipping, returns, labels and printing speak Polish, with Polish plurals a
   await expect(result).toContainText('NIE DODANO')
   await expect(page.getByText('2 sztuki, oznaczonych: 1')).toBeVisible()
   await expect(page.getByRole('table', { name: 'Zwrócone sztuki' })).toContainText('Nieznany numer')
-  await shot(page, 'return-parcel')
+  await shotPl(page, 'return-parcel')
   await page.getByRole('button', { name: 'Zapisz zwrot' }).click()
   await expect(page.getByRole('alert', { name: 'Zwrot zapisany' })).toHaveText(/Przyjęto 2 sztuki z zamówienia SO-10001, oznaczonych: 1\./)
   await expect(page.getByText('Jeszcze nic nie zeskanowano.')).toBeVisible()
   await expect(page.getByText('Zapisane zwroty')).toBeVisible()
   await expect(page.getByText(new RegExp(`${PL_STAMP.source} · Dana Whitfield`))).toBeVisible()
-  await shot(page, 'return')
+  await shotPl(page, 'return')
 
   await page.getByRole('button', { name: 'Zwroty', exact: true }).first().click()
   await expect(page.getByRole('heading', { name: 'Zwroty' })).toBeVisible()
@@ -108,7 +83,7 @@ test('shipping, returns, labels and printing speak Polish, with Polish plurals a
   await expect(page.getByRole('alert', { name: 'Nie znaleziono wysłanego zamówienia' })).toContainText(
     'Żadne wysłane zamówienie nie pasuje do SO-10002.'
   )
-  await shot(page, 'returns')
+  await shotPl(page, 'returns')
 
   // Print settings: the shipping label goes to a network printer that is not there (nothing listens on port 1).
   await page.getByRole('button', { name: 'Wydruki', exact: true }).click()
@@ -121,10 +96,10 @@ test('shipping, returns, labels and printing speak Polish, with Polish plurals a
   await printer.getByLabel('Adres drukarki').fill('127.0.0.1')
   await printer.getByLabel('Port').fill('1')
   await page.getByRole('button', { name: 'Zapisz ustawienia drukowania' }).click()
-  await approvePl(page, 'Zatwierdź: zmiana ustawień drukowania')
+  await expect(await approvePl(page, { title: 'Zatwierdź: zmiana ustawień drukowania' })).toBeHidden()
   await expect(page.getByRole('alert')).toHaveText('Ustawienia drukowania zapisane.')
   await page.evaluate(() => window.scrollTo(0, 0))
-  await shot(page, 'print-settings')
+  await shotPl(page, 'print-settings')
 
   // The labels of the shipped order: a box of two units; the shipping label's dialog, printed and failed.
   await openOrderPl(page, 'SO-10001')
@@ -136,7 +111,7 @@ test('shipping, returns, labels and printing speak Polish, with Polish plurals a
   await dialog.getByRole('button', { name: 'Drukuj', exact: true }).click()
   await expect(dialog.getByRole('alert', { name: 'Błąd drukowania' })).toBeVisible()
   await expect(dialog.getByRole('button', { name: 'Drukuj ponownie', exact: true })).toBeVisible()
-  await shot(page, 'label')
+  await shotPl(page, 'label')
   await dialog.getByRole('button', { name: 'Zamknij' }).click()
 
   await page.getByRole('button', { name: 'Wydruki', exact: true }).click()
@@ -146,7 +121,7 @@ test('shipping, returns, labels and printing speak Polish, with Polish plurals a
   await expect(job).toContainText('błąd')
   await expect(job.getByRole('cell').first()).toHaveText(/^\d{2}\.\d{2}\.\d{4}, \d{2}:\d{2}:\d{2}$/)
   await expect(job.getByRole('button', { name: 'Ponów' })).toBeVisible()
-  await shot(page, 'print-jobs')
+  await shotPl(page, 'print-jobs')
 
   // The order's history: what happened, in words, and a hold's dispatch time in the station's format, not UTC.
   await openOrderPl(page, 'SO-10001')
@@ -160,5 +135,5 @@ test('shipping, returns, labels and printing speak Polish, with Polish plurals a
   await expect(held).toContainText('Zamówienie zaimportowane')
   await expect(held).toContainText(/wysyłka nie wcześniej niż \d{1,2}\.\d{2}\.\d{4}, \d{2}:\d{2}/)
   await expect(held).not.toContainText('2030-01-01T')
-  await shot(page, 'order-history')
+  await shotPl(page, 'order-history')
 })

@@ -3,9 +3,8 @@
 // (worded from the core's code), Packing Confirmation and the shift board all speak Polish. Each screen is
 // photographed for a person to look at (test-results/…/pl-*.png).
 import type { Page } from '@playwright/test'
-import { approveAsShiftLead, enterSignInPin, expect, imei, startWithSampleData, test } from './fixtures'
-
-const shot = (page: Page, name: string) => page.screenshot({ path: test.info().outputPath(`pl-${name}.png`), fullPage: true })
+import { enterSignInPin, expect, imei, startWithSampleData, test } from './fixtures'
+import { shotPl, switchToPolish } from './polish'
 
 /** A keyboard-wedge scan into the Polish serial field. */
 async function scanPl(page: Page, text: string) {
@@ -20,33 +19,27 @@ test('a shift lead switches the station to Polish; sign-in, orders, Used Scan, P
   page
 }) => {
   await startWithSampleData(page, 'Dana Whitfield')
-  await page.getByRole('button', { name: 'Settings', exact: true }).click()
-  await page.getByRole('combobox', { name: 'Language' }).click()
-  await page.getByRole('option', { name: 'Polski' }).click()
-  await page.getByRole('button', { name: 'Save settings' }).click()
-  await approveAsShiftLead(page, 'OP-9001', '1234')
-  await expect(page.getByRole('alert')).toHaveText('Ustawienia zapisane.')
+  await switchToPolish(page)
   await expect(page.getByRole('button', { name: 'Zamówienia', exact: true })).toBeVisible()
-  await expect(page.locator('html')).toHaveAttribute('lang', 'pl')
-  await shot(page, 'settings')
+  await shotPl(page, 'settings')
 
   // Signing out: the shift-end summary, then the sign-in screen, in Polish.
   await page.getByRole('button', { name: 'Wyloguj' }).click()
   await page.getByRole('dialog', { name: 'Podsumowanie zmiany' }).getByRole('button', { name: 'Wyloguj' }).click()
   await expect(page.getByLabel('Identyfikator', { exact: true })).toBeFocused()
   await expect(page.getByText('Albo wybierz swoje nazwisko')).toBeVisible()
-  await shot(page, 'sign-in')
+  await shotPl(page, 'sign-in')
 
   await page.getByRole('button', { name: 'Marek Nowak' }).click()
   await expect(page.getByLabel('Zalogowany operator')).toHaveText('Marek Nowak')
   await expect(page.getByRole('heading', { name: 'Zamówienia' })).toBeVisible()
   await expect(page.getByLabel('Wyświetlane zamówienia')).toContainText('Wszystkie zamówienia: 15')
-  await shot(page, 'orders')
+  await shotPl(page, 'orders')
 
   await page.getByLabel('Szukaj').fill('SO-10001')
   await page.getByLabel('Szukaj').press('Enter')
   await expect(page.getByRole('heading', { name: 'Zamówienie SO-10001' })).toBeVisible()
-  await shot(page, 'order')
+  await shotPl(page, 'order')
 
   await page.getByRole('button', { name: 'Skanowanie używanych' }).click()
   await expect(page.getByRole('textbox', { name: 'Numer seryjny' })).toBeFocused()
@@ -63,7 +56,7 @@ test('a shift lead switches the station to Polish; sign-in, orders, Used Scan, P
   await expect(page.getByLabel('Wynik skanu')).toContainText('DUPLIKAT')
   await expect(page.getByLabel('Wynik skanu')).toContainText(`Już zeskanowany: ${first} jest w tym zamówieniu, jeszcze nie w kartonie`)
   await expect(page.getByLabel('Zeskanowano', { exact: true })).toHaveText('1')
-  await shot(page, 'used-scan-refused')
+  await shotPl(page, 'used-scan-refused')
   await scanPl(page, imei('35391611204482'))
   await expect(page.getByLabel('Pozostało', { exact: true })).toHaveText('0')
   await page.getByRole('button', { name: 'Zapisz', exact: true }).click()
@@ -73,11 +66,11 @@ test('a shift lead switches the station to Polish; sign-in, orders, Used Scan, P
   await page.getByRole('button', { name: 'Zapisz', exact: true }).click()
   await expect(page.getByText('potwierdzony', { exact: true })).toBeVisible()
   await expect(page.getByLabel('Wynik skanu')).toContainText('Karton 1 zatwierdzony (2 sztuki)')
-  await shot(page, 'used-scan')
+  await shotPl(page, 'used-scan')
 
   await page.getByRole('button', { name: 'Potwierdzenie pakowania' }).click()
   await expect(page.getByRole('heading', { name: 'Potwierdzenie pakowania · SO-10001' })).toBeVisible()
-  await shot(page, 'packing-confirmation')
+  await shotPl(page, 'packing-confirmation')
   await page.getByRole('button', { name: 'Potwierdź', exact: true }).click()
   await expect(page.getByRole('alert').filter({ hasText: 'Zamówienie SO-10001 jest spakowane.' })).toBeVisible()
   await expect(page.locator('[data-status]').first()).toHaveText('spakowane')
@@ -90,5 +83,5 @@ test('a shift lead switches the station to Polish; sign-in, orders, Used Scan, P
   await expect(page.getByRole('heading', { name: 'Tablica zmiany' })).toBeVisible()
   await expect(page.getByLabel('Sztuki zeskanowane dziś', { exact: true })).toContainText('2')
   await expect(page.getByText('Błędny numer').first()).toBeVisible()
-  await shot(page, 'shift-board')
+  await shotPl(page, 'shift-board')
 })
