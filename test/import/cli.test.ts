@@ -84,11 +84,14 @@ describe('the command line imports a 100,000-order file', () => {
       db.close()
     }
 
-    // Reading the files whole, the larger would need at least the size difference more memory (and the cap would not hold it).
+    // Reading the files whole, the larger would need the size difference more memory for its text alone, and its
+    // parsed orders several times that (and the cap would not hold it). Streaming, what grows with the file is
+    // SQLite's page cache over the bigger database (up to 30 MB measured here, on a 47 MB difference), so the bound
+    // is the text alone: a whole-file read goes over it, a streaming one stays under it even on a busy machine.
     const more = statSync(big).size - statSync(smaller).size
     expect(more).toBeGreaterThan(40_000_000)
     expect(statSync(big).size).toBeGreaterThan(HEAP_CAP_MB * 1024 * 1024 * 0.4)
-    expect(run.peakRssBytes - reference.peakRssBytes).toBeLessThan(more / 2)
+    expect(run.peakRssBytes - reference.peakRssBytes).toBeLessThan(more)
   })
 
   it('refuses an empty file with a clear message, and changes nothing', { timeout: 60_000 }, async () => {
