@@ -4,7 +4,7 @@
 // dispute pack from the order screen, keeping evidence for a dispute, and the
 // quota figure the status bar warns from.
 import { execFileSync } from 'node:child_process'
-import { closeSync, existsSync, openSync, readdirSync, truncateSync } from 'node:fs'
+import { closeSync, existsSync, openSync, readdirSync, truncateSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { sessionFolder } from '../../src/main/core/evidence/evidenceFolder'
@@ -146,6 +146,17 @@ describe('keeping evidence for a dispute', () => {
     expect(await w.call('evidence:keepOf', { orderId: w.ids.one })).toBeNull()
     applyRetention(w.dataDir, policy, w.clock(), () => new Set())
     expect(existsSync(folder)).toBe(false)
+  })
+
+  it('still shows a keep whose file cannot be read as kept, and retention still keeps it', async () => {
+    const w = await recordedWorld()
+    await w.call('evidence:keep', { orderId: w.ids.one, reason: 'eBay case 77', approval: LEAD_APPROVAL })
+    writeFileSync(join(w.dataDir, 'evidence', 'SO-1', 'keep.json'), '{"orderNumb')
+    expect(await w.call('evidence:keepOf', { orderId: w.ids.one })).toEqual({ orderNumber: 'SO-1', reason: '', keptBy: '', keptAt: '' })
+    expect(await w.call('evidence:keepOf', { orderId: w.ids.two })).toBeNull()
+    w.time.advance(31 * 86_400_000)
+    applyRetention(w.dataDir, { days: 1, quotaBytes: 1e9 }, w.clock(), () => new Set())
+    expect(existsSync(sessionFolder(w.dataDir, 'SO-1', w.sessionId))).toBe(true)
   })
 
   it('refuses to keep an order with no evidence, or release one not kept, and changes nothing', async () => {

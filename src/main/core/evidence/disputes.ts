@@ -8,10 +8,9 @@ import type { StationContext } from '../context'
 import { orders } from '../db/schema'
 import { refuse } from '../errors'
 import { fileStamp, saveFolder } from '../sync/savedFile'
-import { orderEvidenceFolder, orderFolderName, sessionsOf } from './evidenceFolder'
+import { orderFolderName, sessionsOf } from './evidenceFolder'
 import { exportDisputePack } from './exportPack'
-import { keepForDispute, keptForDispute, KEEP_FILE, releaseDisputeKeep } from './retention'
-import { readFileSync } from 'node:fs'
+import { disputeKeepOf, keepForDispute, releaseDisputeKeep } from './retention'
 import { join } from 'node:path'
 
 /** Where dispute packs go unless the shift lead names a folder. */
@@ -34,13 +33,7 @@ export async function exportForDispute(context: StationContext, orderId: number,
 }
 
 export function keepOf(context: StationContext, orderId: number): DisputeKeep | null {
-  const order = orderOf(context, orderId)
-  if (!keptForDispute(context.dataDir).has(order.orderNumber)) return null
-  try {
-    return JSON.parse(readFileSync(join(orderEvidenceFolder(context.dataDir, order.orderNumber), KEEP_FILE), 'utf8')) as DisputeKeep
-  } catch {
-    return { orderNumber: order.orderNumber, reason: '', keptBy: '', keptAt: '' }
-  }
+  return disputeKeepOf(context.dataDir, orderOf(context, orderId).orderNumber)
 }
 
 export function keep(context: StationContext, orderId: number, reason: string, by: Operator): DisputeKeep {

@@ -125,6 +125,20 @@ export function releaseDisputeKeep(dataDir: string, orderNumber: string): boolea
   return true
 }
 
+/**
+ * One order's keep, read from its own folder (never a walk of every order's):
+ * null when it is not kept; a keep file that cannot be read still keeps.
+ */
+export function disputeKeepOf(dataDir: string, orderNumber: string): DisputeKeep | null {
+  const file = join(orderEvidenceFolder(dataDir, orderNumber), KEEP_FILE)
+  if (!existsSync(file)) return null
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as DisputeKeep
+  } catch {
+    return { orderNumber, reason: '', keptBy: '', keptAt: '' }
+  }
+}
+
 /** The orders whose evidence a shift lead keeps for a dispute. */
 export function keptForDispute(dataDir: string): Set<string> {
   const kept = new Set<string>()
