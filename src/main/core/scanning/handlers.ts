@@ -27,7 +27,6 @@ export function scanningHandlers({ db, clock, operator, releaseHolds }: StationC
   /** A serial scan under the station's hand-entry policy. */
   function scan({ orderId, input, orderLineId, firstImei, entryMethod, approval }: ArgsOf<'scanning:scan'>): ScanCommit {
     const by = operator()
-    releaseHolds()
     let approvedBy: { id: number; name: string } | undefined
     if (entryMethod === 'typed') {
       const policy = getSetting(db, 'handEntryPolicy')
@@ -42,7 +41,22 @@ export function scanningHandlers({ db, clock, operator, releaseHolds }: StationC
       }
     }
     const affixes = getSetting(db, 'scannerAffixes')
-    return scanUnit(db, clock, affixes, { orderId, input, orderLineId, firstImei, entryMethod, approvedBy, operatorId: by.id })
+    return releasingDueHold(() =>
+      scanUnit(db, clock, affixes, { orderId, input, orderLineId, firstImei, entryMethod, approvedBy, operatorId: by.id })
+    )
+  }
+
+  /**
+   * Runs a scan; when it finds its order on hold with a dispatch time, releases the holds that are due and
+   * scans once more. The timer releases due holds every half minute (core.ts): only a scan that meets a
+   * hold asks at once, so no other scan pays for the due-hold query (issue 10). A refused scan wrote
+   * nothing, so the second attempt is the scan as if the hold had been released before it.
+   */
+  function releasingDueHold(attempt: () => ScanCommit): ScanCommit {
+    const first = attempt()
+    if (first.outcome !== 'order_not_open' || first.code !== 'orderOnHoldUntil') return first
+    releaseHolds()
+    return attempt()
   }
 
   return {
@@ -56,9 +70,10 @@ export function scanningHandlers({ db, clock, operator, releaseHolds }: StationC
     'scanning:addUnits': ({ orderId, barcode, orderLineId, quantity }) =>
       withChange(db, orderId, () => {
         const by = operator()
-        releaseHolds()
         const affixes = getSetting(db, 'scannerAffixes')
-        const result = addNonSerializedUnits(db, clock, affixes, { orderId, barcode, orderLineId, quantity, operatorId: by.id })
+        const result = releasingDueHold(() =>
+          addNonSerializedUnits(db, clock, affixes, { orderId, barcode, orderLineId, quantity, operatorId: by.id })
+        )
         if (result.outcome !== 'accepted') {
           const input = barcode ?? `${quantity ?? 1} × line ${orderLineId}`
           recordRefusal(db, clock, { ...result, orderId, operatorId: by.id, entryMethod: 'scanned', input })
