@@ -1,5 +1,7 @@
 // The shift report as CSV: one file, a section after another (a title row,
 // a header row, the rows, a blank row), times in the station's local time.
+// Unlike the PDF, a CSV is read by a spreadsheet, not a person: in every language its times stay the
+// sortable "2026-11-21 09:00 CET" and its numbers plain ("2000", "12.5"), which any spreadsheet parses.
 import type { ShiftFigures } from '../../../shared/reports'
 import { formatLocalTime } from '../../../shared/localTime'
 import { csvLine, type CsvCell as Cell } from '../sync/csvLine'
@@ -47,7 +49,7 @@ export function shiftReportCsv(f: ShiftFigures, stationId: string, language: Lan
     [],
     [W.printFailures],
     [W.time, W.kind, W.order, W.printer, W.error],
-    ...f.printFailures.last.map((p) => [local(p.at), p.kind, p.orderNumber, p.printer, p.error]),
+    ...f.printFailures.last.map((p) => [local(p.at), W.labelKind(p.kind), p.orderNumber, p.printer, p.error]),
     [],
     [W.blocked],
     [W.order, W.unitsColumn],

@@ -3,8 +3,9 @@
 // hour (or day) as bars beside the same hour yesterday, then the tables.
 // Long tables flow onto further pages; every page is numbered.
 import type { ShiftFigures } from '../../../shared/reports'
-import { formatLocalTime } from '../../../shared/localTime'
+import { bucketLabel, figureText } from '../../../shared/reportFormat'
 import { finish, fitLine, newDocument, type Doc } from '../labels/pdfText'
+import { formatLabelDate } from '../labels/words'
 import { reportWords, type ReportWords } from './words'
 import type { Language } from '../../../shared/i18n/languages'
 
@@ -16,7 +17,6 @@ const TODAY = '#1c7ed6'
 const BEFORE = '#adb5bd'
 
 type Column = { title: string; width: number; right?: boolean }
-const local = (iso: string) => formatLocalTime(iso, { zone: true })
 
 export async function shiftReportPdf(
   f: ShiftFigures,
@@ -24,7 +24,10 @@ export async function shiftReportPdf(
   language: Language = 'en'
 ): Promise<{ pdf: Buffer; pages: number }> {
   const { W, REFUSAL_WORDS } = reportWords(language)
-  const num = (n: number | null) => (n === null ? W.none : String(n))
+  // Dates, times and numbers as the station's language writes them: dates as on its labels and slips
+  // (English "2026-11-21 22:00 CET", Polish "21.11.2026, 22:00 CET"), numbers "2,000" / "12,5".
+  const local = (iso: string) => formatLabelDate(iso, language)
+  const num = (n: number | null) => figureText(n, language, W.none)
   const doc = newDocument({ size: 'A4', bufferPages: true, info: { Title: `${W.title} · ${stationId}` } })
   doc.addPage({ size: 'A4', margin: 0 })
   const width = doc.page.width - 2 * M
@@ -74,13 +77,13 @@ export async function shiftReportPdf(
     const x = M + (i % 4) * (tileWidth + 8)
     const top = y + Math.floor(i / 4) * 56
     doc.roundedRect(x, top, tileWidth, 50, 4).fill('#f1f3f5')
-    fitLine(doc, String(value), { x: x + 8, y: top + 6, width: tileWidth - 16, height: 24 }, { size: 24, bold: true, color: INK })
+    fitLine(doc, num(value), { x: x + 8, y: top + 6, width: tileWidth - 16, height: 24 }, { size: 24, bold: true, color: INK })
     fitLine(doc, label, { x: x + 8, y: top + 34, width: tileWidth - 16, height: 8 }, { size: 8, minSize: 5, color: '#495057' })
   })
   y += Math.ceil(tiles.length / 4) * 56 + 4
 
   heading(f.bucket === 'hour' ? `${W.units} · ${W.hourStarting.toLowerCase()}` : `${W.units} · ${W.dayStarting.toLowerCase()}`)
-  y = drawBars(doc, f, M, y, width, W)
+  y = drawBars(doc, f, M, y, width, W, language)
 
   const table = (columns: Column[], rows: (string | number | null)[][]) => {
     const header = () => {
@@ -126,7 +129,7 @@ export async function shiftReportPdf(
       { title: W.unitsPerHour, width: 100, right: true },
       { title: W.secondsPerUnit, width: 100, right: true }
     ],
-    f.operators.map((o) => [o.name, o.units, num(o.unitsPerHour), num(o.secondsPerUnit)])
+    f.operators.map((o) => [o.name, num(o.units), num(o.unitsPerHour), num(o.secondsPerUnit)])
   )
 
   heading(W.refusals)
@@ -135,7 +138,7 @@ export async function shiftReportPdf(
       { title: W.refusalClass, width: width - 100 },
       { title: W.count, width: 100, right: true }
     ],
-    f.refusals.map((r) => [REFUSAL_WORDS[r.class], r.count])
+    f.refusals.map((r) => [REFUSAL_WORDS[r.class], num(r.count)])
   )
   heading(W.latestRefusals)
   table(
@@ -158,7 +161,7 @@ export async function shiftReportPdf(
       { title: W.printer, width: 90 },
       { title: W.error, width: width - 340 }
     ],
-    f.printFailures.last.map((p) => [local(p.at), p.kind, p.orderNumber, p.printer, p.error])
+    f.printFailures.last.map((p) => [local(p.at), W.labelKind(p.kind), p.orderNumber, p.printer, p.error])
   )
 
   heading(W.blocked)
@@ -167,7 +170,7 @@ export async function shiftReportPdf(
       { title: W.order, width: width - 100 },
       { title: W.unitsColumn, width: 100, right: true }
     ],
-    f.blocked.map((b) => [b.orderNumber, b.units])
+    f.blocked.map((b) => [b.orderNumber, num(b.units)])
   )
 
   const range = doc.bufferedPageRange()
@@ -180,13 +183,13 @@ export async function shiftReportPdf(
 }
 
 /** Units per bucket as bars (this range in blue, the same hour yesterday in grey beside it); returns the y below. */
-function drawBars(doc: Doc, f: ShiftFigures, x: number, top: number, width: number, W: ReportWords): number {
+function drawBars(doc: Doc, f: ShiftFigures, x: number, top: number, width: number, W: ReportWords, language: Language): number {
   const height = 120
   const buckets = f.units.buckets
   const max = Math.max(1, ...buckets.map((b) => Math.max(b.units, b.previous ?? 0)))
   const slot = width / Math.max(1, buckets.length)
-  const label = (iso: string) => formatLocalTime(iso, f.bucket === 'hour' ? { timeOnly: true } : {}).slice(0, f.bucket === 'hour' ? 2 : 10)
-  fitLine(doc, String(max), { x, y: top, width: 40, height: 7 }, { size: 7, color: '#495057' })
+  const label = (iso: string) => bucketLabel(iso, f.bucket, language)
+  fitLine(doc, figureText(max, language, W.none), { x, y: top, width: 40, height: 7 }, { size: 7, color: '#495057' })
   doc
     .moveTo(x, top + height)
     .lineTo(x + width, top + height)

@@ -1,19 +1,16 @@
 // Every word the shift report prints (CSV and PDF), from the catalogue's `reports` namespace in the
 // station's language (SPEC §10): the same names as before, read through reportWords(language).
+// What the shift board words the same way (refusal classes, label kinds, figures, bar labels) is one piece
+// of code in src/shared/reportFormat.ts; the names below are the printed report's own (`reports`), the
+// board's are the screen's (`shiftBoard`, screens/reports/words.ts): different words for a page and a screen.
 import type { RefusalClass } from '../../../shared/reports'
 import type { Language } from '../../../shared/i18n/languages'
+import { labelKindName, refusalClassNames } from '../../../shared/reportFormat'
 import { translator } from '../i18n/catalogue'
 
 export function reportWords(language: Language) {
   const t = translator(language, 'reports')
-  const REFUSAL_WORDS: Record<RefusalClass, string> = {
-    invalid_serial: t('refusalClass.invalid_serial'),
-    duplicate: t('refusalClass.duplicate'),
-    wrong_item: t('refusalClass.wrong_item'),
-    over_scan: t('refusalClass.over_scan'),
-    order_not_open: t('refusalClass.order_not_open'),
-    hand_entry: t('refusalClass.hand_entry')
-  }
+  const REFUSAL_WORDS: Record<RefusalClass, string> = refusalClassNames(t)
   const W = {
     title: t('words.title'),
     station: t('words.station'),
@@ -54,7 +51,9 @@ export function reportWords(language: Language) {
     blocked: t('words.blocked'),
     toUnpack: t('words.toUnpack'),
     none: t('words.none'),
-    page: (n: number, of: number) => t('words.page', { n, of })
+    page: (n: number, of: number) => t('words.page', { n, of }),
+    /** A print job's label kind ("box_label") in words. */
+    labelKind: (kind: string) => labelKindName(t, kind)
   }
   return { W, REFUSAL_WORDS }
 }

@@ -2,12 +2,11 @@
 import { Paper, SimpleGrid, Text } from '@mantine/core'
 import type { ShiftFigures } from '../../../../shared/reports'
 import { useReportWords } from './words'
-import { i18n } from '../../i18n'
 
 type Tile = { label: string; value: number; note?: string; alert?: boolean }
 
 export function FigureTiles({ figures, live }: { figures: ShiftFigures; live: boolean }) {
-  const { W } = useReportWords()
+  const { W, F } = useReportWords()
   const refusals = figures.refusals.reduce((n, r) => n + r.count, 0)
   const tiles: Tile[] = [
     { label: live ? W.unitsToday : W.unitsInRange, value: figures.units.total },
@@ -31,7 +30,7 @@ export function FigureTiles({ figures, live }: { figures: ShiftFigures; live: bo
       {tiles.map((tile) => (
         <Paper key={tile.label} withBorder p="sm" radius="md" bg={tile.alert ? 'orange.0' : undefined} aria-label={tile.label}>
           <Text fz={44} fw={800} lh={1.1} c={tile.alert ? 'orange.9' : undefined} data-figure>
-            {tile.value.toLocaleString(i18n.language)}
+            {F.number(tile.value)}
           </Text>
           <Text fz="lg" fw={600} c="dimmed">
             {tile.label}

@@ -1,17 +1,15 @@
 // One shift's figures, as the board and the report show them: the tiles, the charts, and the tables.
 import { Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core'
-import { LABEL_KIND_NAMES } from '../../../../shared/labels'
 import { formatLocalTime } from '../../../../shared/localTime'
 import type { ShiftFigures } from '../../../../shared/reports'
 import { HeadedTable } from '../../components/HeadedTable'
 import { RefusalsChart, UnitsChart } from './Charts'
 import { FigureTiles } from './FigureTiles'
-import { i18n } from '../../i18n'
 import { useReportWords } from './words'
 
 export function FiguresView({ figures, live = false }: { figures: ShiftFigures; live?: boolean }) {
-  const { W, REFUSAL_NAMES } = useReportWords()
-  const num = (n: number | null) => (n === null ? W.notNow : n.toLocaleString(i18n.language))
+  const { W, REFUSAL_NAMES, F } = useReportWords()
+  const num = F.number
   const refusals = figures.refusals.filter((r) => r.count > 0)
   return (
     <Stack gap="md">
@@ -71,7 +69,7 @@ export function FiguresView({ figures, live = false }: { figures: ShiftFigures; 
               <div key={r.class} data-refusal-class={r.class}>
                 <Group gap="xs">
                   <Text fw={700}>{REFUSAL_NAMES[r.class]}</Text>
-                  <Text c="dimmed">· {r.count}</Text>
+                  <Text c="dimmed">· {num(r.count)}</Text>
                 </Group>
                 {r.last.map((e) => (
                   <Text key={`${e.at}${e.input}`} size="sm" lineClamp={1}>
@@ -95,7 +93,7 @@ export function FiguresView({ figures, live = false }: { figures: ShiftFigures; 
               {figures.printFailures.last.map((p) => (
                 <Table.Tr key={`${p.at}${p.orderNumber}${p.kind}`}>
                   <Table.Td>{formatLocalTime(p.at, { timeOnly: true })}</Table.Td>
-                  <Table.Td>{LABEL_KIND_NAMES[p.kind as keyof typeof LABEL_KIND_NAMES] ?? p.kind}</Table.Td>
+                  <Table.Td>{F.labelKind(p.kind)}</Table.Td>
                   <Table.Td>{p.orderNumber}</Table.Td>
                   <Table.Td>{p.printer}</Table.Td>
                   <Table.Td c="red.8">{p.error ?? W.notNow}</Table.Td>
@@ -115,7 +113,7 @@ export function FiguresView({ figures, live = false }: { figures: ShiftFigures; 
               {figures.blocked.map((b) => (
                 <Table.Tr key={b.orderId}>
                   <Table.Td fw={600}>{b.orderNumber}</Table.Td>
-                  <Table.Td ta="right">{b.units}</Table.Td>
+                  <Table.Td ta="right">{num(b.units)}</Table.Td>
                 </Table.Tr>
               ))}
             </HeadedTable>

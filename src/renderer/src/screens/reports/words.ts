@@ -1,20 +1,18 @@
 // Every word the shift board, the shift report and the shift-end summary show, from the catalogue's
 // `shiftBoard` namespace in the screen's language. The core sends codes (refusal classes), never sentences.
+// What the saved report words the same way (refusal classes, label kinds, figures, bar labels) is one piece
+// of code in src/shared/reportFormat.ts; the names below are the screen's own, the printed report's are in
+// src/main/core/reports/words.ts (namespace `reports`, fixed to the station's language, not the operator's).
 import type { RefusalClass } from '../../../../shared/reports'
+import { bucketLabel, figureText, labelKindName, refusalClassNames } from '../../../../shared/reportFormat'
 
 import { useTranslation } from 'react-i18next'
 
 /** The board's words in the screen's language: call at the top of a component. */
 export function useReportWords() {
-  const { t } = useTranslation('shiftBoard')
-  const REFUSAL_NAMES: Record<RefusalClass, string> = {
-    invalid_serial: t('refusalClass.invalid_serial'),
-    duplicate: t('refusalClass.duplicate'),
-    wrong_item: t('refusalClass.wrong_item'),
-    over_scan: t('refusalClass.over_scan'),
-    order_not_open: t('refusalClass.order_not_open'),
-    hand_entry: t('refusalClass.hand_entry')
-  }
+  const { t, i18n } = useTranslation('shiftBoard')
+  const language = i18n.language
+  const REFUSAL_NAMES: Record<RefusalClass, string> = refusalClassNames(t)
   const W = {
     boardTitle: t('w.boardTitle'),
     liveTab: t('w.liveTab'),
@@ -75,5 +73,11 @@ export function useReportWords() {
     cancel: t('w.cancel'),
     notNow: t('w.notNow')
   }
-  return { W, REFUSAL_NAMES }
+  /** Figures, label kinds and the bars' hours or days in the screen's language. */
+  const F = {
+    number: (n: number | null) => figureText(n, language, W.notNow),
+    labelKind: (kind: string) => labelKindName(t, kind),
+    bucket: (iso: string, bucket: 'hour' | 'day') => bucketLabel(iso, bucket, language, { withYear: false })
+  }
+  return { W, REFUSAL_NAMES, F }
 }
