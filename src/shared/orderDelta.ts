@@ -38,6 +38,34 @@ type Unit = z.infer<typeof ScannedUnit>
 const byScan = (a: Unit, b: Unit) =>
   a.scannedAt < b.scannedAt ? -1 : a.scannedAt > b.scannedAt ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0
 
+/** Where `unit` goes in `units` (in `byScan` order): the first place whose unit is not before it. */
+function placeOf(units: Unit[], unit: Unit): number {
+  let lo = 0
+  let hi = units.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (byScan(units[mid], unit) < 0) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
+
+/**
+ * `units` (in `byScan` order) with `added` put in their places, leaving out those already there. Each is
+ * found by a binary search rather than a set of every id and a sort of the whole list: a scan on a
+ * 2,000-unit order adds one unit, and this runs while the operator waits for the screen (issue 10).
+ */
+function withUnits(units: Unit[], added: Unit[]): Unit[] {
+  let out = units
+  for (const unit of added) {
+    const at = placeOf(out, unit)
+    if (out[at]?.id === unit.id) continue
+    if (out === units) out = units.slice()
+    out.splice(at, 0, unit)
+  }
+  return out
+}
+
 /**
  * The order after `delta`, as a fresh fetch would answer it. A delta for
  * another order leaves `order` as it is.
@@ -46,10 +74,10 @@ export function applyOrderDelta(order: OrderDetail, delta: OrderDelta): OrderDet
   if (order.id !== delta.orderId) return order
   const gone = new Set(delta.removed)
   const keep = (units: Unit[]) => (gone.size ? units.filter((u) => !gone.has(u.id)) : units)
-  let loose = keep(order.looseUnits)
-  const known = new Set(loose.map((u) => u.id))
-  const added = delta.added.filter((u) => !known.has(u.id) && !gone.has(u.id))
-  if (added.length) loose = [...loose, ...added].sort(byScan)
+  let loose = withUnits(
+    keep(order.looseUnits),
+    delta.added.filter((u) => !gone.has(u.id))
+  )
 
   const headers = new Map(delta.boxes.map((b) => [b.id, b]))
   // A plain scan leaves the boxes as they were (the same array: a screen need not redraw them).
@@ -69,7 +97,7 @@ export function applyOrderDelta(order: OrderDetail, delta: OrderDelta): OrderDet
   if (delta.boxedInto !== null) loose = []
 
   const lines = new Map(delta.lines.map((l) => [l.id, l]))
-  const seen = new Set(order.events.map((e) => e.id))
+  const seen = new Set(delta.events.length ? order.events.map((e) => e.id) : [])
   const events = delta.events.filter((e) => !seen.has(e.id))
   return {
     ...order,

@@ -100,6 +100,39 @@ describe('order deltas', () => {
     expect(change.events.map((e) => e.toStatus)).toEqual(['ready', 'in_progress'])
   })
 
+  it('a unit scanned at an earlier clock time takes its place in scan order, and an answer applied twice adds nothing', async () => {
+    const { t, h, orderId, apply, screen } = await world()
+    const scan = (input: string) => h['scanning:scan']({ orderId, input, entryMethod: 'scanned' })
+    t.time.set('2026-11-22T10:00:00Z')
+    await apply(scan(A(1)))
+    await apply(scan(A(2)))
+    // The station's clock stepped back (NTP): the fetch lists the unit first, and so must the screen.
+    t.time.set('2026-11-22T09:00:00Z')
+    const earlier = await apply(scan(A(3)))
+    expect(screen().looseUnits.map((u) => u.serial)).toEqual([A(3), A(1), A(2)])
+    const again = applyOrderDelta(screen(), earlier)
+    expect(again.looseUnits).toEqual(screen().looseUnits)
+    expect(again).toEqual(await h['orders:get']({ orderId }))
+  })
+
+  it('a scan leaves what it did not change as it was (same objects), so the screen redraws only the rest', async () => {
+    const { h, orderId, apply, screen } = await world([
+      { sku: 'PHONE-A', quantity: 3 },
+      { sku: 'PHONE-B', quantity: 3 }
+    ])
+    await apply(h['scanning:scan']({ orderId, input: A(1), entryMethod: 'scanned' }))
+    await apply(h['packing:save']({ orderId }))
+    await apply(h['scanning:scan']({ orderId, input: A(2), entryMethod: 'scanned' }))
+    const before = screen()
+    await apply(h['scanning:scan']({ orderId, input: A(3), entryMethod: 'scanned' }))
+    const after = screen()
+    expect(after.boxes).toBe(before.boxes)
+    const [changed, other] = after.lines
+    expect(changed).not.toBe(before.lines[0])
+    expect(other).toBe(before.lines[1])
+    expect(after.looseUnits.slice(0, -1).every((u, i) => u === before.looseUnits[i])).toBe(true)
+  })
+
   it('a delta for another order changes nothing', async () => {
     const { h, orderId, screen } = await world()
     const other = orderId + 1
@@ -119,5 +152,7 @@ describe('order deltas', () => {
     expect(JSON.stringify(answer).length).toBeLessThan(2_048)
     expect((await h['orders:get']({ orderId })).looseUnits).toHaveLength(2_001)
     await apply(answer)
+    // A series of scans on the big order: after each, the screen still equals a fresh fetch.
+    for (let n = 2; n <= 6; n++) await apply(h['scanning:scan']({ orderId, input: A(n), entryMethod: 'scanned' }))
   })
 })
