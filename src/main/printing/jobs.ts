@@ -1,5 +1,7 @@
 // The print-job log (`print_jobs`): every label sent to a printer, or that
-// failed to be, with its status, the printer's error and the attempts.
+// failed to be, with its status, the printer's error (in English and as
+// catalogue words, so it reads in each operator's language after a restart)
+// and the attempts.
 import { and, desc, eq } from 'drizzle-orm'
 import type { LabelKind, PrintJob } from '../../shared/labels'
 import type { Words } from '../../shared/words'
@@ -22,23 +24,16 @@ const columns = {
   printer: printJobs.printer,
   status: printJobs.status,
   error: printJobs.error,
+  errorWords: printJobs.errorWords,
   attempts: printJobs.attempts,
   createdBy: operators.name,
   createdAt: printJobs.createdAt,
   updatedAt: printJobs.updatedAt
 }
 
-/**
- * The words of the failed jobs' errors since the station started, by job: the log keeps the English `error`;
- * a job that failed before (an older record) comes without words and each screen shows its English.
- */
-const errorWords = new Map<string, Words>()
-const KEPT_WORDS = 1000
-
-const withWords = (job: PrintJob): PrintJob => {
-  const words = job.error === null ? undefined : errorWords.get(job.id)
-  return words ? { ...job, errorWords: words } : job
-}
+/** A row as read: `errorWords` only when the job failed and its words were stored (older rows keep their English). */
+const withWords = ({ errorWords, ...job }: Omit<PrintJob, 'errorWords'> & { errorWords: Words | null }): PrintJob =>
+  job.error !== null && errorWords ? { ...job, errorWords } : job
 
 function select(db: Db) {
   return db
@@ -51,7 +46,7 @@ function select(db: Db) {
 
 export function getJob(db: Db, jobId: string): PrintJob {
   const job = select(db).where(eq(printJobs.id, jobId)).get()
-  return job ? withWords(job) : refuse('not_found', `There is no print job ${jobId}.`)
+  return job ? withWords(job) : refuse('not_found', { key: 'refusals:labels.noPrintJob', params: { jobId } })
 }
 
 export function listJobs(db: Db, query: { orderId?: number; limit?: number }): PrintJob[] {
@@ -84,15 +79,11 @@ export function updateJob(
 ): void {
   const job = db.select({ attempts: printJobs.attempts }).from(printJobs).where(eq(printJobs.id, jobId)).get()
   if (!job) return
-  errorWords.delete(jobId)
-  if (change.error && change.errorWords) {
-    errorWords.set(jobId, change.errorWords)
-    if (errorWords.size > KEPT_WORDS) errorWords.delete(errorWords.keys().next().value!)
-  }
   db.update(printJobs)
     .set({
       status: change.status,
       error: change.error ?? null,
+      errorWords: change.error && change.errorWords ? change.errorWords : null,
       ...(change.printer ? { printer: change.printer } : {}),
       ...(change.format ? { format: change.format } : {}),
       attempts: change.newAttempt ? job.attempts + 1 : job.attempts,

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next'
 import { Alert, Button, Group, Modal, Paper, Stack, Text } from '@mantine/core'
 import type { LabelKind, PrintJob } from '../../../shared/labels'
 import { station } from '../api'
-import { useAction } from '../useAction'
+import { answerText, useAction } from '../useAction'
 import { useAsync } from '../useAsync'
 import { LabelPreview } from './LabelPreview'
 
@@ -89,7 +89,9 @@ function LabelDialog({
             color={job.status === 'printed' ? 'green' : 'red'}
             title={job.status === 'printed' ? t('actions.printed') : t('actions.failed')}
           >
-            {job.status === 'printed' ? t('actions.sentTo', { printer: job.printer }) : job.error}
+            {job.status === 'printed'
+              ? t('actions.sentTo', { printer: job.printer })
+              : answerText({ message: job.error ?? '', words: job.errorWords })}
           </Alert>
         )}
         <Group justify="flex-end">

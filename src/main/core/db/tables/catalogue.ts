@@ -1,6 +1,7 @@
 // Products (the SKU mapping, TACs), orders and their lines, and the records an import could not store (SPEC §1).
 import { desc, sql } from 'drizzle-orm'
 import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
+import type { Words } from '../../../../shared/words'
 import { CONDITIONS, FULFILMENT_TYPES, OPEN_STATUSES, ORDER_STATUSES, ORDER_TYPES, SERIAL_KINDS } from './enums'
 
 /** The product catalogue ("SKU mapping"): an order line must name a known SKU. */
@@ -160,6 +161,8 @@ export const failedImports = sqliteTable(
     /** The record as received (normalised to JSON), so it can be retried. */
     payload: text('payload', { mode: 'json' }).notNull(),
     reason: text('reason').notNull(),
+    /** `reason` as catalogue words (key and values), for the operator's language; null before 0014. */
+    reasonWords: text('reason_words', { mode: 'json' }).$type<Words>(),
     attempts: integer('attempts').notNull().default(1),
     createdAt: text('created_at').notNull(),
     lastTriedAt: text('last_tried_at').notNull(),

@@ -1,6 +1,7 @@
 // The append-only event log, the outbox to the OMS, station settings and the print-job log (SPEC §1, §6, §7).
 import { sql } from 'drizzle-orm'
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core'
+import type { Words } from '../../../../shared/words'
 import { LABEL_FORMATS, LABEL_KINDS, PRINT_JOB_STATUSES } from './enums'
 import { orders } from './catalogue'
 import { boxes } from './packing'
@@ -80,6 +81,8 @@ export const printJobs = sqliteTable(
     printer: text('printer').notNull(),
     status: text('status', { enum: PRINT_JOB_STATUSES }).notNull(),
     error: text('error'),
+    /** `error` as catalogue words (key and values), so a failed job reads in each operator's language after a restart; null before 0014. */
+    errorWords: text('error_words', { mode: 'json' }).$type<Words>(),
     attempts: integer('attempts').notNull().default(0),
     createdBy: integer('created_by').references(() => operators.id),
     createdAt: text('created_at').notNull(),
