@@ -18,6 +18,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { chromium, type Page } from '@playwright/test'
 import { sessionsOf } from '../../src/main/core/evidence/evidenceFolder'
+import { formatNumber } from '../../src/shared/numberFormat'
 import { summarize, type Summary } from '../stats'
 import type { BenchContext } from './context'
 import {
@@ -102,7 +103,7 @@ async function openUsedScan(page: Page, orderNumber: string, count: number) {
   await page.getByRole('button', { name: 'Used Scan' }).click()
   await page
     .getByLabel('Scan Count')
-    .filter({ hasText: String(count) })
+    .filter({ hasText: formatNumber(count, 'en') })
     .waitFor()
 }
 
@@ -182,7 +183,8 @@ export async function run(ctx: BenchContext): Promise<PathRow[]> {
           await scanOnce(page, lineImei(u % 2, u >> 1, o), k + 1)
         }
         const shown = await page.getByLabel('Scan Count').textContent()
-        if (shown !== String(PREFILLED + done[o]))
+        // The count as the English station shows it ("1,950").
+        if (shown !== formatNumber(PREFILLED + done[o], 'en'))
           throw new Error(`${orderNumber}: Scan Count shows ${shown}, expected ${PREFILLED + done[o]}`)
         if (recording && (await page.getByTestId('evidence-rec').textContent()) !== '● REC') throw new Error('REC stopped during the block')
         const probe = await page.evaluate(() => window.__paintProbe!)
