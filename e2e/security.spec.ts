@@ -83,7 +83,7 @@ if (!electronBinary())
           code: 'invalid_arguments',
           message: expect.stringContaining('orderId'),
           key: 'refusals:station.invalidArguments',
-          params: { channel: 'scanning:scan', problem: expect.stringContaining('orderId') }
+          params: { channel: 'scanning:scan', detail: expect.stringContaining('orderId') }
         }
       },
       {
@@ -95,7 +95,7 @@ if (!electronBinary())
           params: { channel: 'shell:exec' }
         }
       },
-      { ok: false, error: { code: 'bad_message', message: 'The request could not be read.' } }
+      { ok: false, error: { code: 'bad_message', message: 'The request could not be read.', key: 'refusals:station.badMessage' } }
     ])
     expect(db().prepare('select count(*) n from scanned_units').get()).toEqual(before)
   })

@@ -4,6 +4,7 @@
 import { BrowserWindow, ipcMain, type IpcMainInvokeEvent } from 'electron'
 import { channels } from '../shared/contract'
 import { dispatch } from './core/dispatch'
+import { refusal } from './core/errors'
 import type { Station } from './station'
 
 /**
@@ -19,7 +20,7 @@ export function registerIpc({ handlers, subscribe }: Station, isAppUrl: (url: st
     ipcMain.handle(channel, (event, args: unknown) =>
       trusted(event)
         ? dispatch(handlers, channel, args)
-        : { ok: false, error: { code: 'untrusted_sender', message: 'This page may not talk to the station.' } }
+        : { ok: false, error: refusal('untrusted_sender', { key: 'refusals:station.untrustedSender' }).toFailure() }
     )
   }
   // Notices (already validated by the station) go to our own windows only.

@@ -93,7 +93,7 @@ describe('dispatch', () => {
     expect(envelope.ok).toBe(false)
     if (!envelope.ok) {
       expect(envelope.error.code).toBe('invalid_arguments')
-      expect(envelope.error.message).toContain(`Invalid request to ${channel}`)
+      expect(envelope.error.message).toContain(`For IT: ${channel} — `)
       expect(envelope.error.message).toContain('Nothing was changed')
     }
     expect(snapshot(t.sqlite)).toEqual(before)

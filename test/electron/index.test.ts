@@ -114,7 +114,10 @@ describe('src/main/index.ts', () => {
       const mainFrame = { url }
       return handler({ senderFrame: subFrame ? { url } : mainFrame, sender: { mainFrame } }, undefined)
     }
-    const untrusted = { ok: false, error: { code: 'untrusted_sender' } }
+    const untrusted = {
+      ok: false,
+      error: { code: 'untrusted_sender', message: 'This page may not talk to the station.', key: 'refusals:station.untrustedSender' }
+    }
     expect(await call('https://evil.example/')).toMatchObject(untrusted)
     expect(await call('file:///opt/Packing%20Station/resources/app.asar/out/renderer/index.html')).toMatchObject(untrusted)
     expect(await call('http://localhost:5173/')).toMatchObject(untrusted)

@@ -1,6 +1,7 @@
-// Every refusal the core makes names its sentence in the catalogue (src/shared/words.ts): `refuse(code, { key:
+// Every refusal the main process makes names its sentence in the catalogue (src/shared/words.ts): `refuse(code, { key:
 // 'refusals:…', params })`, with the key written as a literal that exists in every shipped language. A static scan
-// of src/main/core, like the renderer's t() keys (rendererStrings.test.ts).
+// of src/main (the core, and the glue around it: printing, devices, the recovery station), like the renderer's t()
+// keys (rendererStrings.test.ts).
 import { readdirSync, readFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -10,7 +11,7 @@ import { bundledResources, type Messages } from '../../src/shared/i18n/resources
 import { flatKeys } from './catalogueFiles'
 
 const root = fileURLToPath(new URL('../..', import.meta.url))
-const core = join(root, 'src/main/core')
+const main = join(root, 'src/main')
 const resources = bundledResources()!
 
 /** Where refuse/refusal are defined. */
@@ -22,10 +23,16 @@ function sourceFiles(dir: string): string[] {
   )
 }
 
-/** The text of each `refuse(…)`, `refusal(…)` and `new StationError(…)` call: up to its closing parenthesis. */
+/**
+ * The text of each `refuse(…)`, `refusal(…)` and `new StationError(…)` call: up to its closing parenthesis. A file
+ * with a `refusal` of its own (an HTTP answer in appProtocol.ts, a printer's status in rawTcp.ts) is not asked
+ * about that one.
+ */
 export function refusalCalls(source: string): string[] {
   const calls: string[] = []
-  for (const m of source.matchAll(/\b(?:refuse|refusal|new StationError)\(/g)) {
+  const ownRefusal = /\b(?:function refusal\(|const refusal = )/.test(source)
+  const call = ownRefusal ? /\b(?:refuse|new StationError)\(/g : /\b(?:refuse|refusal|new StationError)\(/g
+  for (const m of source.matchAll(call)) {
     let depth = 0
     let end = m.index + m[0].length - 1
     for (; end < source.length; end++) {
@@ -83,9 +90,22 @@ describe("the core's refusals and the catalogue", () => {
     expect(keyLiterals(table).flatMap(missing)).toEqual(['refusals:station.gone: not in en', 'refusals:station.gone: not in pl'])
   })
 
-  it('has a catalogue key for every refusal in src/main/core', () => {
+  it('does not take a function of its own named refusal for the refusal', () => {
+    const own = "function refusal(status: number, text: string) { return new Response(text, { status }) }\nrefusal(404, 'Not found')"
+    expect(refusalCalls(own)).toEqual([])
+    expect(refusalCalls("const refusal = (status: number) => new Response('', { status })\nrefusal(403)")).toEqual([])
+    expect(refusalCalls(`${own}\nrefuse('x', 'Sentence.')`).map((c) => problemsOf(c))).toEqual([
+      ['names no catalogue key', 'writes its sentence in']
+    ])
+  })
+
+  it('has a catalogue key for every refusal in src/main', () => {
     const wrong: string[] = []
-    for (const file of sourceFiles(core)) {
+    const files = sourceFiles(main)
+    // The glue is scanned too, not only the core: printing, the recovery station.
+    for (const glue of ['src/main/printing/printLabel.ts', 'src/main/recoveryStation.ts', 'src/main/core/dispatch.ts'])
+      expect(files.map((f) => relative(root, f))).toContain(glue)
+    for (const file of files) {
       const name = relative(root, file)
       if (name === DEFINITION) continue
       const source = readFileSync(file, 'utf8')

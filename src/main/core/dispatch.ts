@@ -22,9 +22,10 @@ export async function dispatch(
   const spec = contract[channel]
   const parsed = spec.args.safeParse(args ?? {})
   if (!parsed.success) {
+    // The sentence is for the person at the station; zod's English account of what is wrong is a detail for IT.
     return failure('invalid_arguments', {
       key: 'refusals:station.invalidArguments',
-      params: { channel, problem: z.prettifyError(parsed.error).replace(/\n/g, ' ') }
+      params: { channel, detail: z.prettifyError(parsed.error).replace(/\n/g, ' ') }
     })
   }
   try {

@@ -12,6 +12,7 @@ import { pipeline } from 'node:stream/promises'
 import type { ReadableStream as WebReadableStream } from 'node:stream/web'
 import { WebSocketServer } from 'ws'
 import { dispatch } from '../core/dispatch'
+import { refusal } from '../core/errors'
 import type { Station } from '../station'
 import { isAllowedHost, isAllowedOrigin } from './allowedHosts'
 
@@ -71,9 +72,8 @@ export async function startBrowserHost(opts: {
           const envelope = await dispatch(opts.station.handlers, message.channel, message.args)
           ws.send(JSON.stringify({ id, envelope }))
         } catch {
-          ws.send(
-            JSON.stringify({ id, envelope: { ok: false, error: { code: 'bad_message', message: 'The request could not be read.' } } })
-          )
+          const error = refusal('bad_message', { key: 'refusals:station.badMessage' }).toFailure()
+          ws.send(JSON.stringify({ id, envelope: { ok: false, error } }))
         }
       })
     })

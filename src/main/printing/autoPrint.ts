@@ -5,6 +5,7 @@
 import { eq } from 'drizzle-orm'
 import type { StationContext } from '../core/context'
 import { boxes } from '../core/db/schema'
+import { refuse } from '../core/errors'
 import { getPrintSettings } from '../core/labels/printSettings'
 import { log } from '../core/log/logger'
 import { printLabel, type PrintOptions } from './printLabel'
@@ -14,8 +15,9 @@ type Context = Pick<StationContext, 'db' | 'clock' | 'signedIn' | 'notify'>
 export async function autoPrintBoxLabel(context: Context, boxId: string, options: PrintOptions = {}): Promise<void> {
   try {
     if (!getPrintSettings(context.db).autoPrint.boxLabel) return
-    const box = context.db.select({ orderId: boxes.orderId }).from(boxes).where(eq(boxes.id, boxId)).get()
-    if (!box) throw new Error('there is no such box')
+    const box =
+      context.db.select({ orderId: boxes.orderId }).from(boxes).where(eq(boxes.id, boxId)).get() ??
+      refuse('not_found', { key: 'refusals:printing.noSuchBox', params: { boxId } })
     await printLabel(context, { kind: 'box_label', orderId: box.orderId, boxId }, options)
   } catch (error) {
     log.error({ event: 'print_failure', boxId, err: error }, `Auto-print of the box label (box ${boxId}) did not start`)

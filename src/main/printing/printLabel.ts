@@ -3,7 +3,7 @@
 // in the printer's language, sent, and the outcome lands in the job log.
 // Refusals that change nothing (no printer chosen, box not confirmed, no
 // tracking number yet) are thrown; a printer failure is a failed job.
-import { LABEL_KIND_NAMES, type LabelRef, type PrintJob, type PrinterTarget } from '../../shared/labels'
+import { type LabelRef, type PrintJob, type PrinterTarget } from '../../shared/labels'
 import type { Words } from '../../shared/words'
 import type { StationContext } from '../core/context'
 import { english, refuse } from '../core/errors'
@@ -30,25 +30,22 @@ export function describeTarget(target: PrinterTarget): string {
   }
 }
 
+/** The refusal when no printer is chosen for a kind of label, by kind. */
+const NO_PRINTER: Record<LabelRef['kind'], string> = {
+  box_label: 'refusals:printing.noPrinter.box_label',
+  shipping_label: 'refusals:printing.noPrinter.shipping_label',
+  packing_slip: 'refusals:printing.noPrinter.packing_slip'
+}
+
 function targetFor(context: Context, ref: LabelRef): PrinterTarget {
   const settings = getPrintSettings(context.db)
   const target = settings.printers[ref.kind]
-  if (!target)
-    return refuse(
-      'no_printer',
-      `No printer is chosen for ${LABEL_KIND_NAMES[ref.kind].toLowerCase()}s: a shift lead picks one in Print settings.`
-    )
+  if (!target) return refuse('no_printer', { key: NO_PRINTER[ref.kind] })
   if (ref.kind === 'packing_slip' && target.language === 'zpl') {
-    return refuse(
-      'zpl_packing_slip',
-      'A packing slip is printed on A4/Letter paper: choose a PDF printer for packing slips in Print settings.'
-    )
+    return refuse('zpl_packing_slip', { key: 'refusals:printing.zplPackingSlip' })
   }
   if (ref.kind === 'shipping_label' && !shippingLabelData(context.db, ref.orderId).trackingNumber) {
-    return refuse(
-      'no_tracking_number',
-      'This order has no tracking number yet: record it in the shipping step, then print the shipping label.'
-    )
+    return refuse('no_tracking_number', { key: 'refusals:printing.noTrackingNumber' })
   }
   return target
 }
@@ -120,7 +117,7 @@ export async function printLabel(context: Context, ref: LabelRef, options: Print
 /** Sends a logged job again, to the printer now chosen for its kind (it may have been changed to fix the failure). */
 export async function retryJob(context: Context, jobId: string, options: PrintOptions = {}): Promise<PrintJob> {
   const job = getJob(context.db, jobId)
-  if (job.status === 'printing') return refuse('job_busy', 'This job is being sent right now: wait for its result.')
+  if (job.status === 'printing') return refuse('job_busy', { key: 'refusals:printing.jobBusy' })
   const ref: LabelRef = { kind: job.kind, orderId: job.orderId, ...(job.boxId ? { boxId: job.boxId } : {}) }
   const target = targetFor(context, ref)
   const label = await render(context, ref, target)

@@ -36,9 +36,11 @@ export function queueNameProblem(queue: string): string | null {
 export function assertQueueName(queue: string): void {
   const problem = queueNameProblem(queue)
   if (!problem) return
-  const shown = JSON.stringify(queue).slice(0, 80)
-  const what = `${problem}: ${shown} was not sent to the print spooler`
-  throw new PrintError('bad_queue_name', `${what}. Choose the printer again in Print settings.`)
+  // `problem` is the queue-name rule's English (src/shared/labels.ts), a detail beside the sentence.
+  throw new PrintError('bad_queue_name', {
+    key: 'printing:problem.badQueueName',
+    params: { queue: JSON.stringify(queue).slice(0, 80), problem }
+  })
 }
 
 type Run = { stdout: string; stderr: string }

@@ -1,6 +1,7 @@
 // `window.station` for the browser host: the same contract over a WebSocket
 // to 127.0.0.1, authenticated by the per-run token the host put in the page.
 import { buildBridge, type Envelope, type NoticeName, type StationBridge, type Subscribe } from '../../shared/contract'
+import { i18n } from './i18n'
 
 export function connectBrowserHost(): StationBridge {
   const token = document.querySelector<HTMLMetaElement>('meta[name="station-token"]')?.content ?? ''
@@ -10,7 +11,11 @@ export function connectBrowserHost(): StationBridge {
   let nextId = 1
   let socket: Promise<WebSocket> | null = null
 
-  const lost = (message: string): Envelope<never> => ({ ok: false, error: { code: 'host_unreachable', message } })
+  // Made here, not by the station: worded from the catalogue like a refusal (English `message`, the screen's language on screen).
+  const lost = (key: 'refusals:station.hostLost' | 'refusals:station.hostUnreachable'): Envelope<never> => ({
+    ok: false,
+    error: { code: 'host_unreachable', message: i18n.t(key, { lng: 'en' }), key }
+  })
 
   const open = (): Promise<WebSocket> =>
     (socket ??= new Promise((resolve, reject) => {
@@ -28,7 +33,7 @@ export function connectBrowserHost(): StationBridge {
       }
       ws.onclose = () => {
         socket = null
-        for (const settle of pending.values()) settle(lost('The connection to the station was lost. Is `npm run dev:web` still running?'))
+        for (const settle of pending.values()) settle(lost('refusals:station.hostLost'))
         pending.clear()
         reject(new Error('closed'))
         // Screens listening for notices get them again once the host is back.
@@ -51,7 +56,7 @@ export function connectBrowserHost(): StationBridge {
     try {
       ws = await open()
     } catch {
-      return lost('Cannot reach the station. Start it with `npm run dev:web` and reload this page.')
+      return lost('refusals:station.hostUnreachable')
     }
     const id = nextId++
     return new Promise((resolve) => {
