@@ -52,7 +52,7 @@ describe('a hold reason with a time', () => {
     expect(dispatchAfterReason(at)).toBe('dispatch after 2030-01-01T06:00:00.000Z')
     expect(reasonWords(dispatchAfterReason(at))).toEqual({ key: 'orders:event.reason.dispatchAfter', params: { dispatchAfter: at } })
     expect(reasonWords(dispatchPassedReason(at))).toEqual({ key: 'orders:event.reason.dispatchPassed', params: { dispatchAfter: at } })
-    expect(reasonWords('held by the OMS')).toBeUndefined()
+    expect(reasonWords('Customer asked for early dispatch')).toBeUndefined()
     expect(reasonWords('dispatch after tomorrow')).toBeUndefined()
   })
 

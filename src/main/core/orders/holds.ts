@@ -4,7 +4,7 @@ import { eq, sql } from 'drizzle-orm'
 import { isoNow, type Clock } from '../clock'
 import type { Db } from '../db/connection'
 import { orders } from '../db/schema'
-import { dispatchPassedReason } from './holdReasons'
+import { dispatchPassedReason, heldByReason, releasedByReason } from './holdReasons'
 import { PACKABLE_OMS_STATUSES } from './orderRecord'
 import { refuse } from '../errors'
 import { transitionOrder } from './status'
@@ -60,7 +60,7 @@ export function releaseOrder(db: Db, clock: Clock, orderId: number, by: ByShiftL
       transitionOrder(tx, order, 'ready', {
         operatorId: by.operatorId,
         at: isoNow(clock),
-        reason: `released by ${by.approvedBy.name}: ${by.reason}`,
+        reason: releasedByReason(by.approvedBy.name, by.reason),
         data: { approvedBy: by.approvedBy }
       })
     },
@@ -77,7 +77,7 @@ export function holdOrder(db: Db, clock: Clock, orderId: number, by: ByShiftLead
       transitionOrder(tx, order, 'on_hold', {
         operatorId: by.operatorId,
         at: isoNow(clock),
-        reason: `held by ${by.approvedBy.name}: ${by.reason}`,
+        reason: heldByReason(by.approvedBy.name, by.reason),
         data: { approvedBy: by.approvedBy }
       })
       tx.update(orders).set({ heldBy: by.approvedBy.id }).where(eq(orders.id, order.id)).run()

@@ -12,6 +12,7 @@ import { recordExportedEvent } from '../events/eventLog'
 import type { ExportedPayload } from '../events/exported'
 import { refuse } from '../errors'
 import { newId } from '../ids'
+import { returnedReason } from '../orders/holdReasons'
 import type { ScannerAffixes } from '../scanning/serial'
 import { checkReturnedSerial, loadShippedOrder, readReturnedSerial } from './checkReturn'
 
@@ -53,7 +54,7 @@ export function recordReturn(db: Db, clock: Clock, affixes: ScannerAffixes, inpu
         operatorId,
         orderId: order.id,
         entityId: returnId,
-        reason: `${units.length} unit${units.length === 1 ? '' : 's'} returned, ${flagged} flagged`,
+        reason: returnedReason(units.length, flagged),
         payload
       })
       const receivedBy = tx.select({ name: operators.name }).from(operators).where(eq(operators.id, operatorId)).get()!.name

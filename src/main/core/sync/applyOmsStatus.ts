@@ -7,13 +7,14 @@ import { eq } from 'drizzle-orm'
 import { isoNow, type Clock } from '../clock'
 import type { Db } from '../db/connection'
 import { orders } from '../db/schema'
+import { CANCELLED_IN_OMS, heldByOmsReason, RELEASED_BY_OMS } from '../orders/holdReasons'
 import { PACKABLE_OMS_STATUSES } from '../orders/orderRecord'
 import { canTransition, STATUS_LABEL, transitionOrder, type OrderStatus } from '../orders/status'
 import { isCancelledStatus } from './omsWire'
 
 export type StatusApplied = { orderId: number; changed: boolean; to: OrderStatus; conflict: string | null }
 
-const isHold = (omsStatus: string | null) =>
+const isHold = (omsStatus: string | null): omsStatus is string =>
   omsStatus !== null && !isCancelledStatus(omsStatus) && !PACKABLE_OMS_STATUSES.has(omsStatus.toLowerCase())
 
 /**
@@ -39,16 +40,16 @@ export function applyOmsStatus(
 
       if (isCancelledStatus(omsStatus)) {
         if (order.status !== 'cancelled') {
-          if (canTransition(order.status, 'cancelled')) move('cancelled', 'cancelled in the OMS')
+          if (canTransition(order.status, 'cancelled')) move('cancelled', CANCELLED_IN_OMS)
           else conflict = `Order ${order.orderNumber} was cancelled in the OMS, but it is already ${STATUS_LABEL[order.status]} here.`
         }
       } else if (isHold(omsStatus)) {
-        if (order.status === 'ready') move('on_hold', `held by the OMS (status ${omsStatus})`)
+        if (order.status === 'ready') move('on_hold', heldByOmsReason(omsStatus))
         else if (order.status === 'in_progress' || order.status === 'packed') {
           conflict = `The OMS holds order ${order.orderNumber} (status ${omsStatus}), but it is already ${STATUS_LABEL[order.status]} here: ask the shift lead.`
         }
       } else if (order.status === 'on_hold' && isHold(order.omsStatus) && (!order.dispatchAfter || order.dispatchAfter <= at)) {
-        move('ready', 'released by the OMS')
+        move('ready', RELEASED_BY_OMS)
       }
 
       if (remember && (omsStatus !== order.omsStatus || remember.contentHash !== order.contentHash)) {

@@ -10,7 +10,7 @@ import type { Db } from '../../db/connection'
 import { perClient, perConnection } from '../../db/prepared'
 import { orderLines, orders, products, type ShipTo } from '../../db/schema'
 import { recordEvent } from '../../events/eventLog'
-import { dispatchAfterReason } from '../holdReasons'
+import { dispatchAfterReason, HELD_BY_OMS, omsStatusReason } from '../holdReasons'
 import { initialStatus, type OrderRecord } from '../orderRecord'
 import type { CheckedOrder } from './checkOrder'
 import type { ImportContext } from '../importOrders'
@@ -193,10 +193,10 @@ function insertOrder(db: Db, operatorId: number | null, record: OrderRecord, has
 
 function holdReason(record: OrderRecord): string {
   return record.oms_status && !['held', 'on_hold'].includes(record.oms_status.toLowerCase())
-    ? `OMS status ${record.oms_status}`
+    ? omsStatusReason(record.oms_status)
     : record.dispatch_after
       ? dispatchAfterReason(record.dispatch_after)
-      : 'held by the OMS'
+      : HELD_BY_OMS
 }
 
 /** A constraint or trigger refused a row: that order fails, the batch goes on. Any other failure stops the import. */
