@@ -4,7 +4,7 @@
 import { z } from 'zod'
 import { Approval, Assignments } from './operators'
 import { id, none, reason, text } from './primitives'
-import { Sentence } from './words'
+import { Sentence, Words } from './words'
 
 export const OrderStatus = z.enum(['on_hold', 'ready', 'in_progress', 'packed', 'shipped', 'cancelled'])
 export type OrderStatus = z.infer<typeof OrderStatus>
@@ -102,7 +102,7 @@ export const OrderEvent = z.object({
   toStatus: z.string().nullable(),
   /** As logged, in English. */
   reason: z.string().nullable(),
-  /** `reason` as catalogue words when it holds a time, for the screen's language and format. */
+  /** `reason` as catalogue words when the station wrote it (holdReasons.ts), for the screen's language and format. */
   reasonWords: Sentence.optional()
 })
 
@@ -137,7 +137,10 @@ export const FailedImport = z.object({
   id,
   source: z.string(),
   omsOrderId: z.string().nullable(),
+  /** Why, in English (the logs, the command line, entries stored before their words were). */
   reason: z.string(),
+  /** `reason` as catalogue words, for the screen's language. */
+  reasonWords: Words.nullable().optional(),
   attempts: z.number().int(),
   createdAt: z.string(),
   lastTriedAt: z.string()

@@ -1,6 +1,7 @@
 // The failed-imports list (SPEC §1): records that could not be imported, with
-// the reason, kept until a later import or a retry stores them. One open entry
-// per order id; importing the order settles it.
+// the reason (in English and as catalogue words, for each operator's language),
+// kept until a later import or a retry stores them. One open entry per order
+// id; importing the order settles it.
 import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm'
 import type { FailedImport } from '../../../shared/orders'
 import type { Db } from '../db/connection'
@@ -16,6 +17,7 @@ export function listFailedImports(db: Db): FailedImport[] {
       source: failedImports.source,
       omsOrderId: failedImports.omsOrderId,
       reason: failedImports.reason,
+      reasonWords: failedImports.reasonWords,
       attempts: failedImports.attempts,
       createdAt: failedImports.createdAt,
       lastTriedAt: failedImports.lastTriedAt
@@ -61,18 +63,18 @@ export function keepFailedImports(db: Db, at: string, source: string, records: I
     const outcome = outcomes[i]
     const entry = omsOrderId === null ? undefined : open.get(omsOrderId)
     if (outcome.result === 'failed') {
-      const { reason } = outcome
+      const { reason, words: reasonWords } = outcome
       const payload: unknown = JSON.parse(json)
       if (entry) {
         entry.attempts++
         db.update(failedImports)
-          .set({ payload, reason, source, attempts: entry.attempts, lastTriedAt: at })
+          .set({ payload, reason, reasonWords, source, attempts: entry.attempts, lastTriedAt: at })
           .where(eq(failedImports.id, entry.id))
           .run()
       } else {
         const { id } = db
           .insert(failedImports)
-          .values({ source, omsOrderId, payload, reason, createdAt: at, lastTriedAt: at })
+          .values({ source, omsOrderId, payload, reason, reasonWords, createdAt: at, lastTriedAt: at })
           .returning({ id: failedImports.id })
           .get()
         if (omsOrderId !== null) open.set(omsOrderId, { id, attempts: 1 })

@@ -11,7 +11,8 @@ import { failedImports, productTacs, products } from '../db/schema'
 import { refuse } from '../errors'
 import { keepFailedImports, settleFailedImports } from './failedImports'
 import { checkOrder, type CheckedOrder, type FailedPayload } from './import/checkOrder'
-import { lastOrderId, storeOrders, type Outcome } from './import/storeOrders'
+import { invalidProduct } from './import/failureWords'
+import { failed, lastOrderId, storeOrders, type Outcome } from './import/storeOrders'
 import { describeIssues, ProductRecord } from './orderRecord'
 import { BATCH_SIZE } from './import/readBatches'
 import type { RawOrder, RawOrderFile } from './parseOrderFile'
@@ -82,7 +83,7 @@ export function retryFailedImport(ctx: ImportContext, id: number): ImportSummary
   if (outcome.result === 'failed') {
     ctx.db
       .update(failedImports)
-      .set({ reason: outcome.reason, attempts: row.attempts + 1, lastTriedAt: at })
+      .set({ reason: outcome.reason, reasonWords: outcome.words, attempts: row.attempts + 1, lastTriedAt: at })
       .where(eq(failedImports.id, id))
       .run()
   } else {
@@ -105,7 +106,7 @@ function tally(summary: ImportSummary, kind: FailedPayload['kind'], omsOrderId: 
 
 function importProduct(ctx: ImportContext, raw: unknown): Outcome {
   const parsed = ProductRecord.safeParse(raw)
-  if (!parsed.success) return { result: 'failed', reason: `product: ${describeIssues(parsed.error)}` }
+  if (!parsed.success) return failed(invalidProduct(describeIssues(parsed.error)))
   const p = parsed.data
   const row = {
     sku: p.sku,

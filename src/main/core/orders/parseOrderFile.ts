@@ -8,11 +8,15 @@ export type RawOrderFile = { products: unknown[]; orders: RawOrder[] }
 /** A record as found in the file; `problem` is set when the file itself contradicts the record. */
 export type RawOrder = { record: Record<string, unknown>; problem?: string }
 
+/** The problems a record can have here (worded for the failed-imports list in ./import/failureWords.ts). */
+export const NOT_AN_OBJECT = 'the record is not an object'
+export const DISAGREE_PREFIX = 'the rows of this order disagree on '
+
 /** One element of a JSON order list. */
 export function jsonOrder(value: unknown): RawOrder {
   return value && typeof value === 'object' && !Array.isArray(value)
     ? { record: value as Record<string, unknown> }
-    : { record: {}, problem: 'the record is not an object' }
+    : { record: {}, problem: NOT_AN_OBJECT }
 }
 
 const SHIP_TO_FIELDS = ['name', 'company', 'street1', 'street2', 'city', 'postal_code', 'region', 'country', 'phone', 'email']
@@ -84,7 +88,7 @@ export function csvOrder(columns: CsvColumns, rows: string[][]): RawOrder {
     }
     return line
   })
-  return disagree ? { record, problem: `the rows of this order disagree on ${disagree}` } : { record }
+  return disagree ? { record, problem: DISAGREE_PREFIX + disagree } : { record }
 }
 
 const toNumber = (value: string): number | string => (/^-?\d+(\.\d+)?$/.test(value) ? Number(value) : value)

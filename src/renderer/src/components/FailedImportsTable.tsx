@@ -1,6 +1,7 @@
 import { Button, Table, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import type { FailedImport } from '../../../shared/orders'
+import { answerText } from '../useAction'
 import { HeadedTable } from './HeadedTable'
 
 type FailedImportsTableProps = {
@@ -13,7 +14,7 @@ type FailedImportsTableProps = {
   sourceName?: (source: string) => string
 }
 
-/** The order records that failed to import, each with its reason and a Retry; "None." when there are none. */
+/** The order records that failed to import, each with its reason (in the screen's language when it came with words) and a Retry; "None." when there are none. */
 export function FailedImportsTable({ failed, onRetry, size, sourceName = (source) => source }: FailedImportsTableProps) {
   const { t } = useTranslation('import')
   const textSize = size === 'lg' ? 'lg' : undefined
@@ -35,7 +36,7 @@ export function FailedImportsTable({ failed, onRetry, size, sourceName = (source
         <Table.Tr key={f.id}>
           <Table.Td className="mono">{f.omsOrderId ?? '—'}</Table.Td>
           <Table.Td>{sourceName(f.source)}</Table.Td>
-          <Table.Td>{f.reason}</Table.Td>
+          <Table.Td>{answerText({ message: f.reason, words: f.reasonWords ?? undefined })}</Table.Td>
           <Table.Td>{f.attempts}</Table.Td>
           <Table.Td>
             <Button variant="light" onClick={() => onRetry(f)}>

@@ -2,25 +2,28 @@
 // record's shape and values (orderRecord.ts) and its content hash. Pure, so
 // the import runs them on another thread while the main one stores orders.
 import { contentHash, describeIssues, OrderRecord } from '../orderRecord'
+import type { Words } from '../../../../shared/words'
 import type { RawOrder } from '../parseOrderFile'
+import { invalidOrder, problemWords } from './failureWords'
 
 /** What the failed-imports list keeps of a record, so it can be retried as it came. */
 export type FailedPayload = { kind: 'order' | 'product'; record: unknown; problem?: string }
 
 /**
  * An order after its checks that need no database: the record and its hash,
- * or why it fails. `payload` is the FailedPayload as JSON text: only a failure
+ * or why it fails (as catalogue words, ./failureWords.ts: the storing thread
+ * words them in English). `payload` is the FailedPayload as JSON text: only a failure
  * reads it, and text crosses to the storing thread at a fraction of the cost.
  */
 export type CheckedOrder = { payload: string; omsOrderId: string | null } & (
-  { record: OrderRecord; hash: string } | { record: null; reason: string }
+  { record: OrderRecord; hash: string } | { record: null; words: Words }
 )
 
 export function checkOrder(raw: RawOrder): CheckedOrder {
   const payload = JSON.stringify({ kind: 'order', record: raw.record, problem: raw.problem } satisfies FailedPayload)
   const omsOrderId = typeof raw.record.oms_order_id === 'string' ? raw.record.oms_order_id : null
-  if (raw.problem) return { payload, omsOrderId, record: null, reason: raw.problem }
+  if (raw.problem) return { payload, omsOrderId, record: null, words: problemWords(raw.problem) }
   const parsed = OrderRecord.safeParse(raw.record)
-  if (!parsed.success) return { payload, omsOrderId, record: null, reason: describeIssues(parsed.error) }
+  if (!parsed.success) return { payload, omsOrderId, record: null, words: invalidOrder(describeIssues(parsed.error)) }
   return { payload, omsOrderId, record: parsed.data, hash: contentHash(parsed.data) }
 }

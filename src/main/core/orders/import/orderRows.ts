@@ -7,9 +7,10 @@
 // The key lists come from the record's schema, so a field added there crosses
 // too; test/import/orderRows.test.ts checks the round trip.
 import { LineRecord, OrderRecord, ShipToRecord } from '../orderRecord'
+import type { Words } from '../../../../shared/words'
 import type { CheckedOrder } from './checkOrder'
 
-/** A checked order as the reader posts it: [1, payload, id, hash, ...values, shipTo, lines] or [0, payload, id, reason]. */
+/** A checked order as the reader posts it: [1, payload, id, hash, ...values, shipTo, lines] or [0, payload, id, words as JSON]. */
 export type OrderRow = readonly unknown[]
 
 const SHIP_TO_KEYS = Object.keys(ShipToRecord.shape) as (keyof OrderRecord['ship_to'])[]
@@ -18,7 +19,7 @@ const ORDER_KEYS = (Object.keys(OrderRecord.shape) as (keyof OrderRecord)[]).fil
 const HEAD = 4
 
 export function toRow(checked: CheckedOrder): OrderRow {
-  if (!checked.record) return [0, checked.payload, checked.omsOrderId, checked.reason]
+  if (!checked.record) return [0, checked.payload, checked.omsOrderId, JSON.stringify(checked.words)]
   const { record } = checked
   const row: unknown[] = [1, checked.payload, checked.omsOrderId, checked.hash]
   for (const key of ORDER_KEYS) row.push(record[key])
@@ -32,7 +33,7 @@ export function toRow(checked: CheckedOrder): OrderRow {
 export function fromRow(row: OrderRow): CheckedOrder {
   const payload = row[1] as string
   const omsOrderId = row[2] as string | null
-  if (row[0] === 0) return { payload, omsOrderId, record: null, reason: row[3] as string }
+  if (row[0] === 0) return { payload, omsOrderId, record: null, words: JSON.parse(row[3] as string) as Words }
   const record: Record<string, unknown> = {}
   let at = HEAD
   for (const key of ORDER_KEYS) record[key] = row[at++]

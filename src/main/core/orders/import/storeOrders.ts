@@ -5,17 +5,24 @@
 // and its neighbours are stored. Lookups are one query per batch, and the
 // inserts are statements prepared once per connection.
 import { getTableName, inArray, max, sql } from 'drizzle-orm'
+import type { Words } from '../../../../shared/words'
 import { isoNow } from '../../clock'
 import type { Db } from '../../db/connection'
 import { perClient, perConnection } from '../../db/prepared'
 import { orderLines, orders, products, type ShipTo } from '../../db/schema'
+import { english } from '../../errors'
 import { recordEvent } from '../../events/eventLog'
 import { dispatchAfterReason, HELD_BY_OMS, omsStatusReason } from '../holdReasons'
 import { initialStatus, type OrderRecord } from '../orderRecord'
 import type { CheckedOrder } from './checkOrder'
+import { alreadyImported, databaseRefused, repeatedInFile, unknownSku } from './failureWords'
 import type { ImportContext } from '../importOrders'
 
-export type Outcome = { result: 'imported' | 'unchanged' } | { result: 'failed'; reason: string }
+/** A failure's `reason` is the English of its catalogue `words` (./failureWords.ts); the failed-imports list keeps both. */
+export type Outcome = { result: 'imported' | 'unchanged' } | { result: 'failed'; reason: string; words: Words }
+
+/** A failed outcome from its words, with their English for the summary, the logs and the command line. */
+export const failed = (words: Words): Outcome => ({ result: 'failed', reason: english(words), words })
 
 export type StoreOptions = {
   /** Runs inside the batch's transaction once its outcomes are known (e.g. to keep the failed-imports list). */
@@ -60,23 +67,20 @@ function writeBatch(
       const at = isoNow(ctx.clock)
       const now = ctx.clock()
       const outcomes = batch.map((c): Outcome => {
-        if (!c.record) return { result: 'failed', reason: c.reason }
+        if (!c.record) return failed(c.words)
         const record = c.record
         const existing = stored.get(record.oms_order_id)
         if (existing) {
           if (existing.hash === c.hash) return { result: 'unchanged' }
-          const reason =
+          return failed(
             existing.id > storedBefore
-              ? `order id ${record.oms_order_id} appears twice in this file with different content: the first was imported as order ${existing.orderNumber} (in a CSV file, the rows of an order must be next to each other)`
-              : `order id ${record.oms_order_id} was already imported (order ${existing.orderNumber}) with different content`
-          return { result: 'failed', reason }
+              ? repeatedInFile(record.oms_order_id, existing.orderNumber)
+              : alreadyImported(record.oms_order_id, existing.orderNumber)
+          )
         }
         const unknown = record.lines.find((l) => !known.has(l.sku))
         if (unknown) {
-          return {
-            result: 'failed',
-            reason: `line ${unknown.line_id}: unknown SKU ${unknown.sku} (no product mapping); add the product, then retry`
-          }
+          return failed(unknownSku(unknown.line_id, unknown.sku))
         }
         const write = (db: Db) => insertOrder(db, ctx.operatorId, record, c.hash, at, now)
         if (!careful) stored.set(record.oms_order_id, { id: write(tx), hash: c.hash, orderNumber: record.order_number })
@@ -85,7 +89,7 @@ function writeBatch(
             stored.set(record.oms_order_id, { id: tx.transaction(write), hash: c.hash, orderNumber: record.order_number })
           } catch (error) {
             if (!isConstraint(error)) throw error
-            return { result: 'failed', reason: `the database refused the order: ${(error as Error).message}` }
+            return failed(databaseRefused((error as Error).message))
           }
         }
         return { result: 'imported' }
