@@ -72,6 +72,13 @@ export const ShipResult = z.object({
 export const ReturnFlag = z.enum(['not_in_order', 'unknown_serial', 'already_returned'])
 export type ReturnFlag = z.infer<typeof ReturnFlag>
 
+/**
+ * A stored return flag as catalogue words, in each operator's language: derived from the flag's code, so returns
+ * recorded before words existed read alike (`flagMessage` stays the English sentence of the moment, for the logs).
+ * Keys: returns:flag.not_in_order, returns:flag.unknown_serial, returns:flag.already_returned.
+ */
+export const returnFlagWords = (flag: ReturnFlag): Sentence => ({ key: `returns:flag.${flag}` })
+
 export const ReturnCheckRequest = z.strictObject({
   orderId: id,
   /** Exactly what the scanner sent. */
@@ -104,6 +111,7 @@ export const ReturnUnit = z.object({
   serial: z.string(),
   unitId: z.string().nullable(),
   flag: ReturnFlag.nullable(),
+  /** Why it was flagged, in English as told when the return was recorded (the logs); screens word `flag` (returnFlagWords). */
   flagMessage: z.string().nullable()
 })
 

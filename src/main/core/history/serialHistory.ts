@@ -4,7 +4,7 @@
 // index look-ups from the serial (see serialLookup.ts), then by primary key:
 // no full scan, however many units the station holds.
 import { and, asc, eq, inArray, sql } from 'drizzle-orm'
-import type { HistoryEntry, HistoryKind, SerialHistory } from '../../../shared/shipping'
+import { returnFlagWords, type HistoryEntry, type HistoryKind, type SerialHistory } from '../../../shared/shipping'
 import type { Db } from '../db/connection'
 import { perConnection } from '../db/prepared'
 import { boxes, events, operators, orders } from '../db/schema'
@@ -220,8 +220,9 @@ export function serialHistory(db: Db, affixes: ScannerAffixes, input: string): S
       orderNumber: r.orderNumber,
       operator: r.receivedBy,
       flag: r.flag,
-      ...(r.flagMessage
-        ? told('history:detail.returnedFlagged', { orderNumber: r.orderNumber, flag: r.flagMessage })
+      // The flag is worded from its stored code (the stored flagMessage is English only).
+      ...(r.flag
+        ? told('history:detail.returnedFlagged', { orderNumber: r.orderNumber, flag: [returnFlagWords(r.flag)] })
         : told('history:detail.returned', { orderNumber: r.orderNumber }))
     })
   }

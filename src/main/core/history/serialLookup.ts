@@ -63,7 +63,6 @@ export type FoundReturn = {
   serial: string
   unitId: string | null
   flag: 'not_in_order' | 'unknown_serial' | 'already_returned' | null
-  flagMessage: string | null
   receivedAt: string
   receivedBy: string
 }
@@ -83,7 +82,6 @@ export function returnsOfSerialsQuery(db: Db, serials: string[]) {
       serial: returnUnits.serial,
       unitId: returnUnits.unitId,
       flag: returnUnits.flag,
-      flagMessage: returnUnits.flagMessage,
       receivedAt: returns.receivedAt,
       receivedBy: operators.name
     })
