@@ -10,7 +10,7 @@ import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import { CLIP_FILE, JOURNAL_FILE, MANIFEST_FILE } from '../../src/main/core/evidence/journal'
 import { evidenceRoot, sessionsOf } from '../../src/main/core/evidence/evidenceFolder'
-import { BITS_PER_SECOND, FRAME_RATE, RECORDER_TYPES } from '../../src/renderer/src/components/evidence/recordingQuality'
+import { BITS_PER_SECOND, FRAME_RATE, RECORDER_TYPES, recorderType } from '../../src/renderer/src/components/evidence/recordingQuality'
 
 /** Chromium's test-pattern camera, and the permission prompt answered yes (as e2e/packing-evidence.spec.ts). */
 export const FAKE_CAMERA_ARGS = ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream']
@@ -103,21 +103,29 @@ export type Camera = {
 }
 
 /**
- * What the recorder gets, asked the way cameraRecording.ts asks (the frame rate, MIME types and
- * bitrate of recordingQuality.ts). A string, not a function: tsx's helpers do not exist in the page.
+ * What the recorder gets, asked the way cameraRecording.ts asks (the frame rate, bitrate and
+ * recorderType() of recordingQuality.ts, fed with what this page can record and play). A string,
+ * not a function: tsx's helpers do not exist in the page.
  */
 const CAMERA = `(async () => {
   const stream = await navigator.mediaDevices.getUserMedia({ video: { frameRate: ${JSON.stringify(FRAME_RATE)} }, audio: false })
   const track = stream.getVideoTracks()[0]
   const s = track.getSettings()
-  const mimeType = ${JSON.stringify(RECORDER_TYPES)}.find((t) => MediaRecorder.isTypeSupported(t)) ?? ''
-  const recorder = new MediaRecorder(stream, { ...(mimeType ? { mimeType } : {}), videoBitsPerSecond: ${BITS_PER_SECOND} })
-  const facts = { label: track.label, width: s.width, height: s.height, frameRate: s.frameRate, mimeType, videoBitsPerSecond: recorder.videoBitsPerSecond }
+  const canRecord = Object.fromEntries(${JSON.stringify(RECORDER_TYPES)}.map((t) => [t, MediaRecorder.isTypeSupported(t)]))
+  const canPlayH264 = document.createElement('video').canPlayType('video/mp4; codecs="avc1.42E01E"') !== ''
+  const recorder = new MediaRecorder(stream, { videoBitsPerSecond: ${BITS_PER_SECOND} })
+  const facts = { label: track.label, width: s.width, height: s.height, frameRate: s.frameRate, canRecord, canPlayH264, videoBitsPerSecond: recorder.videoBitsPerSecond }
   for (const t of stream.getTracks()) t.stop()
   return facts
 })()`
 
-export const cameraFacts = (page: Page): Promise<Camera> => page.evaluate(CAMERA) as Promise<Camera>
+export async function cameraFacts(page: Page): Promise<Camera> {
+  const { canRecord, canPlayH264, ...facts } = (await page.evaluate(CAMERA)) as Omit<Camera, 'mimeType'> & {
+    canRecord: Record<string, boolean>
+    canPlayH264: boolean
+  }
+  return { ...facts, mimeType: recorderType({ canRecord: (t) => canRecord[t] === true, canPlayH264: () => canPlayH264 }) }
+}
 
 type Manifest = { durationMs: number; clipBytes: number; chunks: unknown[]; markers: unknown[] }
 

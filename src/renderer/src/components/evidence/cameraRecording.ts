@@ -6,7 +6,7 @@
 import type { StopReason } from '../../../../shared/evidence'
 import { StationError } from '../../../../shared/contract'
 import { station } from '../../api'
-import { BITS_PER_SECOND, FRAME_RATE, RECORDER_TYPES as TYPES } from './recordingQuality'
+import { BITS_PER_SECOND, browserMediaSupport, FRAME_RATE, recorderType } from './recordingQuality'
 
 const SLICE_MS = 1000
 
@@ -33,7 +33,7 @@ export async function startCameraRecording(
     video: cameraId ? { deviceId: { exact: cameraId }, frameRate: FRAME_RATE } : { frameRate: FRAME_RATE },
     audio: false
   })
-  const mimeType = TYPES.find((t) => MediaRecorder.isTypeSupported(t)) ?? ''
+  const mimeType = recorderType(browserMediaSupport())
   let sessionId: string
   try {
     sessionId = (await station.evidence.start({ orderId, mimeType: mimeType || 'video/webm' })).sessionId
