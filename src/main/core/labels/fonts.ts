@@ -3,7 +3,8 @@
 // every new PDF document registers the parsed font. pdfkit takes a fontkit
 // font as a font source as is (it only re-parses bytes), and keeps what is
 // per document (the glyph subset it embeds, its layout cache) in its own
-// per-document font object, so sharing the parsed font is safe.
+// per-document font object, so sharing the parsed font is safe — but for
+// fontkit's glyph cache, see keepingCodePoints.
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import * as fontkit from 'fontkit'
@@ -36,8 +37,25 @@ export function fontFile(name: FontName): Buffer {
 export function parsedFont(name: FontName): fontkit.Font {
   let font = parsed.get(name)
   if (!font) {
-    font = fontLoader.parse(fontFile(name))
+    font = keepingCodePoints(fontLoader.parse(fontFile(name)))
     parsed.set(name, font)
+  }
+  return font
+}
+
+/**
+ * fontkit keeps each glyph it hands out in the font, with the characters it was first asked for. Embedding a
+ * subset asks for a composite glyph's parts (the "e" of "ę", the "s" of "ś") with none, so with the font shared
+ * between documents, every later document mapped those letters to no text: its text layer (pdftotext, search,
+ * copy) read "Pa k d by" for "Packed by" after any Polish text. This wrapper gives such a glyph the characters
+ * of the first caller that names them. Written by hand: fontkit has no option for it.
+ */
+function keepingCodePoints(font: fontkit.Font): fontkit.Font {
+  const getGlyph = font.getGlyph.bind(font)
+  font.getGlyph = (glyphId, codePoints) => {
+    const glyph = getGlyph(glyphId, codePoints)
+    if (glyph && glyph.codePoints.length === 0 && codePoints && codePoints.length > 0) glyph.codePoints = codePoints
+    return glyph
   }
   return font
 }
