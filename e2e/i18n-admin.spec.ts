@@ -125,7 +125,7 @@ test('a shift lead on a Polish station: the Settings panels and the Operators sc
   await shotPl(page, 'operators-edit')
 })
 
-onPolishStation()('the first-run guide on a Polish station', async ({ page }) => {
+onPolishStation()('the first-run guide on a Polish station; a screen that stopped working says so in Polish', async ({ page }) => {
   await expect(page.getByText('To stanowisko nie ma jeszcze operatorów ani zamówień.')).toBeVisible()
   await page.getByRole('button', { name: 'Skonfiguruj stanowisko krok po kroku' }).click()
   await expect(page.getByRole('heading', { name: 'Konfiguracja stanowiska' })).toBeVisible()
@@ -159,9 +159,36 @@ onPolishStation()('the first-run guide on a Polish station', async ({ page }) =>
   await shotPl(page, 'first-run-sample')
   await page.getByRole('button', { name: 'Zakończ', exact: true }).click()
   await expect(page.getByLabel('Zalogowany operator')).toHaveText('Dana Whitfield')
+
+  // The same Polish station, signed in with the sample data: a screen that stopped working says so in Polish. It needs
+  // the browser host's WebSocket (the reason error-boundary.spec.ts is in BROWSER_HOST_ONLY, e2e/electronBinary.ts):
+  // against Electron this part is left out, as the test of its own it was before was not collected there.
+  if (!electronBinary()) {
+    // The order screen is fed lines it cannot draw (as in e2e/error-boundary.spec.ts).
+    await page.routeWebSocket(/\/station\?token=/, (ws) => {
+      const server = ws.connectToServer()
+      ws.onMessage((message) => server.send(message))
+      server.onMessage((message) => {
+        const answer = JSON.parse(String(message)) as { envelope?: { ok: boolean; value?: { orderNumber?: string; lines?: unknown } } }
+        if (answer.envelope?.ok && answer.envelope.value?.orderNumber === 'SO-10001' && answer.envelope.value.lines)
+          answer.envelope.value.lines = 42
+        ws.send(JSON.stringify(answer))
+      })
+    })
+    await page.reload()
+    await page.getByRole('button', { name: 'Zamówienia', exact: true }).click()
+    await page.getByLabel('Szukaj').fill('SO-10001')
+    await page.getByLabel('Szukaj').press('Enter')
+    const failed = page.getByRole('alert', { name: 'Błąd ekranu' })
+    await expect(failed).toContainText('Ten ekran przestał działać')
+    await expect(failed.getByRole('button', { name: 'Spróbuj ponownie' })).toBeVisible()
+    await shotPl(page, 'screen-error')
+    await failed.getByRole('button', { name: 'Wróć do zamówień' }).click()
+    await expect(page.getByRole('heading', { name: 'Zamówienia' })).toBeVisible()
+  }
 })
 
-// The two screens below need the browser host's WebSocket (BROWSER_HOST_ONLY in e2e/electronBinary.ts).
+// The screen below needs the browser host's WebSocket (BROWSER_HOST_ONLY in e2e/electronBinary.ts).
 // Sample data, a backup stamped two hours ago, then a failing disk's garbage over the order lines (e2e/recovery.spec.ts).
 const onDamagedPolishStation = onPolishStation(
   async (station, dir) => {
@@ -193,31 +220,4 @@ if (!electronBinary())
     await backup.getByRole('button', { name: 'Przywróć tę kopię…' }).click()
     await expect(page.getByRole('dialog', { name: 'Zatwierdź: przywrócenie kopii zapasowej' })).toContainText('Stanowisko wróci do stanu z')
     await shotPl(page, 'recovery-approval')
-  })
-
-if (!electronBinary())
-  test('a screen that stopped working says so in Polish', async ({ page }) => {
-    await startWithSampleData(page, 'Dana Whitfield')
-    await switchToPolish(page)
-    // The order screen is fed lines it cannot draw (as in e2e/error-boundary.spec.ts).
-    await page.routeWebSocket(/\/station\?token=/, (ws) => {
-      const server = ws.connectToServer()
-      ws.onMessage((message) => server.send(message))
-      server.onMessage((message) => {
-        const answer = JSON.parse(String(message)) as { envelope?: { ok: boolean; value?: { orderNumber?: string; lines?: unknown } } }
-        if (answer.envelope?.ok && answer.envelope.value?.orderNumber === 'SO-10001' && answer.envelope.value.lines)
-          answer.envelope.value.lines = 42
-        ws.send(JSON.stringify(answer))
-      })
-    })
-    await page.reload()
-    await page.getByRole('button', { name: 'Zamówienia', exact: true }).click()
-    await page.getByLabel('Szukaj').fill('SO-10001')
-    await page.getByLabel('Szukaj').press('Enter')
-    const failed = page.getByRole('alert', { name: 'Błąd ekranu' })
-    await expect(failed).toContainText('Ten ekran przestał działać')
-    await expect(failed.getByRole('button', { name: 'Spróbuj ponownie' })).toBeVisible()
-    await shotPl(page, 'screen-error')
-    await failed.getByRole('button', { name: 'Wróć do zamówień' }).click()
-    await expect(page.getByRole('heading', { name: 'Zamówienia' })).toBeVisible()
   })
