@@ -1,7 +1,8 @@
 // The timed calls of the scan benchmark, all on the station's own connection
 // (a second connection writing the same file would reset the first one's page
 // cache on every commit): the `scanning:scan` handler through `dispatch` (zod
-// on the way in and out, the role guard, the hold release, the answer),
+// on the way in and out, the role guard, the claim check, the answer; due
+// holds are released only when the scanned order is on hold),
 // `scanUnit` alone, and the raw-SQLite floor. Each returns milliseconds.
 import { systemClock } from '../../src/main/core/clock'
 import type { Connection } from '../../src/main/core/db/connection'
