@@ -6,6 +6,7 @@
 import { accessTable } from '../../../shared/access'
 import type { Channel } from '../../../shared/contract'
 import type { Approval, Operator } from '../../../shared/operators'
+import type { Sentence } from '../../../shared/words'
 import type { Clock } from '../clock'
 import type { Db } from '../db/connection'
 import { refuse } from '../errors'
@@ -46,10 +47,17 @@ export function authorize(context: GuardContext, channel: Channel, args: unknown
     if (me.role !== 'shift_lead') refuse('shift_lead_only', { key: 'refusals:access.leadOnly', params: { name: me.name } })
     return NO_APPROVAL
   }
+  const action = approvalWords(channel)
   const approval =
-    approvalOf(args) ?? refuse('approval_required', { key: 'refusals:access.approvalNeededTo', params: { action: rule.action ?? channel } })
-  return { approvedBy: approveByShiftLead(context.db, context.clock, approval, rule.action ?? channel) }
+    approvalOf(args) ?? refuse('approval_required', { key: 'refusals:access.approvalNeededTo', params: { action: [action] } })
+  return { approvedBy: approveByShiftLead(context.db, context.clock, approval, action) }
 }
+
+/**
+ * What an `approval` channel asks a shift lead to approve, as catalogue words (its English is the table's `action`):
+ * keys approvals:action.<domain>.<verb>, one per approval channel (test/i18n/approvalWords.test.ts).
+ */
+export const approvalWords = (channel: Channel): Sentence => ({ key: `approvals:action.${channel.replace(':', '.')}` })
 
 function approvalOf(args: unknown): Approval | null {
   const approval = (args as { approval?: unknown } | null)?.approval as Partial<Approval> | undefined

@@ -7,7 +7,8 @@ import { isoNow, type Clock } from '../clock'
 import type { Db } from '../db/connection'
 import { operators } from '../db/schema'
 import { recordEvent } from '../events/eventLog'
-import { refuse } from '../errors'
+import { english, refuse } from '../errors'
+import type { Sentence } from '../../../shared/words'
 import { verifyPin } from './pin'
 
 export const MAX_PIN_ATTEMPTS = 5
@@ -17,20 +18,21 @@ export type Approval = { badgeCode: string; pin: string }
 type OperatorRow = typeof operators.$inferSelect
 
 /**
- * Checks a shift lead's badge and PIN for `action` (e.g. "void box 2 of SO-10001")
- * and returns the shift lead. A wrong PIN is counted and committed even though
+ * Checks a shift lead's badge and PIN for `action` (its catalogue words, `approvals:action.*`; or English
+ * text, e.g. "void box 2 of SO-10001") and returns the shift lead. A wrong PIN is counted and committed even though
  * the caller's action is refused, so call this OUTSIDE the caller's transaction
  * (or before it): the lock-out must survive the refusal it causes.
  */
-export function approveByShiftLead(db: Db, clock: Clock, approval: Approval, action: string): Operator {
+export function approveByShiftLead(db: Db, clock: Clock, approval: Approval, action: string | Sentence): Operator {
   const lead = db.select().from(operators).where(eq(operators.badgeCode, approval.badgeCode.trim())).get()
   if (!lead || !lead.active) {
     return refuse('unknown_operator', { key: 'refusals:operators.noBadge', params: { badgeCode: approval.badgeCode.trim() } })
   }
   if (lead.role !== 'shift_lead' || !lead.pinHash) {
-    return refuse('shift_lead_only', { key: 'refusals:operators.notLeadForApproval', params: { name: lead.name, action } })
+    const named = typeof action === 'string' ? action : [action]
+    return refuse('shift_lead_only', { key: 'refusals:operators.notLeadForApproval', params: { name: lead.name, action: named } })
   }
-  checkPin(db, clock, lead, approval.pin, action, 'approvals')
+  checkPin(db, clock, lead, approval.pin, typeof action === 'string' ? action : english(action), 'approvals')
   return { id: lead.id, name: lead.name, badgeCode: lead.badgeCode, role: lead.role, language: lead.language ?? null }
 }
 

@@ -2,6 +2,7 @@
 // unpacking a cancelled order, Packing Confirmation, and box presets.
 import type { HandlersOf, StationContext } from '../context'
 import type { SyncService } from '../sync/syncService'
+import type { Sentence } from '../../../shared/words'
 import { approverOf, type Call } from '../access/guard'
 import { approveByShiftLead } from '../operators/approval'
 import { withChange, type Touched } from '../orders/orderChange'
@@ -15,7 +16,7 @@ import { removeUnit, unpackAfterCancel, voidBox } from './exceptions'
 /** `sync` asks the OMS, before Packing Confirmation, whether the order was cancelled meanwhile (SPEC §6). */
 export function packingHandlers(context: StationContext, sync: Pick<SyncService, 'checkBeforeConfirm'>): HandlersOf<'packing'> {
   const { db, clock, operator } = context
-  const approve = (approval: { badgeCode: string; pin: string }, action: string) => {
+  const approve = (approval: { badgeCode: string; pin: string }, action: Sentence) => {
     const lead = approveByShiftLead(db, clock, approval, action)
     return { id: lead.id, name: lead.name }
   }
@@ -59,7 +60,7 @@ export function packingHandlers(context: StationContext, sync: Pick<SyncService,
       const by = operator()
       await sync.checkBeforeConfirm(orderId)
       const approved = short
-        ? { approvedBy: approve(short.approval, 'shipping a bulk order short'), remainder: short.remainder }
+        ? { approvedBy: approve(short.approval, { key: 'approvals:handler.shipShort' }), remainder: short.remainder }
         : undefined
       confirmPacking(db, clock, orderId, by.id, approved)
       return getOrderDetail(db, orderId)

@@ -36,7 +36,7 @@ export function scanningHandlers({ db, clock, operator, releaseHolds }: StationC
         return notCommitted('approval_required', said('approvalRequired'))
       } else if (policy === 'approval' && approval) {
         // Checked before the scan's transaction: a wrong PIN is counted even though the scan is refused.
-        const lead = approveByShiftLead(db, clock, approval, 'a serial typed by hand')
+        const lead = approveByShiftLead(db, clock, approval, { key: 'approvals:handler.typedSerial' })
         approvedBy = { id: lead.id, name: lead.name }
       }
     }

@@ -91,7 +91,7 @@ export function ShiftLeadApproval({
     <Modal
       opened={opened}
       onClose={() => !busy && onClose()}
-      title={t('approval.title', { action })}
+      title={unbroken(t('approval.title', { action }))}
       size="lg"
       centered
       styles={DIALOG_STYLES}
@@ -143,5 +143,23 @@ export function ShiftLeadApproval({
         </Stack>
       </form>
     </Modal>
+  )
+}
+
+/** Order numbers, badges and box ids ("SO-10007", "OP-9001"): words joined by hyphens, never broken at a hyphen. */
+const HYPHENATED = /([\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)+)/u
+
+/** The title with each hyphenated number kept on one line (the text, and so the dialog's name, unchanged). */
+function unbroken(title: string): ReactNode {
+  const parts = title.split(HYPHENATED)
+  if (parts.length === 1) return title
+  return parts.map((part, i) =>
+    i % 2 === 1 ? (
+      <span key={i} style={{ whiteSpace: 'nowrap' }}>
+        {part}
+      </span>
+    ) : (
+      part
+    )
   )
 }
