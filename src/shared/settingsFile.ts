@@ -10,6 +10,7 @@ import { Approval } from './operators'
 import { BoxPresetInput } from './packing'
 import { KeyboardSettings } from './scanners'
 import { BackupSettings, StationSettings } from './settings'
+import { Sentence, Words } from './words'
 
 export const SETTINGS_FILE_FORMAT = 'packing-station-settings'
 /** The file version this station writes and reads; a newer one is refused (it may mean something this version cannot apply). */
@@ -83,7 +84,9 @@ export const SettingChange = z.object({
   /** Where it lives, in words: "OMS · address". */
   setting: z.string(),
   now: z.string(),
-  file: z.string()
+  file: z.string(),
+  /** The same three as catalogue words (settings:file.row.*, settings:file.value.*), for the screen's language. */
+  words: z.object({ setting: Sentence, now: Sentence, file: Sentence }).optional()
 })
 export type SettingChange = z.infer<typeof SettingChange>
 
@@ -94,7 +97,9 @@ export const SettingsFilePreview = z.object({
   /** This station's own values the file differs in, kept because the shift lead did not ask for them. */
   kept: z.array(SettingChange),
   /** What the shift lead must know or do after importing (enter the OMS token, restart for the station id …). */
-  notes: z.array(z.string())
+  notes: z.array(z.string()),
+  /** The same notes as catalogue words (settings:file.note.*). */
+  noteWords: z.array(Words).optional()
 })
 export type SettingsFilePreview = z.infer<typeof SettingsFilePreview>
 

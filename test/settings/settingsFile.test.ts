@@ -10,6 +10,8 @@ import { dispatch } from '../../src/main/core/dispatch'
 import { createOperator } from '../../src/main/core/operators/operators'
 import type { Channel, Envelope } from '../../src/shared/contract'
 import type { SettingsFile, SettingsFilePreview } from '../../src/shared/settingsFile'
+import { wordSentence } from '../../src/shared/words'
+import { i18n } from '../../src/renderer/src/i18n'
 import { cleanup, openTestStation, snapshot, type TestStation } from '../core/helpers'
 
 afterEach(cleanup)
@@ -120,6 +122,39 @@ describe('settings file', () => {
     })
     // Importing the same file again changes nothing more.
     expect((await ok<SettingsFilePreview>(b, 'settingsFile:preview', { text, includeStation: false })).changes).toEqual([])
+  })
+
+  it('sends each row and note as catalogue words too, which the screen words in Polish', async () => {
+    const a = await configuredStation()
+    const text = await exportText(a)
+    const b = await stationWithLead()
+    const preview = await ok<SettingsFilePreview>(b, 'settingsFile:preview', { text, includeStation: false })
+    const pl = i18n.getFixedT('pl')
+    const rows = preview.changes.map((c) => [
+      wordSentence(pl, c.words!.setting),
+      wordSentence(pl, c.words!.now),
+      wordSentence(pl, c.words!.file)
+    ])
+    expect(rows).toEqual(
+      expect.arrayContaining([
+        ['OMS · adres', 'brak (stanowisko bez OMS)', 'https://oms.example.com'],
+        ['Skanowanie · numery wpisane ręcznie', 'Dozwolone', 'Z PIN-em kierownika zmiany'],
+        ['Skanowanie · operatorzy logują się PIN-em', 'wyłączone', 'włączone'],
+        ['Etykiety · rozmiar etykiety', '4 × 6 cali', '100 × 150 mm'],
+        ['Szablon kartonu · Phone box S', 'brak', '200×150×100 mm, do 3000 g'],
+        ['OMS · pobieraj zamówienia co', '5 min', '2 min']
+      ])
+    )
+    // The English next to the words is the same rows' English, for the logs and an older screen.
+    const en = i18n.getFixedT('en')
+    for (const c of [...preview.changes, ...preview.kept])
+      expect([c.setting, c.now, c.file]).toEqual([c.words!.setting, c.words!.now, c.words!.file].map((w) => wordSentence(en, w)))
+    const notes = preview.noteWords!.map((w) => wordSentence(pl, w))
+    expect(notes).toContain('Token OMS nigdy nie trafia do pliku ustawień: po imporcie wpisz go na ekranie Synchronizacja.')
+    expect(notes.join(' ')).toMatch(
+      /przejmuje numerację z pliku \(cyfra rozszerzenia 3, numery seryjne od 1000 do 1999\), taką samą jak stanowisko /
+    )
+    expect(preview.notes).toEqual(preview.noteWords!.map((w) => wordSentence(en, w)))
   })
 
   it('applies the station values too when asked (the id from the next start)', async () => {

@@ -14,8 +14,8 @@ import {
   type SettingsFilePreview
 } from '../../../shared/settingsFile'
 import type { Db } from '../db/connection'
-import { refuse } from '../errors'
-import type { Sentence } from '../../../shared/words'
+import { english, refuse } from '../errors'
+import type { Sentence, Words } from '../../../shared/words'
 import { getPrintSettings } from '../labels/printSettings'
 import { listBoxPresets } from '../packing/boxPresets'
 import { readSyncSetting } from '../sync/syncSettings'
@@ -120,57 +120,106 @@ export function printSettingsOf(file: SettingsFile): PrintSettings {
   return { ...labels, gs1, printers: file.station.printers }
 }
 
-type Described = [setting: string, value: string]
+/** One setting of a file in words: `id` tells the rows apart (the same setting before and after), the rest is shown. */
+type Described = { id: string; setting: Sentence; value: Sentence }
+
+const row = (id: string, setting: string, value: Sentence, params?: Sentence['params']): Described => ({
+  id,
+  setting: params ? { key: setting, params } : { key: setting },
+  value
+})
+/** A value that is data, not words (an id, a name, an address): shown as it is in every language. */
+const plain = (value: string | number): Sentence => ({ key: 'settings:file.value.plain', params: { value } })
+const NONE: Sentence = { key: 'settings:file.value.none' }
+const onOff = (b: boolean): Sentence => ({ key: b ? 'settings:file.value.on' : 'settings:file.value.off' })
+const orNone = (value: string | null): Sentence => (value === null ? NONE : plain(value))
+
+const HAND_ENTRY: Record<SettingsFile['settings']['scanning']['handEntryPolicy'], string> = {
+  allowed: 'settings:station.allowed',
+  approval: 'settings:station.withPin',
+  refused: 'settings:station.refused'
+}
+const LABEL_SIZE: Record<SettingsFile['settings']['labels']['labelSize'], string> = {
+  '4x6in': 'printing:settings.size.4x6in',
+  '100x150mm': 'printing:settings.size.100x150mm',
+  '4x2in': 'printing:settings.size.4x2in'
+}
+
+function printerWords(p: PrintSettings['printers']['box_label']): Sentence {
+  if (p === null) return NONE
+  if (p.type === 'network') return { key: 'settings:file.value.networkPrinter', params: { host: p.host, port: p.port } }
+  if (p.type === 'spooler') return { key: 'settings:file.value.queuePrinter', params: { queue: p.queue, language: p.language } }
+  return plain(p.name)
+}
+
+function numberingWords(n: SettingsFile['station']['gs1Numbering']): Sentence {
+  if (n === null) return NONE
+  const first = n.firstSerial ?? 0
+  return n.lastSerial !== undefined
+    ? { key: 'settings:file.value.numberingTo', params: { digit: n.extensionDigit, first, last: n.lastSerial } }
+    : { key: 'settings:file.value.numberingUp', params: { digit: n.extensionDigit, first } }
+}
 
 /** Every setting of a file, in words, in the order the preview lists them. */
 function describe(file: SettingsFile, part: 'station' | 'settings'): Described[] {
   const { station, settings: s } = file
-  const onOff = (b: boolean) => (b ? 'on' : 'off')
-  const list = (items: string[]) => (items.length ? items.map((i) => JSON.stringify(i)).join(', ') : 'none')
-  const printer = (p: PrintSettings['printers']['box_label']) =>
-    p === null ? 'none' : p.type === 'network' ? `${p.host}:${p.port} (ZPL)` : p.type === 'spooler' ? `${p.queue} (${p.language})` : p.name
-  const numbering = (n: SettingsFile['station']['gs1Numbering']) =>
-    n === null
-      ? 'none'
-      : `extension digit ${n.extensionDigit}, serial references ${n.firstSerial ?? 'from 0'}${n.lastSerial !== undefined ? ` to ${n.lastSerial}` : ' up'}`
+  const list = (items: string[]): Sentence => (items.length ? plain(items.map((i) => JSON.stringify(i)).join(', ')) : NONE)
+  const minutes = (value: number): Sentence => ({ key: 'settings:file.value.minutes', params: { value } })
   if (part === 'station')
     return [
-      ['Station · id', station.id],
-      ['Station · name', station.name ?? 'none'],
-      ['SSCC numbering', numbering(station.gs1Numbering)],
-      ['Printer · box label', printer(station.printers.box_label)],
-      ['Printer · shipping label', printer(station.printers.shipping_label)],
-      ['Printer · packing slip', printer(station.printers.packing_slip)]
+      row('station.id', 'settings:file.row.stationId', plain(station.id)),
+      row('station.name', 'settings:file.row.stationName', orNone(station.name)),
+      row('station.gs1Numbering', 'settings:file.row.ssccNumbering', numberingWords(station.gs1Numbering)),
+      row('printer.box_label', 'settings:file.row.printerBoxLabel', printerWords(station.printers.box_label)),
+      row('printer.shipping_label', 'settings:file.row.printerShippingLabel', printerWords(station.printers.shipping_label)),
+      row('printer.packing_slip', 'settings:file.row.printerPackingSlip', printerWords(station.printers.packing_slip))
     ]
   return [
-    ['Scanning · serials typed by hand', s.scanning.handEntryPolicy],
-    ['Scanning · feedback volume', `${Math.round(s.scanning.feedbackVolume * 100)}%`],
-    ['Scanning · operators sign in with a PIN', onOff(s.scanning.operatorSignInPin)],
-    ['Scanners · prefixes to strip', list(s.scannerAffixes.prefixes)],
-    ['Scanners · suffixes to strip', list(s.scannerAffixes.suffixes)],
-    ['Labels · GS1 company prefix', s.labels.gs1CompanyPrefix ?? 'none'],
-    ['Labels · label size', s.labels.labelSize],
-    ['Labels · packing slip paper', s.labels.slipPaper],
-    ['Labels · print box label on confirm', onOff(s.labels.autoPrint.boxLabel)],
-    ['Labels · print shipping label on ship', onOff(s.labels.autoPrint.shippingLabel)],
-    ['OMS · address', s.oms.omsUrl ?? 'none (offline station)'],
-    ['OMS · pull orders every', `${s.oms.pullIntervalMinutes} min`],
-    ['OMS · write export files', onOff(s.oms.exportEnabled)],
-    ['OMS · export folder', s.oms.exportFolder ?? 'none'],
-    ['Backups · every', `${s.backups.everyMinutes} min`],
-    ['Backups · keep', String(s.backups.keep)],
-    ...s.boxPresets.map((p): Described => [
-      `Box preset · ${p.name}`,
-      `${p.lengthMm}×${p.widthMm}×${p.heightMm} mm, up to ${p.maxWeightG} g`
-    ])
+    row('scanning.handEntryPolicy', 'settings:file.row.handEntry', { key: HAND_ENTRY[s.scanning.handEntryPolicy] }),
+    row('scanning.feedbackVolume', 'settings:file.row.volume', {
+      key: 'settings:station.percent',
+      params: { value: s.scanning.feedbackVolume }
+    }),
+    row('scanning.operatorSignInPin', 'settings:file.row.operatorPin', onOff(s.scanning.operatorSignInPin)),
+    row('scanners.prefixes', 'settings:file.row.prefixes', list(s.scannerAffixes.prefixes)),
+    row('scanners.suffixes', 'settings:file.row.suffixes', list(s.scannerAffixes.suffixes)),
+    row('labels.gs1CompanyPrefix', 'settings:file.row.gs1Prefix', orNone(s.labels.gs1CompanyPrefix)),
+    row('labels.labelSize', 'settings:file.row.labelSize', { key: LABEL_SIZE[s.labels.labelSize] }),
+    row('labels.slipPaper', 'settings:file.row.slipPaper', plain(s.labels.slipPaper)),
+    row('labels.autoPrint.boxLabel', 'settings:file.row.autoBoxLabel', onOff(s.labels.autoPrint.boxLabel)),
+    row('labels.autoPrint.shippingLabel', 'settings:file.row.autoShippingLabel', onOff(s.labels.autoPrint.shippingLabel)),
+    row('oms.omsUrl', 'settings:file.row.omsUrl', s.oms.omsUrl === null ? { key: 'settings:file.value.offline' } : plain(s.oms.omsUrl)),
+    row('oms.pullIntervalMinutes', 'settings:file.row.pullEvery', minutes(s.oms.pullIntervalMinutes)),
+    row('oms.exportEnabled', 'settings:file.row.exportFiles', onOff(s.oms.exportEnabled)),
+    row('oms.exportFolder', 'settings:file.row.exportFolder', orNone(s.oms.exportFolder)),
+    row('backups.everyMinutes', 'settings:file.row.backupEvery', minutes(s.backups.everyMinutes)),
+    row('backups.keep', 'settings:file.row.backupKeep', { key: 'settings:file.value.count', params: { value: s.backups.keep } }),
+    ...s.boxPresets.map((p) =>
+      row(
+        `preset:${p.name}`,
+        'settings:file.row.boxPreset',
+        {
+          key: 'settings:file.value.preset',
+          params: { length: p.lengthMm, width: p.widthMm, height: p.heightMm, maxWeight: p.maxWeightG }
+        },
+        { name: p.name }
+      )
+    )
   ]
 }
 
+const same = (a: Sentence, b: Sentence) => JSON.stringify(a) === JSON.stringify(b)
+
+/** A row of the preview: its English (logs, the command line, an older screen) and its words. */
+function change(setting: Sentence, now: Sentence, file: Sentence): SettingChange {
+  return { setting: english(setting), now: english(now), file: english(file), words: { setting, now, file } }
+}
+
 function differences(before: Described[], after: Described[]): SettingChange[] {
-  const now = new Map(before)
+  const now = new Map(before.map((d) => [d.id, d.value]))
   return after
-    .filter(([setting, value]) => now.get(setting) !== value)
-    .map(([setting, file]) => ({ setting, now: now.get(setting) ?? 'none', file }))
+    .filter(({ id, value }) => !now.has(id) || !same(now.get(id)!, value))
+    .map(({ id, setting, value }) => change(setting, now.get(id) ?? NONE, value))
 }
 
 /** What importing `file` changes here, what it keeps of this station's own, and what the shift lead must do after. */
@@ -186,25 +235,23 @@ export function previewImport(
     ...differences(describe(current, 'settings'), describe(next, 'settings'))
   ]
   const kept = includeStation ? [] : differences(describe(current, 'station'), describe(file, 'station'))
-  const notes: string[] = []
+  const noteWords: Words[] = []
   const url = next.settings.oms.omsUrl
-  if (url !== null && !context.tokenKeptFor(url))
-    notes.push('The OMS token is never in a settings file: enter it on the Sync screen after the import.')
+  if (url !== null && !context.tokenKeptFor(url)) noteWords.push({ key: 'settings:file.note.token' })
   if (next.station.id !== context.stationIdInUse)
-    notes.push(
-      `The station id ${next.station.id} applies from the next start of the station (until then it works as ${context.stationIdInUse}).`
-    )
+    noteWords.push({ key: 'settings:file.note.stationId', params: { next: next.station.id, current: context.stationIdInUse } })
   if (!includeStation && current.station.gs1Numbering === null && next.station.gs1Numbering !== null)
-    notes.push(
-      `This station had no SSCC numbering and takes the file's (${describe(next, 'station')[2]![1]}), the same as station ${file.station.id}: ` +
-        'change the extension digit or the serial range in Printing → Print settings before packing, or two stations hand out the same SSCCs.'
-    )
+    noteWords.push({
+      key: 'settings:file.note.sscc',
+      params: { numbering: [numberingWords(next.station.gs1Numbering)], station: file.station.id }
+    })
   const dropped = current.settings.boxPresets.filter((p) => !file.settings.boxPresets.some((f) => f.name === p.name))
-  if (dropped.length) notes.push(`Box presets that are not in the file stay: ${dropped.map((p) => p.name).join(', ')}.`)
+  if (dropped.length) noteWords.push({ key: 'settings:file.note.presetsStay', params: { names: dropped.map((p) => p.name).join(', ') } })
   return {
     from: { stationId: file.station.id, stationName: file.station.name, exportedAt: file.exportedAt, appVersion: file.appVersion },
     changes,
     kept,
-    notes
+    notes: noteWords.map(english),
+    noteWords
   }
 }

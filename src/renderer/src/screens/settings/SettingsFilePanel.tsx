@@ -5,6 +5,7 @@ import type { SettingChange, SettingsFilePreview } from '../../../../shared/sett
 import { station } from '../../api'
 import type { AskApproval } from '../../components/useApproval'
 import { errorMessage, useAction } from '../../useAction'
+import { wordSentence } from '../../../../shared/words'
 
 /**
  * Settings as one file, so IT sets up the next station alike: a shift lead exports them (approved) into the data
@@ -148,14 +149,16 @@ function PreviewOf({ preview }: { preview: SettingsFilePreview }) {
   const { t } = useTranslation('settings')
   const { from } = preview
   const values = { station: from.stationId, name: from.stationName, at: from.exportedAt, version: from.appVersion }
+  // The core's notes as words in the screen's language; the English ones from a station that sends no words.
+  const notes = preview.noteWords ? preview.noteWords.map((words) => wordSentence(t, words)) : preview.notes
   return (
     <Stack gap="xs" aria-label={t('file.previewLabel')}>
       <Text fw={700}>{from.stationName ? t('file.fromNamed', values) : t('file.from', values)}</Text>
       <Changes title={t('file.changes')} rows={preview.changes} label={t('file.changesLabel')} />
       {preview.kept.length > 0 && <Changes title={t('file.kept')} rows={preview.kept} label={t('file.keptLabel')} />}
-      {preview.notes.length > 0 && (
+      {notes.length > 0 && (
         <List>
-          {preview.notes.map((note) => (
+          {notes.map((note) => (
             <List.Item key={note}>{note}</List.Item>
           ))}
         </List>
@@ -181,13 +184,16 @@ function Changes({ title, rows, label }: { title: string; rows: SettingChange[];
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {rows.map((row) => (
-              <Table.Tr key={row.setting}>
-                <Table.Td>{row.setting}</Table.Td>
-                <Table.Td>{row.now}</Table.Td>
-                <Table.Td>{row.file}</Table.Td>
-              </Table.Tr>
-            ))}
+            {rows.map((row) => {
+              const words = row.words
+              return (
+                <Table.Tr key={row.setting}>
+                  <Table.Td>{words ? wordSentence(t, words.setting) : row.setting}</Table.Td>
+                  <Table.Td style={{ overflowWrap: 'anywhere' }}>{words ? wordSentence(t, words.now) : row.now}</Table.Td>
+                  <Table.Td style={{ overflowWrap: 'anywhere' }}>{words ? wordSentence(t, words.file) : row.file}</Table.Td>
+                </Table.Tr>
+              )
+            })}
           </Table.Tbody>
         </Table>
       )}
