@@ -8,18 +8,24 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { backupDatabase } from '../src/main/core/db/backup'
+import { setSetting } from '../src/main/core/settings/settings'
+import type { Language } from '../src/shared/i18n/languages'
 import { openStation } from '../src/main/station'
 import { damageTable } from '../test/db/dbHelpers'
 import { expect, signInByBadge, test as base } from './fixtures'
 
 const BACKUP_AT = new Date(Date.now() - 2 * 3600_000)
 
-/** A station with the sample data, backed up (stamped two hours ago: the sample's events count as after it), then damaged. */
-async function damagedStation(dir: string): Promise<void> {
+/**
+ * A station with the sample data, speaking `language`, backed up (stamped two hours ago: the sample's events count
+ * as after it), then damaged.
+ */
+async function damagedStation(dir: string, language: Language = 'en'): Promise<void> {
   const station = openStation({ dataDir: dir })
   try {
     const loaded = await station.handlers['app:loadSampleData']({})
     if (loaded.failed > 0) throw new Error('the sample data did not load')
+    setSetting(station.connection.db, 'language', language)
     await backupDatabase(station.connection.sqlite, join(dir, 'backups'), BACKUP_AT)
   } finally {
     station.close()
@@ -28,10 +34,11 @@ async function damagedStation(dir: string): Promise<void> {
   damageTable(join(dir, 'station.db'), 'order_lines')
 }
 
-const test = base.extend<{ dataDir: string }>({
-  dataDir: async ({}, use) => {
+const test = base.extend<{ dataDir: string; stationLanguage: Language }>({
+  stationLanguage: ['en', { option: true }],
+  dataDir: async ({ stationLanguage }, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'ps-e2e-'))
-    await damagedStation(dir)
+    await damagedStation(dir, stationLanguage)
     await use(dir)
     rmSync(dir, { recursive: true, force: true })
   }
@@ -73,4 +80,31 @@ test('a damaged database opens the recovery screen; a shift lead restores the ne
   await signInByBadge(page, 'OP-1001')
   await expect(page.getByText('SO-10001')).toBeVisible()
   await expect(page.getByLabel('Station faults')).toHaveCount(0)
+})
+
+test.describe('a station that spoke Polish', () => {
+  test.use({ stationLanguage: 'pl' })
+
+  test('its recovery screen and the approval speak Polish, with the order number unbroken', async ({ page, dataDir }, info) => {
+    await expect(page.getByRole('heading', { name: 'Baza danych stanowiska jest uszkodzona' })).toBeVisible()
+    await expect(page.locator('html')).toHaveAttribute('lang', 'pl')
+    const backup = page.getByLabel('Najnowsza poprawna kopia zapasowa')
+    await expect(backup).toContainText(join(dataDir, 'backups', 'station-'))
+    await expect(backup).toContainText(/Przepadnie \d+ zdarzeń zapisanych po niej, najnowsze:/)
+    // The event log's types in words, as the order history shows them.
+    const lost = page.getByRole('list', { name: 'Zdarzenia, które przepadną' })
+    await expect(lost).toContainText('Zamówienie zaimportowane')
+    await expect(lost).not.toContainText('order.imported')
+    await page.screenshot({ path: info.outputPath('recovery-pl.png'), fullPage: true })
+
+    await backup.getByRole('button', { name: 'Przywróć tę kopię…' }).click()
+    const dialog = page.getByRole('dialog', { name: 'Zatwierdź: przywrócenie kopii zapasowej' })
+    await dialog.getByLabel('Identyfikator', { exact: true }).fill('OP-1001')
+    await dialog.getByLabel('Identyfikator', { exact: true }).press('Enter')
+    await page.keyboard.type('1234')
+    await dialog.getByRole('button', { name: 'Przywróć' }).click()
+    await expect(dialog).toContainText('OP-1001 nie jest identyfikatorem kierownika zmiany w tej kopii. Nic nie zostało zmienione.')
+    await page.screenshot({ path: info.outputPath('recovery-pl-approval.png') })
+    expect(readdirSync(dataDir).filter((name) => name.includes('damaged'))).toEqual([])
+  })
 })

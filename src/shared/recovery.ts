@@ -4,6 +4,7 @@
 import { z } from 'zod'
 import { Approval } from './operators'
 import { none } from './primitives'
+import { Language } from './i18n/languages'
 
 export const RecoveryState = z.object({
   /** The start-up check (quick_check) found the database damaged; false on a whole station. */
@@ -20,7 +21,9 @@ export const RecoveryState = z.object({
       count: z.number().int(),
       latest: z.array(z.object({ at: z.string(), type: z.string(), orderNumber: z.string().nullable() }))
     })
-    .nullable()
+    .nullable(),
+  /** The language the damaged station spoke (it has no app:info): the recovery screen speaks it. */
+  language: Language.optional()
 })
 export type RecoveryState = z.infer<typeof RecoveryState>
 

@@ -3,18 +3,24 @@
 // what going back to it would lose, and restores it once a shift lead
 // approves with badge and PIN (checked against the backup itself). Nothing is
 // deleted: the damaged file is kept beside the restored one.
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { Alert, Button, Container, List, Paper, Stack, Text, Title } from '@mantine/core'
 import { Trans, useTranslation } from 'react-i18next'
 import type { RecoveryState, RestoreResult } from '../../../shared/recovery'
 import { station } from '../api'
 import { ShiftLeadApproval } from '../components/ShiftLeadApproval'
+import { setStationLanguage } from '../language'
+import { EVENT_KEYS } from './eventKeys'
 
 export function RecoveryScreen({ state, onRestored }: { state: RecoveryState; onRestored: () => void }) {
   const { t } = useTranslation('recovery')
   const [approving, setApproving] = useState(false)
   const [restored, setRestored] = useState<RestoreResult | null>(null)
   const good = state.newestGood
+  // The damaged station has no app:info: its recovery state names the language it spoke (src/main/recoveryStation.ts).
+  useEffect(() => {
+    if (state.language) setStationLanguage(state.language)
+  }, [state.language])
 
   if (restored) {
     return (
@@ -84,13 +90,17 @@ function LostSince({ state }: { state: RecoveryState }) {
         {lost.count > lost.latest.length ? t('lost.newest', { count: lost.count }) : t('lost.all', { count: lost.count })}
       </Text>
       <List size="lg" aria-label={t('lost.label')}>
-        {lost.latest.map((event, i) => (
-          <List.Item key={i}>
-            {event.orderNumber
-              ? t('lost.eventOfOrder', { at: event.at, type: event.type, order: event.orderNumber })
-              : t('lost.event', { at: event.at, type: event.type })}
-          </List.Item>
-        ))}
+        {lost.latest.map((event, i) => {
+          // The event log's type in words, as the order history shows it (orders:event.*); an unknown type as it is.
+          const type = Object.hasOwn(EVENT_KEYS, event.type) ? t(EVENT_KEYS[event.type]!, { ns: 'orders' }) : event.type
+          return (
+            <List.Item key={i}>
+              {event.orderNumber
+                ? t('lost.eventOfOrder', { at: event.at, type, order: event.orderNumber })
+                : t('lost.event', { at: event.at, type })}
+            </List.Item>
+          )
+        })}
       </List>
     </Stack>
   )
