@@ -1,3 +1,4 @@
+import { memo, useMemo } from 'react'
 import { Table } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import type { TFunction } from 'i18next'
@@ -17,7 +18,12 @@ const COLUMNS = (t: TFunction) => [
   numeric(t('scan:panel.pendingCount'))
 ]
 
-/** Ordered vs scanned per line; the active line (if any) is highlighted. */
+const POINTER = { cursor: 'pointer' } as const
+
+/**
+ * Ordered vs scanned per line; the active line (if any) is highlighted. A scan changes one line: only its row is
+ * drawn again (a line the station's answer did not touch keeps its object, and `onPick` should keep its identity).
+ */
 export function LinesTable({
   lines,
   activeLineId,
@@ -28,32 +34,47 @@ export function LinesTable({
   onPick?: (line: OrderLine) => void
 }) {
   const { t } = useTranslation('orders')
+  const columns = useMemo(() => COLUMNS(t), [t])
   return (
-    <HeadedTable verticalSpacing="sm" fz="md" aria-label={t('lines.title')} columns={COLUMNS(t)}>
+    <HeadedTable verticalSpacing="sm" fz="md" aria-label={t('lines.title')} columns={columns}>
       {lines.map((l) => (
-        <Table.Tr
-          key={l.id}
-          data-active={l.id === activeLineId}
-          data-complete={l.pendingCount === 0}
-          onClick={onPick ? () => onPick(l) : undefined}
-          style={onPick ? { cursor: 'pointer' } : undefined}
-        >
-          <Table.Td>{l.lineId}</Table.Td>
-          <Table.Td className="mono">{l.sku}</Table.Td>
-          <Table.Td>
-            {l.productName}
-            {!l.serialized && ` ${t('lines.nonSerialized')}`}
-          </Table.Td>
-          <Table.Td>{l.condition === 'new' ? t('lines.new') : t('lines.used')}</Table.Td>
-          <Table.Td ta="right">{l.quantity}</Table.Td>
-          <Table.Td ta="right" fw={700}>
-            {l.scanCount}
-          </Table.Td>
-          <Table.Td ta="right" fw={700}>
-            {l.pendingCount}
-          </Table.Td>
-        </Table.Tr>
+        <LineRow key={l.id} line={l} active={l.id === activeLineId} onPick={onPick} />
       ))}
     </HeadedTable>
   )
 }
+
+const LineRow = memo(function LineRow({
+  line: l,
+  active,
+  onPick
+}: {
+  line: OrderLine
+  active: boolean
+  onPick?: (line: OrderLine) => void
+}) {
+  const { t } = useTranslation('orders')
+  return (
+    <Table.Tr
+      data-active={active}
+      data-complete={l.pendingCount === 0}
+      onClick={onPick ? () => onPick(l) : undefined}
+      style={onPick ? POINTER : undefined}
+    >
+      <Table.Td>{l.lineId}</Table.Td>
+      <Table.Td className="mono">{l.sku}</Table.Td>
+      <Table.Td>
+        {l.productName}
+        {!l.serialized && ` ${t('lines.nonSerialized')}`}
+      </Table.Td>
+      <Table.Td>{l.condition === 'new' ? t('lines.new') : t('lines.used')}</Table.Td>
+      <Table.Td ta="right">{l.quantity}</Table.Td>
+      <Table.Td ta="right" fw={700}>
+        {l.scanCount}
+      </Table.Td>
+      <Table.Td ta="right" fw={700}>
+        {l.pendingCount}
+      </Table.Td>
+    </Table.Tr>
+  )
+})

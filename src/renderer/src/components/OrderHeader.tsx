@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react'
+import { memo, type ReactNode } from 'react'
 import { Button, Group, Stack, Text, Title } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import type { Assignments } from '../../../shared/operators'
@@ -13,12 +13,22 @@ type OrderHeaderProps = {
   actions?: ReactNode
 }
 
+/** What the header shows of its props: the same, and it is not drawn again (a scan changes the order, rarely these). */
+const sameHeader = (a: OrderHeaderProps, b: OrderHeaderProps) =>
+  a.title === b.title &&
+  a.back === b.back &&
+  a.detail === b.detail &&
+  a.actions === b.actions &&
+  a.order.status === b.order.status &&
+  a.order.omsStatus === b.order.omsStatus &&
+  a.order.assignments === b.order.assignments
+
 /**
  * The top line of an order's screens: a way back, the screen's title with the
  * order's status, and its actions; below it, the operators assigned to the
  * order for picking, packing and shipping (SPEC §2).
  */
-export function OrderHeader(props: OrderHeaderProps) {
+export const OrderHeader = memo(function OrderHeader(props: OrderHeaderProps) {
   return (
     <Stack gap={4}>
       <Group justify="space-between">
@@ -35,7 +45,7 @@ export function OrderHeader(props: OrderHeaderProps) {
       <AssignedOperators assignments={props.order.assignments} />
     </Stack>
   )
-}
+}, sameHeader)
 
 /** One of an order's screens: the header titled with the screen's name and the order number, above the screen's own content. */
 export function OrderScreen({ screen, children, ...header }: Omit<OrderHeaderProps, 'title'> & { screen: string; children: ReactNode }) {

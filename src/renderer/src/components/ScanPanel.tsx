@@ -1,4 +1,4 @@
-import { useEffect, useRef, type ReactNode } from 'react'
+import { useCallback, useEffect, useMemo, useRef, type ReactNode } from 'react'
 import { Alert, Button, Group, Kbd, NumberInput, Paper, Stack, Text } from '@mantine/core'
 import { Trans, useTranslation } from 'react-i18next'
 import type { OrderLine } from '../../../shared/orders'
@@ -30,22 +30,29 @@ export function SerialScanPanel({
   extra?: ReactNode
 }) {
   const field = useRef<ScanFieldHandle>(null)
-  const { order, awaiting, approvalFor } = session
+  const { order, awaiting, approvalFor, feedback, scan, approve, dismissApproval, cancelAwaiting } = session
   const { t } = useTranslation('scan')
   const open = order?.status === 'ready' || order?.status === 'in_progress'
 
   useSaveKey(onSave)
 
-  const onScan = async (entry: ScanEntry) => {
-    await session.scan(entry, orderLineId)
-    field.current?.focus()
-  }
+  // Only the feedback and the counts change with a scan: the other parts are kept as they were drawn (their
+  // inputs unchanged), so a scan on a big order redraws little more than the numbers (issue 10).
+  const lineNow = useRef(orderLineId)
+  lineNow.current = orderLineId
+  const onScan = useCallback(
+    (entry: ScanEntry) =>
+      void scan(entry, lineNow.current).then(() => {
+        field.current?.focus()
+      }),
+    [scan]
+  )
+  const fieldLabel = awaiting ? t('panel.serialImei2') : t('panel.serial')
+  const scanField = useMemo(() => <ScanField ref={field} label={fieldLabel} onScan={onScan} />, [fieldLabel, onScan])
 
-  return (
-    <Stack>
-      {!open && order && <ReadOnlyNotice status={order.status} omsStatus={order.omsStatus} />}
-      <ScanField ref={field} label={awaiting ? t('panel.serialImei2') : t('panel.serial')} onScan={(e) => void onScan(e)} />
-      {awaiting && (
+  const dualImei = useMemo(
+    () =>
+      awaiting && (
         <Alert color="blue" title={t('panel.dualImei')} variant="filled">
           <Group justify="space-between">
             <Text size="lg">
@@ -56,13 +63,53 @@ export function SerialScanPanel({
                 components={{ mono: <span className="mono" /> }}
               />
             </Text>
-            <Button variant="white" onClick={session.cancelAwaiting}>
+            <Button variant="white" onClick={cancelAwaiting}>
               {t('panel.startAgain')}
             </Button>
           </Group>
         </Alert>
-      )}
-      <ScanFeedback feedback={session.feedback} />
+      ),
+    [awaiting, cancelAwaiting, t]
+  )
+
+  const saveColor = order?.boxes.some((b) => b.status === 'saved') && order.looseUnits.length === 0 ? 'green' : 'blue'
+  const saveRow = useMemo(
+    () => (
+      <Group>
+        <Button size="xl" color={saveColor} onClick={onSave} disabled={!open}>
+          {t('panel.save')}
+        </Button>
+        <Text size="lg">
+          <Kbd>F8</Kbd> {saveHint}
+        </Text>
+      </Group>
+    ),
+    [saveColor, onSave, open, saveHint, t]
+  )
+
+  const approval = useMemo(
+    () => (
+      <ShiftLeadApproval
+        opened={approvalFor !== null}
+        action={t('panel.approveTyped', { serial: approvalFor?.entry.value ?? '' })}
+        onApprove={approve}
+        onClose={() => {
+          dismissApproval()
+          field.current?.focus()
+        }}
+      >
+        <Text>{t('panel.approveTypedHint')}</Text>
+      </ShiftLeadApproval>
+    ),
+    [approvalFor, approve, dismissApproval, t]
+  )
+
+  return (
+    <Stack>
+      {!open && order && <ReadOnlyNotice status={order.status} omsStatus={order.omsStatus} />}
+      {scanField}
+      {dualImei}
+      <ScanFeedback feedback={feedback} />
       <ScanCounts lines={lines}>
         <Paper withBorder p="md">
           <Text className="count-label">{t('panel.notInBox')}</Text>
@@ -70,30 +117,8 @@ export function SerialScanPanel({
         </Paper>
       </ScanCounts>
       {extra}
-      <Group>
-        <Button
-          size="xl"
-          color={order?.boxes.some((b) => b.status === 'saved') && order.looseUnits.length === 0 ? 'green' : 'blue'}
-          onClick={onSave}
-          disabled={!open}
-        >
-          {t('panel.save')}
-        </Button>
-        <Text size="lg">
-          <Kbd>F8</Kbd> {saveHint}
-        </Text>
-      </Group>
-      <ShiftLeadApproval
-        opened={approvalFor !== null}
-        action={t('panel.approveTyped', { serial: approvalFor?.entry.value ?? '' })}
-        onApprove={(approval) => session.approve(approval)}
-        onClose={() => {
-          session.dismissApproval()
-          field.current?.focus()
-        }}
-      >
-        <Text>{t('panel.approveTypedHint')}</Text>
-      </ShiftLeadApproval>
+      {saveRow}
+      {approval}
     </Stack>
   )
 }

@@ -32,31 +32,39 @@ export function ScanScreenLayout({
     [order.id, applyChange, message]
   )
   const open = order.status === 'ready' || order.status === 'in_progress'
+  // The header's parts keep their identity while the order's header fields stay (OrderHeader is then not drawn
+  // again): a scan redraws the counts and lists, not the frame around them (issue 10).
+  const orderId = order.id
+  const back = useMemo(() => ({ label: t('layout.order'), go: () => navigate({ screen: 'order', orderId }) }), [t, navigate, orderId])
+  const detail = useMemo(
+    () => (
+      <Text c="dimmed" className="mono">
+        {order.channel} {order.channelOrderId}
+      </Text>
+    ),
+    [order.channel, order.channelOrderId]
+  )
+  const confirm = useMemo(
+    () => (
+      <Button variant="light" size="lg" onClick={() => navigate({ screen: 'confirm', orderId })}>
+        {t('layout.packingConfirmation')}
+      </Button>
+    ),
+    [t, navigate, orderId]
+  )
+  const sinceLastBox = useMemo(() => <Title order={3}>{t('layout.sinceLastBox')}</Title>, [t])
+  const boxesTitle = useMemo(() => <Title order={3}>{t('layout.boxes')}</Title>, [t])
   return (
-    <OrderScreen
-      order={order}
-      screen={title}
-      back={{ label: t('layout.order'), go: () => navigate({ screen: 'order', orderId: order.id }) }}
-      detail={
-        <Text c="dimmed" className="mono">
-          {order.channel} {order.channelOrderId}
-        </Text>
-      }
-      actions={
-        <Button variant="light" size="lg" onClick={() => navigate({ screen: 'confirm', orderId: order.id })}>
-          {t('layout.packingConfirmation')}
-        </Button>
-      }
-    >
+    <OrderScreen order={order} screen={title} back={back} detail={detail} actions={confirm}>
       <Grid>
         <Grid.Col span={{ base: 12, lg: 8 }}>
           <Stack>{children}</Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 4 }}>
           <Stack>
-            <Title order={3}>{t('layout.sinceLastBox')}</Title>
+            {sinceLastBox}
             <LooseUnits units={order.looseUnits} actions={actions} />
-            <Title order={3}>{t('layout.boxes')}</Title>
+            {boxesTitle}
             <BoxesList boxes={order.boxes} actions={open ? actions : undefined} />
           </Stack>
         </Grid.Col>

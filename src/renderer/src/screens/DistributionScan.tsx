@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState } from 'react'
+import { memo, useCallback, useMemo, useRef, useState } from 'react'
 import { Group, Paper, Text, Title, UnstyledButton } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import type { OrderLine } from '../../../shared/orders'
@@ -11,6 +11,9 @@ import { OrderClaimGate } from '../components/claims/OrderClaimGate'
 import { useScanStream } from '../deviceScans'
 import type { Navigate } from './routes'
 import { useScanSession } from './scanSession'
+
+/** It asks the station once, on the screen's first drawing; nothing on the screen changes it. */
+const NO_SSCC_NOTICE = <NoSsccNotice />
 
 /**
  * Distribution Scan (SPEC §4), for new products: pick the product line, scan
@@ -33,6 +36,16 @@ export function DistributionScan({ orderId, navigate }: { orderId: number; navig
     else void session.scan({ value: scan.data, entryMethod: 'scanned' }, current?.id)
   })
 
+  // What a scan does not change keeps its identity, so React does not draw it again (issue 10): the claim
+  // gate reads only the order's id and number.
+  const orderKey = order ? `${order.id}\u0000${order.orderNumber}` : ''
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed on what OrderClaimGate reads of the order
+  const claimGate = useMemo(() => order && <OrderClaimGate order={order} navigate={navigate} />, [orderKey, navigate])
+  // Save keeps one identity (the Save button is then not drawn again on every scan); it does what this drawing says.
+  const saveNow = useRef<() => void>(() => undefined)
+  const onSave = useCallback(() => saveNow.current(), [])
+  const lineTitle = useMemo(() => <Title order={3}>{t('distribution.productLine')}</Title>, [t])
+
   if (!order) return session.feedback ? <ScanFeedback feedback={session.feedback} /> : null
   const lines = order.lines.filter((l) => l.condition === 'new')
   const line = lines.find((l) => l.id === lineId) ?? lines.find((l) => l.pendingCount > 0) ?? lines[0]
@@ -40,7 +53,7 @@ export function DistributionScan({ orderId, navigate }: { orderId: number; navig
   const openBox = order.boxes.find((b) => b.status === 'saved')
   const confirming = openBox !== undefined && order.looseUnits.length === 0
 
-  const save = () => {
+  saveNow.current = () => {
     if (confirming && !details) {
       session.show({ outcome: 'error', message: t('distribution.chooseDimensionsFirst', { box: openBox.number }) })
       return
@@ -58,17 +71,17 @@ export function DistributionScan({ orderId, navigate }: { orderId: number; navig
 
   return (
     <ScanScreenLayout title={t('distribution.title')} order={order} session={session} navigate={navigate}>
-      <OrderClaimGate order={order} navigate={navigate} />
-      <NoSsccNotice />
-      <Title order={3}>{t('distribution.productLine')}</Title>
+      {claimGate}
+      {NO_SSCC_NOTICE}
+      {lineTitle}
       <Group aria-label={t('distribution.productLines')}>
         {lines.map((l) => (
-          <LineButton key={l.id} line={l} active={l.id === line?.id} onPick={() => setLineId(l.id)} />
+          <LineButton key={l.id} line={l} active={l.id === line?.id} onPick={setLineId} />
         ))}
         {lines.length === 0 && <Text c="dimmed">{t('distribution.noNewLines')}</Text>}
       </Group>
       {line?.serialized && (
-        <SerialScanPanel session={session} lines={[line]} orderLineId={line.id} onSave={save} saveHint={saveHint} extra={dimensions} />
+        <SerialScanPanel session={session} lines={[line]} orderLineId={line.id} onSave={onSave} saveHint={saveHint} extra={dimensions} />
       )}
       {line && !line.serialized && (
         <>
@@ -80,7 +93,7 @@ export function DistributionScan({ orderId, navigate }: { orderId: number; navig
             canAddQuantity
             onQuantity={() => void session.addUnits({ orderLineId: line.id, quantity: Number(quantity) })}
             saveHint={saveHint}
-            onSave={save}
+            onSave={onSave}
           />
           {dimensions}
         </>
@@ -89,11 +102,20 @@ export function DistributionScan({ orderId, navigate }: { orderId: number; navig
   )
 }
 
-function LineButton({ line, active, onPick }: { line: OrderLine; active: boolean; onPick: () => void }) {
+/** A line's button: drawn again only when its line (its counts) or whether it is the active one changes. */
+const LineButton = memo(function LineButton({
+  line,
+  active,
+  onPick
+}: {
+  line: OrderLine
+  active: boolean
+  onPick: (lineId: number) => void
+}) {
   const { t } = useTranslation('packing')
   return (
     <UnstyledButton
-      onClick={onPick}
+      onClick={() => onPick(line.id)}
       aria-pressed={active}
       aria-label={t('distribution.line', { line: line.lineId, product: line.productName })}
     >
@@ -116,4 +138,4 @@ function LineButton({ line, active, onPick }: { line: OrderLine; active: boolean
       </Paper>
     </UnstyledButton>
   )
-}
+})

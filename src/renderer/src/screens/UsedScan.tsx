@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react'
+import { useCallback, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Group, Paper, SegmentedControl, Select } from '@mantine/core'
 import { LinesTable } from '../components/LinesTable'
@@ -7,9 +7,13 @@ import { NoSsccNotice } from '../components/NoSsccNotice'
 import { ScanScreenLayout } from '../components/ScanScreenLayout'
 import { OrderClaimGate } from '../components/claims/OrderClaimGate'
 import { ScanFeedback } from '../components/ScanFeedback'
+import type { OrderLine } from '../../../shared/orders'
 import type { Navigate } from './routes'
 import { useScanSession } from './scanSession'
 import { useScanStream } from '../deviceScans'
+
+/** It asks the station once, on the screen's first drawing; nothing on the screen changes it. */
+const NO_SSCC_NOTICE = <NoSsccNotice />
 
 /**
  * Used Scan (SPEC §3). Serialized: the Serial field keeps the focus; each
@@ -32,26 +36,34 @@ export function UsedScan({ orderId, navigate }: { orderId: number; navigate: Nav
       : session.scan({ value: scan.data, entryMethod: 'scanned' }, lineId ? Number(lineId) : undefined)
   )
 
-  if (!order) return session.feedback ? <ScanFeedback feedback={session.feedback} /> : null
-  const serialLines = order.lines.filter((l) => l.serialized)
-  const plainLines = order.lines.filter((l) => !l.serialized)
+  const onPick = useCallback((l: OrderLine) => {
+    setMode(l.serialized ? 'serialized' : 'non-serialized')
+    setLineId(String(l.id))
+  }, [])
+  const { save: saveOrder } = session
+  const save = useCallback(() => void saveOrder(), [saveOrder])
+  // What a scan does not change keeps its identity, so React does not draw it again (issue 10): the claim
+  // gate reads only the order's id and number; the mode and line choice only the lines' names.
+  const orderKey = order ? `${order.id}\u0000${order.orderNumber}` : ''
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed on what OrderClaimGate reads of the order
+  const claimGate = useMemo(() => order && <OrderClaimGate order={order} navigate={navigate} />, [orderKey, navigate])
+
+  const serialLines = order?.lines.filter((l) => l.serialized) ?? []
+  const plainLines = order?.lines.filter((l) => !l.serialized) ?? []
   const current = mode ?? (serialLines.length > 0 ? 'serialized' : 'non-serialized')
   modeRef.current = current
   const shownLines = current === 'serialized' ? serialLines : plainLines
   const chosen = lineId && shownLines.some((l) => String(l.id) === lineId) ? Number(lineId) : undefined
-  const openBox = order.boxes.find((b) => b.status === 'saved')
-  const saveHint = openBox
-    ? order.looseUnits.length > 0
-      ? t('used.saveAdds', { count: order.looseUnits.length, box: openBox.number })
-      : t('used.saveConfirms', { box: openBox.number })
-    : t('used.saveNewBox')
-
-  const save = () => void session.save()
-
-  return (
-    <ScanScreenLayout title={t('used.title')} order={order} session={session} navigate={navigate}>
-      <OrderClaimGate order={order} navigate={navigate} />
-      <NoSsccNotice />
+  const hasSerial = serialLines.length > 0
+  const hasPlain = plainLines.length > 0
+  const optionsKey = shownLines.map((l) => `${l.id}\u0000${l.lineId}\u0000${l.productName}`).join('\u0001')
+  const lineData = useMemo(
+    () => shownLines.map((l) => ({ value: String(l.id), label: t('used.lineOption', { lineId: l.lineId, product: l.productName }) })),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the lines' names, not their counts, make the options
+    [optionsKey, t]
+  )
+  const choice = useMemo(
+    () => (
       <Group align="end">
         <SegmentedControl
           size="lg"
@@ -62,8 +74,8 @@ export function UsedScan({ orderId, navigate }: { orderId: number; navigate: Nav
             setLineId(null)
           }}
           data={[
-            { value: 'serialized', label: t('used.serialized'), disabled: serialLines.length === 0 },
-            { value: 'non-serialized', label: t('used.nonSerialized'), disabled: plainLines.length === 0 }
+            { value: 'serialized', label: t('used.serialized'), disabled: !hasSerial },
+            { value: 'non-serialized', label: t('used.nonSerialized'), disabled: !hasPlain }
           ]}
         />
         <Select
@@ -74,9 +86,26 @@ export function UsedScan({ orderId, navigate }: { orderId: number; navigate: Nav
           onChange={setLineId}
           placeholder={current === 'serialized' ? t('used.anyLineImei') : t('used.anyLineBarcode')}
           clearable
-          data={shownLines.map((l) => ({ value: String(l.id), label: t('used.lineOption', { lineId: l.lineId, product: l.productName }) }))}
+          data={lineData}
         />
       </Group>
+    ),
+    [t, current, chosen, lineData, hasSerial, hasPlain]
+  )
+
+  if (!order) return session.feedback ? <ScanFeedback feedback={session.feedback} /> : null
+  const openBox = order.boxes.find((b) => b.status === 'saved')
+  const saveHint = openBox
+    ? order.looseUnits.length > 0
+      ? t('used.saveAdds', { count: order.looseUnits.length, box: openBox.number })
+      : t('used.saveConfirms', { box: openBox.number })
+    : t('used.saveNewBox')
+
+  return (
+    <ScanScreenLayout title={t('used.title')} order={order} session={session} navigate={navigate}>
+      {claimGate}
+      {NO_SSCC_NOTICE}
+      {choice}
 
       {current === 'serialized' ? (
         <SerialScanPanel
@@ -100,14 +129,7 @@ export function UsedScan({ orderId, navigate }: { orderId: number; navigate: Nav
       )}
 
       <Paper withBorder p="md">
-        <LinesTable
-          lines={order.lines}
-          activeLineId={chosen ?? null}
-          onPick={(l) => {
-            setMode(l.serialized ? 'serialized' : 'non-serialized')
-            setLineId(String(l.id))
-          }}
-        />
+        <LinesTable lines={order.lines} activeLineId={chosen ?? null} onPick={onPick} />
       </Paper>
     </ScanScreenLayout>
   )

@@ -40,74 +40,102 @@ export function useScanSession(orderId: number) {
   /** The station answers what an action changed; the order on screen takes it in (fetched whole only on open). */
   const applyChange = useCallback((change: OrderDelta) => setOrder((o) => o && applyOrderDelta(o, change)), [])
 
-  const applyResult = (result: ScanResult, pending: PendingApproval) => {
-    applyChange(result.change)
-    if (result.outcome === 'approval_required') setApprovalFor(pending)
-    setAwaiting(result.outcome === 'awaiting_imei2' ? result.awaiting : result.outcome === 'approval_required' ? awaiting : null)
-    show({ outcome: result.outcome, message: result.message, code: result.code, params: result.params })
-  }
+  // The actions below keep one identity for the screen's life (they read the state they need from these
+  // refs), so the parts of a scan screen that take them are not drawn again on every scan (issue 10).
+  const awaitingNow = useRef(awaiting)
+  awaitingNow.current = awaiting
+  const approvalNow = useRef(approvalFor)
+  approvalNow.current = approvalFor
+
+  const applyResult = useCallback(
+    (result: ScanResult, pending: PendingApproval) => {
+      applyChange(result.change)
+      if (result.outcome === 'approval_required') setApprovalFor(pending)
+      setAwaiting((before) =>
+        result.outcome === 'awaiting_imei2' ? (result.awaiting ?? null) : result.outcome === 'approval_required' ? before : null
+      )
+      show({ outcome: result.outcome, message: result.message, code: result.code, params: result.params })
+    },
+    [applyChange, show]
+  )
 
   /** One scan from the field (or a device): committed by the station before the screen says OK. */
-  const scan = async (entry: ScanEntry, orderLineId?: number, approval?: Approval) => {
-    if (busy.current) return
-    busy.current = true
-    const firstImei = awaiting?.firstImei
-    const args: ArgsOf<'scanning:scan'> = {
-      orderId,
-      input: entry.value,
-      entryMethod: entry.entryMethod,
-      orderLineId: awaiting?.orderLineId ?? orderLineId,
-      firstImei,
-      approval
-    }
-    try {
-      applyResult(await station.scanning.scan(args), { entry, orderLineId, firstImei })
-    } catch (e) {
-      if (approval) throw e // the approval dialog shows the refusal (wrong PIN…) and stays open
-      show({ outcome: 'error', message: errorMessage(e) })
-    } finally {
-      busy.current = false
-    }
-  }
+  const scan = useCallback(
+    async (entry: ScanEntry, orderLineId?: number, approval?: Approval) => {
+      if (busy.current) return
+      busy.current = true
+      const awaitingAt = awaitingNow.current
+      const firstImei = awaitingAt?.firstImei
+      const args: ArgsOf<'scanning:scan'> = {
+        orderId,
+        input: entry.value,
+        entryMethod: entry.entryMethod,
+        orderLineId: awaitingAt?.orderLineId ?? orderLineId,
+        firstImei,
+        approval
+      }
+      try {
+        applyResult(await station.scanning.scan(args), { entry, orderLineId, firstImei })
+      } catch (e) {
+        if (approval) throw e // the approval dialog shows the refusal (wrong PIN…) and stays open
+        show({ outcome: 'error', message: errorMessage(e) })
+      } finally {
+        busy.current = false
+      }
+    },
+    [orderId, applyResult, show]
+  )
 
   /** The shift lead approved the typed serial: the same scan again, with the approval. */
-  const approve = async (approval: Approval) => {
-    if (!approvalFor) return
-    await scan(approvalFor.entry, approvalFor.orderLineId, approval)
-    setApprovalFor(null)
-  }
+  const approve = useCallback(
+    async (approval: Approval) => {
+      const pending = approvalNow.current
+      if (!pending) return
+      await scan(pending.entry, pending.orderLineId, approval)
+      setApprovalFor(null)
+    },
+    [scan]
+  )
 
-  const cancelAwaiting = () => {
+  const cancelAwaiting = useCallback(() => {
     setAwaiting(null)
     show({ outcome: 'info', message: i18n.t('scan:panel.imei1Dropped') })
-  }
+  }, [show])
+
+  const dismissApproval = useCallback(() => setApprovalFor(null), [])
 
   /** Non-serialized units: a product barcode (one unit) or a quantity for a line. */
-  const addUnits = async (args: Omit<ArgsOf<'scanning:addUnits'>, 'orderId'>) => {
-    try {
-      const result = await station.scanning.addUnits({ orderId, ...args })
-      applyChange(result.change)
-      show({ outcome: result.outcome, message: result.message, code: result.code, params: result.params })
-    } catch (e) {
-      show({ outcome: 'error', message: errorMessage(e) })
-    }
-  }
+  const addUnits = useCallback(
+    async (args: Omit<ArgsOf<'scanning:addUnits'>, 'orderId'>) => {
+      try {
+        const result = await station.scanning.addUnits({ orderId, ...args })
+        applyChange(result.change)
+        show({ outcome: result.outcome, message: result.message, code: result.code, params: result.params })
+      } catch (e) {
+        show({ outcome: 'error', message: errorMessage(e) })
+      }
+    },
+    [orderId, applyChange, show]
+  )
 
   /** What the box list reports (reopen, remove, void): info when done, error when refused. */
   const message = useCallback((text: string, ok: boolean) => show({ outcome: ok ? 'info' : 'error', message: text }), [show])
 
-  const save = async (details: Omit<ArgsOf<'packing:save'>, 'orderId'> = {}) => {
-    try {
-      const result = await station.packing.save({ orderId, ...details })
-      applyChange(result.change)
-      if (result.action === 'box_confirmed') stillOfBox(String(result.boxNumber))
-      show({ outcome: 'info', message: answerText(result) })
-      return result
-    } catch (e) {
-      show({ outcome: 'error', message: errorMessage(e) })
-      return null
-    }
-  }
+  const save = useCallback(
+    async (details: Omit<ArgsOf<'packing:save'>, 'orderId'> = {}) => {
+      try {
+        const result = await station.packing.save({ orderId, ...details })
+        applyChange(result.change)
+        if (result.action === 'box_confirmed') stillOfBox(String(result.boxNumber))
+        show({ outcome: 'info', message: answerText(result) })
+        return result
+      } catch (e) {
+        show({ outcome: 'error', message: errorMessage(e) })
+        return null
+      }
+    },
+    [orderId, applyChange, show]
+  )
 
   return {
     order,
@@ -119,7 +147,7 @@ export function useScanSession(orderId: number) {
     cancelAwaiting,
     approvalFor,
     approve,
-    dismissApproval: () => setApprovalFor(null),
+    dismissApproval,
     scan,
     addUnits,
     message,
