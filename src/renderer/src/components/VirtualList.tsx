@@ -1,4 +1,4 @@
-import { memo, useRef, type ReactNode } from 'react'
+import { memo, useCallback, useRef, type ReactNode } from 'react'
 import { useVirtualizer } from '@tanstack/react-virtual'
 
 type VirtualListProps<T> = {
@@ -34,6 +34,11 @@ const StableRow = memo(
  */
 export function VirtualList<T>({ items, itemKey, estimateHeight, maxHeight, label, stableRows, children }: VirtualListProps<T>) {
   const scrollRef = useRef<HTMLDivElement>(null)
+  // The virtualizer lays out every row again (all 2,000 of a big order) whenever `getItemKey` is a new function:
+  // it keeps one for as long as the items are the same array, whatever `itemKey` the caller passes.
+  const keyOf = useRef(itemKey)
+  keyOf.current = itemKey
+  const getItemKey = useCallback((index: number) => keyOf.current(items[index]), [items])
   const virtualizer = useVirtualizer({
     count: items.length,
     getScrollElement: () => scrollRef.current,
@@ -48,7 +53,7 @@ export function VirtualList<T>({ items, itemKey, estimateHeight, maxHeight, labe
         instance: { indexFromElement(e: Element): number; measurementsCache: { size: number }[] }
       ) => entry?.borderBoxSize?.[0]?.blockSize ?? instance.measurementsCache[instance.indexFromElement(element)]?.size ?? estimateHeight
     }),
-    getItemKey: (index) => itemKey(items[index]),
+    getItemKey,
     overscan: 8
   })
   return (
