@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next'
 import type { ScanOutcome } from '../../../shared/scanning'
 import type { ScanCode, ScanParams } from '../../../shared/scanWords'
 import { HEADLINE, outcomeClass } from '../feedback/outcomes'
-import { playFeedback } from '../feedback/sounds'
+import { playFeedback, playFeedbackAfterPaint } from '../feedback/sounds'
 import { wordScan } from '../feedback/wordScan'
 
 /** A scan answer is worded from its code in the operator's language; other feedback (Save, a refusal of a call) is its message. */
@@ -25,4 +25,9 @@ export function ScanFeedback({ feedback, idle }: { feedback: Feedback; idle?: st
 /** Plays the sound of an outcome's class. */
 export function soundFor(outcome: ScanOutcome | 'info' | 'error') {
   playFeedback(outcomeClass(outcome))
+}
+
+/** Plays the sound of an outcome's class once the screen showing it is painted (see `playFeedbackAfterPaint`). */
+export function soundAfterPaint(outcome: ScanOutcome | 'info' | 'error') {
+  playFeedbackAfterPaint(outcomeClass(outcome))
 }

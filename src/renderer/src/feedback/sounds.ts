@@ -39,3 +39,14 @@ export function playFeedback(outcome: OutcomeClass) {
   // No audio device, or autoplay not yet allowed: the colour and the message still tell.
   player.play().catch(() => undefined)
 }
+
+/**
+ * Plays the sound of an outcome once the screen that shows the outcome has been painted: starting a sound
+ * (`play()`, a seek to its start) costs the main thread a few milliseconds, which on a scan sat between the
+ * station's answer and the painted Scan Count (issue 10). The sound starts at most a frame later. A page
+ * that is not visible (a minimised window, scans from a serial scanner) gets no frames: it plays at once.
+ */
+export function playFeedbackAfterPaint(outcome: OutcomeClass) {
+  if (document.visibilityState !== 'visible') return playFeedback(outcome)
+  requestAnimationFrame(() => setTimeout(() => playFeedback(outcome), 0))
+}

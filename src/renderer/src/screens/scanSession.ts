@@ -9,7 +9,7 @@ import { applyOrderDelta, type OrderDelta } from '../../../shared/orderDelta'
 import type { OrderDetail } from '../../../shared/orders'
 import type { ScanResult } from '../../../shared/scanning'
 import { station } from '../api'
-import { soundFor, type Feedback } from '../components/ScanFeedback'
+import { soundAfterPaint, type Feedback } from '../components/ScanFeedback'
 import type { ScanEntry } from '../components/ScanField'
 import { answerText, errorMessage } from '../useAction'
 import { i18n } from '../i18n'
@@ -24,10 +24,11 @@ export function useScanSession(orderId: number) {
   const [approvalFor, setApprovalFor] = useState<PendingApproval | null>(null)
   const busy = useRef(false)
 
-  const show = useCallback((next: Feedback) => {
-    setFeedbackState(next)
-    if (next) soundFor(next.outcome)
-  }, [])
+  const show = useCallback((next: Feedback) => setFeedbackState(next), [])
+  // Each feedback's sound, once the screen that shows it is committed and painted: not on the way to it.
+  useEffect(() => {
+    if (feedback) soundAfterPaint(feedback.outcome)
+  }, [feedback])
 
   const reload = useCallback(
     () => station.orders.get({ orderId }).then(setOrder, (e) => show({ outcome: 'error', message: errorMessage(e) })),
