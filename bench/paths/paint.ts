@@ -59,7 +59,7 @@ declare global {
  * Installed in the page: times Enter → first frame after #scan-count changes, and Shift → next frame.
  * A string, not a function: tsx's helpers (`__name`) do not exist in the page.
  */
-const PROBE = `(() => {
+export const PROBE = `(() => {
   if (window.__paintProbe) return
   const probe = { scans: [], frames: [] }
   window.__paintProbe = probe
@@ -80,7 +80,7 @@ const PROBE = `(() => {
   }, { capture: true })
 })()`
 
-async function scanOnce(page: Page, serial: string, n: number) {
+export async function scanOnce(page: Page, serial: string, n: number) {
   await page.keyboard.press('Shift')
   await page.waitForFunction((k) => window.__paintProbe!.frames.length >= k, n, { timeout: 10_000 })
   // As a keyboard-wedge scanner sends it: the characters, then Enter.
@@ -95,7 +95,7 @@ async function scanOnce(page: Page, serial: string, n: number) {
 }
 
 /** From anywhere: the order found on the Orders screen, its Used Scan screen showing `count` scanned. */
-async function openUsedScan(page: Page, orderNumber: string, count: number) {
+export async function openUsedScan(page: Page, orderNumber: string, count: number) {
   await page.getByRole('button', { name: 'Orders', exact: true }).click()
   await page.getByLabel('Search').fill(orderNumber)
   await page.getByLabel('Search').press('Enter')

@@ -91,12 +91,15 @@ export async function prepareStation(dataDir: string, prefilled: number): Promis
 
 export type Host = { url: string; stop(): Promise<void> }
 
-/** The browser host on `dataDir` (src/main/host/cli.ts under tsx, port chosen by the system), as the e2e fixture starts it. */
-export async function startHost(dataDir: string): Promise<Host> {
+/**
+ * The browser host on `dataDir` (src/main/host/cli.ts under tsx, port chosen by the system), as the e2e fixture starts it.
+ * `appRoot`: another copy of the app (its src/ and its built out/renderer), for a comparison (paintCompare.ts).
+ */
+export async function startHost(dataDir: string, appRoot = root): Promise<Host> {
   const child = spawn(
     process.execPath,
-    [join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(root, 'src/main/host/cli.ts'), '--port', '0', '--data-dir', dataDir],
-    { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] }
+    [join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(appRoot, 'src/main/host/cli.ts'), '--port', '0', '--data-dir', dataDir],
+    { cwd: appRoot, stdio: ['ignore', 'pipe', 'pipe'] }
   )
   const exited = new Promise((r) => child.once('exit', r))
   try {
