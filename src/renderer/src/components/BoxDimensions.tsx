@@ -1,14 +1,13 @@
 import { useEffect, useState } from 'react'
 import { Group, NumberInput, Paper, Radio, Stack, Text, Title } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
+// The language's decimal sign ("0.45" / "0,45"), so a weight is typed the way the operator writes it.
+import { decimalSign } from '../../../shared/numberFormat'
 import type { BoxPreset } from '../../../shared/packing'
 import { station } from '../api'
 
 const SIDES = ['length', 'width', 'height'] as const
 const RADIO_NAME = 'box-dimensions'
-
-/** The language's decimal sign ("0.45" / "0,45"), so a weight is typed the way the operator writes it. */
-const decimalSign = (language: string) => new Intl.NumberFormat(language).formatToParts(1.5).find((p) => p.type === 'decimal')?.value ?? '.'
 
 export type BoxDetailsChoice = { presetId?: number; dimensionsMm?: { length: number; width: number; height: number }; weightG?: number }
 

@@ -1,6 +1,7 @@
 import { useEffect, useState, type ChangeEvent } from 'react'
 import { Button, Group, NumberInput, Paper, PasswordInput, Stack, Switch, Text, TextInput, Title } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
+import { decimalSign, parseDecimal } from '../../../../shared/numberFormat'
 import type { SyncSettingsView } from '../../../../shared/sync'
 import { station } from '../../api'
 import type { AskApproval } from '../../components/useApproval'
@@ -26,16 +27,30 @@ function tokenDescription(form: SyncSettingsView): string {
   return form.tokenEncrypted ? i18n.t('sync:settings.tokenKeychain') : i18n.t('sync:settings.tokenUnencrypted')
 }
 
+/** The pull interval the station takes: every 30 seconds at most, once a day at least (the core checks it too). */
+const PULL_MINUTES = { min: 0.5, max: 1440 }
+
 /** How the station talks to the OMS: address, token, pull interval, export folder; saved with a shift lead's approval. */
 export function SyncSettingsForm({ isShiftLead, ask, outcome }: SettingsFormProps) {
-  const { t } = useTranslation('sync')
+  const { t, i18n: screen } = useTranslation('sync')
+  const language = screen.language
   const [form, setForm] = useState<SyncSettingsView | null>(null)
+  // The pull interval as typed ("0,5" in Polish, "0.5" in English), read as a number only on Save: a field
+  // half-typed ("0,") is not a number yet and must not jump to another value while the shift lead types.
+  const [pullInterval, setPullInterval] = useState<string | number>('')
+  const [intervalWrong, setIntervalWrong] = useState(false)
   const [token, setToken] = useState('')
   // A token is bound to the address it was entered for: a new address without one leaves none stored.
   const [tokenNeeded, setTokenNeeded] = useState(false)
   const { fail } = outcome
   useEffect(() => {
-    station.sync.settings().then(setForm, (e) => fail(errorMessage(e), i18n.t('sync:settings.notSaved')))
+    station.sync.settings().then(
+      (loaded) => {
+        setForm(loaded)
+        setPullInterval(loaded.pullIntervalMinutes)
+      },
+      (e) => fail(errorMessage(e), i18n.t('sync:settings.notSaved'))
+    )
   }, [fail])
   if (!form) return null
   const set = (changes: Partial<SyncSettingsView>) => setForm({ ...form, ...changes })
@@ -52,21 +67,29 @@ export function SyncSettingsForm({ isShiftLead, ask, outcome }: SettingsFormProp
   const omsUrl = optionalText('omsUrl')
   const exportFolder = optionalText('exportFolder')
 
-  const save = () =>
-    ask(t('settings.approveSave'), async (approval) => {
+  const minutes = parseDecimal(pullInterval, language)
+  const intervalOk = minutes !== null && minutes >= PULL_MINUTES.min && minutes <= PULL_MINUTES.max
+
+  const save = () => {
+    // A refused interval is said at the field, and nothing is asked or saved.
+    setIntervalWrong(!intervalOk)
+    if (!intervalOk || minutes === null) return
+    return ask(t('settings.approveSave'), async (approval) => {
       const saved = await station.sync.saveSettings({
         omsUrl: form.omsUrl ?? '',
-        pullIntervalMinutes: form.pullIntervalMinutes,
+        pullIntervalMinutes: minutes,
         token: token.trim() ? token.trim() : undefined,
         exportEnabled: form.exportEnabled,
         exportFolder: form.exportFolder ?? '',
         approval
       })
       setForm(saved)
+      setPullInterval(saved.pullIntervalMinutes)
       setToken('')
       setTokenNeeded(saved.omsUrl !== null && !saved.tokenStored)
       outcome.succeed(savedText(saved), t('settings.saved'))
     })
+  }
 
   return (
     <Paper withBorder p="md">
@@ -86,11 +109,17 @@ export function SyncSettingsForm({ isShiftLead, ask, outcome }: SettingsFormProp
         <NumberInput
           {...field}
           label={t('settings.pullInterval')}
-          min={0.5}
-          max={1440}
+          min={PULL_MINUTES.min}
+          max={PULL_MINUTES.max}
           step={1}
-          value={form.pullIntervalMinutes}
-          onChange={(v) => set({ pullIntervalMinutes: Number(v) || 5 })}
+          decimalScale={2}
+          decimalSeparator={decimalSign(language)}
+          value={pullInterval}
+          onChange={(v) => {
+            setPullInterval(v)
+            setIntervalWrong(false)
+          }}
+          error={intervalWrong ? t('settings.pullIntervalRange', PULL_MINUTES) : undefined}
           maw={480}
         />
         <Switch
