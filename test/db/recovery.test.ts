@@ -3,12 +3,13 @@
 // sentence and names the newest good backup; `restore` puts it back and keeps
 // the damaged file aside; the station opens a recovery station that answers
 // nothing but the recovery screen until a shift lead restores the backup.
-import { existsSync, readdirSync } from 'node:fs'
-import { join } from 'node:path'
-import { afterEach, describe, expect, it, onTestFinished } from 'vitest'
+import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, relative } from 'node:path'
+import { afterAll, afterEach, beforeAll, describe, expect, it, onTestFinished } from 'vitest'
 import { dispatch } from '../../src/main/core/dispatch'
 import { DATABASE_FILE, openStation } from '../../src/main/station'
-import { cleanup, createOperators, importRecords, openTestStation, orderRecord, type TestStation } from '../core/helpers'
+import { cleanup, createOperators, importRecords, makeDataDir, openTestStation, orderRecord } from '../core/helpers'
 import { damageHeader, damageMiddle, stationCli } from './dbHelpers'
 
 afterEach(cleanup)
@@ -16,25 +17,40 @@ afterEach(cleanup)
 const silent = () => {}
 const DANA = { badgeCode: 'OP-9001', pin: '1234' }
 
-/** A station with orders, a backup taken by the command line, then more orders after it; closed. */
-async function stationWithBackup(): Promise<{ t: TestStation; backup: string }> {
-  const t = openTestStation()
+/**
+ * A station with orders, a backup taken by the command line, then more orders after it; closed. Built once for the
+ * file (the command line is a child process of its own, and 200 orders): every test damages and restores a copy.
+ */
+let built: { dataDir: string; backup: string }
+
+beforeAll(async () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'ps-test-recovery-'))
+  const t = openTestStation(dataDir)
   createOperators(t)
   importRecords(
     t,
     Array.from({ length: 200 }, (_, i) => orderRecord(i + 1))
   )
   t.close()
-  const run = await stationCli('backup', '--data-dir', t.dataDir)
+  const run = await stationCli('backup', '--data-dir', dataDir)
   expect(run).toMatchObject({ code: 0, stderr: '' })
   const backup = run.stdout.trim()
   expect(backup).toMatch(/backups\/station-.*Z\.db$/)
-  const again = openTestStation(t.dataDir)
+  const again = openTestStation(dataDir)
   // Imported after the backup: what a restore would lose (stamped after the backup's time).
   again.time.set(Date.now() + 60_000)
   importRecords(again, [orderRecord(1001), orderRecord(1002)])
   again.close()
-  return { t, backup }
+  built = { dataDir, backup }
+}, 120_000)
+
+afterAll(() => rmSync(built.dataDir, { recursive: true, force: true }))
+
+/** A copy of the built station in a fresh folder of the test's own, and its backup there. */
+function stationWithBackup(): { t: { dataDir: string }; backup: string } {
+  const dataDir = makeDataDir()
+  cpSync(built.dataDir, dataDir, { recursive: true, preserveTimestamps: true })
+  return { t: { dataDir }, backup: join(dataDir, relative(built.dataDir, built.backup)) }
 }
 
 describe('npm run station -- check / restore', () => {
@@ -43,7 +59,7 @@ describe('npm run station -- check / restore', () => {
     ['a damaged header', damageHeader]
   ] as const) {
     it(`finds ${what}, names the newest good backup, restores it and keeps the damaged file aside`, { timeout: 60_000 }, async () => {
-      const { t, backup } = await stationWithBackup()
+      const { t, backup } = stationWithBackup()
       expect(await stationCli('check', '--data-dir', t.dataDir)).toMatchObject({ code: 0, stdout: expect.stringContaining('is whole') })
       const file = join(t.dataDir, DATABASE_FILE)
       damage(file)
@@ -66,7 +82,7 @@ describe('npm run station -- check / restore', () => {
   }
 
   it('refuses a restore from a damaged backup and changes nothing', async () => {
-    const { t, backup } = await stationWithBackup()
+    const { t, backup } = stationWithBackup()
     damageHeader(backup)
     const restore = await stationCli('restore', backup, '--data-dir', t.dataDir)
     expect(restore.code).toBe(1)
@@ -81,7 +97,7 @@ describe('the recovery station', () => {
     'opens on a damaged database, answers only recovery, and restores with a shift lead from the backup',
     { timeout: 60_000 },
     async () => {
-      const { t, backup } = await stationWithBackup()
+      const { t, backup } = stationWithBackup()
       damageMiddle(join(t.dataDir, DATABASE_FILE))
       const r = openStation({ dataDir: t.dataDir })
       onTestFinished(() => r.close())
