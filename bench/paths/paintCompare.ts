@@ -36,7 +36,36 @@ if (perBlock < 1 || (ORDER.length / 2) * (perBlock + WARMUP_PER_BLOCK) > 2 * PER
     `--scans: from ${ORDER.length / 2} to ${(ORDER.length / 2) * ((2 * PER_LINE - PREFILLED) / (ORDER.length / 2) - WARMUP_PER_BLOCK)}`
   )
 
-type Side = { name: string; host: Host; page: Page; done: number; scans: number[]; frames: number[]; dataDir: string }
+type Side = { name: string; host: Host; page: Page; done: number; scans: number[]; frames: number[]; rendered: number[]; dataDir: string }
+
+/**
+ * Also split off the station's part: when the answer arrives (a WebSocket listener added before the app's own),
+ * to the frame that paints the new Scan Count — the renderer's part alone, which the machine's load on the
+ * station's process (its own, under tsx) does not enter.
+ */
+const ANSWER_PROBE = `(() => {
+  const NativeSocket = window.WebSocket
+  window.WebSocket = class extends NativeSocket {
+    constructor(...args) {
+      super(...args)
+      this.addEventListener('message', () => { window.__lastAnswer = performance.now() })
+    }
+  }
+  window.__rendered = []
+  window.addEventListener('keydown', (e) => {
+    if (e.key !== 'Enter') return
+    const count = document.getElementById('scan-count')
+    if (!count) return
+    const before = count.textContent
+    const observer = new MutationObserver(() => {
+      if (document.getElementById('scan-count')?.textContent === before) return
+      observer.disconnect()
+      const answered = window.__lastAnswer
+      requestAnimationFrame(() => window.__rendered.push(performance.now() - answered))
+    })
+    observer.observe(count, { subtree: true, childList: true, characterData: true })
+  }, { capture: true })
+})()`
 
 async function signIn(page: Page, url: string) {
   await page.goto(url)
@@ -65,7 +94,8 @@ try {
     cpSync(template, dataDir, { recursive: true })
     const host = await startHost(dataDir, appRoot)
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } })
-    sides.push({ name, host, page, done: 0, scans: [], frames: [], dataDir })
+    await page.addInitScript(ANSWER_PROBE)
+    sides.push({ name, host, page, done: 0, scans: [], frames: [], rendered: [], dataDir })
     await signIn(page, host.url)
     await openUsedScan(page, ORDER_NUMBER, PREFILLED)
   }
@@ -78,6 +108,7 @@ try {
     await side.page.evaluate(() => {
       window.__paintProbe!.scans.length = 0
       window.__paintProbe!.frames.length = 0
+      ;(window as unknown as { __rendered: number[] }).__rendered.length = 0
     })
     for (let k = 0; k < WARMUP_PER_BLOCK + perBlock; k++) {
       const u = PREFILLED + side.done++
@@ -86,6 +117,8 @@ try {
     const probe = await side.page.evaluate(() => window.__paintProbe!)
     side.scans.push(...probe.scans.slice(WARMUP_PER_BLOCK))
     side.frames.push(...probe.frames.slice(WARMUP_PER_BLOCK))
+    const rendered = await side.page.evaluate(() => (window as unknown as { __rendered: number[] }).__rendered)
+    side.rendered.push(...rendered.slice(WARMUP_PER_BLOCK))
   }
   const row = (label: string, x: Summary) =>
     `${label.padEnd(34)} p50 ${x.p50Ms.toFixed(1).padStart(6)}  p90 ${x.p90Ms.toFixed(1).padStart(6)}  p99 ${x.p99Ms.toFixed(1).padStart(6)}  ms`
@@ -103,6 +136,7 @@ try {
     console.log(row('Enter → painted Scan Count', painted))
     console.log(row('empty frame (same blocks)', frame))
     console.log(row('app share (measured − frame)', share))
+    console.log(row('answer arrived → painted', summarize('rendered', side.rendered)))
   }
 } finally {
   await browser.close()
