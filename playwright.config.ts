@@ -7,6 +7,8 @@ import { BROWSER_HOST_ONLY, electronBinary } from './e2e/electronBinary'
 export default defineConfig({
   testDir: 'e2e',
   testIgnore: electronBinary() ? BROWSER_HOST_ONLY : [],
+  // The browser host built once for the run (the fixtures start it with plain Node, not tsx).
+  globalSetup: './e2e/hostBuild.ts',
   timeout: 60_000,
   expect: { timeout: 10_000 },
   workers: 2,

@@ -1,6 +1,6 @@
 // Each test gets a fresh data folder and a station of its own: the Electron
 // app when the Electron binary is installed, otherwise the browser host
-// (`src/main/host/cli.ts`) with the page opened in Chromium.
+// (`src/main/host/cli.ts`, built once per run by e2e/hostBuild.ts) with the page opened in Chromium.
 import { spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -9,6 +9,7 @@ import Database from 'better-sqlite3'
 import { _electron, expect, test as base, type Page } from '@playwright/test'
 import { luhnCheckDigit } from '../src/main/core/scanning/serial'
 import { electronBinary } from './electronBinary'
+import { hostArgs } from './hostBuild'
 import { waitForUrl } from './hostProcess'
 
 export { electronBinary }
@@ -26,14 +27,7 @@ export const test = base.extend<Fixtures>({
 
   stationUrl: async ({ dataDir }, use) => {
     if (electronBinary()) return use(null)
-    const child = spawn(
-      process.execPath,
-      [join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(root, 'src/main/host/cli.ts'), '--port', '0', '--data-dir', dataDir],
-      {
-        cwd: root,
-        stdio: ['ignore', 'pipe', 'pipe']
-      }
-    )
+    const child = spawn(process.execPath, hostArgs(dataDir), { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] })
     try {
       await use(await waitForUrl(child, 30_000))
     } finally {

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import Database from 'better-sqlite3'
 import { approveAsShiftLead, enterSignInPin, expect, startWithSampleData, test } from './fixtures'
+import { hostArgs } from './hostBuild'
 import { waitForUrl } from './hostProcess'
 
 const root = resolve(import.meta.dirname, '..')
@@ -18,14 +19,7 @@ const TOKEN = 'station-a-secret-token'
 /** Station B: a second browser host on its own data folder, as on the next PC. */
 async function secondStation(use: (url: string, dataDir: string) => Promise<void>) {
   const dataDir = mkdtempSync(join(tmpdir(), 'ps-e2e-b-'))
-  const child = spawn(
-    process.execPath,
-    [join(root, 'node_modules/tsx/dist/cli.mjs'), join(root, 'src/main/host/cli.ts'), '--port', '0', '--data-dir', dataDir],
-    {
-      cwd: root,
-      stdio: ['ignore', 'pipe', 'pipe']
-    }
-  )
+  const child = spawn(process.execPath, hostArgs(dataDir), { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] })
   try {
     await use(await waitForUrl(child, 30_000), dataDir)
   } finally {
