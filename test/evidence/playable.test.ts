@@ -16,6 +16,7 @@ import { sessionFolder } from '../../src/main/core/evidence/evidenceFolder'
 import { CLIP_FILE, MANIFEST_FILE, sha256 } from '../../src/main/core/evidence/journal'
 import { signedText, type Manifest } from '../../src/main/core/evidence/manifest'
 import {
+  firstClusterAt,
   LEGACY_PLAYABLE_FILE,
   PLAYABLE_HEAD_FILE,
   playableParts,
@@ -56,13 +57,20 @@ const flipByte = (path: string, at: number) => {
   writeFileSync(path, bytes)
 }
 
-/** Four seconds of test picture, muxed live (-live 1): what a browser's MediaRecorder produces, sealed as a recording. */
-async function sealedRecording() {
-  const dir = tempDir()
-  const stream = execFileSync('ffmpeg', [
+/**
+ * Four seconds of test picture, muxed live (-live 1): what a browser's MediaRecorder produces. VP8 in WebM, or H.264
+ * in Matroska (the station asks MediaRecorder for H.264 in WebM first; ffmpeg's WebM muxer takes only VP8/VP9/AV1).
+ */
+const liveStream = (codec: 'vp8' | 'h264' = 'vp8') =>
+  execFileSync('ffmpeg', [
     ...['-loglevel', 'error', '-f', 'lavfi', '-i', 'testsrc=size=320x240:rate=10', '-t', '4'],
-    ...['-c:v', 'libvpx', '-b:v', '400k', '-live', '1', '-f', 'webm', 'pipe:1']
+    ...(codec === 'vp8' ? ['-c:v', 'libvpx', '-f', 'webm'] : ['-c:v', 'libx264', '-f', 'matroska']),
+    ...['-b:v', '400k', '-live', '1', 'pipe:1']
   ])
+
+/** A recording of `stream` sent in `pieces` chunks, one a second, then sealed. */
+async function sealedRecording(stream: Buffer = liveStream(), pieces = 4) {
+  const dir = tempDir()
   const t0 = Date.parse('2026-11-30T09:00:00Z')
   const folder = sessionFolder(dir, 'SO-1', 'webm')
   const key = stationKey(plainFileSecretStore(dir))
@@ -77,7 +85,6 @@ async function sealedRecording() {
     mimeType: 'video/webm;codecs=vp8',
     startedAt: new Date(t0).toISOString()
   })
-  const pieces = 4
   const size = Math.ceil(stream.length / pieces)
   for (let i = 0; i < pieces; i++) await recording.appendChunk(stream.subarray(i * size, (i + 1) * size), new Date(t0 + (i + 1) * 1000))
   const manifest = await recording.stop('packing confirmed', new Date(t0 + 4000), key)
@@ -188,6 +195,54 @@ describe('the playable clip', () => {
     expect(playableParts(folder, manifest)).toBeNull()
     expect(existsSync(join(folder, PLAYABLE_HEAD_FILE))).toBe(false)
     expect(await verifyEvidence(folder)).toMatchObject({ ok: true })
+  })
+})
+
+describe('the seal reads only the head of the clip', () => {
+  it.each(['vp8', 'h264'] as const)('rewrites the head alone into the same video as rewriting the whole clip (%s)', async (codec) => {
+    const stream = liveStream(codec)
+    const clusterAt = firstClusterAt(stream)!
+    expect(stream.readUInt32BE(clusterAt)).toBe(0x1f43b675)
+    const whole = Buffer.from(withDuration(stream, 4000)!)
+    expect(Buffer.concat([withDuration(stream.subarray(0, clusterAt), 4000)!, stream.subarray(clusterAt)]).equals(whole)).toBe(true)
+
+    const { folder, manifest } = await sealedRecording(stream)
+    expect(manifest.playable).toMatchObject({ clipFrom: clusterAt, sha256: sha256(whole), bytes: whole.length })
+    const watched = join(tempDir(), `watched-${codec}.webm`)
+    writeFileSync(watched, joined(playableParts(folder, manifest)!.parts))
+    expect(probedSeconds(watched)).toBeCloseTo(4, 1)
+    expect(await verifyEvidence(folder)).toMatchObject({ ok: true, problems: [] })
+  })
+
+  it('finds no Cluster where there is none to find', () => {
+    const stream = liveStream()
+    const clusterAt = firstClusterAt(stream)!
+    expect(firstClusterAt(stream.subarray(0, clusterAt))).toBeNull()
+    expect(firstClusterAt(stream.subarray(0, 20))).toBeNull()
+    expect(firstClusterAt(new Uint8Array())).toBeNull()
+    expect(firstClusterAt(randomBytes(4096))).toBeNull()
+  })
+
+  it('seals 80 MB of recording without holding it in memory', async () => {
+    // The header of a real clip, then its frames over and over: 80 MB, sealed as a recording sent in 4 MB chunks.
+    const stream = liveStream()
+    const clusterAt = firstClusterAt(stream)!
+    const frames = stream.subarray(clusterAt)
+    const big = Buffer.concat([stream.subarray(0, clusterAt), ...Array.from({ length: Math.ceil(80e6 / frames.length) }, () => frames)])
+    let peak = 0
+    const before = process.memoryUsage().arrayBuffers
+    const sample = setInterval(() => (peak = Math.max(peak, process.memoryUsage().arrayBuffers - before)), 1)
+    try {
+      const { manifest } = await sealedRecording(big, 20)
+      expect(manifest.clipBytes).toBe(big.length)
+      const video = Buffer.concat([withDuration(big.subarray(0, clusterAt), 4000)!, big.subarray(clusterAt)])
+      expect(manifest.playable).toMatchObject({ clipFrom: clusterAt, sha256: sha256(video), bytes: video.length })
+    } finally {
+      clearInterval(sample)
+    }
+    // Reading the clip whole takes its 80 MB, and the duration library copies it over again while it parses. The seal
+    // reads a 1 MB head and hashes through one 1 MB buffer.
+    expect(peak).toBeLessThan(8e6)
   })
 })
 

@@ -8,6 +8,9 @@
 // as it was recorded, chunk by chunk, for the chunk hashes, and the video is
 // never on disk twice. Recordings sealed before kept the whole video in
 // video.webm: `playableParts` reads both.
+import { createHash } from 'node:crypto'
+import { existsSync } from 'node:fs'
+import { open } from 'node:fs/promises'
 import { join } from 'node:path'
 import { fixParsedWebmDuration } from '@fix-webm-duration/fix'
 import { WebmFile } from '@fix-webm-duration/parser'
@@ -29,6 +32,81 @@ export function withDuration(clip: Uint8Array, durationMs: number): Uint8Array |
   } catch {
     return null
   }
+}
+
+/** How far into a clip its first Cluster is looked for: MediaRecorder's header (EBML, Info, Tracks) is a few hundred bytes. */
+export const HEAD_SEARCH_BYTES = 1 << 20
+
+const EBML_ID = 0x1a45dfa3
+const SEGMENT_ID = 0x18538067
+const CLUSTER_ID = 0x1f43b675
+
+/** An EBML variable-length integer at `at`: an element ID keeps its length marker, a size does not. */
+function vint(bytes: Uint8Array, at: number, isId: boolean): { value: number; length: number; unknown: boolean } | null {
+  const first = bytes[at]
+  if (first === undefined || first === 0) return null
+  const length = Math.clz32(first) - 23
+  if (at + length > bytes.length) return null
+  const mask = 0xff >> length
+  let value = isId ? first : first & mask
+  let unknown = !isId && (first & mask) === mask
+  for (let i = 1; i < length; i++) {
+    value = value * 256 + bytes[at + i]!
+    unknown &&= bytes[at + i] === 0xff
+  }
+  return { value, length, unknown }
+}
+
+/**
+ * Where the clip's first Cluster (the first frames) begins: everything before
+ * it (EBML header, Segment, Info, Tracks) is the head the duration is written
+ * into, and every byte from it on is the same in the playable video. Read by
+ * hand because the duration library parses the whole file into objects (a
+ * copy of every frame): for an hour of recording that is gigabytes on the
+ * thread that answers scans. Null when `start` is not a WebM laid out that
+ * way, or holds no Cluster.
+ */
+export function firstClusterAt(start: Uint8Array): number | null {
+  const header = vint(start, 0, true)
+  const headerSize = header && vint(start, header.length, false)
+  if (header?.value !== EBML_ID || !headerSize || headerSize.unknown) return null
+  let at = header.length + headerSize.length + headerSize.value
+  const segment = vint(start, at, true)
+  const segmentSize = segment && vint(start, at + segment.length, false)
+  if (segment?.value !== SEGMENT_ID || !segmentSize) return null
+  at += segment.length + segmentSize.length
+  for (;;) {
+    const id = vint(start, at, true)
+    const size = id && vint(start, at + id.length, false)
+    if (!id || !size) return null
+    if (id.value === CLUSTER_ID) return at
+    if (size.unknown) return null
+    at += id.length + size.length + size.value
+  }
+}
+
+/**
+ * SHA-256 of the parts read in order through one megabyte buffer: memory stays flat however long the video, and
+ * hashing an hour of it leaves no garbage behind. '' when a part's file is gone.
+ */
+export async function hashOfParts(parts: VideoPart[]): Promise<string> {
+  const hash = createHash('sha256')
+  const buffer = Buffer.alloc(1 << 20)
+  for (const part of parts) {
+    if (!existsSync(part.path)) return ''
+    const file = await open(part.path, 'r')
+    try {
+      for (let at = part.start; at < part.end;) {
+        const { bytesRead } = await file.read(buffer, 0, Math.min(buffer.length, part.end - at), at)
+        if (bytesRead === 0) break
+        hash.update(buffer.subarray(0, bytesRead))
+        at += bytesRead
+      }
+    } finally {
+      await file.close()
+    }
+  }
+  return hash.digest('hex')
 }
 
 /** Blocks compared at once, then within the first block that differs, then byte by byte. */

@@ -22,7 +22,15 @@ import {
   type StillEntry
 } from './journal'
 import { MANIFEST_VERSION, signedText, type Manifest, type Playable } from './manifest'
-import { LEGACY_PLAYABLE_FILE, PLAYABLE_HEAD_FILE, splitAtCommonTail, withDuration } from './playable'
+import {
+  firstClusterAt,
+  hashOfParts,
+  HEAD_SEARCH_BYTES,
+  LEGACY_PLAYABLE_FILE,
+  PLAYABLE_HEAD_FILE,
+  splitAtCommonTail,
+  withDuration
+} from './playable'
 import type { StationKey } from './stationKey'
 
 export class EvidenceRecording {
@@ -135,7 +143,7 @@ export async function seal(folder: string, key: StationKey, interruptedAt?: Date
   const stoppedAt = stop?.t === 'stop' ? stop.at : (chunks.at(-1)?.at ?? (interruptedAt ?? new Date()).toISOString())
   const { t: _start, ...session } = start
   const durationMs = Math.max(0, Date.parse(stoppedAt) - Date.parse(session.startedAt))
-  const playable = await writePlayableHead(folder, await readFile(clipFile), durationMs)
+  const playable = await writePlayableHead(folder, clipFile, clipBytes, durationMs)
   const body: Omit<Manifest, 'signature'> = {
     version: MANIFEST_VERSION,
     ...session,
@@ -161,22 +169,58 @@ export async function seal(folder: string, key: StationKey, interruptedAt?: Date
  * The playable video (./playable.ts): the clip with its duration, of which
  * only the head that differs from the clip is written (video-head.webm, synced
  * before the manifest names it); the rest is the clip's own bytes from
- * `clipFrom`. A whole video.webm left by an earlier seal of this session is
- * removed: the manifest about to be written names the head.
+ * `clipFrom`. Only the clip's head is read and rewritten (up to its first
+ * Cluster): sealing an hour of recording must not hold the hour in memory on
+ * the thread that answers the next order's scans. A clip laid out otherwise
+ * is read whole, as before. A whole video.webm left by an earlier seal of this
+ * session is removed: the manifest about to be written names the head.
  */
-async function writePlayableHead(folder: string, clip: Uint8Array, durationMs: number): Promise<Playable | null> {
-  const video = withDuration(clip, durationMs)
+async function writePlayableHead(folder: string, clipFile: string, clipBytes: number, durationMs: number): Promise<Playable | null> {
   await rm(join(folder, LEGACY_PLAYABLE_FILE), { force: true })
-  if (!video) return null
-  const { head, clipFrom } = splitAtCommonTail(video, clip)
-  const file = await open(join(folder, PLAYABLE_HEAD_FILE), 'w')
+  const split = await durationHead(clipFile, clipBytes, durationMs)
+  if (!split) return null
+  const headFile = join(folder, PLAYABLE_HEAD_FILE)
+  const file = await open(headFile, 'w')
   try {
-    await file.writeFile(head)
+    await file.writeFile(split.head)
     await file.datasync()
   } finally {
     await file.close()
   }
-  return { head: PLAYABLE_HEAD_FILE, clipFrom, sha256: sha256(video), bytes: video.length }
+  const parts = [
+    { path: headFile, start: 0, end: split.head.length },
+    { path: clipFile, start: split.clipFrom, end: clipBytes }
+  ]
+  const bytes = split.head.length + clipBytes - split.clipFrom
+  return { head: PLAYABLE_HEAD_FILE, clipFrom: split.clipFrom, sha256: await hashOfParts(parts.filter((p) => p.end > p.start)), bytes }
+}
+
+/** The head with the duration written in, and where in the clip the rest of the video starts; null when it has none to give. */
+async function durationHead(
+  clipFile: string,
+  clipBytes: number,
+  durationMs: number
+): Promise<{ head: Uint8Array; clipFrom: number } | null> {
+  const start = await readStart(clipFile, Math.min(clipBytes, HEAD_SEARCH_BYTES))
+  const clusterAt = firstClusterAt(start)
+  if (clusterAt !== null) {
+    const head = withDuration(start.subarray(0, clusterAt), durationMs)
+    return head && { head, clipFrom: clusterAt }
+  }
+  const clip = (await readFile(clipFile)).subarray(0, clipBytes)
+  const video = withDuration(clip, durationMs)
+  return video && splitAtCommonTail(video, clip)
+}
+
+async function readStart(path: string, bytes: number): Promise<Uint8Array> {
+  const file = await open(path, 'r')
+  try {
+    const buffer = Buffer.alloc(bytes)
+    const { bytesRead } = await file.read(buffer, 0, bytes, 0)
+    return buffer.subarray(0, bytesRead)
+  } finally {
+    await file.close()
+  }
 }
 
 function stripT<T extends { t: string }>(line: T): Omit<T, 't'> {

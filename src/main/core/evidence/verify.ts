@@ -3,12 +3,11 @@
 // the clip's length, the playable video (its head and the clip it shares),
 // and every still. Each problem is named in words: what
 // changed and where (`npm run station -- evidence verify`).
-import { createHash } from 'node:crypto'
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { chainNext, chainStart, CLIP_FILE, MANIFEST_FILE, sha256, STILLS_FOLDER } from './journal'
 import { Manifest, signedText } from './manifest'
-import { playableParts, type VideoPart } from './playable'
+import { hashOfParts, playableParts } from './playable'
 import { signatureHolds } from './stationKey'
 
 export type Verdict = { ok: boolean; manifest: Manifest | null; problems: string[] }
@@ -83,17 +82,6 @@ async function playableProblems(folder: string, manifest: Manifest, clipIntact: 
   if (statSync(path).size === sealedSize && (await hashOfParts(video.parts)) === manifest.playable.sha256) return []
   if (clipIntact || !('head' in manifest.playable)) return [`${name} was changed`]
   return [`${name} cannot be checked apart from ${CLIP_FILE}, which was changed: the playable video does not match its seal`]
-}
-
-/** SHA-256 of the parts read in order, a megabyte at a time: memory stays flat however long the video. */
-async function hashOfParts(parts: VideoPart[]): Promise<string> {
-  const hash = createHash('sha256')
-  for (const part of parts) {
-    if (!existsSync(part.path)) return ''
-    for await (const chunk of createReadStream(part.path, { start: part.start, end: part.end - 1, highWaterMark: 1 << 20 }))
-      hash.update(chunk as Buffer)
-  }
-  return hash.digest('hex')
 }
 
 function hashOf(path: string, start: number, length: number): Promise<string> {
