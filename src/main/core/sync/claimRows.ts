@@ -1,15 +1,24 @@
 // The station's own record of its claims (table order_claims): read and
 // written by orderClaims.ts (opening, takeover, release) and claimLease.ts
 // (renewal). Every write is one statement; callers wrap several in a transaction.
-import { and, eq, inArray } from 'drizzle-orm'
+import { and, eq, inArray, sql } from 'drizzle-orm'
+import { perConnection } from '../db/prepared'
 import type { Db } from '../db/connection'
 import { orderClaims, orders } from '../db/schema'
 
 export type ClaimRow = typeof orderClaims.$inferSelect
 export type ClaimState = ClaimRow['state']
 
-export const claimOf = (db: Db, orderId: number): ClaimRow | undefined =>
-  db.select().from(orderClaims).where(eq(orderClaims.orderId, orderId)).get()
+const byOrder = perConnection((db) =>
+  db
+    .select()
+    .from(orderClaims)
+    .where(eq(orderClaims.orderId, sql.placeholder('orderId')))
+    .prepare()
+)
+
+/** Read on every scan, Save and confirmation (claimHandlers.ts refuseIfLost): prepared once per connection. */
+export const claimOf = (db: Db, orderId: number): ClaimRow | undefined => byOrder(db).get({ orderId })
 
 export function saveClaim(db: Db, row: ClaimRow): void {
   db.insert(orderClaims).values(row).onConflictDoUpdate({ target: orderClaims.orderId, set: row }).run()
