@@ -178,6 +178,28 @@ export const LooseUnits = memo(function LooseUnits({ units, actions }: { units: 
   const [unit, setUnit] = useState<ScannedUnit | null>(null)
   const newestFirst = useMemo(() => [...units].reverse(), [units])
   const { t } = useTranslation('packing')
+  // The (closed) approval dialog is kept as drawn while a scan adds units: a Modal is a dozen components.
+  const approval = useMemo(
+    () => (
+      <ShiftLeadApproval
+        opened={unit !== null}
+        action={unit ? t('box.approveRemove', { unit: unitText(unit) }) : ''}
+        reason="required"
+        onApprove={async (lead, reason) => {
+          const result = await station.packing.removeUnit({
+            orderId: actions.orderId,
+            unitId: unit!.id,
+            approval: lead,
+            reason: reason ?? ''
+          })
+          actions.onChanged(result.change)
+          actions.onMessage?.(answerText(result), true)
+        }}
+        onClose={() => setUnit(null)}
+      />
+    ),
+    [unit, actions, t]
+  )
   if (units.length === 0) return <Text c="dimmed">{t('box.nothingYet')}</Text>
   return (
     <Paper withBorder p="sm">
@@ -201,17 +223,7 @@ export const LooseUnits = memo(function LooseUnits({ units, actions }: { units: 
           </Group>
         )}
       </VirtualList>
-      <ShiftLeadApproval
-        opened={unit !== null}
-        action={unit ? t('box.approveRemove', { unit: unitText(unit) }) : ''}
-        reason="required"
-        onApprove={async (approval, reason) => {
-          const result = await station.packing.removeUnit({ orderId: actions.orderId, unitId: unit!.id, approval, reason: reason ?? '' })
-          actions.onChanged(result.change)
-          actions.onMessage?.(answerText(result), true)
-        }}
-        onClose={() => setUnit(null)}
-      />
+      {approval}
     </Paper>
   )
 })
