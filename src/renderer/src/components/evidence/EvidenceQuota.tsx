@@ -32,19 +32,25 @@ export function EvidenceQuota() {
     used: Math.round(usage.usedBytes / 1_000_000),
     quota: Math.round(usage.quotaBytes / 1_000_000)
   }
-  const text = usage.level === 'over' ? t('quota.over', values) : t('quota.near', values)
+  // The bar is one 48 px line shared with the scanner and OMS states: a short sentence on at most two small
+  // lines (the full one, as the log says it, on hover), so that no language cuts it off or squeezes the others.
+  const text = usage.level === 'over' ? t('quota.overShort', values) : t('quota.nearShort', values)
+  const sentence = usage.level === 'over' ? t('quota.over', values) : t('quota.near', values)
   return (
     <Text
       role="status"
       aria-label={t('quota.label')}
-      size="md"
+      size="sm"
+      lh={1.2}
       fw={700}
       c={usage.level === 'over' ? 'white' : 'black'}
       bg={usage.level === 'over' ? 'red.8' : 'yellow.4'}
       px="sm"
-      truncate
-      maw={620}
-      title={text}
+      py={2}
+      lineClamp={2}
+      maw={400}
+      miw={220}
+      title={sentence}
       style={{ borderRadius: 4 }}
     >
       {text}
