@@ -10,6 +10,7 @@ import { importRawFile, retryFailedImport } from '../../src/main/core/orders/imp
 import { heldByOmsReason, omsStatusReason, reasonWords, returnedReason } from '../../src/main/core/orders/holdReasons'
 import { holdOrder, releaseOrder } from '../../src/main/core/orders/holds'
 import { getOrderDetail } from '../../src/main/core/orders/queries'
+import { TRANSITIONS } from '../../src/main/core/orders/status'
 import { applyOmsStatus } from '../../src/main/core/sync/applyOmsStatus'
 import { i18n } from '../../src/renderer/src/i18n'
 import { answerText } from '../../src/renderer/src/useAction'
@@ -133,6 +134,14 @@ describe('event reasons the station wrote', () => {
       'zwrócono 22 sztuki, oznaczone: 1'
     ])
     expect(reasonWords('a reason a person typed')).toBeUndefined()
+    // The state machine's own reasons for each move read in Polish too.
+    const moves = Object.values(TRANSITIONS).flatMap((to) => Object.values(to))
+    for (const move of moves) {
+      const words = reasonWords(move)
+      expect(words, move).toBeDefined()
+      expect(wordSentence(translator('en', 'orders'), words!)).toBe(move)
+      expect(wordSentence(pl('orders'), words!), move).not.toBe(move)
+    }
   })
 })
 

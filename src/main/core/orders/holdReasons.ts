@@ -1,8 +1,9 @@
-// The reasons the event log gives in the station's own words (holds and releases by time, by a shift lead or by
-// the OMS, a return received), made in one place so the order screen can be sent them as catalogue words
-// (`orders:event.reason.*`) in the operator's language, times in the station's format. The stored reason stays
-// the English sentence with the UTC time (the OMS, the logs, the command line read it), and a shift lead's own
-// words in it stay as typed. Words are derived from the stored reason, so events logged before read alike.
+// The reasons the event log gives in the station's own words (the state machine's moves, holds and releases
+// by time, by a shift lead or by the OMS, a return received), made in one place so the order screen can be sent
+// them as catalogue words (`orders:event.reason.*`) in the operator's language, times in the station's format.
+// The stored reason stays the English sentence with the UTC time (the OMS, the logs, the command line read it),
+// and a shift lead's own words in it stay as typed. Words are derived from the stored reason, so events logged
+// before read alike.
 import type { Sentence } from '../../../shared/words'
 
 /** Held by the OMS until a time (UTC ISO). */
@@ -39,6 +40,12 @@ const reason = (name: string, params?: Sentence['params']): Sentence => ({
  * A shift lead's name is taken up to the first ": " (names hold none); what follows is their reason, as typed.
  */
 const PATTERNS: [RegExp, (m: RegExpExecArray) => Sentence | undefined][] = [
+  // The state machine's own reasons for a move (status.ts TRANSITIONS), when no other is given.
+  [/^released from hold$/, () => reason('releasedFromHold')],
+  [/^held$/, () => reason('held')],
+  [/^first unit scanned$/, () => reason('firstUnitScanned')],
+  [/^packing confirmed$/, () => reason('packingConfirmed')],
+  [/^handed to the carrier$/, () => reason('handedToCarrier')],
   [/^dispatch after (\S+)$/, (m) => (isTime(m[1]) ? reason('dispatchAfter', { dispatchAfter: m[1] }) : undefined)],
   [/^dispatch time (\S+) passed$/, (m) => (isTime(m[1]) ? reason('dispatchPassed', { dispatchAfter: m[1] }) : undefined)],
   [/^cancelled in the OMS$/, () => reason('cancelledInOms')],
