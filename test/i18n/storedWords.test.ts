@@ -7,7 +7,20 @@ import { serialHistory } from '../../src/main/core/history/serialHistory'
 import { translator } from '../../src/main/core/i18n/catalogue'
 import { listFailedImports } from '../../src/main/core/orders/failedImports'
 import { importRawFile, retryFailedImport } from '../../src/main/core/orders/importOrders'
-import { heldByOmsReason, omsStatusReason, reasonWords, returnedReason } from '../../src/main/core/orders/holdReasons'
+import { recordEvent } from '../../src/main/core/events/eventLog'
+import { assignOperators } from '../../src/main/core/operators/assignments'
+import {
+  assignmentReason,
+  claimedByReason,
+  claimFinishedReason,
+  heldByOmsReason,
+  omsStatusReason,
+  packedShortReason,
+  reasonWords,
+  returnedReason,
+  serialConflictReason,
+  takenOverFromReason
+} from '../../src/main/core/orders/holdReasons'
 import { holdOrder, releaseOrder } from '../../src/main/core/orders/holds'
 import { getOrderDetail } from '../../src/main/core/orders/queries'
 import { TRANSITIONS } from '../../src/main/core/orders/status'
@@ -142,6 +155,94 @@ describe('event reasons the station wrote', () => {
       expect(wordSentence(translator('en', 'orders'), words!)).toBe(move)
       expect(wordSentence(pl('orders'), words!), move).not.toBe(move)
     }
+  })
+})
+
+describe('assignment, short shipment, claim and serial-conflict reasons', () => {
+  // Each reason the station wrote in English before it had words for them, exactly as stored, and its Polish.
+  const STORED: [string, string][] = [
+    ['Picking: nobody → Marek Nowak', 'Kompletacja: nikt → Marek Nowak'],
+    ['Packing: Marek Nowak → Ewa Kowalczyk', 'Pakowanie: Marek Nowak → Ewa Kowalczyk'],
+    ['Shipping: Ewa Kowalczyk → nobody', 'Wysyłka: Ewa Kowalczyk → nikt'],
+    [
+      'packing confirmed short, approved by Dana Whitfield; remainder open',
+      'pakowanie potwierdzone z brakami, zatwierdzone przez: Dana Whitfield; reszta pozostaje otwarta'
+    ],
+    [
+      'packing confirmed short, approved by Dana Whitfield; remainder closed',
+      'pakowanie potwierdzone z brakami, zatwierdzone przez: Dana Whitfield; reszta zamknięta'
+    ],
+    ['taken over from Packing 2', 'przejęte od stanowiska Packing 2'],
+    ['claimed by ST-7', 'przejęte przez stanowisko ST-7'],
+    ['order packed', 'zamówienie spakowane'],
+    ['order shipped', 'zamówienie wysłane'],
+    ['order cancelled', 'zamówienie anulowane'],
+    [
+      'Serial conflict: 356938035643809 is live at another station',
+      'Konflikt numeru seryjnego: 356938035643809 jest aktywny na innym stanowisku'
+    ],
+    [
+      'Serial conflict: 356938035643809 is live at Packing 2 in order SO-77',
+      'Konflikt numeru seryjnego: 356938035643809 jest aktywny na stanowisku Packing 2 w zamówieniu SO-77'
+    ]
+  ]
+
+  it('are stored in the same English as before', () => {
+    expect([
+      assignmentReason('picking', null, 'Marek Nowak'),
+      assignmentReason('packing', 'Marek Nowak', 'Ewa Kowalczyk'),
+      assignmentReason('shipping', 'Ewa Kowalczyk', null),
+      packedShortReason('Dana Whitfield', 'open'),
+      packedShortReason('Dana Whitfield', 'closed'),
+      takenOverFromReason('Packing 2'),
+      claimedByReason('ST-7'),
+      claimFinishedReason('packed'),
+      claimFinishedReason('shipped'),
+      claimFinishedReason('cancelled'),
+      serialConflictReason('356938035643809'),
+      serialConflictReason('356938035643809', { station: 'Packing 2', orderNumber: 'SO-77' })
+    ]).toEqual(STORED.map(([english]) => english))
+  })
+
+  it('each read in Polish, and as the stored sentence in English', () => {
+    for (const [stored, polish] of STORED) {
+      const words = reasonWords(stored)
+      expect(words, stored).toBeDefined()
+      expect(wordSentence(translator('en', 'orders'), words!)).toBe(stored)
+      expect(wordSentence(pl('orders'), words!)).toBe(polish)
+    }
+  })
+
+  it('leave a reason a person typed as it is', () => {
+    for (const typed of ['order damaged in transit', 'Picking: nobody → nobody', 'claimed', 'Serial conflict: see ticket 12'])
+      expect(reasonWords(typed), typed).toBeUndefined()
+  })
+
+  it('read in Polish on the order history after a restart, rows logged before included', () => {
+    const t = openTestStation()
+    const { lead, op } = createOperators(t)
+    importRecords(t, [orderRecord(1)])
+    const orderId = orderIdOf(t, 'OMS-1')
+    assignOperators(t.db, t.clock, { orderIds: [orderId], picking: op.id, packing: op.id }, lead)
+    assignOperators(t.db, t.clock, { orderIds: [orderId], picking: null }, lead)
+    // Rows written before the reasons had words: only the English text is stored, no words beside it.
+    const at = t.clock().toISOString()
+    for (const [stored] of STORED.slice(3)) recordEvent(t.db, { at, type: 'order.claim_lost', operatorId: null, orderId, reason: stored })
+    t.close()
+
+    const reopened = openTestStation(t.dataDir)
+    const events = getOrderDetail(reopened.db, orderIdOf(reopened, 'OMS-1')).events.filter((e) => e.reason)
+    const worded = events.map((e) => (e.reasonWords ? wordSentence(pl('orders'), e.reasonWords) : `(English) ${e.reason}`))
+    expect(worded).toEqual(
+      expect.arrayContaining([
+        'Kompletacja: nikt → Marek Nowak',
+        'Pakowanie: nikt → Marek Nowak',
+        'Kompletacja: Marek Nowak → nikt',
+        ...STORED.slice(3).map(([, polish]) => polish)
+      ])
+    )
+    expect(worded.filter((w) => w.startsWith('(English)'))).toEqual([])
+    expect(events.map((e) => e.reason)).toContain('Picking: Marek Nowak → nobody')
   })
 })
 

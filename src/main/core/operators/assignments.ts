@@ -3,15 +3,14 @@
 // assignment that changes is logged on its order (from → to, who assigned);
 // one that stays the same is neither rewritten nor logged.
 import { and, eq, inArray } from 'drizzle-orm'
-import type { Assign, AssignResult, AssignmentRole } from '../../../shared/operators'
+import type { Assign, AssignResult } from '../../../shared/operators'
 import type { Assignments, Operator } from '../../../shared/operators'
 import { isoNow, type Clock } from '../clock'
 import type { Db } from '../db/connection'
 import { ASSIGNMENT_ROLES, assignments, operators, orders } from '../db/schema'
 import { recordEvent } from '../events/eventLog'
 import { english, refuse, type Words } from '../errors'
-
-const ROLE_NAMES: Record<AssignmentRole, string> = { picking: 'Picking', packing: 'Packing', shipping: 'Shipping' }
+import { assignmentReason } from '../orders/holdReasons'
 
 const nobody = (): Assignments => ({ picking: null, packing: null, shipping: null })
 
@@ -95,7 +94,7 @@ export function assignOperators(db: Db, clock: Clock, request: Omit<Assign, 'app
           operatorId: by.id,
           orderId: order.id,
           entityId: role,
-          reason: `${ROLE_NAMES[role]}: ${from?.name ?? 'nobody'} → ${to?.name ?? 'nobody'}`,
+          reason: assignmentReason(role, from?.name ?? null, to?.name ?? null),
           data: { role, from: from && { id: from.operatorId, name: from.name }, to: to && { id: to.id, name: to.name } }
         })
         changed++

@@ -9,6 +9,7 @@ import type { Db } from '../db/connection'
 import { orders } from '../db/schema'
 import { english, refuse } from '../errors'
 import type { Sentence } from '../../../shared/words'
+import { packedShortReason } from '../orders/holdReasons'
 import { getOrderDetail } from '../orders/queries'
 import { transitionOrder } from '../orders/status'
 import type { ApprovedBy } from './exceptions'
@@ -92,7 +93,7 @@ export function confirmPacking(db: Db, clock: Clock, orderId: number, operatorId
       transitionOrder(tx, order, 'packed', {
         operatorId,
         at,
-        reason: short ? `packing confirmed short, approved by ${short.approvedBy.name}; remainder ${short.remainder}` : undefined,
+        reason: short ? packedShortReason(short.approvedBy.name, short.remainder) : undefined,
         data: {
           boxes: detail.boxes
             .filter((b) => b.status === 'confirmed')

@@ -6,6 +6,7 @@
 // gives to another station is marked lost (scans of it are refused). Runs on
 // everyInterval (background.ts): nothing it meets ends the process.
 import { recordEvent } from '../events/eventLog'
+import { CLAIM_FINISHED, claimFinishedReason } from '../orders/holdReasons'
 import { claimsIn, markReleasing } from './claimRows'
 import { OmsError } from './omsClient'
 import { claimRequest, granted, markLost, tellRelease, type ClaimDeps } from './orderClaims'
@@ -14,7 +15,7 @@ import { claimRequest, granted, markLost, tellRelease, type ClaimDeps } from './
 export const LEASE_SECONDS = 120
 export const RENEW_EVERY_MS = (LEASE_SECONDS * 1000) / 3
 
-const FINISHED = new Set(['packed', 'shipped', 'cancelled'])
+const FINISHED = new Set<string>(CLAIM_FINISHED)
 
 export type LeaseRound = { renewed: number; released: number; lost: number; unreachable: boolean }
 
@@ -60,7 +61,13 @@ function finishDone(context: ClaimDeps['context']): void {
   db.transaction((tx) => {
     for (const row of done) {
       if (markReleasing(tx, row.claim.orderId, at))
-        recordEvent(tx, { at, type: 'order.claim_released', operatorId: null, orderId: row.claim.orderId, reason: `order ${row.status}` })
+        recordEvent(tx, {
+          at,
+          type: 'order.claim_released',
+          operatorId: null,
+          orderId: row.claim.orderId,
+          reason: claimFinishedReason(row.status)
+        })
     }
   })
 }

@@ -8,6 +8,7 @@ import type { HandlersOf, StationContext } from '../context'
 import { boxes } from '../db/schema'
 import { english, refuse, type Words } from '../errors'
 import type { Sentence } from '../../../shared/words'
+import { serialConflictReason } from '../orders/holdReasons'
 import { reopenBox } from '../packing/boxes'
 import { removeUnit } from '../packing/exceptions'
 import { findSerialConflict, listSerialConflicts } from './ledgerConflicts'
@@ -27,14 +28,14 @@ export function ledgerHandlers(context: StationContext, sync: Pick<SyncService, 
           const conflict = findSerialConflict(tx, eventId, serial)
           if (!conflict || conflict.orderId === null)
             return refuse('not_found', { key: 'refusals:sync.noLongerInConflict', params: { serial } })
-          const where = conflict.elsewhere ? ` at ${stationLabel(conflict.elsewhere)} in order ${conflict.elsewhere.orderNumber}` : ''
+          const elsewhere = conflict.elsewhere && { station: stationLabel(conflict.elsewhere), orderNumber: conflict.elsewhere.orderNumber }
           const box = conflict.boxId ? tx.select({ status: boxes.status }).from(boxes).where(eq(boxes.id, conflict.boxId)).get() : undefined
           const reopened = box?.status === 'confirmed'
           if (reopened) reopenBox(tx, clock, conflict.orderId, conflict.boxId!, by.id)
           const removed = removeUnit(tx, clock, {
             orderId: conflict.orderId,
             unitId: conflict.unitId,
-            reason: `Serial conflict: ${serial} is live${where || ' at another station'}`,
+            reason: serialConflictReason(serial, elsewhere ?? undefined),
             operatorId: by.id,
             approvedBy: { id: lead.id, name: lead.name }
           })

@@ -12,6 +12,7 @@ import type { StationContext } from '../context'
 import { assignments, orders } from '../db/schema'
 import { refuse } from '../errors'
 import { recordEvent } from '../events/eventLog'
+import { claimedByReason, takenOverFromReason } from '../orders/holdReasons'
 import { getSetting } from '../settings/settings'
 import type { ClaimClient, ClaimReply } from './claimClient'
 import { alreadyPacked, alreadyPackedParams, heldElsewhere, heldElsewhereParams, stationLabel, waitForOms } from './claimMessages'
@@ -189,7 +190,7 @@ export function granted(deps: ClaimDeps, order: OrderRef, claim: ClaimGranted, a
         type: approver ? 'order.claim_taken_over' : 'order.claimed',
         operatorId: approver?.id ?? signedIn()?.id ?? null,
         orderId: order.id,
-        reason: claim.takenFrom ? `taken over from ${stationLabel(claim.takenFrom)}` : null,
+        reason: claim.takenFrom ? takenOverFromReason(stationLabel(claim.takenFrom)) : null,
         data: { since: claim.since, expiresAt: claim.expiresAt, takenFrom: claim.takenFrom ?? null }
       })
     }
@@ -210,7 +211,7 @@ export function markLost(deps: ClaimDeps, orderId: number, holder: ClaimHolder):
       holderStationName: holder.stationName,
       updatedAt: at
     })
-    recordEvent(tx, { at, type: 'order.claim_lost', operatorId: null, orderId, reason: `claimed by ${stationLabel(holder)}` })
+    recordEvent(tx, { at, type: 'order.claim_lost', operatorId: null, orderId, reason: claimedByReason(stationLabel(holder)) })
   })
   deps.context.notify('orders:changed', { orderIds: [orderId] })
 }
