@@ -18,9 +18,4 @@ export function electronBinary(): string | null {
  * a fault injected on the host's WebSocket (Electron's IPC has none), or Chromium's fake camera (a launch switch of
  * the browser). Against Electron they are not collected.
  */
-export const BROWSER_HOST_ONLY = [
-  '**/settings-file.spec.ts',
-  '**/error-boundary.spec.ts',
-  '**/packing-evidence.spec.ts',
-  '**/evidence-playback.spec.ts'
-]
+export const BROWSER_HOST_ONLY = ['**/settings-file.spec.ts', '**/error-boundary.spec.ts', '**/packing-evidence.spec.ts']
