@@ -18,7 +18,7 @@ import type { GuardedHandlers, NoticeSink } from './core/context'
 import { DATABASE_FILE } from './core/core'
 import { damagedStationRecovery } from './core/db/recovery'
 import { backupFolderFor, newestGoodBackup } from './core/db/restore'
-import { refuse } from './core/errors'
+import { english, refuse } from './core/errors'
 import { DEFAULT_LANGUAGE, Language } from '../shared/i18n/languages'
 import type { RecoveryState } from '../shared/recovery'
 import type { Station, StationOptions } from './station'
@@ -53,6 +53,7 @@ export function openRecoveryStation(options: StationOptions, problem: string, re
   // `problem` is the start-up check's English account (src/main/core/db/integrity.ts): a detail for IT.
   const damaged = (): never => refuse('database_damaged', { key: 'refusals:backups.databaseDamaged', params: { problem } })
 
+  const damagedWords = { key: 'health:fault.damagedRecovery' }
   const backupFolder = backupFolderFor(dataDir, databaseFile)
   const language = lastKnownLanguage(databaseFile, backupFolder)
   const recovery = damagedStationRecovery({ databaseFile, backupFolder, problem, clock }, () => {
@@ -63,7 +64,7 @@ export function openRecoveryStation(options: StationOptions, problem: string, re
   const own: Partial<Record<Channel, (args: never) => unknown>> = {
     ...recovery,
     'recovery:state': (): RecoveryState => ({ ...recovery['recovery:state'](), language }),
-    'health:status': () => ({ faults: [{ kind: 'damaged', message: 'The database is damaged: a shift lead restores a backup.', since }] }),
+    'health:status': () => ({ faults: [{ kind: 'damaged', message: english(damagedWords), words: damagedWords, since }] }),
     'app:info': () => damaged()
   }
   const handlers: Partial<Record<Channel, unknown>> = {}

@@ -3,14 +3,17 @@
 // another program holds, a disk error, a background task that keeps failing.
 import { z } from 'zod'
 import { none } from './primitives'
+import { Words } from './words'
 
 export const FaultKind = z.enum(['disk_full', 'read_only', 'busy', 'io_error', 'damaged', 'failed'])
 export type FaultKind = z.infer<typeof FaultKind>
 
 export const Fault = z.object({
   kind: FaultKind,
-  /** What the status bar says, in plain words. */
+  /** What the status bar says, in plain words (English, for the logs and the command line). */
   message: z.string(),
+  /** The same as catalogue words (`health:fault.*`), worded in the operator's language by the status bar. */
+  words: Words.optional(),
   /** When it began (UTC, ISO 8601). */
   since: z.string()
 })

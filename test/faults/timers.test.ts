@@ -34,7 +34,12 @@ describe('background work and faults', () => {
     await vi.advanceTimersByTimeAsync(3_000)
     expect(log).toHaveBeenCalledTimes(1)
     expect(faults.list()).toEqual([
-      { kind: 'disk_full', message: 'Disk full: the station cannot save. Free some space on this PC.', since: '2026-11-21T09:00:00.000Z' }
+      {
+        kind: 'disk_full',
+        message: 'Disk full: the station cannot save. Free some space on this PC.',
+        words: { key: 'health:fault.disk_full' },
+        since: '2026-11-21T09:00:00.000Z'
+      }
     ])
     expect(changes).toHaveBeenCalledTimes(1)
     failing = false

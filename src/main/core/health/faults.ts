@@ -8,28 +8,50 @@ import { closeSync, fsyncSync, openSync, unlinkSync, writeSync } from 'node:fs'
 import { join } from 'node:path'
 import type Database from 'better-sqlite3'
 import type { Fault, FaultKind } from '../../../shared/health'
+import type { Words } from '../../../shared/words'
+import { english } from '../errors'
 
 type Entry = Fault & { source: string }
 
-/** Which kind of fault an error is, and what the status bar says about it; null for an ordinary refusal. */
-export function classifyFault(error: unknown): { kind: FaultKind; message: string } | null {
-  const code = String((error as { code?: unknown })?.code ?? '')
-  if (code === 'SQLITE_FULL' || code === 'ENOSPC') return { kind: 'disk_full', message: FAULT_WORDS.disk_full }
-  if (code.startsWith('SQLITE_READONLY') || code === 'EROFS' || code === 'EACCES' || code === 'EPERM') {
-    return { kind: 'read_only', message: FAULT_WORDS.read_only }
-  }
-  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return { kind: 'busy', message: FAULT_WORDS.busy }
-  if (code.startsWith('SQLITE_IOERR') || code === 'EIO') return { kind: 'io_error', message: FAULT_WORDS.io_error }
-  if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') return { kind: 'damaged', message: FAULT_WORDS.damaged }
+/** Which kind of fault an error is, and what the status bar says about it (English and words); null for an ordinary refusal. */
+export function classifyFault(error: unknown): { kind: FaultKind; message: string; words: Words } | null {
+  const kind = knownKind(String((error as { code?: unknown })?.code ?? ''))
+  if (!kind) return null
+  const words = FAULT_WORDS[kind]
+  return { kind, message: english(words), words }
+}
+
+function knownKind(code: string): Exclude<FaultKind, 'failed'> | null {
+  if (code === 'SQLITE_FULL' || code === 'ENOSPC') return 'disk_full'
+  if (code.startsWith('SQLITE_READONLY') || code === 'EROFS' || code === 'EACCES' || code === 'EPERM') return 'read_only'
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return 'busy'
+  if (code.startsWith('SQLITE_IOERR') || code === 'EIO') return 'io_error'
+  if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') return 'damaged'
   return null
 }
 
-export const FAULT_WORDS: Record<Exclude<FaultKind, 'failed'>, string> = {
-  disk_full: 'Disk full: the station cannot save. Free some space on this PC.',
-  read_only: 'The data folder is read-only: the station cannot save. Ask IT to check it.',
-  busy: 'Database busy: another program has it open. Close that program.',
-  io_error: 'The disk reported an error while saving. Call IT if it stays.',
-  damaged: 'The database is damaged. A shift lead restarts the station to restore a backup.'
+export const FAULT_WORDS: Record<Exclude<FaultKind, 'failed'>, Words> = {
+  disk_full: { key: 'health:fault.disk_full' },
+  read_only: { key: 'health:fault.read_only' },
+  busy: { key: 'health:fault.busy' },
+  io_error: { key: 'health:fault.io_error' },
+  damaged: { key: 'health:fault.damaged' }
+}
+
+/** The background tasks that report faults (core.ts, db/backupSchedule.ts), by the English name they report under. */
+const TASK_WORDS: Record<string, string> = {
+  'Releasing due holds': 'health:task.holdRelease',
+  'The WAL checkpoint': 'health:task.walCheckpoint',
+  'The database check': 'health:task.databaseCheck',
+  'The backup': 'health:task.backup',
+  'The backup at sign-out': 'health:task.backupAtSignOut'
+}
+
+/** "<task> failed: <detail>": the task named in the catalogue when it is a known one, else by its English name; the error's own text stays a detail for IT. */
+export function failedWords(source: string, error: unknown): Words {
+  const detail = ((error as Error)?.message ?? String(error)).slice(0, 1000)
+  const task = TASK_WORDS[source]
+  return { key: 'health:fault.failed', params: { task: task ? [{ key: task }] : source, detail } }
 }
 
 export class Faults {
@@ -42,10 +64,11 @@ export class Faults {
   report(source: string, error: unknown): void {
     const known = classifyFault(error)
     const kind = known?.kind ?? 'failed'
-    const message = known?.message ?? `${source} failed: ${(error as Error)?.message ?? String(error)}. The station tries again.`
+    const words = known?.words ?? failedWords(source, error)
+    const message = known?.message ?? english(words)
     const before = this.entries.get(source)
     if (before?.kind === kind && before.message === message) return
-    this.entries.set(source, { kind, message, since: before?.kind === kind ? before.since : this.now().toISOString(), source })
+    this.entries.set(source, { kind, message, words, since: before?.kind === kind ? before.since : this.now().toISOString(), source })
     this.changed()
   }
 
@@ -64,10 +87,10 @@ export class Faults {
   /** One line per kind of fault (the oldest report of each), oldest first. */
   list(): Fault[] {
     const byKind = new Map<string, Fault>()
-    for (const { kind, message, since } of this.entries.values()) {
+    for (const { kind, message, words, since } of this.entries.values()) {
       const key = kind === 'failed' ? message : kind
       const seen = byKind.get(key)
-      if (!seen || since < seen.since) byKind.set(key, { kind, message, since })
+      if (!seen || since < seen.since) byKind.set(key, { kind, message, words, since })
     }
     return [...byKind.values()].sort((a, b) => a.since.localeCompare(b.since))
   }
