@@ -3,6 +3,7 @@
 // computed in the core (core/reports/); the screens only draw them.
 import { z } from 'zod'
 import { id, none } from './primitives'
+import { Words } from './words'
 
 /** The classes of refused scans a shift lead counts; the screens word them (a code, never a sentence). */
 export const RefusalClass = z.enum(['invalid_serial', 'duplicate', 'wrong_item', 'over_scan', 'order_not_open', 'hand_entry'])
@@ -47,7 +48,10 @@ export const RefusalEntry = z.object({
   orderNumber: z.string().nullable(),
   operatorName: z.string(),
   input: z.string(),
-  message: z.string()
+  /** The sentence the operator saw, in English. */
+  message: z.string(),
+  /** The same as catalogue words, for the reader's language; absent for refusals recorded before they were kept. */
+  words: Words.optional()
 })
 export const RefusalFigures = z.object({ class: RefusalClass, count: z.number().int(), last: z.array(RefusalEntry) })
 export type RefusalFigures = z.infer<typeof RefusalFigures>

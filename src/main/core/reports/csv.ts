@@ -44,7 +44,7 @@ export function shiftReportCsv(f: ShiftFigures, stationId: string, language: Lan
     [W.latestRefusals],
     [W.refusalClass, W.time, W.order, W.operator, W.scanned, W.message],
     ...f.refusals.flatMap((r) =>
-      r.last.map((e) => [REFUSAL_WORDS[r.class], local(e.at), e.orderNumber, e.operatorName, e.input, e.message])
+      r.last.map((e) => [REFUSAL_WORDS[r.class], local(e.at), e.orderNumber, e.operatorName, e.input, W.refusalText(e)])
     ),
     [],
     [W.printFailures],

@@ -149,7 +149,7 @@ export async function shiftReportPdf(
       { title: W.operator, width: 80 },
       { title: W.message, width: width - 320 }
     ],
-    f.refusals.flatMap((r) => r.last.map((e) => [REFUSAL_WORDS[r.class], local(e.at), e.orderNumber, e.operatorName, e.message]))
+    f.refusals.flatMap((r) => r.last.map((e) => [REFUSAL_WORDS[r.class], local(e.at), e.orderNumber, e.operatorName, W.refusalText(e)]))
   )
 
   heading(W.printFailures)

@@ -4,8 +4,9 @@
 // many years the station holds (test/reports/queryPlans.test.ts). Plain
 // better-sqlite3 statements, prepared once per connection: a report runs a
 // few hundred of them (one count per hour or day of the range).
-import type { Database } from 'better-sqlite3'
+import type { Database, Statement } from 'better-sqlite3'
 import type { RefusalClass } from '../../../shared/reports'
+import { Words } from '../../../shared/words'
 import type { Db } from '../db/connection'
 import { perClient } from '../db/prepared'
 
@@ -47,17 +48,21 @@ const statements = perClient((client: Database) => ({
     'SELECT count(*) AS n FROM scan_refusals WHERE operator_id = ? AND class = ? AND at >= ? AND at < ?'
   ),
   // CROSS JOIN keeps the refusal log first (SQLite does not reorder it): read through its own index, not per operator.
-  lastRefusals: client.prepare<[RefusalClass, string, string], LastRefusal>(
-    `SELECT r.at, o.order_number AS orderNumber, p.name AS operatorName, r.input, r.message
+  lastRefusals: withWords(
+    client.prepare<[RefusalClass, string, string], StoredRefusal>(
+      `SELECT r.at, o.order_number AS orderNumber, p.name AS operatorName, r.input, r.message, r.words
        FROM scan_refusals r CROSS JOIN operators p ON p.id = r.operator_id LEFT JOIN orders o ON o.id = r.order_id
       WHERE r.class = ? AND r.at >= ? AND r.at < ?
       ORDER BY r.at DESC LIMIT ${LAST_FEW}`
+    )
   ),
-  lastRefusalsBy: client.prepare<[number, RefusalClass, string, string], LastRefusal>(
-    `SELECT r.at, o.order_number AS orderNumber, p.name AS operatorName, r.input, r.message
+  lastRefusalsBy: withWords(
+    client.prepare<[number, RefusalClass, string, string], StoredRefusal>(
+      `SELECT r.at, o.order_number AS orderNumber, p.name AS operatorName, r.input, r.message, r.words
        FROM scan_refusals r INDEXED BY scan_refusals_operator CROSS JOIN operators p ON p.id = r.operator_id LEFT JOIN orders o ON o.id = r.order_id
       WHERE r.operator_id = ? AND r.class = ? AND r.at >= ? AND r.at < ?
       ORDER BY r.at DESC LIMIT ${LAST_FEW}`
+    )
   ),
   // A print job that failed, now or before a retry printed it (attempts > 1).
   printFailures: client.prepare<[string, string, number | null, number | null], { n: number }>(
@@ -84,7 +89,32 @@ const statements = perClient((client: Database) => ({
 
 /** An operator's scans in a span: first and last as unix seconds (with milliseconds), the gaps that were no break. */
 export type Pace = { units: number; first: number | null; last: number | null; busyMs: number; gaps: number }
-export type LastRefusal = { at: string; orderNumber: string | null; operatorName: string; input: string; message: string }
+/** A refusal as listed: `words` when it was recorded with them (0015 on), else its English `message` only. */
+export type LastRefusal = { at: string; orderNumber: string | null; operatorName: string; input: string; message: string; words?: Words }
+type StoredRefusal = Omit<LastRefusal, 'words'> & { words: string | null }
+
+/**
+ * The refusals a statement lists, their stored words read back. A raw statement returns the JSON column as text;
+ * words that do not parse as words (written by hand, by a later version) are left out and the English stands.
+ */
+function withWords<P extends unknown[]>(statement: Statement<P, StoredRefusal>) {
+  return {
+    all: (...params: P): LastRefusal[] =>
+      statement.all(...params).map(({ words, ...refusal }) => {
+        const read = words === null ? null : readWords(words)
+        return read ? { ...refusal, words: read } : refusal
+      })
+  }
+}
+
+function readWords(json: string): Words | null {
+  try {
+    const read = Words.safeParse(JSON.parse(json))
+    return read.success ? read.data : null
+  } catch {
+    return null
+  }
+}
 export type LastPrintFailure = { at: string; kind: string; orderNumber: string; printer: string; error: string | null }
 
 export const reportQueries = (db: Db) => statements(db)

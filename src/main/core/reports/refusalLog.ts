@@ -9,6 +9,8 @@
 // station log.
 import { getTableName } from 'drizzle-orm'
 import type { ScanOutcome } from '../../../shared/scanning'
+import type { ScanCode, ScanParams } from '../../../shared/scanWords'
+import type { Words } from '../../../shared/words'
 import type { RefusalClass } from '../../../shared/reports'
 import { isoNow, type Clock } from '../clock'
 import type { Db } from '../db/connection'
@@ -37,10 +39,25 @@ export function refusalClass(outcome: ScanOutcome): RefusalClass | null {
   }
 }
 
+/**
+ * A scan answer's code and values as catalogue words, worded the way the scan screen words them
+ * (src/renderer/src/feedback/wordScan.ts): a refusal of one part of a multi-serial code wraps the answer's
+ * sentence in the part's (`scan:part.*`), passed as a list of one whole sentence.
+ */
+export function scanAnswerWords(code: ScanCode, params: ScanParams): Words {
+  const { partName, partValue, partIndex, partCount, ...values } = params
+  const answer = { key: `scan:answer.${code}`, params: values }
+  if (partName !== undefined && partValue !== undefined)
+    return { key: 'scan:part.namedValue', params: { name: partName, value: partValue, sentence: [answer] } }
+  if (partName !== undefined) return { key: 'scan:part.named', params: { name: partName, sentence: [answer] } }
+  if (partIndex !== undefined) return { key: 'scan:part.numbered', params: { index: partIndex, count: partCount ?? 0, sentence: [answer] } }
+  return answer
+}
+
 const statements = perClient((client) => ({
   insert: client.prepare(
-    `INSERT INTO ${getTableName(scanRefusals)} (id, at, class, order_id, operator_id, entry_method, input, message)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
+    `INSERT INTO ${getTableName(scanRefusals)} (id, at, class, order_id, operator_id, entry_method, input, message, words)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`
   ),
   /**
    * The connection's own durability, read once: nothing else changes it, and this log puts it back after each
@@ -53,11 +70,15 @@ const statements = perClient((client) => ({
 export type RefusedScan = {
   outcome: ScanOutcome
   message: string
+  /** `message` as catalogue words, so the report and the board word it in their own language (scanAnswerWords). */
+  words?: Words
   orderId: number
   operatorId: number
   entryMethod: 'scanned' | 'typed'
   input: string
 }
+
+const wordsJson = (words: Words | undefined): string | null => (words ? JSON.stringify(words) : null)
 
 /** Records the scan when its outcome is a refusal; anything else is left alone. Never throws. */
 export function recordRefusal(db: Db, clock: Clock, scan: RefusedScan): void {
@@ -71,7 +92,7 @@ export function recordRefusal(db: Db, clock: Clock, scan: RefusedScan): void {
     const { insert, durability } = statements(db)
     client.exec('PRAGMA synchronous = NORMAL')
     try {
-      insert.run(newId(), isoNow(clock), kind, scan.orderId, scan.operatorId, scan.entryMethod, input, scan.message)
+      insert.run(newId(), isoNow(clock), kind, scan.orderId, scan.operatorId, scan.entryMethod, input, scan.message, wordsJson(scan.words))
     } finally {
       client.exec(`PRAGMA synchronous = ${durability}`)
     }

@@ -6,7 +6,8 @@
 import type { RefusalClass } from '../../../shared/reports'
 import type { Language } from '../../../shared/i18n/languages'
 import { labelKindName, refusalClassNames } from '../../../shared/reportFormat'
-import { translator } from '../i18n/catalogue'
+import { wordSentence, type Words } from '../../../shared/words'
+import { mainCatalogue, translator } from '../i18n/catalogue'
 
 export function reportWords(language: Language) {
   const t = translator(language, 'reports')
@@ -52,6 +53,9 @@ export function reportWords(language: Language) {
     toUnpack: t('words.toUnpack'),
     none: t('words.none'),
     page: (n: number, of: number) => t('words.page', { n, of }),
+    /** A listed refusal's sentence: its stored words in this language, else (rows before 0015) the English it was saved with. */
+    refusalText: ({ message, words }: { message: string; words?: Words }) =>
+      words && mainCatalogue().exists(words.key, { ...words.params, lng: language }) ? wordSentence(t, words) : message,
     /** A print job's label kind ("box_label") in words. */
     labelKind: (kind: string) => labelKindName(t, kind)
   }

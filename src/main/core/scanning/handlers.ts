@@ -5,7 +5,7 @@ import type { HandlersOf, StationContext } from '../context'
 import { approveByShiftLead } from '../operators/approval'
 import { withChange } from '../orders/orderChange'
 import { getSetting } from '../settings/settings'
-import { recordRefusal } from '../reports/refusalLog'
+import { recordRefusal, scanAnswerWords } from '../reports/refusalLog'
 import { addNonSerializedUnits } from './nonSerialized'
 import { scanUnit, type ScanCommit } from './scanUnit'
 import { said, type ScanWords } from './scanWords'
@@ -64,7 +64,13 @@ export function scanningHandlers({ db, clock, operator, releaseHolds }: StationC
       withChange(db, args.orderId, () => {
         const result = scan(args)
         // A refused scan is kept for the shift lead's report (core/reports/refusalLog.ts); an accepted one skips this.
-        if (result.outcome !== 'accepted') recordRefusal(db, clock, { ...args, ...result, operatorId: operator().id })
+        if (result.outcome !== 'accepted')
+          recordRefusal(db, clock, {
+            ...args,
+            ...result,
+            words: scanAnswerWords(result.code, result.params),
+            operatorId: operator().id
+          })
         return touching(result)
       }),
     'scanning:addUnits': ({ orderId, barcode, orderLineId, quantity }) =>
@@ -76,7 +82,14 @@ export function scanningHandlers({ db, clock, operator, releaseHolds }: StationC
         )
         if (result.outcome !== 'accepted') {
           const input = barcode ?? `${quantity ?? 1} × line ${orderLineId}`
-          recordRefusal(db, clock, { ...result, orderId, operatorId: by.id, entryMethod: 'scanned', input })
+          recordRefusal(db, clock, {
+            ...result,
+            words: scanAnswerWords(result.code, result.params),
+            orderId,
+            operatorId: by.id,
+            entryMethod: 'scanned',
+            input
+          })
         }
         return touching(result)
       })

@@ -3,6 +3,7 @@ import { Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/cor
 import { formatLocalTime } from '../../../../shared/localTime'
 import type { ShiftFigures } from '../../../../shared/reports'
 import { HeadedTable } from '../../components/HeadedTable'
+import { answerText } from '../../useAction'
 import { RefusalsChart, UnitsChart } from './Charts'
 import { FigureTiles } from './FigureTiles'
 import { useReportWords } from './words'
@@ -73,7 +74,7 @@ export function FiguresView({ figures, live = false }: { figures: ShiftFigures; 
                 </Group>
                 {r.last.map((e) => (
                   <Text key={`${e.at}${e.input}`} size="sm" lineClamp={1}>
-                    {formatLocalTime(e.at, { timeOnly: true })} · {e.orderNumber ?? W.notNow} · {e.operatorName} · {e.message}
+                    {formatLocalTime(e.at, { timeOnly: true })} · {e.orderNumber ?? W.notNow} · {e.operatorName} · {answerText(e)}
                   </Text>
                 ))}
               </div>

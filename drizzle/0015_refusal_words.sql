@@ -1,0 +1,1 @@
+ALTER TABLE `scan_refusals` ADD `words` text;
