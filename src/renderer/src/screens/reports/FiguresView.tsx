@@ -72,11 +72,15 @@ export function FiguresView({ figures, live = false }: { figures: ShiftFigures; 
                   <Text fw={700}>{REFUSAL_NAMES[r.class]}</Text>
                   <Text c="dimmed">· {num(r.count)}</Text>
                 </Group>
-                {r.last.map((e) => (
-                  <Text key={`${e.at}${e.input}`} size="sm" lineClamp={1}>
-                    {formatLocalTime(e.at, { timeOnly: true })} · {e.orderNumber ?? W.notNow} · {e.operatorName} · {answerText(e)}
-                  </Text>
-                ))}
+                {r.last.map((e) => {
+                  // One line each; a longer sentence (Polish ones are) is cut, and reads whole on hover.
+                  const said = answerText(e)
+                  return (
+                    <Text key={`${e.at}${e.input}`} size="sm" lineClamp={1} title={said}>
+                      {formatLocalTime(e.at, { timeOnly: true })} · {e.orderNumber ?? W.notNow} · {e.operatorName} · {said}
+                    </Text>
+                  )
+                })}
               </div>
             ))}
           </Stack>
