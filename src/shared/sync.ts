@@ -5,6 +5,7 @@ import { z } from 'zod'
 import { omsUrlProblem } from './omsUrl'
 import { Approval } from './operators'
 import { none } from './primitives'
+import { Sentence, Words } from './words'
 
 export const SyncStatus = z.object({
   /** An OMS address is set; false: an offline station (file export only, if enabled). */
@@ -20,6 +21,8 @@ export const SyncStatus = z.object({
   lastSuccessAt: z.string().nullable(),
   lastPullAt: z.string().nullable(),
   lastError: z.string().nullable(),
+  /** `lastError` as catalogue words (one sentence, or a pull's conflicts one after the other), for a screen in its language. */
+  lastErrorWords: z.union([Words, z.array(Sentence)]).optional(),
   lastErrorAt: z.string().nullable(),
   /** When the station tries the OMS again while it cannot reach it (or the OMS refuses the events); null while it answers. */
   nextTryAt: z.string().nullable(),

@@ -10,9 +10,17 @@ import { orders } from '../db/schema'
 import { CANCELLED_IN_OMS, heldByOmsReason, RELEASED_BY_OMS } from '../orders/holdReasons'
 import { PACKABLE_OMS_STATUSES } from '../orders/orderRecord'
 import { canTransition, STATUS_LABEL, transitionOrder, type OrderStatus } from '../orders/status'
+import type { Sentence } from '../../../shared/words'
 import { isCancelledStatus } from './omsWire'
 
-export type StatusApplied = { orderId: number; changed: boolean; to: OrderStatus; conflict: string | null }
+export type StatusApplied = {
+  orderId: number
+  changed: boolean
+  to: OrderStatus
+  conflict: string | null
+  /** The conflict as catalogue words (`sync:conflict.*`), for a screen in its own language. */
+  conflictWords: Sentence | null
+}
 
 const isHold = (omsStatus: string | null): omsStatus is string =>
   omsStatus !== null && !isCancelledStatus(omsStatus) && !PACKABLE_OMS_STATUSES.has(omsStatus.toLowerCase())
@@ -37,16 +45,25 @@ export function applyOmsStatus(
       const move = (to: OrderStatus, reason: string) =>
         transitionOrder(tx, order, to, { operatorId: null, at, reason, data: { omsStatus } })
       let conflict: string | null = null
+      let conflictWords: Sentence | null = null
 
       if (isCancelledStatus(omsStatus)) {
         if (order.status !== 'cancelled') {
           if (canTransition(order.status, 'cancelled')) move('cancelled', CANCELLED_IN_OMS)
-          else conflict = `Order ${order.orderNumber} was cancelled in the OMS, but it is already ${STATUS_LABEL[order.status]} here.`
+          else {
+            conflict = `Order ${order.orderNumber} was cancelled in the OMS, but it is already ${STATUS_LABEL[order.status]} here.`
+            conflictWords = { key: 'sync:conflict.cancelled', params: { orderNumber: order.orderNumber, status: order.status } }
+          }
         }
       } else if (isHold(omsStatus)) {
         if (order.status === 'ready') move('on_hold', heldByOmsReason(omsStatus))
         else if (order.status === 'in_progress' || order.status === 'packed') {
           conflict = `The OMS holds order ${order.orderNumber} (status ${omsStatus}), but it is already ${STATUS_LABEL[order.status]} here: ask the shift lead.`
+          // The OMS's own status is no station status: `omsCode`, not `…Status`, so it is shown as the OMS wrote it.
+          conflictWords = {
+            key: 'sync:conflict.held',
+            params: { orderNumber: order.orderNumber, omsCode: omsStatus, status: order.status }
+          }
         }
       } else if (order.status === 'on_hold' && isHold(order.omsStatus) && (!order.dispatchAfter || order.dispatchAfter <= at)) {
         move('ready', RELEASED_BY_OMS)
@@ -55,7 +72,7 @@ export function applyOmsStatus(
       if (remember && (omsStatus !== order.omsStatus || remember.contentHash !== order.contentHash)) {
         tx.update(orders).set({ omsStatus, contentHash: remember.contentHash, updatedAt: at }).where(eq(orders.id, orderId)).run()
       }
-      return { orderId, changed: order.status !== before, to: order.status, conflict }
+      return { orderId, changed: order.status !== before, to: order.status, conflict, conflictWords }
     },
     { behavior: 'immediate' }
   )

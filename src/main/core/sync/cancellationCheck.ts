@@ -8,6 +8,7 @@ import type { Clock } from '../clock'
 import type { Db } from '../db/connection'
 import { orders } from '../db/schema'
 import { refuse } from '../errors'
+import type { Words } from '../../../shared/words'
 import { applyOmsStatus } from './applyOmsStatus'
 import { OmsError, type OmsClient } from './omsClient'
 import { isCancelledStatus } from './omsWire'
@@ -20,6 +21,8 @@ export type OmsStatusCheck = {
   omsStatus: string | null
   /** Why the check could not be made (no OMS configured, network, timeout). */
   problem: string | null
+  /** The same as catalogue words, for a screen in its own language. */
+  problemWords: Words | null
   /** The order changed status here because of the answer. */
   changed: boolean
 }
@@ -33,18 +36,40 @@ export async function checkOmsStatus(
 ): Promise<OmsStatusCheck> {
   const order = db.select({ omsOrderId: orders.omsOrderId }).from(orders).where(eq(orders.id, orderId)).get()
   if (!order) return refuse('not_found', { key: 'refusals:orders.notFound', params: { orderId } })
-  if (!client) return { online: false, cancelled: false, omsStatus: null, problem: 'no OMS configured', changed: false }
+  if (!client)
+    return {
+      online: false,
+      cancelled: false,
+      omsStatus: null,
+      problem: 'no OMS configured',
+      problemWords: { key: 'sync:check.noOms' },
+      changed: false
+    }
   try {
     const answer = await client.orderStatus(order.omsOrderId, timeoutMs)
     if (!answer)
-      return { online: true, cancelled: false, omsStatus: null, problem: `the OMS does not know order ${order.omsOrderId}`, changed: false }
+      return {
+        online: true,
+        cancelled: false,
+        omsStatus: null,
+        problem: `the OMS does not know order ${order.omsOrderId}`,
+        problemWords: { key: 'sync:check.unknownOrder', params: { omsOrderId: order.omsOrderId } },
+        changed: false
+      }
     if (!isCancelledStatus(answer.status))
-      return { online: true, cancelled: false, omsStatus: answer.status, problem: null, changed: false }
+      return { online: true, cancelled: false, omsStatus: answer.status, problem: null, problemWords: null, changed: false }
     const applied = applyOmsStatus(db, clock, orderId, answer.status)
-    return { online: true, cancelled: true, omsStatus: answer.status, problem: applied.conflict, changed: applied.changed }
+    return {
+      online: true,
+      cancelled: true,
+      omsStatus: answer.status,
+      problem: applied.conflict,
+      problemWords: applied.conflictWords,
+      changed: applied.changed
+    }
   } catch (error) {
     if (!(error instanceof OmsError)) throw error
-    return { online: false, cancelled: false, omsStatus: null, problem: error.message, changed: false }
+    return { online: false, cancelled: false, omsStatus: null, problem: error.message, problemWords: error.words, changed: false }
   }
 }
 

@@ -4,7 +4,7 @@
 // the OMS already accepted it as packed by another station), anything else
 // that fails is an OmsError that says whether trying later helps.
 import { API_PREFIX, CONTRACT_VERSION, majorVersion, STATION_HEADER, VERSION_HEADER } from './omsWire'
-import { OmsError } from './omsClient'
+import { OmsError, omsTimeout, omsUnreachable } from './omsClient'
 import {
   CLAIM_PATH,
   ClaimGranted,
@@ -49,14 +49,23 @@ export function createClaimClient(options: ClaimClientOptions): ClaimClient {
       response = await fetch(base + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal })
       text = await response.text()
     } catch (error) {
-      if (options.signal?.aborted) throw new OmsError('aborted', 'The station is closing.')
-      if (timeout.aborted) throw new OmsError('timeout', `The OMS did not answer within ${(options.timeoutMs / 1000).toFixed(1)} s.`)
+      if (options.signal?.aborted) throw new OmsError('aborted', 'The station is closing.', null, null, { key: 'sync:oms.closing' })
+      if (timeout.aborted) throw omsTimeout(options.timeoutMs)
       const cause = (error as { cause?: { code?: string } })?.cause?.code
-      throw new OmsError('network', `The OMS cannot be reached (${cause ?? (error as Error).message}).`)
+      throw omsUnreachable(cause ?? (error as Error).message)
     }
     const theirs = response.headers.get(VERSION_HEADER)
     if (theirs !== null && majorVersion(theirs) !== majorVersion(CONTRACT_VERSION))
-      throw new OmsError('invalid_answer', `The OMS answers in contract version ${theirs}; this station speaks ${CONTRACT_VERSION}.`)
+      throw new OmsError(
+        'invalid_answer',
+        `The OMS answers in contract version ${theirs}; this station speaks ${CONTRACT_VERSION}.`,
+        null,
+        null,
+        {
+          key: 'sync:oms.otherVersion',
+          params: { theirs, ours: CONTRACT_VERSION }
+        }
+      )
     let json: unknown = null
     try {
       json = text ? JSON.parse(text) : null
@@ -66,9 +75,14 @@ export function createClaimClient(options: ClaimClientOptions): ClaimClient {
     return { status: response.status, json }
   }
 
-  const failed = (status: number, json: unknown, what: string): never => {
-    const detail = (json as { error?: unknown } | null)?.error
-    throw new OmsError('http', `The OMS answered ${status} to ${what}${typeof detail === 'string' ? ` (${detail})` : ''}.`, status)
+  const failed = (status: number, json: unknown, what: 'claim' | 'release'): never => {
+    const error = (json as { error?: unknown } | null)?.error
+    const detail = typeof error === 'string' ? ` (${error})` : ''
+    throw new OmsError('http', `The OMS answered ${status} to a ${what}${detail}.`, status, null, {
+      // Keys: sync:oms.claimHttp, sync:oms.releaseHttp
+      key: `sync:oms.${what}Http`,
+      params: { code: status, detail }
+    })
   }
 
   return {
@@ -77,22 +91,31 @@ export function createClaimClient(options: ClaimClientOptions): ClaimClient {
       if (status === 404) return { kind: 'not_in_oms' }
       if (status === 409) {
         const refusal = ClaimRefusal.safeParse(json)
-        if (!refusal.success) throw new OmsError('invalid_answer', "The OMS's 409 to a claim does not name the station that holds it.")
+        if (!refusal.success)
+          throw new OmsError('invalid_answer', "The OMS's 409 to a claim does not name the station that holds it.", null, null, {
+            key: 'sync:oms.claimUnnamed'
+          })
         return refusal.data.code === 'already_packed'
           ? { kind: 'already_packed', packedBy: refusal.data.packedBy }
           : { kind: 'held_elsewhere', holder: refusal.data.holder }
       }
-      if (status !== 200) return failed(status, json, 'a claim')
+      if (status !== 200) return failed(status, json, 'claim')
       const granted = ClaimGranted.safeParse(json)
-      if (!granted.success) throw new OmsError('invalid_answer', "The OMS's answer to a claim does not follow the contract.")
+      if (!granted.success)
+        throw new OmsError('invalid_answer', "The OMS's answer to a claim does not follow the contract.", null, null, {
+          key: 'sync:oms.claimOffContract'
+        })
       return { kind: 'granted', claim: granted.data }
     },
     async release(omsOrderId) {
       const { status, json } = await call('DELETE', CLAIM_PATH(omsOrderId))
       if (status === 404) return { released: false }
-      if (status !== 200) return failed(status, json, 'a release')
+      if (status !== 200) return failed(status, json, 'release')
       const released = ClaimReleased.safeParse(json)
-      if (!released.success) throw new OmsError('invalid_answer', "The OMS's answer to a release does not follow the contract.")
+      if (!released.success)
+        throw new OmsError('invalid_answer', "The OMS's answer to a release does not follow the contract.", null, null, {
+          key: 'sync:oms.releaseOffContract'
+        })
       return released.data
     }
   }

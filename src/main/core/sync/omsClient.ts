@@ -2,6 +2,7 @@
 // built-in fetch. Every answer is parsed with zod; every failure becomes an
 // OmsError that says whether trying again later can help.
 import type { z } from 'zod'
+import type { Words } from '../../../shared/words'
 import {
   API_PREFIX,
   CONTRACT_VERSION,
@@ -24,7 +25,9 @@ export class OmsError extends Error {
     message: string,
     readonly status: number | null = null,
     /** Seconds the OMS asked us to wait (Retry-After), when it said. */
-    readonly retryAfterMs: number | null = null
+    readonly retryAfterMs: number | null = null,
+    /** The same sentence as catalogue words (`sync:oms.*`), for a screen in its own language; technical causes stay values. */
+    readonly words: Words | null = null
   ) {
     super(message)
     this.name = 'OmsError'
@@ -88,32 +91,41 @@ export function createOmsClient(options: OmsClientOptions): OmsClient {
       response = await fetch(base + path, { method, headers, body: body === undefined ? undefined : json, signal })
       text = await response.text()
     } catch (error) {
-      if (options.signal?.aborted) throw new OmsError('aborted', 'The station is closing.')
-      if (timeout.aborted) throw new OmsError('timeout', `The OMS did not answer within ${(timeoutMs / 1000).toFixed(1)} s.`)
-      throw new OmsError('network', `The OMS cannot be reached (${describeNetworkError(error)}).`)
+      if (options.signal?.aborted) throw new OmsError('aborted', 'The station is closing.', null, null, { key: 'sync:oms.closing' })
+      if (timeout.aborted) throw omsTimeout(timeoutMs)
+      throw omsUnreachable(describeNetworkError(error))
     }
     checkContractVersion(response, method, path)
     if (allow404 && response.status === 404) return null
     if (!response.ok) {
+      const hint = httpHint(response.status)
       throw new OmsError(
         'http',
-        `The OMS answered ${response.status}${httpHint(response.status)}${detail(text)}`,
+        `The OMS answered ${response.status}${hint.english}${detail(text)}`,
         response.status,
-        retryAfter(response)
+        retryAfter(response),
+        { key: hint.key, params: { code: response.status, detail: detail(text) } }
       )
     }
     let json: unknown
     try {
       json = JSON.parse(text)
     } catch {
-      throw new OmsError('invalid_answer', `The OMS answered ${method} ${path} with something that is not JSON.`)
+      throw new OmsError('invalid_answer', `The OMS answered ${method} ${path} with something that is not JSON.`, null, null, {
+        key: 'sync:oms.notJson',
+        params: { method, path }
+      })
     }
     const parsed = schema.safeParse(json)
     if (!parsed.success) {
       const issue = parsed.error.issues[0]
+      const params = { method, path: path.split('?')[0], field: issue?.path.join('.') || 'answer', issue: String(issue?.message) }
       throw new OmsError(
         'invalid_answer',
-        `The OMS's answer to ${method} ${path.split('?')[0]} does not follow the contract (${issue?.path.join('.') || 'answer'}: ${issue?.message}).`
+        `The OMS's answer to ${method} ${params.path} does not follow the contract (${params.field}: ${params.issue}).`,
+        null,
+        null,
+        { key: 'sync:oms.offContract', params }
       )
     }
     return parsed.data
@@ -148,25 +160,48 @@ function checkContractVersion(response: Response, method: string, path: string):
   if (theirs === null) return
   const major = majorVersion(theirs)
   if (major === majorVersion(CONTRACT_VERSION)) return
+  if (major === null) {
+    const params = { method, path: path.split('?')[0], version: theirs.slice(0, 40) }
+    throw new OmsError(
+      'invalid_answer',
+      `The OMS's answer to ${method} ${params.path} names no readable contract version (${params.version}).`,
+      response.status,
+      null,
+      { key: 'sync:oms.noVersion', params }
+    )
+  }
+  const newer = major > majorVersion(CONTRACT_VERSION)!
   throw new OmsError(
     'invalid_answer',
-    major === null
-      ? `The OMS's answer to ${method} ${path.split('?')[0]} names no readable contract version (${theirs.slice(0, 40)}).`
-      : `The OMS answers in contract version ${theirs}; this station speaks ${CONTRACT_VERSION}: update the ${major > majorVersion(CONTRACT_VERSION)! ? 'station' : 'OMS'}.`,
-    response.status
+    `The OMS answers in contract version ${theirs}; this station speaks ${CONTRACT_VERSION}: update the ${newer ? 'station' : 'OMS'}.`,
+    response.status,
+    null,
+    { key: newer ? 'sync:oms.updateStation' : 'sync:oms.updateOms', params: { theirs, ours: CONTRACT_VERSION } }
   )
 }
+
+/** The OMS gave no answer in time (the OMS and claim clients alike). */
+export const omsTimeout = (timeoutMs: number): OmsError =>
+  new OmsError('timeout', `The OMS did not answer within ${(timeoutMs / 1000).toFixed(1)} s.`, null, null, {
+    key: 'sync:oms.timeout',
+    params: { seconds: timeoutMs / 1000 }
+  })
+
+/** The OMS cannot be reached; `cause` is the technical reason (ECONNREFUSED…), kept as it is. */
+export const omsUnreachable = (cause: string): OmsError =>
+  new OmsError('network', `The OMS cannot be reached (${cause}).`, null, null, { key: 'sync:oms.unreachable', params: { cause } })
 
 function describeNetworkError(error: unknown): string {
   const cause = (error as { cause?: { code?: string; message?: string } })?.cause
   return cause?.code ?? cause?.message ?? (error as Error)?.message ?? String(error)
 }
 
-function httpHint(status: number): string {
-  if (status === 401 || status === 403) return ': the token was refused (check the OMS token on the Sync screen)'
-  if (status === 429) return ': too many requests'
-  if (status >= 500) return ': the OMS has a problem on its side'
-  return ''
+function httpHint(status: number): { english: string; key: string } {
+  if (status === 401 || status === 403)
+    return { english: ': the token was refused (check the OMS token on the Sync screen)', key: 'sync:oms.http.token' }
+  if (status === 429) return { english: ': too many requests', key: 'sync:oms.http.tooMany' }
+  if (status >= 500) return { english: ': the OMS has a problem on its side', key: 'sync:oms.http.server' }
+  return { english: '', key: 'sync:oms.http.other' }
 }
 
 function detail(text: string): string {

@@ -10,6 +10,7 @@ import type { Db } from '../db/connection'
 import { orders } from '../db/schema'
 import { importRawFile, type ImportContext } from '../orders/importOrders'
 import { contentHash, OrderRecord } from '../orders/orderRecord'
+import type { Sentence } from '../../../shared/words'
 import { applyOmsStatus } from './applyOmsStatus'
 import type { OmsClient } from './omsClient'
 import type { PullPage } from './omsWire'
@@ -25,6 +26,8 @@ export type PullOutcome = {
   statusChanges: number
   /** What the state machine refused (e.g. a shipped order cancelled in the OMS), in words. */
   conflicts: string[]
+  /** The same conflicts as catalogue words, one sentence each. */
+  conflictWords: Sentence[]
   changedOrderIds: number[]
 }
 
@@ -32,7 +35,16 @@ export type PullOptions = { pageSize?: number; maxPages?: number; stopped?: () =
 
 export async function pullOrders(db: Db, clock: Clock, client: OmsClient, options: PullOptions = {}): Promise<PullOutcome> {
   const { pageSize = 100, maxPages = 50, stopped = () => false } = options
-  const outcome: PullOutcome = { pages: 0, imported: 0, unchanged: 0, failed: 0, statusChanges: 0, conflicts: [], changedOrderIds: [] }
+  const outcome: PullOutcome = {
+    pages: 0,
+    imported: 0,
+    unchanged: 0,
+    failed: 0,
+    statusChanges: 0,
+    conflicts: [],
+    conflictWords: [],
+    changedOrderIds: []
+  }
   let cursor = readSyncSetting(db, 'state').cursor
   for (let n = 0; n < maxPages; n++) {
     const page = await client.pullOrders(cursor, pageSize)
@@ -87,6 +99,7 @@ function applyPage(db: Db, clock: Clock, page: PullPage, outcome: PullOutcome): 
       outcome.changedOrderIds.push(existing.id)
     }
     if (applied.conflict) outcome.conflicts.push(applied.conflict)
+    if (applied.conflictWords) outcome.conflictWords.push(applied.conflictWords)
     if (sameContent) outcome.unchanged += applied.changed ? 0 : 1
     else outcome.failed += importRawFile(ctx, { products: [], orders: [{ record }] }, OMS_SOURCE).failed
   }

@@ -36,7 +36,7 @@ export class PullLoop {
       if (stopped()) return outcome
       state.succeeded()
       if (outcome.changedOrderIds.length > 0) context.notify('orders:changed', { orderIds: outcome.changedOrderIds })
-      if (outcome.conflicts.length > 0) state.problem(outcome.conflicts.join(' '))
+      if (outcome.conflicts.length > 0) state.problem(outcome.conflicts.join(' '), outcome.conflictWords)
       // The serials other stations committed, in the same round: scans refuse an IMEI live elsewhere.
       await this.deps.ledger.pull()
       return outcome

@@ -2,6 +2,7 @@
 // syncing now, what waits, the last success and the last error. The screens
 // are told (sync:status) only when something they show has changed.
 import type { SyncStatus } from '../../../shared/sync'
+import type { Sentence, Words } from '../../../shared/words'
 import { isoNow } from '../clock'
 import type { StationContext } from '../context'
 import { OmsError } from './omsClient'
@@ -25,7 +26,7 @@ export type SyncStatusDeps = {
 export class SyncState {
   /** The OMS answered the last request; null until the station has tried (or after a reconfigure). */
   online: boolean | null = null
-  lastError: { message: string; at: string } | null = null
+  lastError: { message: string; at: string; words?: Words | Sentence[] } | null = null
   /** Why the last export to the folder failed; null when it worked or is off. */
   exportError: string | null = null
   /** Pulls and pushes running now: the status bar's "syncing". */
@@ -48,6 +49,7 @@ export class SyncState {
       lastSuccessAt: state.lastSuccessAt,
       lastPullAt: state.lastPullAt,
       lastError: this.lastError?.message ?? null,
+      ...(this.lastError?.words ? { lastErrorWords: this.lastError.words } : {}),
       lastErrorAt: this.lastError?.at ?? null,
       nextTryAt: this.deps.nextTryAt(),
       tokenWarning: secrets.encrypted || !omsTokenFor(secrets, readSyncSetting(db, 'oms').baseUrl) ? null : secrets.warning,
@@ -94,12 +96,12 @@ export class SyncState {
       // Into the station's log when the reason changes, not on every retry of an OMS that stays down.
       if (this.lastError?.message !== error.message) this.deps.log(`OMS sync failed (${error.kind})`, error)
     } else this.deps.log('OMS sync failed', error)
-    this.problem((error as Error)?.message ?? String(error))
+    this.problem((error as Error)?.message ?? String(error), error instanceof OmsError ? (error.words ?? undefined) : undefined)
   }
 
-  /** Something the operator should read in the status bar, e.g. a pull's conflicts. */
-  problem(message: string): void {
-    this.lastError = { message, at: isoNow(this.deps.context.clock) }
+  /** Something the operator should read in the status bar, e.g. a pull's conflicts (`words`: the same in catalogue words). */
+  problem(message: string, words?: Words | Sentence[]): void {
+    this.lastError = { message, at: isoNow(this.deps.context.clock), ...(words ? { words } : {}) }
   }
 
   /** Settings or the token changed: what the last attempts said no longer holds. */

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next'
 import type { SyncStatus as Status } from '../../../shared/sync'
 import { station } from '../api'
 import { i18n } from '../i18n'
+import { lastErrorText } from '../screens/sync/lastErrorText'
 
 /** The sync's status, kept current by the `sync:status` notice. */
 export function useSyncStatus(): Status | null {
@@ -42,6 +43,7 @@ export function SyncStatus({ onOpen }: { onOpen: () => void }) {
   const { t } = useTranslation('sync')
   if (!status) return null
   const { label, color } = connection(status)
+  const lastError = lastErrorText(status)
   return (
     <UnstyledButton onClick={onOpen} aria-label={t('status.label')} style={{ minWidth: 0 }}>
       <Group gap="md" wrap="nowrap" style={{ minWidth: 0 }}>
@@ -59,9 +61,9 @@ export function SyncStatus({ onOpen }: { onOpen: () => void }) {
         <Text size="md" style={{ whiteSpace: 'nowrap' }}>
           {t('status.lastSync', { time: timeOf(status.lastSuccessAt) })}
         </Text>
-        {status.lastError && (
-          <Text size="md" c="red.8" truncate maw={460} title={status.lastError}>
-            {status.lastError}
+        {lastError && (
+          <Text size="md" c="red.8" truncate maw={460} title={lastError}>
+            {lastError}
           </Text>
         )}
         {status.tokenWarning && (

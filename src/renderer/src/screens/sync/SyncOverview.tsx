@@ -2,6 +2,7 @@ import { Alert, Button, Group, Paper, SimpleGrid, Text } from '@mantine/core'
 import { Trans, useTranslation } from 'react-i18next'
 import type { SyncNowResult, SyncStatus } from '../../../../shared/sync'
 import { connection, timeOf } from '../../components/SyncStatus'
+import { lastErrorText } from './lastErrorText'
 import { i18n } from '../../i18n'
 
 /** The sync at a glance: connection (and the next try while the OMS cannot be reached), events waiting, rejected, the last sync and its error; Sync now. */
@@ -28,7 +29,7 @@ export function SyncOverview({ status, busy, onSyncNow }: { status: SyncStatus; 
       )}
       {status.lastError && (
         <Alert mt="md" color="red" title={t('overview.lastError', { time: timeOf(status.lastErrorAt) })}>
-          <Text size="lg">{status.lastError}</Text>
+          <Text size="lg">{lastErrorText(status)}</Text>
         </Alert>
       )}
       {status.tokenWarning && (
