@@ -83,6 +83,8 @@ export const SyncNowResult = z.object({
   exported: z.number().int().nullable(),
   /** What went wrong, in words; null when everything worked. */
   problems: z.array(z.string()),
+  /** The same problems as catalogue words, one per problem (null where a problem has none), for the screen's language. */
+  problemWords: z.array(Words.nullable()).optional(),
   status: SyncStatus
 })
 export type SyncNowResult = z.infer<typeof SyncNowResult>

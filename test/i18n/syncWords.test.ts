@@ -9,7 +9,8 @@ import { mainCatalogue } from '../../src/main/core/i18n/catalogue'
 import { pullOrders } from '../../src/main/core/sync/orderPull'
 import { i18n } from '../../src/renderer/src/i18n'
 import { lastErrorText } from '../../src/renderer/src/screens/sync/lastErrorText'
-import type { SyncStatus } from '../../src/shared/sync'
+import { describeSync } from '../../src/renderer/src/screens/sync/describeSync'
+import type { SyncNowResult, SyncStatus } from '../../src/shared/sync'
 import { wordSentence, type Sentence, type Words } from '../../src/shared/words'
 import { allProducts, createOperators, openTestStation, orderRecord, type TestStation } from '../core/helpers'
 import { cleanup, clientFor, ok, pointAt, standIn } from '../sync/helpers'
@@ -106,5 +107,34 @@ describe('the sync status in words', () => {
       `Zamówienie SO-1 zostało anulowane w OMS, ale tutaj ma już status: ${polish({ key: 'common:status.shipped' })}. ` +
         `OMS wstrzymuje zamówienie SO-2 (status held), ale tutaj ma już status: ${polish({ key: 'common:status.in_progress' })}. Zapytaj kierownika zmiany.`
     )
+  })
+})
+
+describe("Sync now's problems in words", () => {
+  const inEnglish = (words: Words) => wordSentence(mainCatalogue().getFixedT('en'), words)
+
+  it('words a failed pull and a failed send in Polish, each the English line when worded in English', async () => {
+    const t = openTestStation()
+    pointAt(t, await failingOms(), { requestTimeoutMs: 2_000 })
+    const { op } = createOperators(t)
+    await ok(t, 'operators:signIn', { operatorId: op.id })
+    const result = await ok<SyncNowResult>(t, 'sync:now')
+    expect(result.problems.length).toBeGreaterThan(0)
+    expect(result.problemWords).toHaveLength(result.problems.length)
+    result.problems.forEach((line, i) => expect(inEnglish(result.problemWords![i]!)).toBe(line))
+    const pull = result.problemWords!.find((w) => w?.key === 'sync:now.pullProblem')!
+    expect(polish(pull)).toMatch(/^Pobieranie: OMS odpowiedział 500/)
+  })
+
+  it('words an offline station in Polish on the Sync screen', async () => {
+    const t = openTestStation()
+    const { op } = createOperators(t)
+    await ok(t, 'operators:signIn', { operatorId: op.id })
+    const result = await ok<SyncNowResult>(t, 'sync:now')
+    expect(result.problems).toEqual(['No OMS address is set: the station works offline (file export only).'])
+    expect(await inPolish(() => describeSync(result))).toBe(
+      'Nie ustawiono adresu OMS: stanowisko pracuje offline (tylko eksport do plików).'
+    )
+    expect(describeSync(result)).toBe('No OMS address is set: the station works offline (file export only).')
   })
 })

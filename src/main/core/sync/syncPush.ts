@@ -79,9 +79,12 @@ export class PushLoop {
     try {
       const outcome = exportEvents(context.db, context.clock, context.stationId, settings.folder)
       state.exportError = null
+      state.exportErrorWords = null
       return outcome.events
     } catch (error) {
-      state.exportError = `Export to ${settings.folder} failed: ${(error as Error).message}`
+      const problem = (error as Error).message
+      state.exportError = `Export to ${settings.folder} failed: ${problem}`
+      state.exportErrorWords = { key: 'sync:now.exportFailed', params: { folder: settings.folder, problem } }
       return null
     }
   }

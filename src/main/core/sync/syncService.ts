@@ -111,7 +111,7 @@ async function checkBeforeConfirm(
   const check = await checkOmsStatus(db, clock, api, orderId, readSyncSetting(db, 'oms').statusCheckTimeoutMs)
   if (api) {
     if (check.online) state.online = true
-    else if (check.problem) state.failed(new OmsError('network', check.problem))
+    else if (check.problem) state.failed(new OmsError('network', check.problem, null, null, check.problemWords ?? null))
   }
   if (check.changed) context.notify('orders:changed', { orderIds: [orderId] })
   state.publish()

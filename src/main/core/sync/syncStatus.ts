@@ -29,6 +29,8 @@ export class SyncState {
   lastError: { message: string; at: string; words?: Words | Sentence[] } | null = null
   /** Why the last export to the folder failed; null when it worked or is off. */
   exportError: string | null = null
+  /** The export's failure as catalogue words (`sync:now.exportFailed`). */
+  exportErrorWords: Words | null = null
   /** Pulls and pushes running now: the status bar's "syncing". */
   private running = 0
   private lastNotified = ''

@@ -15,7 +15,8 @@ import { useAction } from '../useAction'
 import { useAsync } from '../useAsync'
 import { RejectedEventsTable } from './sync/RejectedEventsTable'
 import { SerialConflicts } from './sync/SerialConflicts'
-import { describeSync, SyncOverview } from './sync/SyncOverview'
+import { describeSync } from './sync/describeSync'
+import { SyncOverview } from './sync/SyncOverview'
 import { SyncSettingsForm } from './sync/SyncSettingsForm'
 
 const sourceName = (source: string) => (source === 'oms' ? 'OMS' : source)

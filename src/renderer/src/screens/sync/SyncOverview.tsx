@@ -1,9 +1,8 @@
 import { Alert, Button, Group, Paper, SimpleGrid, Text } from '@mantine/core'
 import { Trans, useTranslation } from 'react-i18next'
-import type { SyncNowResult, SyncStatus } from '../../../../shared/sync'
+import type { SyncStatus } from '../../../../shared/sync'
 import { connection, timeOf } from '../../components/SyncStatus'
 import { lastErrorText } from './lastErrorText'
-import { i18n } from '../../i18n'
 
 /** The sync at a glance: connection (and the next try while the OMS cannot be reached), events waiting, rejected, the last sync and its error; Sync now. */
 export function SyncOverview({ status, busy, onSyncNow }: { status: SyncStatus; busy: boolean; onSyncNow: () => void }) {
@@ -65,20 +64,4 @@ function Figure({ label, value, color }: { label: string; value: string; color?:
       </Text>
     </div>
   )
-}
-
-/** What one Sync now did, a line per part: orders pulled, events sent, the export, and any problems. */
-export function describeSync(result: SyncNowResult): string {
-  const lines: string[] = []
-  if (result.pulled) {
-    const { imported, statusChanges, unchanged, failed } = result.pulled
-    lines.push(i18n.t('sync:overview.pulled', { imported, statusChanges, unchanged, failed }))
-  }
-  if (result.sent) {
-    const { accepted, duplicate, rejected } = result.sent
-    lines.push(i18n.t('sync:overview.sent', { accepted, duplicate, rejected, waiting: result.status.waiting }))
-  }
-  if (result.exported !== null) lines.push(i18n.t('sync:overview.exported', { events: result.exported }))
-  lines.push(...result.problems)
-  return lines.join('\n')
 }
