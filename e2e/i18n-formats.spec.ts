@@ -1,7 +1,7 @@
 // Numbers typed and shown the station language's way (issue 16): in Polish the Sync screen's pull interval takes
 // the decimal comma ("0,5" minutes is stored as 30 seconds), says at the field what it refuses and saves nothing
 // then; the scan screen's counts stay plain digits for small counts. Each screen is photographed for a person to
-// look at (test-results/…/pl-*.png).
+// look at (test-results/…/pl-*.png). Sync now's problems read in Polish too.
 import type Database from 'better-sqlite3'
 import { expect, startWithSampleData, test } from './fixtures'
 import { approvePl, openOrderPl, shotPl, switchToPolish } from './polish'
@@ -54,6 +54,11 @@ test('in Polish: the pull interval takes a decimal comma, and a refused one is s
   await page.getByRole('button', { name: 'Zapisz ustawienia' }).click()
   await approvePl(page)
   await expect.poll(() => pullSeconds(db)).toBe(150)
+
+  // Sync now on a station with no OMS address: what did not work reads in Polish.
+  await page.getByRole('button', { name: 'Synchronizuj teraz' }).click()
+  await expect(page.getByText('Nie ustawiono adresu OMS: stanowisko pracuje offline (tylko eksport do plików).')).toBeVisible()
+  await shotPl(page, 'sync-now-offline')
 
   // The scan screen's counts in Polish.
   await openOrderPl(page, '404-7483840-3467836', 'SO-10001')
