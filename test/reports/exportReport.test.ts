@@ -4,22 +4,12 @@
 import { execFileSync } from 'node:child_process'
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import { csvLine } from '../../src/main/core/sync/csvLine'
-import { refreshStationTimeZone } from '../../src/shared/localTime'
 import { cleanup, makeDataDir } from '../core/helpers'
-import { scriptedShift, TODAY } from './shiftWorld'
+import { scriptedShift, TODAY, inWarsawTime } from './shiftWorld'
 
-const savedTz = process.env.TZ
-beforeAll(() => {
-  process.env.TZ = 'Europe/Warsaw'
-  refreshStationTimeZone()
-})
-afterAll(() => {
-  if (savedTz === undefined) delete process.env.TZ
-  else process.env.TZ = savedTz
-  refreshStationTimeZone()
-})
+inWarsawTime()
 afterEach(cleanup)
 
 const stationIdOf = (w: { sqlite: { prepare(sql: string): { get(): unknown } } }) =>

@@ -4,30 +4,20 @@
 import { execFileSync } from 'node:child_process'
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import { translator } from '../../src/main/core/i18n/catalogue'
 import { shiftReportCsv } from '../../src/main/core/reports/csv'
 import { shiftReportPdf } from '../../src/main/core/reports/pdf'
 import { scanAnswerWords } from '../../src/main/core/reports/refusalLog'
-import { refreshStationTimeZone } from '../../src/shared/localTime'
 import type { ShiftFigures } from '../../src/shared/reports'
 import { wordSentence } from '../../src/shared/words'
 import { answerText } from '../../src/renderer/src/useAction'
 import { i18n } from '../../src/renderer/src/i18n'
 import type { Language } from '../../src/shared/i18n/languages'
 import { cleanup, makeDataDir } from '../core/helpers'
-import { scriptedShift, TODAY } from './shiftWorld'
+import { scriptedShift, TODAY, inWarsawTime } from './shiftWorld'
 
-const savedTz = process.env.TZ
-beforeAll(() => {
-  process.env.TZ = 'Europe/Warsaw'
-  refreshStationTimeZone()
-})
-afterAll(() => {
-  if (savedTz === undefined) delete process.env.TZ
-  else process.env.TZ = savedTz
-  refreshStationTimeZone()
-})
+inWarsawTime()
 afterEach(cleanup)
 
 const OLD_ENGLISH = 'Already scanned: 490154203237518 is in order SO-9, box 1'

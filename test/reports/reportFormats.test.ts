@@ -4,26 +4,17 @@
 import { execFileSync } from 'node:child_process'
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import { shiftReportPdf } from '../../src/main/core/reports/pdf'
 import { shiftReportCsv } from '../../src/main/core/reports/csv'
 import { translator } from '../../src/main/core/i18n/catalogue'
-import { refreshStationTimeZone } from '../../src/shared/localTime'
 import { bucketLabel, figureText, labelKindName, refusalClassNames } from '../../src/shared/reportFormat'
 import type { ShiftFigures } from '../../src/shared/reports'
 import type { Language } from '../../src/shared/i18n/languages'
 import { cleanup, makeDataDir } from '../core/helpers'
+import { inWarsawTime } from './shiftWorld'
 
-const savedTz = process.env.TZ
-beforeAll(() => {
-  process.env.TZ = 'Europe/Warsaw'
-  refreshStationTimeZone()
-})
-afterAll(() => {
-  if (savedTz === undefined) delete process.env.TZ
-  else process.env.TZ = savedTz
-  refreshStationTimeZone()
-})
+inWarsawTime()
 afterEach(cleanup)
 
 /** A busy shift in Warsaw (CET, UTC+1): big counts, a fractional pace, a refusal and a print failure with times. */

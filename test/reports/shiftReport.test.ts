@@ -1,20 +1,10 @@
 // The shift report's figures against a scripted shift (test/reports/shiftWorld.ts):
 // every number below follows from the scans, refusals and times of that script.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { refreshStationTimeZone } from '../../src/shared/localTime'
+import { afterEach, describe, expect, it } from 'vitest'
 import { cleanup, count, importRecords, orderIdOf, orderRecord, snapshot } from '../core/helpers'
-import { LEAD, MAREK, scriptedShift, TODAY } from './shiftWorld'
+import { LEAD, MAREK, scriptedShift, TODAY, inWarsawTime } from './shiftWorld'
 
-const savedTz = process.env.TZ
-beforeAll(() => {
-  process.env.TZ = 'Europe/Warsaw'
-  refreshStationTimeZone()
-})
-afterAll(() => {
-  if (savedTz === undefined) delete process.env.TZ
-  else process.env.TZ = savedTz
-  refreshStationTimeZone()
-})
+inWarsawTime()
 afterEach(cleanup)
 
 describe('the shift report of a scripted shift', () => {

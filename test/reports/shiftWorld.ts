@@ -2,7 +2,8 @@
 // today's scans with known gaps and a break, one of each refusal, a box and a
 // packing confirmed, a print job that failed, and a cancelled order with a
 // unit still in it. The tests know every figure it must give.
-import { expect } from 'vitest'
+import { afterAll, beforeAll, expect } from 'vitest'
+import { refreshStationTimeZone } from '../../src/shared/localTime'
 import type { ArgsOf, Channel, ResultOf } from '../../src/shared/contract'
 import { dispatch } from '../../src/main/core/dispatch'
 import { StationError } from '../../src/main/core/errors'
@@ -102,4 +103,18 @@ export async function scriptedShift() {
   createJob(t.db, t.clock, { kind: 'packing_slip', format: 'pdf', orderId: ids[1], boxId: null, printer: 'Laser', createdBy: lead.id })
   time.set('2026-11-21T10:00:00Z')
   return { ...t, lead, op, ids, call }
+}
+
+/** The file's tests run in Warsaw time (the scripted shift's station), and the time zone is put back after them. */
+export function inWarsawTime(): void {
+  const savedTz = process.env.TZ
+  beforeAll(() => {
+    process.env.TZ = 'Europe/Warsaw'
+    refreshStationTimeZone()
+  })
+  afterAll(() => {
+    if (savedTz === undefined) delete process.env.TZ
+    else process.env.TZ = savedTz
+    refreshStationTimeZone()
+  })
 }
