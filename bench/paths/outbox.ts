@@ -2,17 +2,31 @@
 // events drains to a loopback OMS through the station's own sync (the relay
 // and its push loop, timers and all), next to raw HTTP posts of the same
 // batches to the same server without the database; and how long the queue
-// waits after an OMS outage ends, next to the 10 s target. The OMS is the
-// stand-in (tools/oms-dev) in a process of its own, as a real OMS would be.
+// waits after an OMS outage ends, next to the 10 s target. The drain goes
+// twice, with the same events: to the stand-in (tools/oms-dev), which stores
+// every event and its serial ledger, and to an OMS that only acknowledges
+// (./omsSink.ts), which times the station's side alone. Each OMS runs in a
+// process of its own, as a real OMS would.
 //
 //   npx tsx bench/paths/outbox.ts [--events 50000] [--recovery-events 5000] [--outage-s 30] [--give-up-s 300]
-import { mkdirSync, rmSync } from 'node:fs'
+import { cpSync, mkdirSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { openCore, type Core } from '../../src/main/core/core'
 import { readSyncSetting, writeSyncSetting } from '../../src/main/core/sync/syncSettings'
 import { summarize } from '../stats'
-import { acceptedBy, batchBodies, freePort, postRaw, seedEvents, spawnOms, work } from './outboxFixtures'
+import {
+  acceptedBy,
+  acknowledgedBy,
+  batchBodies,
+  freePort,
+  postRaw,
+  seedEvents,
+  spawnOms,
+  spawnSink,
+  work,
+  type Oms
+} from './outboxFixtures'
 import type { BenchContext } from './context'
 import { latencyRatio, rateFigure, rateRatio, type Figure, type PathRow } from './types'
 
@@ -45,16 +59,18 @@ export async function outboxPaths(options: OutboxBenchOptions = {}): Promise<Pat
   const { events = 50_000, recoveryEvents = 5_000, outageMs = 30_000, giveUpMs = 300_000, log = () => {} } = options
   mkdirSync(work, { recursive: true })
 
-  const drain = await drainFigures(events, log)
+  const drains = await drainFigures(events, log)
   const recovery = await recoveryFigure(recoveryEvents, outageMs, giveUpMs, log)
+  const drainRow = (drain: Drain, to: string): PathRow => ({
+    path: `outbox drain to ${to}, ${events.toLocaleString('en')} events waiting`,
+    measured: drain.measured,
+    reference: drain.reference,
+    ratio: rateRatio(rate(drain.measured), rate(drain.reference)),
+    target: { text: `≥ ${TARGET_RATE.toLocaleString('en')} events/s`, met: rate(drain.measured) >= TARGET_RATE }
+  })
   return [
-    {
-      path: `outbox drain to a loopback OMS, ${events.toLocaleString('en')} events waiting`,
-      measured: drain.measured,
-      reference: drain.reference,
-      ratio: rateRatio(rate(drain.measured), rate(drain.reference)),
-      target: { text: `≥ ${TARGET_RATE.toLocaleString('en')} events/s`, met: rate(drain.measured) >= TARGET_RATE }
-    },
+    drainRow(drains.standIn, 'the stand-in OMS on loopback (it stores every event and its serial ledger)'),
+    drainRow(drains.sink, "an OMS on loopback that only acknowledges (the station's side alone)"),
     {
       path: `outbox drain after a ${Math.round(outageMs / 1000)} s OMS outage, ${recoveryEvents.toLocaleString('en')} events: OMS up → queue empty${recovery.drained ? '' : ` (NOT drained: gave up after ${giveUpMs / 1000} s)`}`,
       measured: { kind: 'latency', summary: summarize('OMS up → queue empty', [recovery.ms]) },
@@ -65,43 +81,69 @@ export async function outboxPaths(options: OutboxBenchOptions = {}): Promise<Pat
   ]
 }
 
+type Drain = { measured: Figure; reference: Figure }
+type OmsKind = { name: string; spawn: (port: number) => Promise<Oms>; answered: (url: string) => Promise<number> }
+
+const STAND_IN: OmsKind = { name: 'stand-in', spawn: spawnOms, answered: acceptedBy }
+const SINK: OmsKind = { name: 'sink', spawn: spawnSink, answered: acknowledgedBy }
+
 const rate = (figure: Figure) => (figure.kind === 'rate' ? figure.perSecond : 0)
-/** The drain through the station's own sync, then the same batches posted raw to a fresh stand-in. */
-async function drainFigures(n: number, log: (line: string) => void): Promise<{ measured: Figure; reference: Figure }> {
-  const dataDir = freshDir('outbox-drain')
+/**
+ * The same waiting events (seeded once, the data folder copied) drained through the station's own sync to the
+ * stand-in and to the acknowledging OMS, each next to raw posts of the same batches to a fresh server of its kind.
+ */
+async function drainFigures(n: number, log: (line: string) => void): Promise<{ standIn: Drain; sink: Drain }> {
+  const seededDir = freshDir('outbox-drain')
+  const copies: string[] = []
   try {
-    const seeded = openCore({ dataDir })
+    const seeded = openCore({ dataDir: seededDir })
     seedEvents(seeded, n)
     const batchSize = readSyncSetting(seeded.context.db, 'oms').batchSize
-    const { stationId, bodies } = batchBodies(seeded, batchSize)
+    const batches = batchBodies(seeded, batchSize)
     seeded.close()
-
-    // The reference: the same batches (same events, same size), already serialized, posted one after another.
-    const raw = await spawnOms(await freePort())
-    const rawStart = performance.now()
-    for (const body of bodies) await postRaw(raw.url, stationId, body)
-    const rawMs = performance.now() - rawStart
-    await raw.stop()
-    log(`raw posts: ${bodies.length} batches of ≤ ${batchSize} in ${rawMs.toFixed(0)} ms`)
-
-    // The station: pointed at the OMS, it drains by itself from the moment it opens.
-    const oms = await spawnOms(await freePort())
-    pointAt(dataDir, oms.url)
-    const start = performance.now()
-    const core = openCore({ dataDir })
-    const drained = await untilEmpty(core, 600_000)
-    const ms = performance.now() - start
-    core.close()
-    const accepted = await acceptedBy(oms.url)
-    await oms.stop()
-    if (!drained || accepted !== n) throw new Error(`the drain did not finish: ${accepted} of ${n} accepted`)
-    log(`relay: ${n} events in ${ms.toFixed(0)} ms`)
-    return {
-      measured: rateFigure('through the relay', 'events', n, ms),
-      reference: rateFigure('raw posts of the same batches', 'events', n, rawMs)
+    const drain = async (kind: OmsKind): Promise<Drain> => {
+      const dataDir = freshDir(`outbox-drain-${kind.name}`)
+      copies.push(dataDir)
+      cpSync(seededDir, dataDir, { recursive: true })
+      return drainTo(kind, dataDir, n, batches, log)
     }
+    return { standIn: await drain(STAND_IN), sink: await drain(SINK) }
   } finally {
-    rmSync(dataDir, { recursive: true, force: true })
+    for (const dir of [seededDir, ...copies]) rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+/** Raw posts of the batches to a fresh OMS of `kind`, then the station (its data in `dataDir`) draining to another. */
+async function drainTo(
+  kind: OmsKind,
+  dataDir: string,
+  n: number,
+  { stationId, bodies }: { stationId: string; bodies: string[] },
+  log: (line: string) => void
+): Promise<Drain> {
+  // The reference: the same batches (same events, same size), already serialized, posted one after another.
+  const raw = await kind.spawn(await freePort())
+  const rawStart = performance.now()
+  for (const body of bodies) await postRaw(raw.url, stationId, body)
+  const rawMs = performance.now() - rawStart
+  await raw.stop()
+  log(`${kind.name}: raw posts of ${bodies.length} batches in ${rawMs.toFixed(0)} ms`)
+
+  // The station: pointed at the OMS, it drains by itself from the moment it opens.
+  const oms = await kind.spawn(await freePort())
+  pointAt(dataDir, oms.url)
+  const start = performance.now()
+  const core = openCore({ dataDir })
+  const drained = await untilEmpty(core, 600_000)
+  const ms = performance.now() - start
+  core.close()
+  const answered = await kind.answered(oms.url)
+  await oms.stop()
+  if (!drained || answered < n) throw new Error(`the drain to the ${kind.name} did not finish: ${answered} of ${n} answered`)
+  log(`${kind.name}: the relay drained ${n} events in ${ms.toFixed(0)} ms`)
+  return {
+    measured: rateFigure('through the relay', 'events', n, ms),
+    reference: rateFigure('raw posts of the same batches', 'events', n, rawMs)
   }
 }
 

@@ -102,35 +102,32 @@ export async function postRaw(url: string, stationId: string, body: string): Pro
 export type Oms = { url: string; stop(): Promise<void> }
 
 /** The stand-in OMS in a process of its own (its CLI), with no orders to pull, answering once it says so. */
-export async function spawnOms(port: number): Promise<Oms> {
+export function spawnOms(port: number): Promise<Oms> {
   const noOrders = join(work, 'outbox-no-orders.json')
   writeFileSync(noOrders, '{"orders":[],"products":[]}')
-  const cli = join(root, 'tools/oms-dev/cli.ts')
-  const child: ChildProcess = spawn(
-    process.execPath,
-    [
-      join(root, 'node_modules/tsx/dist/cli.mjs'),
-      cli,
-      '--port',
-      String(port),
-      '--db',
-      ':memory:',
-      '--orders',
-      noOrders,
-      '--seed',
-      '1',
-      '--quiet'
-    ],
-    { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] }
-  )
+  const args = ['--port', String(port), '--db', ':memory:', '--orders', noOrders, '--seed', '1', '--quiet']
+  return spawnServer(join(root, 'tools/oms-dev/cli.ts'), args, 'Stand-in OMS on', port)
+}
+
+/** The acknowledging OMS (./omsSink.ts) in a process of its own: what the station's side of the drain can do. */
+export function spawnSink(port: number): Promise<Oms> {
+  return spawnServer(join(root, 'bench/paths/omsSink.ts'), ['--port', String(port)], 'OMS sink on', port)
+}
+
+/** A TypeScript server script under tsx in a process of its own, answering once it prints `ready`. */
+async function spawnServer(script: string, args: string[], ready: string, port: number): Promise<Oms> {
+  const child: ChildProcess = spawn(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), script, ...args], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'inherit']
+  })
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
   await new Promise<void>((resolve, reject) => {
     let said = ''
     child.stdout!.on('data', (chunk) => {
       said += String(chunk)
-      if (said.includes('Stand-in OMS on')) resolve()
+      if (said.includes(ready)) resolve()
     })
-    child.once('exit', (code) => reject(new Error(`the stand-in OMS exited (${code}) before listening: ${said}`)))
+    child.once('exit', (code) => reject(new Error(`${script} exited (${code}) before listening: ${said}`)))
   })
   return {
     url: `http://127.0.0.1:${port}`,
@@ -141,9 +138,15 @@ export async function spawnOms(port: number): Promise<Oms> {
   }
 }
 
+/** Events the stand-in OMS accepted (its admin statistics). */
 export async function acceptedBy(url: string): Promise<number> {
   const stats = (await (await fetch(`${url}/admin/stats`)).json()) as { tally: { accepted: number } }
   return stats.tally.accepted
+}
+
+/** Events the acknowledging OMS answered (each acknowledged once per post: a repeat post counts again). */
+export async function acknowledgedBy(url: string): Promise<number> {
+  return ((await (await fetch(`${url}${API_PREFIX}/sink/counts`)).json()) as { events: number }).events
 }
 
 export function freePort(): Promise<number> {
