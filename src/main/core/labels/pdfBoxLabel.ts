@@ -8,7 +8,7 @@ import { boxLabelLayout, type BoxLabelPage, type PlacedSerials, type SsccBlock }
 import type { BoxLabelData } from './labelData'
 import { PDF_MEDIUM, type Box, type PageSize } from './labelLayout'
 import { drawRule, drawText } from './pdfDraw'
-import { finish, newDocument, textWidth, useFont, type Doc } from './pdfText'
+import { finish, LABEL_FINISH, newDocument, textWidth, useFont, type Doc } from './pdfText'
 import { labelWords } from './words'
 
 export type { PageSize } from './labelLayout'
@@ -31,7 +31,7 @@ export async function renderBoxLabelPdf(
     doc.addPage({ size: [size.width, size.height], margin: 0 })
     drawPage(doc, data, page)
   }
-  return { pdf: await finish(doc), pages: pages.length }
+  return { pdf: await finish(doc, LABEL_FINISH), pages: pages.length }
 }
 
 function drawPage(doc: Doc, data: BoxLabelData, page: BoxLabelPage): void {

@@ -7,7 +7,7 @@ import { drawLinear, linearCode, QUIET_MODULES } from './barcodes'
 import type { ShippingLabelData } from './labelData'
 import { PDF_MEDIUM, type PageSize } from './labelLayout'
 import { drawRule, drawText } from './pdfDraw'
-import { finish, newDocument, type Doc } from './pdfText'
+import { finish, LABEL_FINISH, newDocument, type Doc } from './pdfText'
 import { shippingLabelLayout, type ShippingLabelLayout } from './shippingLabelLayout'
 import { labelWords } from './words'
 
@@ -28,7 +28,7 @@ export async function renderShippingLabelPdf(
   drawAddress(doc, layout.address)
   drawTracking(doc, layout.tracking)
   if (layout.order) drawOrder(doc, data, layout.order)
-  return { pdf: await finish(doc), pages: 1 }
+  return { pdf: await finish(doc, LABEL_FINISH), pages: 1 }
 }
 
 function drawAddress(doc: Doc, address: ShippingLabelLayout['address']): void {
