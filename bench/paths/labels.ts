@@ -7,7 +7,10 @@
 // same barcodes (bars and modules encoded beforehand) and the same texts at
 // the layout's places with fonts parsed once beforehand: what the label's
 // drawing costs pdfkit itself. Pure rendering: no database (the label's data
-// read is a few indexed rows).
+// read is a few indexed rows). The reference stays pdfkit as it comes (a new
+// font subset encoded and deflated, every word laid out, per document), so
+// the station's renderer, which keeps those between documents
+// (src/main/core/labels/pdfFonts.ts), can come in under it: a ratio below 1.
 import * as fontkit from 'fontkit'
 import PDFDocument from 'pdfkit'
 import { drawLinear, drawMatrix, linearCode, type LinearCode } from '../../src/main/core/labels/barcodes'
