@@ -70,7 +70,7 @@ describe('fonts a label takes from the process', () => {
     await renderBoxLabelPdf(box(1), SIZE)
     const encodes = vi.spyOn(fontLoader, 'encodeSubset')
     const labels = [box(2), box(3), box(4, 'Łukasz Wiśniewski')]
-    const pdfs = []
+    const pdfs: Buffer[] = []
     for (const data of labels) pdfs.push((await renderBoxLabelPdf(data, SIZE)).pdf)
 
     expect(encodes).not.toHaveBeenCalled()
@@ -117,7 +117,7 @@ describe('fonts a label takes from the process', () => {
     expect(again.some((text) => text.includes('Packed'))).toBe(false)
     expect(again.some((text) => text.includes(data.orderNumber))).toBe(true)
     // …so a third time lays out nothing, and still reads and decodes whole.
-    let pdf = Buffer.alloc(0)
+    let pdf: Buffer = Buffer.alloc(0)
     expect(await laidOut(async () => (pdf = (await renderBoxLabelPdf(data, SIZE)).pdf))).toEqual([])
     expect(decoded(pdf)).toEqual([`00${data.sscc}`, data.orderNumber, ...data.serials].sort())
     expect(poppler('pdftotext', pdf)).toContain(data.orderNumber)

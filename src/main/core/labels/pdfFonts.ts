@@ -77,6 +77,12 @@ function preparedFor(name: FontName): Prepared {
   return entry
 }
 
+const isEmbeddedFont = (font: Partial<EmbeddedFont> | undefined): font is EmbeddedFont =>
+  typeof font?.subset?.includeGlyph === 'function' &&
+  Array.isArray(font.widths) &&
+  Array.isArray(font.unicode) &&
+  typeof font.scale === 'number'
+
 /**
  * Selects the registered font `name` in `doc`, whose font object is then new, and gives it the shared layouts
  * and the first glyphs (as pdfkit's own `encode` enters a glyph: subset place, width, Unicode). Called once per
@@ -85,7 +91,9 @@ function preparedFor(name: FontName): Prepared {
  */
 export function prepareFont(doc: Doc, name: FontName): Doc {
   doc.font(name)
-  const embedded = (doc as unknown as { _font: EmbeddedFont })._font
+  const embedded = (doc as unknown as { _font?: Partial<EmbeddedFont> })._font
+  // Another pdfkit whose font object differs: its documents are made as pdfkit makes them, only slower.
+  if (!isEmbeddedFont(embedded)) return doc
   const fontPrepared = preparedFor(name)
   if (embedded.layoutCache) embedded.layoutCache = layoutCache(fontPrepared)
   for (const glyph of fontPrepared.glyphs) {
