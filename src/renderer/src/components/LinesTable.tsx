@@ -22,9 +22,10 @@ const POINTER = { cursor: 'pointer' } as const
 
 /**
  * Ordered vs scanned per line; the active line (if any) is highlighted. A scan changes one line: only its row is
- * drawn again (a line the station's answer did not touch keeps its object, and `onPick` should keep its identity).
+ * drawn again (a line the station's answer did not touch keeps its object, and `onPick` should keep its identity);
+ * the heading row is not, and the table is not drawn at all while its props stay the same.
  */
-export function LinesTable({
+export const LinesTable = memo(function LinesTable({
   lines,
   activeLineId,
   onPick
@@ -36,13 +37,13 @@ export function LinesTable({
   const { t } = useTranslation('orders')
   const columns = useMemo(() => COLUMNS(t), [t])
   return (
-    <HeadedTable verticalSpacing="sm" fz="md" aria-label={t('lines.title')} columns={columns}>
+    <HeadedTable verticalSpacing="sm" fz="md" aria-label={t('lines.title')} columns={columns} stableColumns>
       {lines.map((l) => (
         <LineRow key={l.id} line={l} active={l.id === activeLineId} onPick={onPick} />
       ))}
     </HeadedTable>
   )
-}
+})
 
 const LineRow = memo(function LineRow({
   line: l,
