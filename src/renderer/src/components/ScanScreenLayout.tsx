@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import type { OrderDetail } from '../../../shared/orders'
 import type { Navigate } from '../screens/routes'
 import type { ScanSession } from '../screens/scanSession'
+import { useAfterPaint } from './afterPaint'
 import { BoxesList, LooseUnits, type BoxActions } from './BoxesList'
 import { OrderScreen } from './OrderHeader'
 
@@ -31,7 +32,6 @@ export function ScanScreenLayout({
     () => ({ orderId: order.id, onChanged: applyChange, onMessage: message }),
     [order.id, applyChange, message]
   )
-  const open = order.status === 'ready' || order.status === 'in_progress'
   // The header's parts keep their identity while the order's header fields stay (OrderHeader is then not drawn
   // again): a scan redraws the counts and lists, not the frame around them (issue 10).
   const orderId = order.id
@@ -52,8 +52,6 @@ export function ScanScreenLayout({
     ),
     [t, navigate, orderId]
   )
-  const sinceLastBox = useMemo(() => <Title order={3}>{t('layout.sinceLastBox')}</Title>, [t])
-  const boxesTitle = useMemo(() => <Title order={3}>{t('layout.boxes')}</Title>, [t])
   return (
     <OrderScreen order={order} screen={title} back={back} detail={detail} actions={confirm}>
       <Grid>
@@ -61,14 +59,32 @@ export function ScanScreenLayout({
           <Stack>{children}</Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 4 }}>
-          <Stack>
-            {sinceLastBox}
-            <LooseUnits units={order.looseUnits} actions={actions} />
-            {boxesTitle}
-            <BoxesList boxes={order.boxes} actions={open ? actions : undefined} />
-          </Stack>
+          <OrderLists order={order} actions={actions} />
         </Grid.Col>
       </Grid>
     </OrderScreen>
+  )
+}
+
+/**
+ * The units not yet boxed and the boxes, as the order was when the screen last painted (issue 10): a scan's
+ * counts and feedback are painted in the first frame after its answer, and these lists follow right after that
+ * frame, drawn in a pass of their own (nothing else on the screen is drawn again for them).
+ */
+function OrderLists({ order, actions }: { order: OrderDetail; actions: BoxActions }) {
+  const { t } = useTranslation('scan')
+  const listed = useAfterPaint(order)
+  const open = listed.status === 'ready' || listed.status === 'in_progress'
+  const { looseUnits, boxes } = listed
+  return useMemo(
+    () => (
+      <Stack>
+        <Title order={3}>{t('layout.sinceLastBox')}</Title>
+        <LooseUnits units={looseUnits} actions={actions} />
+        <Title order={3}>{t('layout.boxes')}</Title>
+        <BoxesList boxes={boxes} actions={open ? actions : undefined} />
+      </Stack>
+    ),
+    [t, looseUnits, boxes, actions, open]
   )
 }

@@ -1,6 +1,7 @@
-import { useCallback, useMemo, useRef, useState } from 'react'
+import { useCallback, useMemo, useRef, useState, type ComponentProps } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Group, Paper, SegmentedControl, Select } from '@mantine/core'
+import { useAfterPaint } from '../components/afterPaint'
 import { LinesTable } from '../components/LinesTable'
 import { NonSerializedPanel, SerialScanPanel } from '../components/ScanPanel'
 import { NoSsccNotice } from '../components/NoSsccNotice'
@@ -129,8 +130,16 @@ export function UsedScan({ orderId, navigate }: { orderId: number; navigate: Nav
       )}
 
       <Paper withBorder p="md">
-        <LinesTable lines={order.lines} activeLineId={chosen ?? null} onPick={onPick} />
+        <LinesAfterPaint lines={order.lines} activeLineId={chosen ?? null} onPick={onPick} />
       </Paper>
     </ScanScreenLayout>
   )
+}
+
+/**
+ * The lines table as the order was when the screen last painted: a scan's counts above it are painted in the
+ * first frame after its answer, and the table follows right after that frame, drawn on its own (issue 10).
+ */
+function LinesAfterPaint({ lines, ...props }: ComponentProps<typeof LinesTable>) {
+  return <LinesTable lines={useAfterPaint(lines)} {...props} />
 }
