@@ -3,6 +3,7 @@
 // for its IMEI 2, a typed serial waiting for a shift lead's approval, and Save.
 import { stillOfBox } from '../components/evidence/EvidenceRecorder'
 import { useCallback, useEffect, useRef, useState } from 'react'
+import { flushSync } from 'react-dom'
 import type { ArgsOf } from '../../../shared/contract'
 import type { Approval } from '../../../shared/operators'
 import { applyOrderDelta, type OrderDelta } from '../../../shared/orderDelta'
@@ -48,15 +49,20 @@ export function useScanSession(orderId: number) {
   const approvalNow = useRef(approvalFor)
   approvalNow.current = approvalFor
 
+  // A scan's answer is drawn and committed in the task its message arrived in (flushSync), not in a task React's
+  // scheduler queues behind it: a frame the browser makes between the two would go out without the new count, and
+  // the count would wait for the next one (issue 10: painted in the first frame after the answer). What is drawn
+  // here is the counts and the feedback; the unit lists follow after that frame (useAfterPaint).
   const applyResult = useCallback(
-    (result: ScanResult, pending: PendingApproval) => {
-      applyChange(result.change)
-      if (result.outcome === 'approval_required') setApprovalFor(pending)
-      setAwaiting((before) =>
-        result.outcome === 'awaiting_imei2' ? (result.awaiting ?? null) : result.outcome === 'approval_required' ? before : null
-      )
-      show({ outcome: result.outcome, message: result.message, code: result.code, params: result.params })
-    },
+    (result: ScanResult, pending: PendingApproval) =>
+      flushSync(() => {
+        applyChange(result.change)
+        if (result.outcome === 'approval_required') setApprovalFor(pending)
+        setAwaiting((before) =>
+          result.outcome === 'awaiting_imei2' ? (result.awaiting ?? null) : result.outcome === 'approval_required' ? before : null
+        )
+        show({ outcome: result.outcome, message: result.message, code: result.code, params: result.params })
+      }),
     [applyChange, show]
   )
 
