@@ -112,8 +112,7 @@ export function SerialScanPanel({
       <ScanFeedback feedback={feedback} />
       <ScanCounts lines={lines}>
         <Paper withBorder p="md">
-          <Text className="count-label">{t('panel.notInBox')}</Text>
-          <Text className="count-value">{order?.looseUnits.length ?? 0}</Text>
+          <CountValue id="loose-count" label={t('panel.notInBox')} value={order?.looseUnits.length ?? 0} />
         </Paper>
       </ScanCounts>
       {extra}
