@@ -121,11 +121,23 @@ test('a print failure, a failed import, hold reasons and a return flag, stored i
     created_at: '2026-11-20T08:15:00Z',
     lines: [{ line_id: 'L1', sku: 'NOPE-1', product_name: 'Nobody knows', quantity: 1, serialized: true, condition: 'used' }]
   }
-  writeFileSync(file, JSON.stringify({ products: [], orders: [order] }))
+  // And 100 more of another unknown SKU: the list shows a page of 100, the first order of the file (the oldest
+  // entry, the same time as the others) on the next page.
+  const more = Array.from({ length: 100 }, (_, i) => ({
+    ...order,
+    oms_order_id: `OMS-99${1001 + i}`,
+    order_number: `SO-9${9101 + i}`,
+    lines: [{ ...order.lines[0], sku: 'NOPE-2' }]
+  }))
+  writeFileSync(file, JSON.stringify({ products: [], orders: [order, ...more] }))
   await page.getByRole('button', { name: 'Import', exact: true }).click()
   await page.locator('input[type=file]').setInputFiles(file)
   await page.getByRole('button', { name: 'Import', exact: true }).last().click()
+  await expect(page.getByText('Showing 100 of 101, the most recently tried first.')).toBeVisible()
+  await expect(page.getByRole('table', { name: 'Failed imports' })).not.toContainText('unknown SKU NOPE-1')
+  await page.getByRole('button', { name: 'Show more' }).click()
   await expect(page.getByRole('table', { name: 'Failed imports' })).toContainText('unknown SKU NOPE-1')
+  await expect(page.getByRole('button', { name: 'Show more' })).toHaveCount(0)
 
   // The station restarts: the words come back from the database.
   await stop(first)
@@ -142,6 +154,9 @@ test('a print failure, a failed import, hold reasons and a return flag, stored i
 
   await page.getByRole('button', { name: 'Import', exact: true }).click()
   const failed = page.getByRole('table', { name: 'Nieudane importy' })
+  await expect(page.getByText('Pokazano 100 z 101, od ostatnio próbowanych.')).toBeVisible()
+  await shotPl(page, 'stored-failed-imports-first-page')
+  await page.getByRole('button', { name: 'Pokaż więcej' }).click()
   await expect(failed).toContainText('pozycja L1: nieznany SKU NOPE-1 (brak mapowania produktu); dodaj produkt, potem ponów')
   await shotPl(page, 'stored-failed-imports')
 

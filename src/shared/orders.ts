@@ -3,7 +3,7 @@
 // and holds set or released by a shift lead.
 import { z } from 'zod'
 import { Approval, Assignments } from './operators'
-import { id, none, reason, text } from './primitives'
+import { id, reason, text } from './primitives'
 import { Sentence, Words } from './words'
 
 export const OrderStatus = z.enum(['on_hold', 'ready', 'in_progress', 'packed', 'shipped', 'cancelled'])
@@ -147,6 +147,28 @@ export const FailedImport = z.object({
 })
 export type FailedImport = z.infer<typeof FailedImport>
 
+/** Where the next page of the failed imports starts: the last entry's place (newest tried first). */
+export const FailedImportCursor = z.strictObject({ lastTriedAt: z.string().max(64), id })
+export type FailedImportCursor = z.infer<typeof FailedImportCursor>
+
+export const FailedImportsQuery = z.strictObject({
+  limit: z.number().int().min(1).max(500).optional(),
+  /** The previous page's `nextCursor`: this page follows it. */
+  cursor: FailedImportCursor.optional()
+})
+export type FailedImportsQuery = z.infer<typeof FailedImportsQuery>
+
+/**
+ * One page of the failed imports still open, newest tried first (a file with a systematic fault may leave
+ * thousands): `open` counts them all, `nextCursor` is null on the last page.
+ */
+export const FailedImportsPage = z.object({
+  failed: z.array(FailedImport),
+  nextCursor: FailedImportCursor.nullable(),
+  open: z.number().int()
+})
+export type FailedImportsPage = z.infer<typeof FailedImportsPage>
+
 /**
  * Where the next page of the orders list starts: the last row's place, as the
  * station handed it out (the screen passes it back unchanged). `list`: the
@@ -222,7 +244,7 @@ export const orderChannels = {
   'orders:importChunk': { args: ImportChunk, result: z.object({ received: z.number().int() }) },
   'orders:importFinish': { args: UploadRef, result: ImportSummary },
   'orders:importCancel': { args: UploadRef, result: z.null() },
-  'orders:failedImports': { args: none, result: z.array(FailedImport) },
+  'orders:failedImports': { args: FailedImportsQuery, result: FailedImportsPage },
   'orders:retryFailedImport': { args: z.strictObject({ id }), result: ImportSummary },
 
   'orders:hold': { args: z.strictObject({ orderId: id, approval: Approval, reason }), result: OrderDetail },

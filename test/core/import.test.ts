@@ -225,7 +225,7 @@ describe('good CSV files', () => {
     expect(summary.imported).toBe(1)
     expect(summary.failures).toEqual([{ omsOrderId: 'OMS-1', reason: 'the rows of this order disagree on carrier' }])
     expect(count(t.sqlite, 'orders', 'oms_order_id = ?', 'OMS-1')).toBe(0)
-    expect(listFailedImports(t.db)).toMatchObject([
+    expect(listFailedImports(t.db).failed).toMatchObject([
       { omsOrderId: 'OMS-1', source: 'orders.csv', reason: expect.stringContaining('disagree on carrier') }
     ])
   })
@@ -277,7 +277,7 @@ describe('bad records go to failed imports with a readable reason', () => {
     expect(failure.omsOrderId).toBe('OMS-1')
     expect(failure.reason).toMatch(reason)
     expect(count(t.sqlite, 'orders', 'oms_order_id = ?', 'OMS-1')).toBe(0)
-    const listed = listFailedImports(t.db)
+    const listed = listFailedImports(t.db).failed
     expect(listed).toHaveLength(1)
     expect(listed[0]).toMatchObject({ omsOrderId: 'OMS-1', source: 'bad.json', attempts: 1 })
     expect(listed[0].reason).toMatch(reason)
@@ -292,7 +292,7 @@ describe('bad records go to failed imports with a readable reason', () => {
     expect(summary).toMatchObject({ imported: 0, unchanged: 0, failed: 1 })
     expect(summary.failures[0].reason).toBe('order id OMS-1 was already imported (order SO-1) with different content')
     expect(t.sqlite.prepare('select * from orders').all()).toEqual(before)
-    expect(listFailedImports(t.db)).toHaveLength(1)
+    expect(listFailedImports(t.db).failed).toHaveLength(1)
   })
 
   it('keeps a conflict on the failed list when the original order is imported again', async () => {
@@ -301,7 +301,7 @@ describe('bad records go to failed imports with a readable reason', () => {
     await importText(t, 'changed.json', JSON.stringify([orderRecord(1, [{ sku: 'PHONE-A', quantity: 3 }])]))
     const summary = await importText(t, 'original.json', JSON.stringify([orderRecord(1)]))
     expect(summary).toMatchObject({ imported: 0, unchanged: 1, failed: 0 })
-    expect(listFailedImports(t.db)).toHaveLength(1)
+    expect(listFailedImports(t.db).failed).toHaveLength(1)
   })
 
   it('refuses a duplicate with different content inside one file', async () => {
@@ -321,7 +321,7 @@ describe('bad records go to failed imports with a readable reason', () => {
     await importText(t, 'a.json', JSON.stringify([bad]))
     t.time.advance(60_000)
     await importText(t, 'b.json', JSON.stringify([bad]))
-    const listed = listFailedImports(t.db)
+    const listed = listFailedImports(t.db).failed
     expect(listed).toHaveLength(1)
     expect(listed[0]).toMatchObject({ attempts: 2, source: 'b.json', lastTriedAt: t.clock().toISOString() })
   })
@@ -426,7 +426,7 @@ describe('nothing half-imported', () => {
     expect(t.sqlite.prepare('select oms_order_id from orders order by id').pluck().all()).toEqual(['OMS-1', 'OMS-3'])
     expect(count(t.sqlite, 'order_lines')).toBe(2)
     expect(count(t.sqlite, 'events', 'entity_id = ?', 'OMS-2')).toBe(0)
-    expect(listFailedImports(t.db)).toMatchObject([{ omsOrderId: 'OMS-2', reason: expect.stringContaining('disk says no') }])
+    expect(listFailedImports(t.db).failed).toMatchObject([{ omsOrderId: 'OMS-2', reason: expect.stringContaining('disk says no') }])
     expect(Object.keys(snapshot(t.sqlite))).toEqual(Object.keys(before))
   })
 })
@@ -445,17 +445,17 @@ describe('retrying a failed import', () => {
       [PRODUCTS.phoneA]
     )
     expect(summary.failures).toEqual([{ omsOrderId: 'OMS-1', reason: expect.stringContaining('unknown SKU TABLET-S') }])
-    const [failed] = listFailedImports(t.db)
+    const [failed] = listFailedImports(t.db).failed
 
     // Retrying before the cause is fixed fails again and counts the attempt.
     t.time.advance(1000)
     expect(retryFailedImport(t.ctx, failed.id)).toMatchObject({ imported: 0, failed: 1 })
-    expect(listFailedImports(t.db)[0]).toMatchObject({ id: failed.id, attempts: 2 })
+    expect(listFailedImports(t.db).failed[0]).toMatchObject({ id: failed.id, attempts: 2 })
 
     importRawFile(t.ctx, { products: [PRODUCTS.tablet], orders: [] }, 'products.json')
     t.time.advance(1000)
     expect(retryFailedImport(t.ctx, failed.id)).toEqual({ imported: 1, unchanged: 0, failed: 0, productsUpserted: 0, failures: [] })
-    expect(listFailedImports(t.db)).toEqual([])
+    expect(listFailedImports(t.db).failed).toEqual([])
     const row = t.sqlite.prepare('select resolved_at from failed_imports where id = ?').get(failed.id) as { resolved_at: string }
     expect(row.resolved_at).toBe(t.clock().toISOString())
     expect(getOrderDetail(t.db, orderIdOf(t, 'OMS-1')).lines.map((l) => l.sku)).toEqual(['PHONE-A', 'TABLET-S'])
@@ -468,9 +468,9 @@ describe('retrying a failed import', () => {
   it('resolves the failure when a corrected record arrives in a later file', async () => {
     const t = station()
     importRecords(t, [orderRecord(1, [{ sku: 'PHONE-A', quantity: 0 }])], [])
-    expect(listFailedImports(t.db)).toHaveLength(1)
+    expect(listFailedImports(t.db).failed).toHaveLength(1)
     importRecords(t, [orderRecord(1, [{ sku: 'PHONE-A', quantity: 1 }])], [])
-    expect(listFailedImports(t.db)).toEqual([])
+    expect(listFailedImports(t.db).failed).toEqual([])
     expect(count(t.sqlite, 'orders')).toBe(1)
   })
 })

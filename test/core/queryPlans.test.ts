@@ -192,7 +192,10 @@ describe('query plans of what the screens run', () => {
   it('failed imports, print jobs, rejected events, operators and the sync status', async () => {
     const w = await busyStation()
     await expectIndexedPaths(w, async () => {
-      expect((await w.call('orders:failedImports', {})).length).toBe(1)
+      expect((await w.call('orders:failedImports', {})).failed.length).toBe(1)
+      // A later page, by key.
+      const after = await w.call('orders:failedImports', { cursor: { lastTriedAt: '9999-12-31T00:00:00.000Z', id: 1_000_000 }, limit: 1 })
+      expect(after.failed.length).toBe(1)
       await w.call('labels:jobs', {})
       await w.call('labels:jobs', { orderId: w.ids.one })
       await w.call('sync:rejectedEvents', {})

@@ -48,7 +48,7 @@ describe('failed-import reasons after a restart', () => {
     t.close()
 
     const reopened = openTestStation(t.dataDir)
-    const failed = listFailedImports(reopened.db)
+    const failed = listFailedImports(reopened.db).failed
     expect(failed.map((f) => f.reasonWords?.key).sort()).toEqual([
       'import:failed.reasons.alreadyImported',
       'import:failed.reasons.invalidOrder',
@@ -73,15 +73,15 @@ describe('failed-import reasons after a restart', () => {
   it('a retry that fails again stores the new words; an entry from before the words keeps its English', async () => {
     const t = openTestStation()
     importRecords(t, [orderRecord(1, [{ sku: 'NO-SUCH-SKU', quantity: 1 }])])
-    const [entry] = listFailedImports(t.db)
+    const [entry] = listFailedImports(t.db).failed
     t.sqlite.prepare('update failed_imports set reason_words = null where id = ?').run(entry.id)
-    const [old] = listFailedImports(t.db)
+    const [old] = listFailedImports(t.db).failed
     expect(old.reasonWords).toBeNull()
     await i18n.changeLanguage('pl')
     expect(answerText({ message: old.reason, words: old.reasonWords ?? undefined })).toBe(old.reason)
 
     retryFailedImport(t.ctx, entry.id)
-    const [again] = listFailedImports(t.db)
+    const [again] = listFailedImports(t.db).failed
     expect(again).toMatchObject({ attempts: 2, reason: old.reason, reasonWords: { key: 'import:failed.reasons.unknownSku' } })
   })
 
@@ -99,7 +99,7 @@ describe('failed-import reasons after a restart', () => {
       },
       'orders.csv'
     )
-    const worded = listFailedImports(t.db).map((f) => wordSentence(pl('import'), f.reasonWords!))
+    const worded = listFailedImports(t.db).failed.map((f) => wordSentence(pl('import'), f.reasonWords!))
     expect(worded.sort()).toEqual([
       'rekord nie jest obiektem',
       'row 9: a quote is not closed',

@@ -2,30 +2,66 @@
 // the reason (in English and as catalogue words, for each operator's language),
 // kept until a later import or a retry stores them. One open entry per order
 // id; importing the order settles it.
-import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm'
-import type { FailedImport } from '../../../shared/orders'
+import { and, asc, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm'
+import type { FailedImportsPage, FailedImportsQuery } from '../../../shared/orders'
 import type { Db } from '../db/connection'
 import { perConnection } from '../db/prepared'
 import { failedImports } from '../db/schema'
 import type { Outcome } from './import/storeOrders'
 
-/** The failed imports still waiting for their cause to be fixed, newest first. */
-export function listFailedImports(db: Db): FailedImport[] {
-  return db
-    .select({
-      id: failedImports.id,
-      source: failedImports.source,
-      omsOrderId: failedImports.omsOrderId,
-      reason: failedImports.reason,
-      reasonWords: failedImports.reasonWords,
-      attempts: failedImports.attempts,
-      createdAt: failedImports.createdAt,
-      lastTriedAt: failedImports.lastTriedAt
-    })
-    .from(failedImports)
-    .where(isNull(failedImports.resolvedAt))
-    .orderBy(desc(failedImports.lastTriedAt), desc(failedImports.id))
-    .all()
+/** Entries a page holds unless the screen asks for another number (at most 500, the contract's limit). */
+export const FAILED_IMPORTS_PAGE = 100
+
+const open = isNull(failedImports.resolvedAt)
+const p = (name: string) => sql.placeholder(name)
+
+/** Prepared once per connection; both pages read the open entries' index (resolved_at, last_tried_at, rowid) in its order. */
+const listing = perConnection((db) => {
+  const columns = {
+    id: failedImports.id,
+    source: failedImports.source,
+    omsOrderId: failedImports.omsOrderId,
+    reason: failedImports.reason,
+    reasonWords: failedImports.reasonWords,
+    attempts: failedImports.attempts,
+    createdAt: failedImports.createdAt,
+    lastTriedAt: failedImports.lastTriedAt
+  }
+  const newestFirst = [desc(failedImports.lastTriedAt), desc(failedImports.id)] as const
+  return {
+    first: db
+      .select(columns)
+      .from(failedImports)
+      .where(open)
+      .orderBy(...newestFirst)
+      .limit(p('limit'))
+      .prepare(),
+    after: db
+      .select(columns)
+      .from(failedImports)
+      .where(and(open, sql`(${failedImports.lastTriedAt}, ${failedImports.id}) < (${p('lastTriedAt')}, ${p('id')})`))
+      .orderBy(...newestFirst)
+      .limit(p('limit'))
+      .prepare(),
+    count: db.select({ n: count() }).from(failedImports).where(open).prepare()
+  }
+})
+
+/**
+ * The failed imports still waiting for their cause to be fixed, newest tried first, a page at a time (by key:
+ * a deep page costs what the first does). `open` counts every open entry (the open entries' index alone).
+ */
+export function listFailedImports(db: Db, { limit = FAILED_IMPORTS_PAGE, cursor }: FailedImportsQuery = {}): FailedImportsPage {
+  const q = listing(db)
+  // One more than asked: whether a next page exists without a second query.
+  const rows = cursor ? q.after.all({ limit: limit + 1, ...cursor }) : q.first.all({ limit: limit + 1 })
+  const failed = rows.slice(0, limit)
+  const last = failed.at(-1)
+  return {
+    failed,
+    nextCursor: rows.length > limit && last ? { lastTriedAt: last.lastTriedAt, id: last.id } : null,
+    open: q.count.get()!.n
+  }
 }
 
 /** The open entries of a batch's order ids (passed as one JSON array): one statement, prepared once. */

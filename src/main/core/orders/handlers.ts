@@ -29,7 +29,7 @@ export function orderHandlers(context: StationContext): HandlersOf<'orders'> {
       return getOrderDetail(db, orderId)
     },
     ...importHandlers(context),
-    'orders:failedImports': () => listFailedImports(db),
+    'orders:failedImports': (query) => listFailedImports(db, query),
     'orders:retryFailedImport': ({ id }) => retryFailedImport(importContext(), id),
     'orders:hold': ({ orderId, reason }, call) => {
       holdOrder(db, clock, orderId, byShiftLead(call, reason))

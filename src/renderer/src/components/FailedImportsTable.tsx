@@ -1,50 +1,77 @@
-import { Button, Table, Text } from '@mantine/core'
+import { Button, Group, Stack, Table, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import type { FailedImport } from '../../../shared/orders'
 import { answerText } from '../useAction'
 import { HeadedTable } from './HeadedTable'
+import type { FailedImportsList } from './useFailedImports'
 
 type FailedImportsTableProps = {
   /** Undefined while loading: nothing is shown yet. */
-  failed: FailedImport[] | undefined
+  list: FailedImportsList | undefined
   onRetry: (failed: FailedImport) => void
+  /** Loads the next page (useFailedImports). */
+  onMore: () => void
   /** `lg` on the Sync screen, `md` next to the import form. */
   size: 'md' | 'lg'
   /** How the Source column names a source (default: as stored, e.g. the file name). */
   sourceName?: (source: string) => string
 }
 
-/** The order records that failed to import, each with its reason (in the screen's language when it came with words) and a Retry; "None." when there are none. */
-export function FailedImportsTable({ failed, onRetry, size, sourceName = (source) => source }: FailedImportsTableProps) {
+/**
+ * The order records that failed to import, each with its reason (in the screen's language when it came with words)
+ * and a Retry, a page at a time with "Show more"; "None." when there are none.
+ */
+export function FailedImportsTable({ list, onRetry, onMore, size, sourceName = (source) => source }: FailedImportsTableProps) {
   const { t } = useTranslation('import')
   const textSize = size === 'lg' ? 'lg' : undefined
-  if (failed?.length === 0)
+  if (list?.failed.length === 0)
     return (
       <Text size={textSize} c="dimmed">
         {t('failed.none')}
       </Text>
     )
-  if (!failed) return null
+  if (!list) return null
+  const { failed, open, next } = list
   return (
-    <HeadedTable
-      fz={size}
-      aria-label={t('failed.table')}
-      verticalSpacing={size === 'lg' ? 'sm' : undefined}
-      columns={[t('failed.columns.omsOrderId'), t('failed.columns.source'), t('failed.columns.reason'), t('failed.columns.attempts'), null]}
-    >
-      {failed.map((f) => (
-        <Table.Tr key={f.id}>
-          <Table.Td className="mono">{f.omsOrderId ?? '—'}</Table.Td>
-          <Table.Td>{sourceName(f.source)}</Table.Td>
-          <Table.Td>{answerText({ message: f.reason, words: f.reasonWords ?? undefined })}</Table.Td>
-          <Table.Td>{f.attempts}</Table.Td>
-          <Table.Td>
-            <Button variant="light" onClick={() => onRetry(f)}>
-              {t('common:actions.retry')}
+    <Stack gap="xs">
+      <HeadedTable
+        fz={size}
+        aria-label={t('failed.table')}
+        verticalSpacing={size === 'lg' ? 'sm' : undefined}
+        columns={[
+          t('failed.columns.omsOrderId'),
+          t('failed.columns.source'),
+          t('failed.columns.reason'),
+          t('failed.columns.attempts'),
+          null
+        ]}
+      >
+        {failed.map((f) => (
+          <Table.Tr key={f.id}>
+            <Table.Td className="mono">{f.omsOrderId ?? '—'}</Table.Td>
+            <Table.Td>{sourceName(f.source)}</Table.Td>
+            <Table.Td>{answerText({ message: f.reason, words: f.reasonWords ?? undefined })}</Table.Td>
+            <Table.Td>{f.attempts}</Table.Td>
+            <Table.Td>
+              <Button variant="light" onClick={() => onRetry(f)}>
+                {t('common:actions.retry')}
+              </Button>
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </HeadedTable>
+      {(next || failed.length < open) && (
+        <Group>
+          <Text size={textSize} c="dimmed">
+            {t('failed.shown', { shown: failed.length, open })}
+          </Text>
+          {next && (
+            <Button variant="default" onClick={onMore}>
+              {t('failed.more')}
             </Button>
-          </Table.Td>
-        </Table.Tr>
-      ))}
-    </HeadedTable>
+          )}
+        </Group>
+      )}
+    </Stack>
   )
 }

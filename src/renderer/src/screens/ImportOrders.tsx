@@ -4,16 +4,16 @@ import { useTranslation } from 'react-i18next'
 import type { ImportSummary } from '../../../shared/orders'
 import { station } from '../api'
 import { FailedImportsTable } from '../components/FailedImportsTable'
+import { useFailedImports } from '../components/useFailedImports'
 import { ImportProgressBar, type ImportStage } from '../components/ImportProgressBar'
 import { uploadOrderFile } from '../components/orderFileUpload'
 import { useAction } from '../useAction'
-import { useAsync } from '../useAsync'
 import type { Navigate } from './routes'
 
 /** Import orders from a JSON or CSV file; failed records are listed with their reason and can be retried. */
 export function ImportOrders({ navigate }: { navigate: Navigate }) {
   const { t } = useTranslation('import')
-  const failed = useAsync(() => station.orders.failedImports(), [])
+  const failed = useFailedImports()
   const [summary, setSummary] = useState<ImportSummary | null>(null)
   const [file, setFile] = useState<File | null>(null)
   const importing = useAction()
@@ -103,8 +103,9 @@ export function ImportOrders({ navigate }: { navigate: Navigate }) {
       )}
       <Title order={3}>{t('failed.title')}</Title>
       <FailedImportsTable
-        failed={failed.value}
+        list={failed.list}
         size="md"
+        onMore={() => void failed.more()}
         onRetry={(f) => importWith(() => station.orders.retryFailedImport({ id: f.id }))}
       />
     </Stack>

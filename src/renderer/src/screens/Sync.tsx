@@ -9,6 +9,7 @@ import type { FailedImport, ImportSummary } from '../../../shared/orders'
 import type { RejectedEvent } from '../../../shared/sync'
 import { station } from '../api'
 import { FailedImportsTable } from '../components/FailedImportsTable'
+import { useFailedImports } from '../components/useFailedImports'
 import { useSyncStatus } from '../components/SyncStatus'
 import { useApproval } from '../components/useApproval'
 import { useAction } from '../useAction'
@@ -25,7 +26,7 @@ export function SyncScreen({ isShiftLead }: { isShiftLead: boolean }) {
   const { t } = useTranslation('sync')
   const status = useSyncStatus()
   const rejected = useAsync(() => station.sync.rejectedEvents(), [])
-  const failed = useAsync(() => station.orders.failedImports(), [])
+  const failed = useFailedImports()
   const outcome = useAction()
   const approval = useApproval()
 
@@ -79,7 +80,7 @@ export function SyncScreen({ isShiftLead }: { isShiftLead: boolean }) {
       <RejectedEventsTable rejected={rejected.value} isShiftLead={isShiftLead} onResend={resend} onAcknowledge={acknowledge} />
 
       <Title order={3}>{t('import:failed.title')}</Title>
-      <FailedImportsTable failed={failed.value} size="lg" sourceName={sourceName} onRetry={retry} />
+      <FailedImportsTable list={failed.list} size="lg" sourceName={sourceName} onRetry={retry} onMore={() => void failed.more()} />
 
       <SyncSettingsForm isShiftLead={isShiftLead} ask={approval.ask} outcome={outcome} />
       {approval.dialog}
