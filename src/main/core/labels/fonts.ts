@@ -74,8 +74,8 @@ const SUBSETS_KEPT = 64
 /**
  * Re-encoding a subset (fontkit decodes each glyph and writes every table again, about 2 ms each) gives the same
  * bytes for the same glyph list, so each font keeps the last encodings by glyph list. The bytes are shared: pdfkit
- * only deflates them into the document. The key is taken before encoding (encoding appends composite glyphs'
- * parts, the same for the same list). Written by hand: fontkit has no option for it.
+ * only copies (or deflates) them into the document. The key is taken before encoding (encoding appends composite
+ * glyphs' parts, the same for the same list). Written by hand: fontkit has no option for it.
  */
 function encodingOnce(font: fontkit.Font): fontkit.Font {
   const encodings = new LRUCache<string, Uint8Array>({ max: SUBSETS_KEPT })
