@@ -8,7 +8,7 @@
 // e2e lock, which guards out/):
 //   flock /tmp/e2e.lock sh -c 'npx electron-vite build >/dev/null && npx tsx bench/paths/paintProfile.ts [options]'
 // Options: --phases N (scans timed phase by phase, default 40), --scans N (scans profiled, default 40),
-// --interval µs (sampling, default 250), --shot file.png (the screen at the end), --template DIR (a
+// --interval µs (sampling, default 250), --shot file.png (the whole screen at the end), --template DIR (a
 // prepared station kept in DIR and copied for each run: the preparing takes minutes), --app DIR (another
 // copy of the app, its renderer built in DIR/out: no lock needed, as this checkout's out/ is not used).
 import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs'
@@ -277,7 +277,7 @@ try {
       console.log(`\ntop total time:\n${top(total, 40, SCANS)}`)
     }
     if (args.shot) {
-      await page.screenshot({ path: args.shot })
+      await page.screenshot({ path: args.shot, fullPage: true })
       console.log(`\nscreenshot: ${args.shot}`)
     }
   } finally {
