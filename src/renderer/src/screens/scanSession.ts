@@ -116,8 +116,11 @@ export function useScanSession(orderId: number) {
     async (args: Omit<ArgsOf<'scanning:addUnits'>, 'orderId'>) => {
       try {
         const result = await station.scanning.addUnits({ orderId, ...args })
-        applyChange(result.change)
-        show({ outcome: result.outcome, message: result.message, code: result.code, params: result.params })
+        // Drawn in the answer's own task, like a serial scan's (see applyResult).
+        flushSync(() => {
+          applyChange(result.change)
+          show({ outcome: result.outcome, message: result.message, code: result.code, params: result.params })
+        })
       } catch (e) {
         show({ outcome: 'error', message: errorMessage(e) })
       }
