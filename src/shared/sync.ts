@@ -101,6 +101,25 @@ export const RejectedEvent = z.object({
 })
 export type RejectedEvent = z.infer<typeof RejectedEvent>
 
+/** Where the next page of the rejected events starts: the last one's place (oldest first). */
+export const RejectedCursor = z.strictObject({ createdAt: z.string().max(64), id: z.string().min(1).max(100) })
+export type RejectedCursor = z.infer<typeof RejectedCursor>
+
+export const RejectedEventsQuery = z.strictObject({
+  limit: z.number().int().min(1).max(500).optional(),
+  /** The previous page's `nextCursor`: this page follows it. */
+  cursor: RejectedCursor.optional()
+})
+export type RejectedEventsQuery = z.infer<typeof RejectedEventsQuery>
+
+/** One page of the rejected events still open, oldest first: `open` counts them all, `nextCursor` is null on the last page. */
+export const RejectedEventsPage = z.object({
+  rejected: z.array(RejectedEvent),
+  nextCursor: RejectedCursor.nullable(),
+  open: z.number().int()
+})
+export type RejectedEventsPage = z.infer<typeof RejectedEventsPage>
+
 const EventIds = z.object({ ids: z.array(z.string().min(1).max(100)).min(1).max(500), approval: Approval }).strict()
 
 export const syncChannels = {
@@ -108,7 +127,7 @@ export const syncChannels = {
   'sync:settings': { args: none, result: SyncSettingsView },
   'sync:saveSettings': { args: SaveSyncSettings, result: SyncSettingsView },
   'sync:now': { args: none, result: SyncNowResult },
-  'sync:rejectedEvents': { args: none, result: z.array(RejectedEvent) },
+  'sync:rejectedEvents': { args: RejectedEventsQuery, result: RejectedEventsPage },
   'sync:resendRejected': { args: EventIds, result: z.object({ resent: z.number().int() }) },
   'sync:acknowledgeRejected': { args: EventIds, result: z.object({ acknowledged: z.number().int() }) }
 } as const

@@ -6,7 +6,7 @@
 // reaches that station's shift lead as rejected events naming the first.
 import { afterEach, describe, expect, it } from 'vitest'
 import type { ClaimAnswer } from '../../src/shared/claims'
-import type { RejectedEvent } from '../../src/shared/sync'
+import type { RejectedEventsPage } from '../../src/shared/sync'
 import { formatLocalTime } from '../../src/shared/localTime'
 import { imei, TAC_A } from '../core/helpers'
 import { cleanup, ok, refused } from '../sync/helpers'
@@ -83,8 +83,8 @@ describe('an order packed at another station', () => {
       await ok(s, 'operators:signOut', {})
       await ok(s, 'operators:signIn', { operatorId: s.leadId, pin: LEAD_APPROVAL.pin })
     }
-    expect(await ok<RejectedEvent[]>(a, 'sync:rejectedEvents')).toEqual([])
-    const rejected = await ok<RejectedEvent[]>(b, 'sync:rejectedEvents')
+    expect((await ok<RejectedEventsPage>(a, 'sync:rejectedEvents')).rejected).toEqual([])
+    const { rejected } = await ok<RejectedEventsPage>(b, 'sync:rejectedEvents')
     expect(rejected.map((r) => r.type)).toContain('order.packed')
     expect(rejected.map((r) => r.type)).toContain('box.confirmed')
     for (const r of rejected) {

@@ -199,6 +199,7 @@ describe('query plans of what the screens run', () => {
       await w.call('labels:jobs', {})
       await w.call('labels:jobs', { orderId: w.ids.one })
       await w.call('sync:rejectedEvents', {})
+      await w.call('sync:rejectedEvents', { cursor: { createdAt: '2000-01-01T00:00:00.000Z', id: '0' }, limit: 1 })
       await w.call('sync:status', {})
       await w.call('operators:list', {})
       await w.call('operators:all', {})

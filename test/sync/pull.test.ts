@@ -159,7 +159,7 @@ describe('cancellation check before Packing Confirmation', () => {
     expect(result.pulled.statusChanges).toBe(1)
     // The OMS refuses the packing it no longer wants; the refusal waits for a shift lead.
     await ok(t, 'operators:signIn', { badgeCode: 'OP-9001', pin: '1234' })
-    const rejected = await ok<{ type: string; reason: string }[]>(t, 'sync:rejectedEvents')
+    const { rejected } = await ok<{ rejected: { type: string; reason: string }[] }>(t, 'sync:rejectedEvents')
     expect(rejected).toEqual([
       expect.objectContaining({ type: 'order.packed', reason: 'order OMS-1 was cancelled in the OMS before it was packed' })
     ])

@@ -351,10 +351,11 @@ function collisionWords(plan: Plan): Map<string, string> {
 /** The station's final state: its shift lead's view of the rejected events, and the audit of its database. */
 async function finalState(station: StationHandle, n: number): Promise<StationFinal> {
   await call(station, 'operators:signIn', peopleOf(n).lead)
-  const rejected = await call<unknown[]>(station, 'sync:rejectedEvents')
+  // Every open rejection is listed (a page at a time); `open` counts them all.
+  const rejected = await call<{ open: number }>(station, 'sync:rejectedEvents')
   const conflicts = await station.call('ledger:conflicts', {})
   const serialConflicts = conflicts.ok ? (conflicts.value as { eventId: string }[]).map((c) => c.eventId) : null
   if (!conflicts.ok && conflicts.error.code !== 'unknown_channel')
     throw new Error(`${station.name}: ledger:conflicts: ${conflicts.error.message}`)
-  return { name: station.name, audit: await station.audit(), rejectedShown: rejected.length, serialConflicts }
+  return { name: station.name, audit: await station.audit(), rejectedShown: rejected.open, serialConflicts }
 }

@@ -3,7 +3,7 @@
 // (after fixing the cause) or acknowledges it. Both are written to the event
 // log with who and why; the outbox row itself is never deleted.
 import { and, asc, eq, inArray, isNotNull, notExists, sql } from 'drizzle-orm'
-import type { RejectedEvent } from '../../../shared/sync'
+import type { RejectedEventsPage, RejectedEventsQuery } from '../../../shared/sync'
 import { isoNow, type Clock } from '../clock'
 import type { Db } from '../db/connection'
 import { events, orders, outbox } from '../db/schema'
@@ -22,8 +22,17 @@ const acknowledged = (db: Db) =>
 
 const open = (db: Db) => and(isNotNull(outbox.rejectedAt), acknowledged(db))
 
-export function listRejectedEvents(db: Db): RejectedEvent[] {
-  return db
+/** Entries a page holds unless the screen asks for another number (at most 500, the contract's limit). */
+export const REJECTED_PAGE = 100
+
+/**
+ * The rejected events still open, oldest first, a page at a time (by key on the rejected rows' index
+ * (created_at, id): a deep page costs what the first does); `open` counts them all.
+ */
+export function listRejectedEvents(db: Db, { limit = REJECTED_PAGE, cursor }: RejectedEventsQuery = {}): RejectedEventsPage {
+  const after = cursor ? sql`(${outbox.createdAt}, ${outbox.id}) > (${cursor.createdAt}, ${cursor.id})` : undefined
+  // One more than asked: whether a next page exists without a second query.
+  const rows = db
     .select({
       id: outbox.id,
       type: outbox.type,
@@ -36,9 +45,17 @@ export function listRejectedEvents(db: Db): RejectedEvent[] {
     })
     .from(outbox)
     .leftJoin(orders, eq(orders.id, outbox.orderId))
-    .where(open(db))
+    .where(and(open(db), after))
     .orderBy(asc(outbox.createdAt), asc(outbox.id))
+    .limit(limit + 1)
     .all()
+  const rejected = rows.slice(0, limit)
+  const last = rejected.at(-1)
+  return {
+    rejected,
+    nextCursor: rows.length > limit && last ? { createdAt: last.createdAt, id: last.id } : null,
+    open: rejectedCount(db)
+  }
 }
 
 export function rejectedCount(db: Db): number {

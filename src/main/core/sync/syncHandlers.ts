@@ -33,7 +33,7 @@ export function syncHandlers(context: StationContext, sync: SyncService): Handle
       return settingsView(db, sync.secrets)
     },
     'sync:now': () => sync.syncNow(),
-    'sync:rejectedEvents': () => listRejectedEvents(db),
+    'sync:rejectedEvents': (query) => listRejectedEvents(db, query),
     'sync:resendRejected': ({ ids }, call) => {
       const resent = resendRejected(db, clock, ids, approverOf(call).id)
       sync.nudge()

@@ -1,15 +1,16 @@
-import { Button, Group, Stack, Table, Text } from '@mantine/core'
+import { Button, Stack, Table, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
-import type { FailedImport } from '../../../shared/orders'
+import type { FailedImport, FailedImportCursor } from '../../../shared/orders'
 import { answerText } from '../useAction'
 import { HeadedTable } from './HeadedTable'
-import type { FailedImportsList } from './useFailedImports'
+import { ShowMore } from './ShowMore'
+import type { Pages } from './usePages'
 
 type FailedImportsTableProps = {
   /** Undefined while loading: nothing is shown yet. */
-  list: FailedImportsList | undefined
+  list: Pages<FailedImport, FailedImportCursor> | undefined
   onRetry: (failed: FailedImport) => void
-  /** Loads the next page (useFailedImports). */
+  /** Loads the next page (usePages). */
   onMore: () => void
   /** `lg` on the Sync screen, `md` next to the import form. */
   size: 'md' | 'lg'
@@ -24,14 +25,14 @@ type FailedImportsTableProps = {
 export function FailedImportsTable({ list, onRetry, onMore, size, sourceName = (source) => source }: FailedImportsTableProps) {
   const { t } = useTranslation('import')
   const textSize = size === 'lg' ? 'lg' : undefined
-  if (list?.failed.length === 0)
+  if (list?.rows.length === 0)
     return (
       <Text size={textSize} c="dimmed">
         {t('failed.none')}
       </Text>
     )
   if (!list) return null
-  const { failed, open, next } = list
+  const { rows: failed, open, next } = list
   return (
     <Stack gap="xs">
       <HeadedTable
@@ -60,18 +61,7 @@ export function FailedImportsTable({ list, onRetry, onMore, size, sourceName = (
           </Table.Tr>
         ))}
       </HeadedTable>
-      {(next || failed.length < open) && (
-        <Group>
-          <Text size={textSize} c="dimmed">
-            {t('failed.shown', { shown: failed.length, open })}
-          </Text>
-          {next && (
-            <Button variant="default" onClick={onMore}>
-              {t('failed.more')}
-            </Button>
-          )}
-        </Group>
-      )}
+      <ShowMore shown={failed.length} open={open} more={next !== null} onMore={onMore} order={t('failed.order')} size={size} />
     </Stack>
   )
 }

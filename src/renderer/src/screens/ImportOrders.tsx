@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next'
 import type { ImportSummary } from '../../../shared/orders'
 import { station } from '../api'
 import { FailedImportsTable } from '../components/FailedImportsTable'
-import { useFailedImports } from '../components/useFailedImports'
+import { fetchFailedImports } from '../components/failedImportPages'
+import { usePages } from '../components/usePages'
 import { ImportProgressBar, type ImportStage } from '../components/ImportProgressBar'
 import { uploadOrderFile } from '../components/orderFileUpload'
 import { useAction } from '../useAction'
@@ -13,7 +14,7 @@ import type { Navigate } from './routes'
 /** Import orders from a JSON or CSV file; failed records are listed with their reason and can be retried. */
 export function ImportOrders({ navigate }: { navigate: Navigate }) {
   const { t } = useTranslation('import')
-  const failed = useFailedImports()
+  const failed = usePages(fetchFailedImports)
   const [summary, setSummary] = useState<ImportSummary | null>(null)
   const [file, setFile] = useState<File | null>(null)
   const importing = useAction()
@@ -103,7 +104,7 @@ export function ImportOrders({ navigate }: { navigate: Navigate }) {
       )}
       <Title order={3}>{t('failed.title')}</Title>
       <FailedImportsTable
-        list={failed.list}
+        list={failed.pages}
         size="md"
         onMore={() => void failed.more()}
         onRetry={(f) => importWith(() => station.orders.retryFailedImport({ id: f.id }))}

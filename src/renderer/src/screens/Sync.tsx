@@ -9,12 +9,13 @@ import type { FailedImport, ImportSummary } from '../../../shared/orders'
 import type { RejectedEvent } from '../../../shared/sync'
 import { station } from '../api'
 import { FailedImportsTable } from '../components/FailedImportsTable'
-import { useFailedImports } from '../components/useFailedImports'
+import { fetchFailedImports } from '../components/failedImportPages'
+import { usePages } from '../components/usePages'
 import { useSyncStatus } from '../components/SyncStatus'
 import { useApproval } from '../components/useApproval'
 import { useAction } from '../useAction'
-import { useAsync } from '../useAsync'
 import { RejectedEventsTable } from './sync/RejectedEventsTable'
+import { fetchRejected } from './sync/rejectedPages'
 import { SerialConflicts } from './sync/SerialConflicts'
 import { describeSync } from './sync/describeSync'
 import { SyncOverview } from './sync/SyncOverview'
@@ -25,8 +26,8 @@ const sourceName = (source: string) => (source === 'oms' ? 'OMS' : source)
 export function SyncScreen({ isShiftLead }: { isShiftLead: boolean }) {
   const { t } = useTranslation('sync')
   const status = useSyncStatus()
-  const rejected = useAsync(() => station.sync.rejectedEvents(), [])
-  const failed = useFailedImports()
+  const rejected = usePages(fetchRejected)
+  const failed = usePages(fetchFailedImports)
   const outcome = useAction()
   const approval = useApproval()
 
@@ -77,10 +78,16 @@ export function SyncScreen({ isShiftLead }: { isShiftLead: boolean }) {
       <SerialConflicts isShiftLead={isShiftLead} onChange={reloadLists} />
 
       <Title order={3}>{t('screen.rejectedTitle')}</Title>
-      <RejectedEventsTable rejected={rejected.value} isShiftLead={isShiftLead} onResend={resend} onAcknowledge={acknowledge} />
+      <RejectedEventsTable
+        pages={rejected.pages}
+        onMore={() => void rejected.more()}
+        isShiftLead={isShiftLead}
+        onResend={resend}
+        onAcknowledge={acknowledge}
+      />
 
       <Title order={3}>{t('import:failed.title')}</Title>
-      <FailedImportsTable list={failed.list} size="lg" sourceName={sourceName} onRetry={retry} onMore={() => void failed.more()} />
+      <FailedImportsTable list={failed.pages} size="lg" sourceName={sourceName} onRetry={retry} onMore={() => void failed.more()} />
 
       <SyncSettingsForm isShiftLead={isShiftLead} ask={approval.ask} outcome={outcome} />
       {approval.dialog}

@@ -1,27 +1,32 @@
 import { Button, Group, Table, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
-import type { RejectedEvent } from '../../../../shared/sync'
+import type { RejectedCursor, RejectedEvent } from '../../../../shared/sync'
 import { HeadedTable } from '../../components/HeadedTable'
+import { ShowMore } from '../../components/ShowMore'
 import { timeOf } from '../../components/SyncStatus'
+import type { Pages } from '../../components/usePages'
 
 type RejectedEventsProps = {
   /** Undefined while loading. */
-  rejected: RejectedEvent[] | undefined
+  pages: Pages<RejectedEvent, RejectedCursor> | undefined
+  /** Loads the next page (usePages). */
+  onMore: () => void
   isShiftLead: boolean
   onResend: (event: RejectedEvent) => void
   onAcknowledge: (event: RejectedEvent) => void
 }
 
-/** The events the OMS refused, with why; a shift lead re-sends or acknowledges each. */
-export function RejectedEventsTable({ rejected, isShiftLead, onResend, onAcknowledge }: RejectedEventsProps) {
+/** The events the OMS refused, with why, a page at a time with "Show more"; a shift lead re-sends or acknowledges each. */
+export function RejectedEventsTable({ pages, onMore, isShiftLead, onResend, onAcknowledge }: RejectedEventsProps) {
   const { t } = useTranslation('sync')
+  const rejected = pages?.rows
   if (rejected?.length === 0)
     return (
       <Text size="lg" c="dimmed">
         {t('rejected.none')}
       </Text>
     )
-  if (!rejected) return null
+  if (!pages || !rejected) return null
   return (
     <>
       <HeadedTable
@@ -55,6 +60,14 @@ export function RejectedEventsTable({ rejected, isShiftLead, onResend, onAcknowl
           </Table.Tr>
         ))}
       </HeadedTable>
+      <ShowMore
+        shown={rejected.length}
+        open={pages.open}
+        more={pages.next !== null}
+        onMore={onMore}
+        order={t('rejected.order')}
+        size="lg"
+      />
       {!isShiftLead && <Text c="dimmed">{t('rejected.shiftLeadOnly')}</Text>}
     </>
   )
