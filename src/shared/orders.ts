@@ -3,7 +3,7 @@
 // and holds set or released by a shift lead.
 import { z } from 'zod'
 import { Approval, Assignments } from './operators'
-import { id, reason, text } from './primitives'
+import { id, pageOf, pageQuery, reason, text } from './primitives'
 import { Sentence, Words } from './words'
 
 export const OrderStatus = z.enum(['on_hold', 'ready', 'in_progress', 'packed', 'shipped', 'cancelled'])
@@ -151,22 +151,14 @@ export type FailedImport = z.infer<typeof FailedImport>
 export const FailedImportCursor = z.strictObject({ lastTriedAt: z.string().max(64), id })
 export type FailedImportCursor = z.infer<typeof FailedImportCursor>
 
-export const FailedImportsQuery = z.strictObject({
-  limit: z.number().int().min(1).max(500).optional(),
-  /** The previous page's `nextCursor`: this page follows it. */
-  cursor: FailedImportCursor.optional()
-})
+export const FailedImportsQuery = pageQuery(FailedImportCursor)
 export type FailedImportsQuery = z.infer<typeof FailedImportsQuery>
 
 /**
  * One page of the failed imports still open, newest tried first (a file with a systematic fault may leave
  * thousands): `open` counts them all, `nextCursor` is null on the last page.
  */
-export const FailedImportsPage = z.object({
-  failed: z.array(FailedImport),
-  nextCursor: FailedImportCursor.nullable(),
-  open: z.number().int()
-})
+export const FailedImportsPage = pageOf('failed', FailedImport, FailedImportCursor)
 export type FailedImportsPage = z.infer<typeof FailedImportsPage>
 
 /**

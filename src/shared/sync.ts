@@ -4,7 +4,7 @@
 import { z } from 'zod'
 import { omsUrlProblem } from './omsUrl'
 import { Approval } from './operators'
-import { none } from './primitives'
+import { none, pageOf, pageQuery } from './primitives'
 import { Sentence, Words } from './words'
 
 export const SyncStatus = z.object({
@@ -105,19 +105,11 @@ export type RejectedEvent = z.infer<typeof RejectedEvent>
 export const RejectedCursor = z.strictObject({ createdAt: z.string().max(64), id: z.string().min(1).max(100) })
 export type RejectedCursor = z.infer<typeof RejectedCursor>
 
-export const RejectedEventsQuery = z.strictObject({
-  limit: z.number().int().min(1).max(500).optional(),
-  /** The previous page's `nextCursor`: this page follows it. */
-  cursor: RejectedCursor.optional()
-})
+export const RejectedEventsQuery = pageQuery(RejectedCursor)
 export type RejectedEventsQuery = z.infer<typeof RejectedEventsQuery>
 
 /** One page of the rejected events still open, oldest first: `open` counts them all, `nextCursor` is null on the last page. */
-export const RejectedEventsPage = z.object({
-  rejected: z.array(RejectedEvent),
-  nextCursor: RejectedCursor.nullable(),
-  open: z.number().int()
-})
+export const RejectedEventsPage = pageOf('rejected', RejectedEvent, RejectedCursor)
 export type RejectedEventsPage = z.infer<typeof RejectedEventsPage>
 
 const EventIds = z.object({ ids: z.array(z.string().min(1).max(100)).min(1).max(500), approval: Approval }).strict()
