@@ -37,3 +37,20 @@ function decodePng(file: string): { type: string; data: string }[] {
     data: m[2]
   }))
 }
+
+/** The values of the PDF's barcodes, sorted (what a scanner reads off the label, in any order). */
+export const decodedValues = (pdf: Buffer): string[] =>
+  decodePdf(pdf)
+    .map((s) => s.data)
+    .sort()
+
+/** Runs a poppler tool on the PDF and answers what it printed: its text (`pdftotext`, as a reader extracts it) or its fonts. */
+export function poppler(tool: 'pdffonts' | 'pdftotext', pdf: Buffer, options: string[] = []): string {
+  const dir = mkdtempSync(join(tmpdir(), 'ps-poppler-'))
+  try {
+    writeFileSync(join(dir, 'label.pdf'), pdf)
+    return execFileSync(tool, [...options, join(dir, 'label.pdf'), ...(tool === 'pdftotext' ? ['-'] : [])], { encoding: 'utf8' })
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}

@@ -4,10 +4,6 @@
 // document uses is laid out once; a label's own numbers are laid out in its
 // own document. Each PDF still decodes (zbarimg) and reads (pdftotext) as its
 // own, in Polish too, and a letter outside the common glyphs still embeds.
-import { execFileSync } from 'node:child_process'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { fontLoader, parsedFont } from '../../src/main/core/labels/fonts'
 import type { BoxLabelData } from '../../src/main/core/labels/labelData'
@@ -15,7 +11,7 @@ import { renderBoxLabelPdf } from '../../src/main/core/labels/pdfBoxLabel'
 import { LABEL_SIZES } from '../../src/main/core/labels/sizes'
 import { buildSscc, formatSscc } from '../../src/main/core/labels/sscc'
 import { imei } from '../core/helpers'
-import { decodePdf } from './decode'
+import { decodedValues, poppler } from './decode'
 
 afterEach(() => {
   vi.restoreAllMocks()
@@ -40,22 +36,6 @@ const box = (n: number, operator = 'Marek Nowak'): BoxLabelData => ({
   unserialized: 0
 })
 
-/** Runs a poppler tool on the PDF; answers what it printed. */
-function poppler(tool: 'pdffonts' | 'pdftotext', pdf: Buffer): string {
-  const dir = mkdtempSync(join(tmpdir(), 'ps-reuse-'))
-  try {
-    writeFileSync(join(dir, 'label.pdf'), pdf)
-    return execFileSync(tool, [join(dir, 'label.pdf'), ...(tool === 'pdftotext' ? ['-'] : [])], { encoding: 'utf8' })
-  } finally {
-    rmSync(dir, { recursive: true, force: true })
-  }
-}
-
-const decoded = (pdf: Buffer) =>
-  decodePdf(pdf)
-    .map((s) => s.data)
-    .sort()
-
 /** The texts fontkit was asked to lay out in the regular and bold fonts while `render` ran. */
 async function laidOut(render: () => Promise<unknown>): Promise<string[]> {
   const spies = [vi.spyOn(parsedFont('regular'), 'layout'), vi.spyOn(parsedFont('bold'), 'layout')]
@@ -75,7 +55,7 @@ describe('fonts a label takes from the process', () => {
 
     expect(encodes).not.toHaveBeenCalled()
     labels.forEach((data, i) => {
-      expect(decoded(pdfs[i])).toEqual([`00${data.sscc}`, data.orderNumber, ...data.serials].sort())
+      expect(decodedValues(pdfs[i])).toEqual([`00${data.sscc}`, data.orderNumber, ...data.serials].sort())
       const text = poppler('pdftotext', pdfs[i])
       expect(text).toContain(data.orderNumber)
       expect(text).toContain(formatSscc(data.sscc, 7))
@@ -119,7 +99,7 @@ describe('fonts a label takes from the process', () => {
     // …so a third time lays out nothing, and still reads and decodes whole.
     let pdf: Buffer = Buffer.alloc(0)
     expect(await laidOut(async () => (pdf = (await renderBoxLabelPdf(data, SIZE)).pdf))).toEqual([])
-    expect(decoded(pdf)).toEqual([`00${data.sscc}`, data.orderNumber, ...data.serials].sort())
+    expect(decodedValues(pdf)).toEqual([`00${data.sscc}`, data.orderNumber, ...data.serials].sort())
     expect(poppler('pdftotext', pdf)).toContain(data.orderNumber)
   })
 

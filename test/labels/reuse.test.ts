@@ -3,10 +3,6 @@
 // still embeds the fonts and draws the barcodes it needs: labels rendered in
 // a row each decode (zbarimg) and read (pdftotext) as their own, and the
 // same label rendered again is the same PDF.
-import { execFileSync } from 'node:child_process'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { encoder } from '../../src/main/core/labels/barcodes'
 import { FONT_FILES, fontLoader } from '../../src/main/core/labels/fonts'
@@ -16,7 +12,7 @@ import { renderShippingLabelPdf } from '../../src/main/core/labels/pdfShippingLa
 import { LABEL_SIZES } from '../../src/main/core/labels/sizes'
 import { buildSscc, formatSscc } from '../../src/main/core/labels/sscc'
 import { imei } from '../core/helpers'
-import { decodePdf } from './decode'
+import { decodedValues, poppler } from './decode'
 import { LONG_ADDRESS } from './fixtures'
 
 afterEach(() => {
@@ -55,22 +51,6 @@ const shipping: ShippingLabelData = {
   weightG: 2350
 }
 
-/** The PDF's text as a reader extracts it (through the embedded fonts' Unicode maps). */
-function extractText(pdf: Buffer): string {
-  const dir = mkdtempSync(join(tmpdir(), 'ps-text-'))
-  try {
-    writeFileSync(join(dir, 'label.pdf'), pdf)
-    return execFileSync('pdftotext', ['-layout', join(dir, 'label.pdf'), '-'], { encoding: 'utf8' })
-  } finally {
-    rmSync(dir, { recursive: true, force: true })
-  }
-}
-
-const decoded = (pdf: Buffer) =>
-  decodePdf(pdf)
-    .map((s) => s.data)
-    .sort()
-
 /** pdfkit stamps each document with the time it was made (and an /ID hashed from it); the rest must be the same bytes. */
 const withoutDate = (pdf: Buffer) =>
   pdf
@@ -90,20 +70,20 @@ describe('fonts and barcodes kept between labels', () => {
     const encodes = [vi.spyOn(encoder, 'linear'), vi.spyOn(encoder, 'qr')]
     const again = await renderBoxLabelPdf(a, SIZE)
 
-    expect(decoded(first.pdf)).toEqual([`00${a.sscc}`, a.orderNumber, ...a.serials].sort())
-    expect(decoded(second.pdf)).toEqual([`00${b.sscc}`, b.orderNumber, b.serials.join('\n')].sort())
-    expect(decoded(label.pdf)).toEqual([shipping.orderNumber, shipping.trackingNumber].sort())
+    expect(decodedValues(first.pdf)).toEqual([`00${a.sscc}`, a.orderNumber, ...a.serials].sort())
+    expect(decodedValues(second.pdf)).toEqual([`00${b.sscc}`, b.orderNumber, b.serials.join('\n')].sort())
+    expect(decodedValues(label.pdf)).toEqual([shipping.orderNumber, shipping.trackingNumber].sort())
     for (const [pdf, data] of [
       [first.pdf, a],
       [second.pdf, b]
     ] as const) {
-      const text = extractText(pdf)
+      const text = poppler('pdftotext', pdf, ['-layout'])
       expect(text).toContain(data.orderNumber)
       expect(text).toContain(formatSscc(data.sscc, 7))
       expect(text).toContain('Packed by Marek Nowak')
     }
-    expect(extractText(label.pdf)).toContain('王小明')
-    expect(extractText(label.pdf)).toContain('Østergaard')
+    expect(poppler('pdftotext', label.pdf, ['-layout'])).toContain('王小明')
+    expect(poppler('pdftotext', label.pdf, ['-layout'])).toContain('Østergaard')
 
     // Each of the three font files was read and parsed once, over four documents.
     const files = reads.mock.calls.map(([file]) => file.split(/[\\/]/).pop())
