@@ -3,6 +3,7 @@ import { Table } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import type { TFunction } from 'i18next'
 import type { OrderLine } from '../../../shared/orders'
+import { formatNumber } from '../../../shared/numberFormat'
 import { HeadedTable, type Column } from './HeadedTable'
 
 /** Quantities are right-aligned, so their digits line up. */
@@ -54,7 +55,9 @@ const LineRow = memo(function LineRow({
   active: boolean
   onPick?: (line: OrderLine) => void
 }) {
-  const { t } = useTranslation('orders')
+  const { t, i18n } = useTranslation('orders')
+  // The language's number format, as the Scan Count and Pending Count beside the table ("2,000" / "2000").
+  const n = (value: number) => formatNumber(value, i18n.language)
   return (
     <Table.Tr
       data-active={active}
@@ -69,12 +72,12 @@ const LineRow = memo(function LineRow({
         {!l.serialized && ` ${t('lines.nonSerialized')}`}
       </Table.Td>
       <Table.Td>{l.condition === 'new' ? t('lines.new') : t('lines.used')}</Table.Td>
-      <Table.Td ta="right">{l.quantity}</Table.Td>
+      <Table.Td ta="right">{n(l.quantity)}</Table.Td>
       <Table.Td ta="right" fw={700}>
-        {l.scanCount}
+        {n(l.scanCount)}
       </Table.Td>
       <Table.Td ta="right" fw={700}>
-        {l.pendingCount}
+        {n(l.pendingCount)}
       </Table.Td>
     </Table.Tr>
   )
