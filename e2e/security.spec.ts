@@ -18,9 +18,14 @@ test('window.station exposes exactly the contract, and no generic invoke', async
   expect(await page.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe('undefined')
 })
 
-// The browser host exists only where Electron does not run the specs.
+// The browser host exists only where Electron does not run the specs. Both of its rules are checked on one station:
+// each test's station costs a start of the host and of the page, which the checks themselves do not need fresh.
 if (!electronBinary())
-  test('the browser host refuses a WebSocket without the token and a foreign origin', async ({ page, stationUrl }) => {
+  test('the browser host refuses a WebSocket without the token and a foreign origin; a malformed call gets a readable error and changes nothing', async ({
+    page,
+    stationUrl,
+    db
+  }) => {
     const results = await page.evaluate(async (base) => {
       const attempt = (url: string) =>
         new Promise<string>((resolve) => {
@@ -55,10 +60,8 @@ if (!electronBinary())
       `${stationUrl!.replace('http', 'ws')}station?token=${token}`
     )
     expect(fromForeign).toBe('refused')
-  })
 
-if (!electronBinary())
-  test('a malformed call gets a readable error and changes nothing', async ({ page, db }) => {
+    // A malformed call, from the station's own page with its token: refused with a readable error, nothing written.
     await page.getByRole('button', { name: 'Load sample data' }).click()
     const before = db().prepare('select count(*) n from scanned_units').get()
     const answers = await page.evaluate(async () => {
