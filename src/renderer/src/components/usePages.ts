@@ -10,7 +10,8 @@ export type Pages<T, C> = { rows: T[]; open: number; next: C | null }
 /**
  * A list the station answers a page at a time (the failed imports, the rejected events: a systematic fault may
  * leave thousands): the first page on open, `more` appends the next, `reload` starts again from the first
- * (after a retry, a re-send). An answer to an older load (a reload meanwhile) is dropped.
+ * (after a retry, a re-send). An answer to an older load (a reload meanwhile) is dropped, and Show more waits
+ * for the page already on its way.
  */
 export function usePages<T, C>(fetch: (cursor: C | undefined) => Promise<Page<T, C>>) {
   const [pages, setPages] = useState<Pages<T, C> | undefined>(undefined)
@@ -18,8 +19,11 @@ export function usePages<T, C>(fetch: (cursor: C | undefined) => Promise<Page<T,
   const fetchRef = useRef(fetch)
   fetchRef.current = fetch
   const generation = useRef(0)
+  /** A page is on its way: a second Show more meanwhile would fetch the same page again (and list its rows twice). */
+  const loading = useRef(false)
   const load = useCallback(async (after: Pages<T, C> | null) => {
     const mine = after ? generation.current : ++generation.current
+    loading.current = true
     try {
       const page = await fetchRef.current(after?.next ?? undefined)
       if (mine !== generation.current) return
@@ -27,11 +31,13 @@ export function usePages<T, C>(fetch: (cursor: C | undefined) => Promise<Page<T,
       setError(null)
     } catch (e) {
       if (mine === generation.current) setError(errorMessage(e))
+    } finally {
+      if (mine === generation.current) loading.current = false
     }
   }, [])
   const reload = useCallback(() => load(null), [load])
   useEffect(() => {
     void reload()
   }, [reload])
-  return { pages, error, reload, more: () => (pages?.next ? load(pages) : Promise.resolve()) }
+  return { pages, error, reload, more: () => (pages?.next && !loading.current ? load(pages) : Promise.resolve()) }
 }
