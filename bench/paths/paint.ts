@@ -56,8 +56,28 @@ declare global {
 }
 
 /**
+ * Installed in a page before a probe that uses it: \`window.__onCountChange(atEnter, changed)\` calls \`atEnter()\` at
+ * each Enter and, once the Scan Count (#scan-count) shows another value, \`changed(what atEnter answered)\`. The
+ * one meaning of "the scan changed the count" that every paint tool (this one, paintCompare, paintProfile) times.
+ */
+export const COUNT_WATCH = `window.__onCountChange = (atEnter, changed) =>
+  window.addEventListener('keydown', (e) => {
+    if (e.key !== 'Enter') return
+    const mark = atEnter()
+    const count = document.getElementById('scan-count')
+    if (!count) return
+    const before = count.textContent
+    const observer = new MutationObserver(() => {
+      if (document.getElementById('scan-count')?.textContent === before) return
+      observer.disconnect()
+      changed(mark)
+    })
+    observer.observe(count, { subtree: true, childList: true, characterData: true })
+  }, { capture: true })`
+
+/**
  * Installed in the page: times Enter → first frame after #scan-count changes, and Shift → next frame.
- * A string, not a function: tsx's helpers (`__name`) do not exist in the page.
+ * A string, not a function: tsx's helpers (\`__name\`) do not exist in the page.
  */
 export const PROBE = `(() => {
   if (window.__paintProbe) return
@@ -65,19 +85,10 @@ export const PROBE = `(() => {
   window.__paintProbe = probe
   const frameAfter = (t0, into) => requestAnimationFrame(() => into.push(performance.now() - t0))
   window.addEventListener('keydown', (e) => {
-    const t0 = performance.now()
-    if (e.key === 'Shift') return void frameAfter(t0, probe.frames)
-    if (e.key !== 'Enter') return
-    const count = document.getElementById('scan-count')
-    if (!count) return
-    const before = count.textContent
-    const observer = new MutationObserver(() => {
-      if (document.getElementById('scan-count')?.textContent === before) return
-      observer.disconnect()
-      frameAfter(t0, probe.scans)
-    })
-    observer.observe(count, { subtree: true, childList: true, characterData: true })
+    if (e.key === 'Shift') frameAfter(performance.now(), probe.frames)
   }, { capture: true })
+  ${COUNT_WATCH}
+  window.__onCountChange(() => performance.now(), (t0) => frameAfter(t0, probe.scans))
 })()`
 
 export async function scanOnce(page: Page, serial: string, n: number) {

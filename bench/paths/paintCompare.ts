@@ -18,7 +18,7 @@ import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { chromium, type Page } from '@playwright/test'
 import { summarize, type Summary } from '../stats'
-import { openUsedScan, PROBE, scanOnce } from './paint'
+import { COUNT_WATCH, openUsedScan, PROBE, scanOnce } from './paint'
 import { lineImei, OPERATOR, ORDER_NUMBER, PER_LINE, prepareStation, startHost, type Host } from './paintStation'
 
 const PREFILLED = 1_950
@@ -52,19 +52,11 @@ const ANSWER_PROBE = `(() => {
     }
   }
   window.__rendered = []
-  window.addEventListener('keydown', (e) => {
-    if (e.key !== 'Enter') return
-    const count = document.getElementById('scan-count')
-    if (!count) return
-    const before = count.textContent
-    const observer = new MutationObserver(() => {
-      if (document.getElementById('scan-count')?.textContent === before) return
-      observer.disconnect()
-      const answered = window.__lastAnswer
-      requestAnimationFrame(() => window.__rendered.push(performance.now() - answered))
-    })
-    observer.observe(count, { subtree: true, childList: true, characterData: true })
-  }, { capture: true })
+  ${COUNT_WATCH}
+  window.__onCountChange(() => null, () => {
+    const answered = window.__lastAnswer
+    requestAnimationFrame(() => window.__rendered.push(performance.now() - answered))
+  })
 })()`
 
 async function signIn(page: Page, url: string) {

@@ -17,6 +17,7 @@ import { join, resolve } from 'node:path'
 import { chromium } from '@playwright/test'
 import { parseArgs } from 'node:util'
 import { formatNumber } from '../../src/shared/numberFormat'
+import { COUNT_WATCH } from './paint'
 import { lineImei, OPERATOR, ORDER_NUMBERS, prepareStation, startHost } from './paintStation'
 
 const PREFILLED = 1_950
@@ -103,39 +104,29 @@ const HOOK = `(() => {
   // Enter → request sent → answer arrived → React committed → Scan Count changed in the DOM → the frame that
   // paints it (as paint.ts times it); the phases add up to the total.
   window.__phases = []
-  window.addEventListener('keydown', (e) => {
-    if (e.key !== 'Enter') return
-    const t0 = performance.now()
-    const notices = window.__notices
-    const count = document.getElementById('scan-count')
-    if (!count) return
-    const before = count.textContent
-    const observer = new MutationObserver(() => {
-      if (document.getElementById('scan-count')?.textContent === before) return
-      observer.disconnect()
-      const changed = performance.now()
-      const sent = window.__lastSend
-      const answered = window.__lastAnswer
-      const committed = window.__commitTimes.find((t) => t >= answered) ?? changed
-      requestAnimationFrame(() => {
-        const painted = performance.now()
-        const commits = window.__commitTimes.filter((t) => t >= t0 && t <= painted).length
-        window.__phases.push({
-          send: sent - t0,
-          station: answered - sent,
-          commit: committed - answered,
-          toDom: changed - committed,
-          toFrame: painted - changed,
-          total: painted - t0,
-          commits,
-          notices: window.__notices - notices,
-          // 1 when a frame went out after the answer without the new count (it waited for a later one).
-          framesLate: window.__firstFrame < changed ? 1 : 0
-        })
+  ${COUNT_WATCH}
+  window.__onCountChange(() => ({ t0: performance.now(), notices: window.__notices }), ({ t0, notices }) => {
+    const changed = performance.now()
+    const sent = window.__lastSend
+    const answered = window.__lastAnswer
+    const committed = window.__commitTimes.find((t) => t >= answered) ?? changed
+    requestAnimationFrame(() => {
+      const painted = performance.now()
+      const commits = window.__commitTimes.filter((t) => t >= t0 && t <= painted).length
+      window.__phases.push({
+        send: sent - t0,
+        station: answered - sent,
+        commit: committed - answered,
+        toDom: changed - committed,
+        toFrame: painted - changed,
+        total: painted - t0,
+        commits,
+        notices: window.__notices - notices,
+        // 1 when a frame went out after the answer without the new count (it waited for a later one).
+        framesLate: window.__firstFrame < changed ? 1 : 0
       })
     })
-    observer.observe(count, { subtree: true, childList: true, characterData: true })
-  }, { capture: true })
+  })
   window.__renderStats = () => ({ commits, renders: Object.fromEntries(renders) })
   window.__renderReset = () => { renders.clear(); commits = 0 }
 })()`
