@@ -54,6 +54,9 @@ describe('everyInterval', () => {
 describe('the station on a full disk', () => {
   it('keeps answering when the WAL checkpoint between scans hits SQLITE_FULL', async () => {
     const { cleanup, openTestStation } = await import('./helpers')
+    const { WAL_CHECKPOINT_EVERY_MS } = await import('../../src/main/core/db/connection')
+    // Only the station's timers are faked: the checkpoint is due every half minute.
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] })
     const t = openTestStation()
     const { log } = await import('../../src/main/core/log/logger')
     const errors = vi.spyOn(log, 'error').mockImplementation(() => {})
@@ -63,7 +66,9 @@ describe('the station on a full disk', () => {
       if (source.startsWith('wal_checkpoint')) throw Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' })
       return pragma(source, options)
     })
-    await new Promise((resolve) => setTimeout(resolve, 2_300))
+    vi.advanceTimersByTime(WAL_CHECKPOINT_EVERY_MS - 1)
+    expect(errors).not.toHaveBeenCalled()
+    vi.advanceTimersByTime(1 + 2 * WAL_CHECKPOINT_EVERY_MS)
     expect(errors).toHaveBeenCalledTimes(1)
     expect(String(errors.mock.calls[0]![1])).toContain('The WAL checkpoint failed')
     const { dispatch } = await import('../../src/main/core/dispatch')

@@ -1,7 +1,7 @@
 // A full disk (SPEC §9): the station runs on a small tmpfs that fills up.
 // Scans are refused cleanly (nothing saved, a plain sentence), the fault shows
 // in the status bar (health:status) while it lasts, no timer ends the process
-// (the 1-second WAL checkpoint meets SQLITE_FULL too), and once space is freed
+// (test/core/background.test.ts: the WAL checkpoint meets SQLITE_FULL too), and once space is freed
 // the fault clears by itself and scanning goes on.
 import { execFileSync } from 'node:child_process'
 import { closeSync, mkdtempSync, openSync, rmdirSync, rmSync, writeSync } from 'node:fs'
@@ -72,7 +72,7 @@ describe('a full disk', () => {
     // The status bar says so, in plain words, and the station answers its other screens.
     const health = await call('health:status', {})
     expect(health).toMatchObject({ ok: true, value: { faults: [{ kind: 'disk_full', message: expect.stringContaining('Disk full') }] } })
-    // Checkpoints keep failing in the background for a few seconds: the process lives on.
+    // The fault probe keeps meeting the full disk in the background for a few seconds: the process lives on.
     await new Promise((resolve) => setTimeout(resolve, 2_500))
     expect(await call('orders:get', { orderId })).toMatchObject({ ok: true })
 

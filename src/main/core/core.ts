@@ -8,7 +8,7 @@ import { join } from 'node:path'
 import { notices, type NoticeName } from '../../shared/contract'
 import type { Operator } from '../../shared/operators'
 import { systemClock, type Clock } from './clock'
-import { checkpointWal, openDatabase, type Connection } from './db/connection'
+import { checkpointWal, openDatabase, WAL_CHECKPOINT_EVERY_MS, type Connection } from './db/connection'
 import { runMigrations } from './db/migrate'
 import { appHandlers } from './app/handlers'
 import type { CoreChannel, Handlers, NoticeSink, Notify, StationContext, StationHooks } from './context'
@@ -86,8 +86,9 @@ export function openCore({ dataDir, clock = systemClock, version = '0.0.0', secr
   // What goes wrong in the background or under a call shows in the status bar until it clears (health/faults.ts).
   const faults = new Faults()
   const stopHoldRelease = everyInterval('Releasing due holds', 30_000, releaseHolds, undefined, faults)
-  // WAL checkpoints between scans, never inside one (see openDatabase).
-  const stopCheckpoints = everyInterval('The WAL checkpoint', 1_000, () => checkpointWal(connection.sqlite), undefined, faults)
+  // WAL checkpoints between scans, never inside one, and not after every scan (see WAL_CHECKPOINT_EVERY_MS).
+  const checkpoint = () => checkpointWal(connection.sqlite)
+  const stopCheckpoints = everyInterval('The WAL checkpoint', WAL_CHECKPOINT_EVERY_MS, checkpoint, undefined, faults)
   const stopProbe = everyInterval('Checking the faults', 2_000, () => probeFaults(faults, connection.sqlite, dataDir))
   // The database's full check, once a day on a worker thread (db/integrityCheck.ts); a damage shows until a restore.
   const stopIntegrityCheck = everyInterval(
