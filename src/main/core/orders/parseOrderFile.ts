@@ -38,52 +38,72 @@ const ORDER_FIELDS = [
 ]
 const LINE_FIELDS = ['line_id', 'sku', 'product_name', 'quantity', 'serialized', 'condition']
 
-/** The header row of a CSV order file: where each known column is. */
-export type CsvColumns = ReadonlyMap<string, number>
+/**
+ * The header row of a CSV order file, read once: where each known column is,
+ * field by field in the order the record is built (the columns the file does
+ * not have are left out, as their cells would be empty).
+ */
+export type CsvColumns = {
+  readonly orderId: number
+  /** The order's own fields (ship_to_* too): the first that differs between its rows is named. */
+  readonly orderFields: readonly Column[]
+  readonly shipTo: readonly Column[]
+  readonly line: readonly Column[]
+}
+type Column = readonly [field: string, index: number]
 
-/** Reads the header row (names trimmed, any case); null when it has no oms_order_id column. */
+/** Reads the header row (names trimmed, any case; the first of a repeated name counts); null when it has no oms_order_id column. */
 export function csvColumns(header: string[]): CsvColumns | null {
   const columns = new Map<string, number>()
   header.forEach((name, i) => {
     const key = name.trim().toLowerCase()
     if (!columns.has(key)) columns.set(key, i)
   })
-  return columns.has('oms_order_id') ? columns : null
+  const orderId = columns.get('oms_order_id')
+  if (orderId === undefined) return null
+  const present = (fields: string[], prefix = '') =>
+    fields.flatMap((field): Column[] => (columns.has(prefix + field) ? [[field, columns.get(prefix + field)!]] : []))
+  return {
+    orderId,
+    orderFields: present(ORDER_FIELDS),
+    shipTo: present(SHIP_TO_FIELDS, 'ship_to_'),
+    line: present(LINE_FIELDS)
+  }
 }
 
 /** The order id a CSV row belongs to: the rows of one order follow each other. */
-export const csvOrderId = (columns: CsvColumns, row: string[]): string => cell(columns, row, 'oms_order_id') ?? ''
+export const csvOrderId = (columns: CsvColumns, row: string[]): string => cell(row, columns.orderId)
 
-/** The value of a cell, trimmed; undefined when the file has no such column. */
-function cell(columns: CsvColumns, row: string[], field: string): string | undefined {
-  const i = columns.get(field)
-  return i === undefined ? undefined : (row[i] ?? '').trim()
-}
+/** The value of a cell, trimmed (every row has the header's length: the CSV reader refuses any other). */
+const cell = (row: string[], i: number): string => (row[i] ?? '').trim()
 
 /** CSV: one row per order line; the order's own fields repeat on each of its rows and must agree. */
 export function csvOrder(columns: CsvColumns, rows: string[][]): RawOrder {
   const first = rows[0]
-  const disagree = ORDER_FIELDS.find((field) => {
-    const expected = cell(columns, first, field) ?? ''
-    return rows.some((row) => (cell(columns, row, field) ?? '') !== expected)
-  })
+  let disagree: string | undefined
+  if (rows.length > 1) {
+    disagree = columns.orderFields.find(([, i]) => {
+      const expected = cell(first, i)
+      return rows.some((row) => cell(row, i) !== expected)
+    })?.[0]
+  }
   const record: Record<string, unknown> = {}
-  for (const field of ORDER_FIELDS) {
+  for (const [field, i] of columns.orderFields) {
     if (field.startsWith('ship_to_')) continue
-    const value = cell(columns, first, field)
-    if (value !== undefined && value !== '') record[field] = field === 'priority' ? toNumber(value) : value
+    const value = cell(first, i)
+    if (value !== '') record[field] = field === 'priority' ? toNumber(value) : value
   }
   const shipTo: Record<string, string> = {}
-  for (const f of SHIP_TO_FIELDS) {
-    const value = cell(columns, first, `ship_to_${f}`)
-    if (value) shipTo[f] = value
+  for (const [field, i] of columns.shipTo) {
+    const value = cell(first, i)
+    if (value) shipTo[field] = value
   }
   record.ship_to = shipTo
   record.lines = rows.map((row) => {
     const line: Record<string, unknown> = {}
-    for (const field of LINE_FIELDS) {
-      const value = cell(columns, row, field)
-      if (value === undefined || value === '') continue
+    for (const [field, i] of columns.line) {
+      const value = cell(row, i)
+      if (value === '') continue
       line[field] = field === 'quantity' ? toNumber(value) : field === 'serialized' ? toBoolean(value) : value
     }
     return line
