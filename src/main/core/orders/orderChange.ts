@@ -20,6 +20,8 @@ export type Touched = {
   added?: string[]
   /** Units it took off the order. */
   removed?: string[]
+  /** The lines whose counts it changed, when the action knows them (a scan); else they are read from the units. */
+  lines?: number[]
   /** Boxes it created or changed. */
   boxes?: string[]
   /** Save: the box every loose unit went into. */
@@ -44,7 +46,9 @@ const statements = perConnection((db) => ({
     .where(eq(orders.id, p('orderId')))
     .prepare(),
   linesOfUnits: db.selectDistinct({ line: scannedUnits.orderLineId }).from(scannedUnits).where(inIds(scannedUnits.id, 'ids')).prepare(),
-  lines: linesQuery(db, and(eq(orderLines.orderId, p('orderId')), inIds(orderLines.id, 'ids'))).prepare(),
+  // Each line by its id (a handful), not every line of the order filtered by the list: the unary + keeps
+  // SQLite from reaching them through the order's index, which reads every line of the order.
+  lines: linesQuery(db, and(inIds(orderLines.id, 'ids'), sql`+${orderLines.orderId} = ${p('orderId')}`)).prepare(),
   units: liveUnitsQuery(db, inIds(scannedUnits.id, 'ids')).prepare(),
   boxes: boxesQuery(db, and(eq(boxes.orderId, p('orderId')), inIds(boxes.id, 'ids'))).prepare(),
   unitsInBox: db
@@ -82,7 +86,7 @@ function orderChange(db: Db, orderId: number, mark: HistoryMark, touched: Touche
   const added = touched.added ?? []
   const removed = touched.removed ?? []
   const touchedUnits = [...added, ...removed]
-  const lineIds = touchedUnits.length ? q.linesOfUnits.all({ ids: JSON.stringify(touchedUnits) }).map((r) => r.line) : []
+  const lineIds = touched.lines ?? (touchedUnits.length ? q.linesOfUnits.all({ ids: JSON.stringify(touchedUnits) }).map((r) => r.line) : [])
   const boxIds = [...new Set([...(touched.boxes ?? []), ...(touched.boxedInto ? [touched.boxedInto] : [])])]
   return {
     orderId,
@@ -94,6 +98,7 @@ function orderChange(db: Db, orderId: number, mark: HistoryMark, touched: Touche
     boxes: boxIds.length
       ? q.boxes.all({ orderId, ids: JSON.stringify(boxIds) }).map((b) => ({ ...b, unitCount: q.unitsInBox.get({ boxId: b.id })!.n }))
       : [],
-    events: q.events.all({ orderId, mark }).map(withReasonWords)
+    // Most actions record nothing in the history: one look at its end says so, cheaper than reading the order's.
+    events: historyMark(db) === mark ? [] : q.events.all({ orderId, mark }).map(withReasonWords)
   }
 }

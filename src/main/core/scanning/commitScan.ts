@@ -54,9 +54,10 @@ export function commitScan(
   const at = isoNow(clock)
   const parts = codeParts.length > 0 ? JSON.stringify(codeParts) : null
   const unitIds = units.map((unit) => writeUnit(tx, scan, order.id, unit, at, parts))
-  for (const [orderLineId, n] of unitsPerLine(units)) writes.countUnits.run({ orderLineId, n })
+  const perLine = unitsPerLine(units)
+  for (const [orderLineId, n] of perLine) writes.countUnits.run({ orderLineId, n })
   if (order.status === 'ready') transitionOrder(tx, order, 'in_progress', { operatorId: scan.operatorId, at })
-  return accepted(units, unitIds)
+  return { ...accepted(units, unitIds), lineIds: [...perLine.keys()] }
 }
 
 /** Writes one unit; answers its id. */

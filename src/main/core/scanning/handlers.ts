@@ -20,8 +20,8 @@ const notCommitted = (outcome: ScanCommit['outcome'], words: ScanWords): ScanCom
   awaiting: null
 })
 
-/** What a scan touched: the units it committed. */
-const touching = ({ unitIds, ...result }: ScanCommit) => ({ ...result, touched: { added: unitIds } })
+/** What a scan touched: the units it committed and their lines. */
+const touching = ({ unitIds, lineIds, ...result }: ScanCommit) => ({ ...result, touched: { added: unitIds, lines: lineIds } })
 
 export function scanningHandlers({ db, clock, operator, releaseHolds }: StationContext): HandlersOf<'scanning'> {
   /** A serial scan under the station's hand-entry policy. */

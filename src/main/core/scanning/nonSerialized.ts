@@ -125,6 +125,7 @@ export function addNonSerializedUnits(db: Db, clock: Clock, affixes: ScannerAffi
         orderLineId: line.id,
         units: quantity,
         unitIds,
+        lineIds: [line.id],
         awaiting: null
       }
     },

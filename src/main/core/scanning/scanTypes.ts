@@ -28,6 +28,8 @@ export type ScanCommit = {
   units: number
   /** The ids of the units committed (for the answer's delta; empty when nothing was written). */
   unitIds: string[]
+  /** The lines whose counts the committed units changed (for the answer's delta, so it need not look them up). */
+  lineIds?: number[]
   /** Set when IMEI 1 of a dual-IMEI unit was accepted and IMEI 2 must follow; nothing is written yet. */
   awaiting: { firstImei: string; orderLineId: number; productName: string } | null
 }
