@@ -48,7 +48,7 @@ const TARGET_APP_SHARE_MS = 16
 const TARGET_ON_OFF = 1.1
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
-type Probe = { scans: number[]; frames: number[] }
+type Probe = { scans: number[]; frames: number[]; until(kind: 'scans' | 'frames', k: number, ms: number): Promise<void> }
 declare global {
   interface Window {
     __paintProbe?: Probe
@@ -78,27 +78,47 @@ export const COUNT_WATCH = `window.__onCountChange = (atEnter, changed) =>
 /**
  * Installed in the page: times Enter → first frame after #scan-count changes, and Shift → next frame.
  * A string, not a function: tsx's helpers (\`__name\`) do not exist in the page.
+ * \`until(kind, k, ms)\` resolves once k times are in: the bench waits on that promise rather than with Playwright's
+ * waitForFunction, whose default polling is requestAnimationFrame — a 60 fps frame loop the app does not have,
+ * whose frames held the main thread while the scan's answer was on its way (issue 10).
  */
 export const PROBE = `(() => {
   if (window.__paintProbe) return
-  const probe = { scans: [], frames: [] }
+  let waiters = []
+  const probe = {
+    scans: [],
+    frames: [],
+    until: (kind, k, ms) => new Promise((resolve, reject) => {
+      if (probe[kind].length >= k) return resolve()
+      const timer = setTimeout(() => reject(new Error(kind + ': ' + probe[kind].length + ' of ' + k + ' after ' + ms + ' ms')), ms)
+      waiters.push({ kind, k, done: () => (clearTimeout(timer), resolve()) })
+    })
+  }
   window.__paintProbe = probe
-  const frameAfter = (t0, into) => requestAnimationFrame(() => into.push(performance.now() - t0))
+  const record = (kind, ms) => {
+    probe[kind].push(ms)
+    waiters = waiters.filter((w) => w.kind !== kind || probe[kind].length < w.k || (w.done(), false))
+  }
+  const frameAfter = (t0, kind) => requestAnimationFrame(() => record(kind, performance.now() - t0))
   window.addEventListener('keydown', (e) => {
-    if (e.key === 'Shift') frameAfter(performance.now(), probe.frames)
+    if (e.key === 'Shift') frameAfter(performance.now(), 'frames')
   }, { capture: true })
   ${COUNT_WATCH}
-  window.__onCountChange(() => performance.now(), (t0) => frameAfter(t0, probe.scans))
+  window.__onCountChange(() => performance.now(), (t0) => frameAfter(t0, 'scans'))
 })()`
+
+/** What the probe has timed so far (its arrays, without its functions). */
+export const probeTimes = (page: Page): Promise<Measured> =>
+  page.evaluate(() => ({ scans: window.__paintProbe!.scans, frames: window.__paintProbe!.frames }))
 
 export async function scanOnce(page: Page, serial: string, n: number) {
   await page.keyboard.press('Shift')
-  await page.waitForFunction((k) => window.__paintProbe!.frames.length >= k, n, { timeout: 10_000 })
+  await page.evaluate((k) => window.__paintProbe!.until('frames', k, 10_000), n)
   // As a keyboard-wedge scanner sends it: the characters, then Enter.
   await page.keyboard.type(serial, { delay: 5 })
   await page.keyboard.press('Enter')
   try {
-    await page.waitForFunction((k) => window.__paintProbe!.scans.length >= k, n, { timeout: 30_000 })
+    await page.evaluate((k) => window.__paintProbe!.until('scans', k, 30_000), n)
   } catch {
     const said = await page.getByLabel('Scan result').textContent()
     throw new Error(`Scan ${serial} did not change the Scan Count; the screen says: ${said}`)
@@ -198,7 +218,7 @@ export async function run(ctx: BenchContext): Promise<PathRow[]> {
         if (shown !== formatNumber(PREFILLED + done[o], 'en'))
           throw new Error(`${orderNumber}: Scan Count shows ${shown}, expected ${PREFILLED + done[o]}`)
         if (recording && (await page.getByTestId('evidence-rec').textContent()) !== '● REC') throw new Error('REC stopped during the block')
-        const probe = await page.evaluate(() => window.__paintProbe!)
+        const probe = await probeTimes(page)
         const into = recording ? on : off
         into.scans.push(...probe.scans.slice(WARMUP_PER_BLOCK))
         into.frames.push(...probe.frames.slice(WARMUP_PER_BLOCK))

@@ -18,7 +18,7 @@ import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { chromium, type Page } from '@playwright/test'
 import { summarize, type Summary } from '../stats'
-import { COUNT_WATCH, openUsedScan, PROBE, scanOnce } from './paint'
+import { COUNT_WATCH, openUsedScan, PROBE, probeTimes, scanOnce } from './paint'
 import { lineImei, OPERATOR, ORDER_NUMBER, PER_LINE, prepareStation, startHost, type Host } from './paintStation'
 
 const PREFILLED = 1_950
@@ -106,7 +106,7 @@ try {
       const u = PREFILLED + side.done++
       await scanOnce(side.page, lineImei(u % 2, u >> 1, 0), k + 1)
     }
-    const probe = await side.page.evaluate(() => window.__paintProbe!)
+    const probe = await probeTimes(side.page)
     side.scans.push(...probe.scans.slice(WARMUP_PER_BLOCK))
     side.frames.push(...probe.frames.slice(WARMUP_PER_BLOCK))
     const rendered = await side.page.evaluate(() => (window as unknown as { __rendered: number[] }).__rendered)

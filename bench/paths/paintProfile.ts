@@ -205,10 +205,15 @@ try {
       const u = PREFILLED + done++
       await page.keyboard.type(lineImei(u % 2, u >> 1, 0), { delay: 5 })
       await page.keyboard.press('Enter')
-      await page
-        .getByLabel('Scan Count')
-        .filter({ hasText: formatNumber(PREFILLED + done, 'en') })
-        .waitFor()
+      // Polled on a timer, not with Playwright's default (requestAnimationFrame: a frame loop the app does not have,
+      // whose frames would hold the main thread while the answer is on its way).
+      await page.waitForFunction(
+        (text) => document.getElementById('scan-count')?.textContent === text,
+        formatNumber(PREFILLED + done, 'en'),
+        {
+          polling: 20
+        }
+      )
       await page.waitForTimeout(50)
     }
     for (let i = 0; i < 3; i++) await scan() // warm-up
