@@ -40,9 +40,11 @@ export function SerialScanPanel({
   // inputs unchanged), so a scan on a big order redraws little more than the numbers (issue 10).
   const lineNow = useRef(orderLineId)
   lineNow.current = orderLineId
+  // The promise goes back to the field: it keeps the entry until the answer is drawn, and clears it in that same
+  // task, so Enter makes no frame of its own before the one with the new count (issue 10).
   const onScan = useCallback(
     (entry: ScanEntry) =>
-      void scan(entry, lineNow.current).then(() => {
+      scan(entry, lineNow.current).then(() => {
         field.current?.focus()
       }),
     [scan]
