@@ -101,6 +101,29 @@ test('orders pulled from the OMS are packed and the OMS receives every event exa
   await page.screenshot({ path: '/tmp/sync-after.png', fullPage: true })
 })
 
+test('the Orders screen shows what a pull changed while it is open', async ({ page }) => {
+  await stationPointedAtOms(page)
+  await page.getByRole('button', { name: 'Orders', exact: true }).click()
+  const shown = page.getByLabel('Orders shown')
+  await expect(shown).toHaveText('Showing all 15 orders')
+  const row = page.getByRole('row').filter({ hasText: 'SO-10002' })
+  await expect(row).not.toContainText('cancelled')
+
+  // In the OMS one order is cancelled and a new one comes in. The next pull answers slowly: it lands after
+  // the operator is back on the Orders screen, which lists both changes without being opened again.
+  oms.store.setStatus('OMS-700002', 'cancelled')
+  oms.store.putOrder({ ...SAMPLE.orders[0], oms_order_id: 'OMS-709999', order_number: 'SO-19999', channel_order_id: 'CH-19999' } as never)
+  oms.setFailure({ latencyMs: 1_500 })
+  await page.getByRole('button', { name: 'Sync', exact: true }).click()
+  await page.getByRole('button', { name: 'Sync now' }).click()
+  await page.getByRole('button', { name: 'Orders', exact: true }).click()
+  await expect(shown).toHaveText('Showing all 15 orders')
+  await expect(shown).toHaveText('Showing all 16 orders', { timeout: 20_000 })
+  await expect(page.getByRole('row').filter({ hasText: 'SO-19999' })).toBeVisible()
+  await expect(row).toContainText('cancelled')
+  await page.screenshot({ path: test.info().outputPath('orders-after-pull.png') })
+})
+
 test('an order cancelled in the OMS after scanning cannot be confirmed, and its units are unpacked one by one', async ({ page, db }) => {
   await stationPointedAtOms(page)
 
