@@ -30,35 +30,40 @@ export const ScanField = memo(
     const pending = useRef<string | null>(null)
     useImperativeHandle(ref, () => ({ focus: () => setTimeout(() => input.current?.focus(), 0) }))
 
+    /** Enter: the entry goes to onScan (see above for when the field lets it go). */
+    const submit = () => {
+      const field = input.current
+      if (!field) return
+      // An entry still waiting for its answer is not sent again: what follows it in the field is this one.
+      const shown = field.value
+      const sent = pending.current !== null && shown.startsWith(pending.current) ? pending.current : ''
+      const value = shown.slice(sent.length)
+      const entry = { value, entryMethod: classifyEntry(stamps.current, value.length) }
+      stamps.current = []
+      if (!entry.value.trim()) {
+        field.value = sent
+        return
+      }
+      const answered = onScan(entry)
+      if (!(answered instanceof Promise) || sent) {
+        field.value = sent
+        return
+      }
+      pending.current = shown
+      const settled = () => {
+        pending.current = null
+        // Typed meanwhile (the next scan's start) stays; the answered entry goes.
+        if (field.value.startsWith(shown)) field.value = field.value.slice(shown.length)
+      }
+      // A refusal is onScan's to show; the field only lets the entry go.
+      void answered.then(settled, settled)
+    }
+
     return (
       <form
         onSubmit={(e) => {
           e.preventDefault()
-          const field = input.current
-          if (!field) return
-          // An entry still waiting for its answer is not sent again: what follows it in the field is this one.
-          const shown = field.value
-          const sent = pending.current !== null && shown.startsWith(pending.current) ? pending.current : ''
-          const value = shown.slice(sent.length)
-          const entry = { value, entryMethod: classifyEntry(stamps.current, value.length) }
-          stamps.current = []
-          if (!entry.value.trim()) {
-            field.value = sent
-            return
-          }
-          const answered = onScan(entry)
-          if (!(answered instanceof Promise) || sent) {
-            field.value = sent
-            return
-          }
-          pending.current = shown
-          const settled = () => {
-            pending.current = null
-            // Typed meanwhile (the next scan's start) stays; the answered entry goes.
-            if (field.value.startsWith(shown)) field.value = field.value.slice(shown.length)
-          }
-          // A refusal is onScan's to show; the field only lets the entry go.
-          void answered.then(settled, settled)
+          submit()
         }}
       >
         <TextInput
@@ -69,6 +74,12 @@ export const ScanField = memo(
           placeholder={placeholder}
           onKeyDown={(e) => {
             if (e.key.length === 1) stamps.current.push(e.timeStamp)
+            // Enter sends the scan from its keydown: the keypress, text input and form submission the browser would
+            // dispatch first cost about a millisecond on the way to the station (issue 10).
+            if (e.key === 'Enter' && !e.nativeEvent.isComposing) {
+              e.preventDefault()
+              submit()
+            }
           }}
           onChange={(e) => {
             if (e.currentTarget.value === '') stamps.current = []
