@@ -1,8 +1,13 @@
 // Imports an order file from its path as it reads it: a second thread reads
 // and checks the orders (./parseWorker.ts) while this one stores them, batch
 // by batch, so memory stays flat whatever the file's size, and progress is
-// reported after each batch. The Import screen (through an upload,
-// ./uploads.ts), the command line and the benchmark all come through here.
+// reported after each batch. The second thread takes a moment to start (its
+// modules load: about half a second from the sources), so this thread reads,
+// checks and stores on its own until the other says it is ready, then hands
+// over at the next batch boundary: the reader passes over the records already
+// taken. A small file is done before the reader is; a reader that cannot
+// start leaves the whole file to this thread. The Import screen (through an
+// upload, ./uploads.ts), the command line and the benchmark all come through here.
 import { on } from 'node:events'
 import { createReadStream, statSync } from 'node:fs'
 import { basename } from 'node:path'
@@ -11,11 +16,11 @@ import type { ImportSummary } from '../../../../shared/orders'
 import { refusal, type StationError } from '../../errors'
 import { startWorker } from '../../workers/startWorker'
 import { log } from '../../log/logger'
-import { startImport, type ImportContext } from '../importOrders'
+import { startImport, type ImportContext, type ImportRun } from '../importOrders'
 import { EMPTY_FILE, FileProblem } from './fileProblem'
 import { fromRow } from './orderRows'
 import { readCheckedBatches } from './readBatches'
-import type { FromReader, ReaderJob } from './readerMessages'
+import type { FromReader, ReaderJob, ReaderStart } from './readerMessages'
 
 /** How far an import is. `ordersDone` counts orders imported, already here or failed. */
 export type Progress = { bytesDone: number; bytesTotal: number; ordersDone: number; failed: number; finished: boolean }
@@ -26,55 +31,30 @@ export type ImportOptions = {
   onProgress?: (progress: Progress) => void
   /** The least time between two progress reports (the last one always comes). */
   progressEveryMs?: number
+  /** Hears that the reader's thread took over, after how many records (orders and products) this thread took. */
+  onHandOver?: (records: number) => void
 }
+
+type Report = (bytesDone: number, finished: boolean) => void
 
 export async function importOrderFile(ctx: ImportContext, path: string, options: ImportOptions = {}): Promise<ImportSummary> {
   const size = statSync(path).size
   if (size === 0) throw refusal('empty_file', { key: 'refusals:orders.emptyFile' })
   const fileName = options.fileName ?? basename(path)
-  try {
-    return await importWithReader(ctx, { path, fileName }, size, options)
-  } catch (error) {
-    if (!(error instanceof ReaderUnavailable)) throw error
-    // The reader's thread could not start (its file missing from a build, say): read here, as fast as one thread allows.
-    log.warn({ err: error }, `The order file reader thread did not start; reading ${fileName} on the main thread.`)
-    return importOrderStream(ctx, createReadStream(path, { highWaterMark: 64 * 1024 }), size, { ...options, fileName })
-  }
-}
-
-class ReaderUnavailable extends Error {}
-
-async function importWithReader(ctx: ImportContext, job: ReaderJob, size: number, options: ImportOptions): Promise<ImportSummary> {
-  const run = startImport(ctx, job.fileName)
+  const run = startImport(ctx, fileName)
   const report = reporter(run.summary, size, options)
-  const reader = startReader(job)
-  let heard = false
+  const reader = startReader({ path, fileName })
   try {
-    for await (const [message] of on(reader, 'message', { close: ['exit'] }) as AsyncIterable<[FromReader]>) {
-      heard = true
-      if (message.kind === 'batch') {
-        run.checked(message.rows.map(fromRow))
-        reader.postMessage('stored')
-        if (!message.last) report(message.bytes, false)
-      } else if (message.kind === 'product') {
-        run.product(message.record)
-        report(message.bytes, false)
-      } else if (message.kind === 'end') {
-        report(message.bytes, true)
-        return run.summary
-      } else if (message.kind === 'problem') throw stopped(message.message, run.summary)
-      else throw Object.assign(new Error(message.message), { code: message.code })
-    }
-    throw new Error('The file reader stopped before the end of the file.')
-  } catch (error) {
-    if (!heard) throw new ReaderUnavailable((error as Error)?.message ?? String(error))
-    throw error
+    const taken = await readHere(run, report, createReadStream(path, { highWaterMark: 64 * 1024 }), fileName, () => reader.ready)
+    if (taken === null) return run.summary
+    options.onHandOver?.(taken)
+    return await readThere(run, report, reader.worker!, taken)
   } finally {
-    await reader.terminate()
+    await reader.worker?.terminate()
   }
 }
 
-/** The same, reading on this thread, from any stream of the file's bytes (`size` in bytes, for progress). */
+/** The same, reading on this thread only, from any stream of the file's bytes (`size` in bytes, for progress). */
 export async function importOrderStream(
   ctx: ImportContext,
   input: AsyncIterable<Uint8Array>,
@@ -82,32 +62,94 @@ export async function importOrderStream(
   options: ImportOptions = {}
 ): Promise<ImportSummary> {
   const run = startImport(ctx, options.fileName ?? 'orders')
-  const report = reporter(run.summary, size, options)
+  await readHere(run, reporter(run.summary, size, options), input, options.fileName ?? 'orders', () => false)
+  return run.summary
+}
+
+/** Stops this thread's reading at a batch boundary once the reader is ready. */
+class HandOver extends Error {}
+
+/**
+ * Reads, checks and stores on this thread until `handOver()` says so after a stored batch (then answers
+ * how many records it took) or to the end of the file (then reports the end and answers null).
+ */
+async function readHere(
+  run: ImportRun,
+  report: Report,
+  input: AsyncIterable<Uint8Array>,
+  fileName: string,
+  handOver: () => boolean
+): Promise<number | null> {
+  let taken = 0
   try {
-    const bytes = await readCheckedBatches(input, options.fileName ?? 'orders', {
+    const bytes = await readCheckedBatches(input, fileName, {
       batch: (orders, bytesRead, last) => {
         run.checked(orders)
+        taken += orders.length
         if (!last) report(bytesRead, false)
+        if (!last && handOver()) throw new HandOver()
       },
       product: (record, bytesRead) => {
         run.product(record)
+        taken++
         report(bytesRead, false)
       }
     })
     report(bytes, true)
-    return run.summary
+    return null
   } catch (error) {
+    if (error instanceof HandOver) return taken
     if (error instanceof FileProblem) throw stopped(error.message, run.summary)
     throw error
   }
 }
 
-/** The reader's thread: this folder's parseWorker.ts, shipped in the build as importWorker.js. */
-function startReader(job: ReaderJob): Worker {
-  return startWorker(new URL('./parseWorker.ts', import.meta.url), 'importWorker.js', job)
+/** Stores what the reader's thread posts, from the record after the `taken` ones to the end of the file. */
+async function readThere(run: ImportRun, report: Report, worker: Worker, taken: number): Promise<ImportSummary> {
+  const messages = on(worker, 'message', { close: ['exit'] }) as AsyncIterable<[FromReader]>
+  worker.postMessage({ kind: 'start', skip: taken } satisfies ReaderStart)
+  for await (const [message] of messages) {
+    if (message.kind === 'batch') {
+      run.checked(message.rows.map(fromRow))
+      worker.postMessage('stored')
+      if (!message.last) report(message.bytes, false)
+    } else if (message.kind === 'product') {
+      run.product(message.record)
+      report(message.bytes, false)
+    } else if (message.kind === 'end') {
+      report(message.bytes, true)
+      return run.summary
+    } else if (message.kind === 'problem') throw stopped(message.message, run.summary)
+    else if (message.kind === 'failed') throw Object.assign(new Error(message.message), { code: message.code })
+  }
+  throw new Error('The file reader stopped before the end of the file.')
 }
 
-function reporter(summary: ImportSummary, size: number, { onProgress = () => {}, progressEveryMs = 250 }: ImportOptions) {
+type Reader = { worker: Worker | null; ready: boolean }
+
+/** The reader's thread: this folder's parseWorker.ts, shipped in the build as importWorker.js. Until it is ready, this thread reads. */
+function startReader(job: ReaderJob): Reader {
+  const reader: Reader = { worker: null, ready: false }
+  const alone = (error: unknown) => {
+    // Its file missing from a build, say: this thread reads the whole file, as fast as one thread allows.
+    log.warn({ err: error }, `The order file reader thread did not start; reading ${job.fileName} on the main thread.`)
+    reader.ready = false
+    reader.worker = null
+  }
+  try {
+    const worker = startWorker(new URL('./parseWorker.ts', import.meta.url), 'importWorker.js', job)
+    reader.worker = worker
+    worker.once('message', (message: FromReader) => (reader.ready = message.kind === 'ready'))
+    worker.on('error', (error) => {
+      if (!reader.ready) alone(error)
+    })
+  } catch (error) {
+    alone(error)
+  }
+  return reader
+}
+
+function reporter(summary: ImportSummary, size: number, { onProgress = () => {}, progressEveryMs = 250 }: ImportOptions): Report {
   let reportedAt = -Infinity
   return (bytesDone: number, finished: boolean) => {
     const now = performance.now()

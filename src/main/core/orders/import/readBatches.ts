@@ -15,10 +15,15 @@ export type BatchSink = {
   product(record: unknown, bytesRead: number): void
 }
 
-/** Reads the whole file; a FileProblem stops it, and the orders of the batch it was filling are dropped. */
-export async function readCheckedBatches(input: AsyncIterable<Uint8Array>, fileName: string, sink: BatchSink): Promise<number> {
+/**
+ * Reads the whole file; a FileProblem stops it, and the orders of the batch it was filling are dropped.
+ * The first `skip` records (orders and products, in file order) are passed over unchecked: another
+ * thread has taken them already.
+ */
+export async function readCheckedBatches(input: AsyncIterable<Uint8Array>, fileName: string, sink: BatchSink, skip = 0): Promise<number> {
   let pending: CheckedOrder[] = []
   let bytesRead = 0
+  let seen = 0
   const flush = (last = false) => {
     if (pending.length === 0) return
     const batch = pending
@@ -30,10 +35,12 @@ export async function readCheckedBatches(input: AsyncIterable<Uint8Array>, fileN
     fileName,
     {
       product(record) {
+        if (seen++ < skip) return
         flush()
         sink.product(record, bytesRead)
       },
       order(order) {
+        if (seen++ < skip) return
         pending.push(checkOrder(order))
         if (pending.length >= BATCH_SIZE) flush()
       }
