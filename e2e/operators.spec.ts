@@ -82,6 +82,14 @@ test('create operators in the Operators screen, sign in by badge, switch operato
   await expect(page.getByLabel('Signed in operator')).toHaveText('Marek Nowak')
   await expect(page.getByRole('button', { name: 'Operators', exact: true })).toHaveCount(0)
   await expect(page.getByRole('table', { name: 'Operators' })).toHaveCount(0)
+  // The Sync screen tells an operator what is a shift lead's, and asks the station nothing it would refuse.
+  await page.getByRole('button', { name: 'Sync', exact: true }).click()
+  await expect(page.getByText('Only a shift lead sees and changes how this station talks to the OMS.')).toBeVisible()
+  await expect(page.getByText('Only a shift lead sees the rejected events, and re-sends or acknowledges them.')).toBeVisible()
+  await expect(page.getByText('None.')).toBeVisible()
+  await expect(page.getByLabel('OMS address')).toHaveCount(0)
+  await expect(page.getByRole('alert')).toHaveCount(0)
+  await page.screenshot({ path: test.info().outputPath('sync-operator.png') })
 
   // …and back by choosing the name: Ola is a shift lead, so she gives her PIN.
   await page.getByRole('button', { name: 'Switch operator' }).click()

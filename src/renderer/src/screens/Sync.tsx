@@ -22,11 +22,15 @@ import { SyncOverview } from './sync/SyncOverview'
 import { SyncSettingsForm } from './sync/SyncSettingsForm'
 
 const sourceName = (source: string) => (source === 'oms' ? 'OMS' : source)
+/** An operator's screen lists no rejected events (it does not ask for them). */
+const noRejected = async () => ({ rows: [], nextCursor: null, open: 0 })
 
 export function SyncScreen({ isShiftLead }: { isShiftLead: boolean }) {
   const { t } = useTranslation('sync')
   const status = useSyncStatus()
-  const rejected = usePages(fetchRejected)
+  // The rejected events and the OMS settings are a shift lead's to read (the access table): an operator is
+  // told so, and the station is not asked.
+  const rejected = usePages(isShiftLead ? fetchRejected : noRejected)
   const failed = usePages(fetchFailedImports)
   const outcome = useAction()
   const approval = useApproval()
@@ -78,13 +82,13 @@ export function SyncScreen({ isShiftLead }: { isShiftLead: boolean }) {
       <SerialConflicts isShiftLead={isShiftLead} onChange={reloadLists} />
 
       <Title order={3}>{t('screen.rejectedTitle')}</Title>
-      <RejectedEventsTable
-        pages={rejected.pages}
-        onMore={() => void rejected.more()}
-        isShiftLead={isShiftLead}
-        onResend={resend}
-        onAcknowledge={acknowledge}
-      />
+      {isShiftLead ? (
+        <RejectedEventsTable pages={rejected.pages} onMore={() => void rejected.more()} onResend={resend} onAcknowledge={acknowledge} />
+      ) : (
+        <Text size="lg" c="dimmed">
+          {t('rejected.shiftLeadOnly')}
+        </Text>
+      )}
 
       <Title order={3}>{t('import:failed.title')}</Title>
       <FailedImportsTable list={failed.pages} size="lg" sourceName={sourceName} onRetry={retry} onMore={() => void failed.more()} />

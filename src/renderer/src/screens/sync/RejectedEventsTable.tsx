@@ -11,13 +11,12 @@ type RejectedEventsProps = {
   pages: Pages<RejectedEvent, RejectedCursor> | undefined
   /** Loads the next page (usePages). */
   onMore: () => void
-  isShiftLead: boolean
   onResend: (event: RejectedEvent) => void
   onAcknowledge: (event: RejectedEvent) => void
 }
 
-/** The events the OMS refused, with why, a page at a time with "Show more"; a shift lead re-sends or acknowledges each. */
-export function RejectedEventsTable({ pages, onMore, isShiftLead, onResend, onAcknowledge }: RejectedEventsProps) {
+/** The events the OMS refused, with why, a page at a time with "Show more": the shift lead's, who re-sends or acknowledges each. */
+export function RejectedEventsTable({ pages, onMore, onResend, onAcknowledge }: RejectedEventsProps) {
   const { t } = useTranslation('sync')
   const rejected = pages?.rows
   if (rejected?.length === 0)
@@ -49,10 +48,10 @@ export function RejectedEventsTable({ pages, onMore, isShiftLead, onResend, onAc
             <Table.Td>{timeOf(e.rejectedAt)}</Table.Td>
             <Table.Td>
               <Group gap="xs" wrap="nowrap">
-                <Button variant="light" disabled={!isShiftLead} onClick={() => onResend(e)}>
+                <Button variant="light" onClick={() => onResend(e)}>
                   {t('rejected.resend')}
                 </Button>
-                <Button variant="subtle" color="gray" disabled={!isShiftLead} onClick={() => onAcknowledge(e)}>
+                <Button variant="subtle" color="gray" onClick={() => onAcknowledge(e)}>
                   {t('rejected.acknowledge')}
                 </Button>
               </Group>
@@ -68,7 +67,6 @@ export function RejectedEventsTable({ pages, onMore, isShiftLead, onResend, onAc
         order={t('rejected.order')}
         size="lg"
       />
-      {!isShiftLead && <Text c="dimmed">{t('rejected.shiftLeadOnly')}</Text>}
     </>
   )
 }

@@ -30,8 +30,26 @@ function tokenDescription(form: SyncSettingsView): string {
 /** The pull interval the station takes: every 30 seconds at most, once a day at least (the core checks it too). */
 const PULL_MINUTES = { min: 0.5, max: 1440 }
 
-/** How the station talks to the OMS: address, token, pull interval, export folder; saved with a shift lead's approval. */
+/**
+ * How the station talks to the OMS: address, token, pull interval, export folder; saved with a shift lead's
+ * approval. A shift lead's to read as well (sync:settings): an operator is told so, and the station is not asked.
+ */
 export function SyncSettingsForm({ isShiftLead, ask, outcome }: SettingsFormProps) {
+  const { t } = useTranslation('sync')
+  if (isShiftLead) return <SyncSettingsEditor ask={ask} outcome={outcome} />
+  return (
+    <Paper withBorder p="md">
+      <Stack>
+        <Title order={3}>{t('settings.title')}</Title>
+        <Text size="lg" c="dimmed">
+          {t('settings.shiftLeadOnly')}
+        </Text>
+      </Stack>
+    </Paper>
+  )
+}
+
+function SyncSettingsEditor({ ask, outcome }: Omit<SettingsFormProps, 'isShiftLead'>) {
   const { t, i18n: screen } = useTranslation('sync')
   const language = screen.language
   const [form, setForm] = useState<SyncSettingsView | null>(null)
@@ -54,9 +72,7 @@ export function SyncSettingsForm({ isShiftLead, ask, outcome }: SettingsFormProp
   }, [fail])
   if (!form) return null
   const set = (changes: Partial<SyncSettingsView>) => setForm({ ...form, ...changes })
-  const locked = !isShiftLead
-  // Every control: large, and locked unless a shift lead is signed in.
-  const field = { size: 'lg', disabled: locked } as const
+  const field = { size: 'lg' } as const
   // The OMS address and the export folder: text that may be left empty (none).
   const optionalText = (key: 'omsUrl' | 'exportFolder') => ({
     ...field,
@@ -95,7 +111,6 @@ export function SyncSettingsForm({ isShiftLead, ask, outcome }: SettingsFormProp
     <Paper withBorder p="md">
       <Stack>
         <Title order={3}>{t('settings.title')}</Title>
-        {locked && <Text c="dimmed">{t('settings.shiftLeadOnly')}</Text>}
         <TextInput label={t('settings.omsUrl')} description={t('settings.omsUrlHint')} {...omsUrl} />
         <PasswordInput
           {...field}
