@@ -45,10 +45,18 @@ export async function importOrderFile(ctx: ImportContext, path: string, options:
   const report = reporter(run.summary, size, options)
   const reader = startReader({ path, fileName })
   try {
-    const taken = await readHere(run, report, createReadStream(path, { highWaterMark: 64 * 1024 }), fileName, () => reader.ready)
-    if (taken === null) return run.summary
-    options.onHandOver?.(taken)
-    return await readThere(run, report, reader.worker!, taken)
+    let taken = 0
+    for (;;) {
+      const stream = createReadStream(path, { highWaterMark: 64 * 1024 })
+      const handedOver = await readHere(run, report, stream, fileName, () => reader.ready, taken)
+      if (handedOver === null) return run.summary
+      taken = handedOver
+      // The reader may have stopped between saying it was ready and now: then this thread reads on from here.
+      if (!reader.worker) continue
+      reader.handedOver = true
+      options.onHandOver?.(taken)
+      return await readThere(run, report, reader.worker, taken)
+    }
   } finally {
     await reader.worker?.terminate()
   }
@@ -70,31 +78,38 @@ export async function importOrderStream(
 class HandOver extends Error {}
 
 /**
- * Reads, checks and stores on this thread until `handOver()` says so after a stored batch (then answers
- * how many records it took) or to the end of the file (then reports the end and answers null).
+ * Reads, checks and stores on this thread, from the record after the first `skip`, until `handOver()` says
+ * so after a stored batch (then answers how many records are taken) or to the end of the file (then
+ * reports the end and answers null).
  */
 async function readHere(
   run: ImportRun,
   report: Report,
   input: AsyncIterable<Uint8Array>,
   fileName: string,
-  handOver: () => boolean
+  handOver: () => boolean,
+  skip = 0
 ): Promise<number | null> {
-  let taken = 0
+  let taken = skip
   try {
-    const bytes = await readCheckedBatches(input, fileName, {
-      batch: (orders, bytesRead, last) => {
-        run.checked(orders)
-        taken += orders.length
-        if (!last) report(bytesRead, false)
-        if (!last && handOver()) throw new HandOver()
+    const bytes = await readCheckedBatches(
+      input,
+      fileName,
+      {
+        batch: (orders, bytesRead, last) => {
+          run.checked(orders)
+          taken += orders.length
+          if (!last) report(bytesRead, false)
+          if (!last && handOver()) throw new HandOver()
+        },
+        product: (record, bytesRead) => {
+          run.product(record)
+          taken++
+          report(bytesRead, false)
+        }
       },
-      product: (record, bytesRead) => {
-        run.product(record)
-        taken++
-        report(bytesRead, false)
-      }
-    })
+      skip
+    )
     report(bytes, true)
     return null
   } catch (error) {
@@ -125,14 +140,18 @@ async function readThere(run: ImportRun, report: Report, worker: Worker, taken: 
   throw new Error('The file reader stopped before the end of the file.')
 }
 
-type Reader = { worker: Worker | null; ready: boolean }
+type Reader = { worker: Worker | null; ready: boolean; handedOver: boolean }
 
-/** The reader's thread: this folder's parseWorker.ts, shipped in the build as importWorker.js. Until it is ready, this thread reads. */
+/**
+ * The reader's thread: this folder's parseWorker.ts, shipped in the build as importWorker.js. Until it is
+ * ready, and should it stop before the hand-over, this thread reads.
+ */
 function startReader(job: ReaderJob): Reader {
-  const reader: Reader = { worker: null, ready: false }
-  const alone = (error: unknown) => {
+  const reader: Reader = { worker: null, ready: false, handedOver: false }
+  const gone = (error?: unknown) => {
+    if (reader.handedOver) return
     // Its file missing from a build, say: this thread reads the whole file, as fast as one thread allows.
-    log.warn({ err: error }, `The order file reader thread did not start; reading ${job.fileName} on the main thread.`)
+    if (error) log.warn({ err: error }, `The order file reader thread did not start; reading ${job.fileName} on the main thread.`)
     reader.ready = false
     reader.worker = null
   }
@@ -140,11 +159,10 @@ function startReader(job: ReaderJob): Reader {
     const worker = startWorker(new URL('./parseWorker.ts', import.meta.url), 'importWorker.js', job)
     reader.worker = worker
     worker.once('message', (message: FromReader) => (reader.ready = message.kind === 'ready'))
-    worker.on('error', (error) => {
-      if (!reader.ready) alone(error)
-    })
+    worker.on('error', gone)
+    worker.once('exit', () => gone())
   } catch (error) {
-    alone(error)
+    gone(error)
   }
   return reader
 }
