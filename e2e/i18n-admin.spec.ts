@@ -43,6 +43,13 @@ test('a shift lead on a Polish station: the Settings panels and the Operators sc
   await startWithSampleData(page, 'Dana Whitfield')
   await switchToPolish(page)
 
+  // A shift lead's ten screens, with their Polish names (the longest), fit a 1280-pixel window: no screen is
+  // hidden behind a scroll of the menu.
+  await page.setViewportSize({ width: 1280, height: 900 })
+  await expect(page.getByRole('button', { name: 'Tablica zmiany', exact: true })).toBeInViewport({ ratio: 1 })
+  expect(await page.locator('.main-nav').evaluate((nav) => nav.scrollWidth - nav.clientWidth)).toBeLessThanOrEqual(0)
+  await page.setViewportSize({ width: 1400, height: 900 })
+
   // The settings file, exported before the backups change: its preview then has one change to offer.
   const file = page.getByLabel('Plik ustawień', { exact: true })
   await file.getByRole('button', { name: 'Eksportuj ustawienia' }).click()

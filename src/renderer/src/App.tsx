@@ -137,11 +137,10 @@ export function App() {
             </Button>
           </Group>
         </Group>
-        <Group h={52} gap="xs" wrap="nowrap" className="main-nav">
+        <Group h={52} gap={4} wrap="nowrap" className="main-nav">
           {NAV.filter((entry) => !entry.shiftLeadOnly || operator.role === 'shift_lead').map((entry) => (
             <Button
               key={entry.screen}
-              px={10}
               variant={entry.screens.includes(route.screen) ? 'filled' : 'subtle'}
               onClick={() => setRoute({ screen: entry.screen } as Route)}
             >
