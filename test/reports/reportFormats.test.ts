@@ -80,6 +80,33 @@ describe('the shift report PDF in the station language', () => {
     expect(text).not.toMatch(/30\.11\.2026/)
   })
 
+  it('a long message runs onto further lines of its cell; a runaway one stops at four, with "…"', async () => {
+    const sentence = 'Wrong model: 353026110000013 is Phone B 64GB, and this line of order SO-7 wants Product PHONE-A in grade A'
+    const runaway = Array.from({ length: 40 }, (_, i) => `word${i}`).join(' ')
+    const text = await pdfText(
+      figures({
+        refusals: [
+          {
+            class: 'wrong_item',
+            count: 1,
+            last: [{ at: '2026-11-30T13:05:00.000Z', orderNumber: 'SO-7', operatorName: 'Marek Nowak', input: 'x', message: sentence }]
+          }
+        ],
+        printFailures: {
+          count: 1,
+          last: [{ at: '2026-11-30T14:10:00.000Z', kind: 'box_label', orderNumber: 'SO-8', printer: 'Zebra', error: runaway }]
+        }
+      }),
+      'en'
+    )
+    // Every word of the sentence, in order, line after line of its cell (cut to one line, it lost its end).
+    const escaped = sentence.split(' ').map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    expect(text).toMatch(new RegExp(escaped.join('\\s+')))
+    expect(text).toContain('word0')
+    expect(text).toContain('…')
+    expect(text).not.toContain('word39')
+  })
+
   it('a range of days labels its bars with the day, in the language', async () => {
     const days = figures({
       bucket: 'day',

@@ -4,7 +4,7 @@
 // Long tables flow onto further pages; every page is numbered.
 import type { ShiftFigures } from '../../../shared/reports'
 import { bucketLabel, figureText } from '../../../shared/reportFormat'
-import { finish, fitLine, newDocument, type Doc } from '../labels/pdfText'
+import { finish, fitLine, newDocument, wrap, type Doc } from '../labels/pdfText'
 import { formatLabelDate } from '../labels/words'
 import { reportWords, type ReportWords } from './words'
 import type { Language } from '../../../shared/i18n/languages'
@@ -16,7 +16,11 @@ const INK = '#1f2933'
 const TODAY = '#1c7ed6'
 const BEFORE = '#adb5bd'
 
-type Column = { title: string; width: number; right?: boolean }
+/** A table column; `wrap`: its text runs onto further lines (a refusal's sentence, a printer's error) instead of being cut. */
+type Column = { title: string; width: number; right?: boolean; wrap?: boolean }
+/** The most lines a wrapped cell takes: a runaway text is cut with "…" on the last. */
+const MAX_CELL_LINES = 4
+const LINE = BODY + 2
 
 export async function shiftReportPdf(
   f: ShiftFigures,
@@ -94,7 +98,7 @@ export async function shiftReportPdf(
           doc,
           c.title,
           { x: x + 3, y: y + 3, width: c.width - 6, height: BODY },
-          { size: BODY, bold: true, align: c.right ? 'right' : 'left' }
+          { size: BODY, minSize: 6, bold: true, align: c.right ? 'right' : 'left' }
         )
         x += c.width
       }
@@ -106,18 +110,25 @@ export async function shiftReportPdf(
       y += ROW
     }
     for (const row of rows) {
-      if (y + ROW > bottom) {
-        ensure(ROW * 2)
+      const cells = columns.map((c, i) => {
+        const cell = row[i]
+        const text = cell === null || cell === undefined ? W.none : String(cell)
+        if (!c.wrap) return [text]
+        const lines = wrap(doc, text, c.width - 6, BODY)
+        return lines.length <= MAX_CELL_LINES ? lines : [...lines.slice(0, MAX_CELL_LINES - 1), lines.slice(MAX_CELL_LINES - 1).join(' ')]
+      })
+      const height = ROW + (Math.max(...cells.map((lines) => lines.length)) - 1) * LINE
+      if (y + height > bottom) {
+        ensure(height + ROW * 2)
         header()
       }
       let x = M
       columns.forEach((c, i) => {
-        const cell = row[i]
-        const text = cell === null || cell === undefined ? W.none : String(cell)
-        fitLine(doc, text, { x: x + 3, y, width: c.width - 6, height: BODY }, { size: BODY, minSize: 6, align: c.right ? 'right' : 'left' })
+        const style = { size: BODY, minSize: c.wrap ? BODY : 6, align: c.right ? ('right' as const) : ('left' as const) }
+        cells[i].forEach((line, k) => fitLine(doc, line, { x: x + 3, y: y + k * LINE, width: c.width - 6, height: BODY }, style))
         x += c.width
       })
-      y += ROW
+      y += height
     }
   }
 
@@ -143,11 +154,11 @@ export async function shiftReportPdf(
   heading(W.latestRefusals)
   table(
     [
-      { title: W.refusalClass, width: 80 },
+      { title: W.refusalClass, width: 80, wrap: true },
       { title: W.time, width: 100 },
-      { title: W.order, width: 60 },
+      { title: W.order, width: 70 },
       { title: W.operator, width: 80 },
-      { title: W.message, width: width - 320 }
+      { title: W.message, width: width - 330, wrap: true }
     ],
     f.refusals.flatMap((r) => r.last.map((e) => [REFUSAL_WORDS[r.class], local(e.at), e.orderNumber, e.operatorName, W.refusalText(e)]))
   )
@@ -159,7 +170,7 @@ export async function shiftReportPdf(
       { title: W.kind, width: 80 },
       { title: W.order, width: 70 },
       { title: W.printer, width: 90 },
-      { title: W.error, width: width - 340 }
+      { title: W.error, width: width - 340, wrap: true }
     ],
     f.printFailures.last.map((p) => [local(p.at), W.labelKind(p.kind), p.orderNumber, p.printer, p.error])
   )
