@@ -149,6 +149,20 @@ export const allProducts = () => Object.values(PRODUCTS).map((p) => structuredCl
 
 export type LineInput = { line_id?: string; sku: string; quantity: number; product_name?: string; serialized?: boolean; condition?: string }
 
+/** A ship-to address with every field the contract knows, Polish letters included. */
+export const EVERY_SHIP_TO_FIELD = {
+  name: 'Zofia Kowalska',
+  company: 'Sklep ŁÓDŹ sp. z o.o.',
+  street1: 'ul. Piotrkowska 1',
+  street2: 'lok. 4',
+  city: 'Łódź',
+  postal_code: '90-001',
+  region: 'łódzkie',
+  country: 'PL',
+  phone: '+48 600 000 000',
+  email: 'zofia@example.com'
+}
+
 /** A valid order record (OMS field names), with overrides. */
 export function orderRecord(n: number, lines: LineInput[] = [{ sku: 'PHONE-A', quantity: 2 }], overrides: Record<string, unknown> = {}) {
   return {

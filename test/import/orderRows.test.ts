@@ -6,7 +6,7 @@ import { deserialize, serialize } from 'node:v8'
 import { describe, expect, it } from 'vitest'
 import { checkOrder, type CheckedOrder } from '../../src/main/core/orders/import/checkOrder'
 import { fromRow, toRow } from '../../src/main/core/orders/import/orderRows'
-import { orderRecord } from '../core/helpers'
+import { EVERY_SHIP_TO_FIELD, orderRecord } from '../core/helpers'
 
 /** Through a row and a structured clone, as a worker's postMessage copies it. */
 const crossed = (checked: CheckedOrder) => fromRow(deserialize(serialize(toRow(checked))))
@@ -25,18 +25,7 @@ const shapes: Record<string, Record<string, unknown>> = {
   'every optional field given': orderRecord(3, undefined, {
     dispatch_after: '2027-01-02T03:04:05+01:00',
     oms_status: 'held',
-    ship_to: {
-      name: 'Zofia Kowalska',
-      company: 'Sklep ŁÓDŹ sp. z o.o.',
-      street1: 'ul. Piotrkowska 1',
-      street2: 'lok. 4',
-      city: 'Łódź',
-      postal_code: '90-001',
-      region: 'łódzkie',
-      country: 'PL',
-      phone: '+48 600 000 000',
-      email: 'zofia@example.com'
-    }
+    ship_to: EVERY_SHIP_TO_FIELD
   }),
   'empty optional fields': orderRecord(4, undefined, { channel_order_id: '', dispatch_after: '', oms_status: null, fulfilment_type: null }),
   'unknown fields are not carried': orderRecord(5, undefined, { gift_wrap: true })
