@@ -176,3 +176,59 @@ test('the serial stays in the field until its answer is drawn; what is typed mea
   await expect(field).toHaveValue('')
   await expect(page.getByLabel('Scan Count')).toHaveText('1')
 })
+
+// A fast scanner can end a scan before the station has answered the one before: that scan waits its turn and is
+// counted, not dropped. The first answer is held at the browser host's WebSocket while the second scan is entered;
+// in the Electron app (no WebSocket) the two scans run as fast as the keyboard sends them.
+test('a scan ended before the last one was answered is sent after it, not dropped', async ({ page, stationUrl, db }) => {
+  const held: (() => void)[] = []
+  let holding = false
+  const sentScans: string[] = []
+  if (stationUrl !== null) {
+    const scans = new Set<unknown>()
+    await page.routeWebSocket(/\/station\?/, (client) => {
+      const server = client.connectToServer()
+      client.onMessage((message) => {
+        const request = JSON.parse(String(message)) as { id: unknown; channel: string; args?: { input?: string } }
+        if (request.channel === 'scanning:scan') {
+          scans.add(request.id)
+          sentScans.push(String(request.args?.input))
+        }
+        server.send(message)
+      })
+      server.onMessage((message) => {
+        const answer = JSON.parse(String(message)) as { id?: unknown }
+        if (holding && scans.has(answer.id)) held.push(() => client.send(message))
+        else client.send(message)
+      })
+    })
+    await page.reload()
+  }
+  await page.getByRole('button', { name: 'Load sample data' }).click()
+  await page.getByRole('button', { name: 'Marek Nowak' }).click()
+  await page.getByLabel('Search').fill('BM-99812734')
+  await page.getByLabel('Search').press('Enter')
+  await page.getByRole('button', { name: 'Used Scan' }).click()
+  await expect(page.getByLabel('Scan Count')).toHaveText('0')
+
+  const iphone12 = imei('35302611773010')
+  const iphone13 = imei('35391611204481')
+  holding = stationUrl !== null
+  await scan(page, iphone12)
+  if (holding) await expect.poll(() => held.length).toBe(1)
+  await page.keyboard.type(iphone13, { delay: 5 })
+  await page.keyboard.press('Enter')
+  if (holding) {
+    // The second scan waits for the first one's answer: only the first has gone to the station.
+    await expect(page.getByLabel('Scan Count')).toHaveText('0')
+    expect(sentScans).toEqual([iphone12])
+    holding = false
+    for (const answer of held.splice(0)) answer()
+    await expect.poll(() => sentScans).toEqual([iphone12, iphone13])
+  }
+  await expect(page.getByLabel('Scan Count')).toHaveText('2')
+  await expect(page.getByLabel('Scan result')).toContainText('OK')
+  await expect(page.getByRole('textbox', { name: 'Serial' })).toHaveValue('')
+  const stored = db().prepare('select serial from scanned_units order by scanned_at, rowid').all()
+  expect(stored).toEqual([{ serial: iphone12 }, { serial: iphone13 }])
+})

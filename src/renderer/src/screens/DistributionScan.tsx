@@ -28,12 +28,14 @@ export function DistributionScan({ orderId, navigate }: { orderId: number; navig
   const [details, setDetails] = useState<BoxDetailsChoice | null>(null)
   const [quantity, setQuantity] = useState<number | string>(1)
   const onDetails = useCallback((d: BoxDetailsChoice | null) => setDetails(d), [])
-  // A device scan goes to the line on screen, exactly as a scan typed into its field would.
+  // A device scan goes to the line on screen, exactly as a scan typed into its field would; the next one is handed
+  // over once this one is answered and drawn (the line on screen may have changed with it).
   const shown = useRef<OrderLine | undefined>(undefined)
   useScanStream((scan) => {
     const current = shown.current
-    if (current && !current.serialized) void session.addUnits({ barcode: scan.data, orderLineId: current.id })
-    else void session.scan({ value: scan.data, entryMethod: 'scanned' }, current?.id)
+    return current && !current.serialized
+      ? session.addUnits({ barcode: scan.data, orderLineId: current.id })
+      : session.scan({ value: scan.data, entryMethod: 'scanned' }, current?.id)
   })
 
   // What a scan does not change keeps its identity, so React does not draw it again (issue 10): the claim

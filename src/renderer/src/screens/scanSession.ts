@@ -23,7 +23,9 @@ export function useScanSession(orderId: number) {
   const [feedback, setFeedbackState] = useState<Feedback>(null)
   const [awaiting, setAwaiting] = useState<Awaiting | null>(null)
   const [approvalFor, setApprovalFor] = useState<PendingApproval | null>(null)
-  const busy = useRef(false)
+  // Scans go to the station one at a time, in the order they were entered: one sent before the last was answered
+  // waits for it (a fast scanner can end a scan before the station answers the one before; it used to be dropped).
+  const queue = useRef<Promise<unknown>>(Promise.resolve())
 
   const show = useCallback((next: Feedback) => setFeedbackState(next), [])
   // Each feedback's sound, once the screen that shows it is committed and painted: not on the way to it.
@@ -68,27 +70,29 @@ export function useScanSession(orderId: number) {
 
   /** One scan from the field (or a device): committed by the station before the screen says OK. */
   const scan = useCallback(
-    async (entry: ScanEntry, orderLineId?: number, approval?: Approval) => {
-      if (busy.current) return
-      busy.current = true
-      const awaitingAt = awaitingNow.current
-      const firstImei = awaitingAt?.firstImei
-      const args: ArgsOf<'scanning:scan'> = {
-        orderId,
-        input: entry.value,
-        entryMethod: entry.entryMethod,
-        orderLineId: awaitingAt?.orderLineId ?? orderLineId,
-        firstImei,
-        approval
+    (entry: ScanEntry, orderLineId?: number, approval?: Approval) => {
+      const send = async () => {
+        // Read when the scan is sent, not when it was entered: the scan before it may have asked for an IMEI 2.
+        const awaitingAt = awaitingNow.current
+        const firstImei = awaitingAt?.firstImei
+        const args: ArgsOf<'scanning:scan'> = {
+          orderId,
+          input: entry.value,
+          entryMethod: entry.entryMethod,
+          orderLineId: awaitingAt?.orderLineId ?? orderLineId,
+          firstImei,
+          approval
+        }
+        try {
+          applyResult(await station.scanning.scan(args), { entry, orderLineId, firstImei })
+        } catch (e) {
+          if (approval) throw e // the approval dialog shows the refusal (wrong PIN…) and stays open
+          show({ outcome: 'error', message: errorMessage(e) })
+        }
       }
-      try {
-        applyResult(await station.scanning.scan(args), { entry, orderLineId, firstImei })
-      } catch (e) {
-        if (approval) throw e // the approval dialog shows the refusal (wrong PIN…) and stays open
-        show({ outcome: 'error', message: errorMessage(e) })
-      } finally {
-        busy.current = false
-      }
+      const sent = queue.current.then(send)
+      queue.current = sent.catch(() => undefined)
+      return sent
     },
     [orderId, applyResult, show]
   )
