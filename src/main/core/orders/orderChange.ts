@@ -76,7 +76,9 @@ export function withChange<T extends { touched: Touched }>(
 ): Omit<T, 'touched'> & { change: OrderDelta } {
   const mark = historyMark(db)
   const { touched, ...result } = action()
-  return { ...result, change: orderChange(db, orderId, mark, touched) }
+  // Its reads in one read transaction: each statement on its own would start and end one, taking and
+  // releasing the WAL's read lock each time (about 6 µs apiece on the 1M-order station; issue 10).
+  return { ...result, change: db.transaction(() => orderChange(db, orderId, mark, touched)) }
 }
 
 function orderChange(db: Db, orderId: number, mark: HistoryMark, touched: Touched): OrderDelta {
