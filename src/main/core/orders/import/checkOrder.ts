@@ -5,6 +5,7 @@ import { contentHash, describeIssues, OrderRecord } from '../orderRecord'
 import type { Words } from '../../../../shared/words'
 import type { RawOrder } from '../parseOrderFile'
 import { invalidOrder, problemWords } from './failureWords'
+import { quickOrderRecord } from './quickCheck'
 
 /** What the failed-imports list keeps of a record, so it can be retried as it came. */
 export type FailedPayload = { kind: 'order' | 'product'; record: unknown; problem?: string }
@@ -23,6 +24,9 @@ export function checkOrder(raw: RawOrder): CheckedOrder {
   const payload = JSON.stringify({ kind: 'order', record: raw.record, problem: raw.problem } satisfies FailedPayload)
   const omsOrderId = typeof raw.record.oms_order_id === 'string' ? raw.record.oms_order_id : null
   if (raw.problem) return { payload, omsOrderId, record: null, words: problemWords(raw.problem) }
+  // Most orders pass: the quick road gives the schema's result for them; the schema words any refusal.
+  const quick = quickOrderRecord(raw.record)
+  if (quick) return { payload, omsOrderId, record: quick, hash: contentHash(quick) }
   const parsed = OrderRecord.safeParse(raw.record)
   if (!parsed.success) return { payload, omsOrderId, record: null, words: invalidOrder(describeIssues(parsed.error)) }
   return { payload, omsOrderId, record: parsed.data, hash: contentHash(parsed.data) }
