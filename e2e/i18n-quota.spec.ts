@@ -120,5 +120,10 @@ over('over the quota, the warning says what to do, in English and in Polish', as
   const warningPl = page.getByRole('status', { name: 'Dysk nagrań z pakowania' })
   await expect(warningPl).toHaveText('Nagrania ponad limit dysku (120 z 100 MB): zwolnij zachowane lub zwiększ limit')
   expect(await readsWhole(warningPl)).toBe(true)
+  // The scanner's and the OMS's states beside it keep their whole words at the station's 1400 px.
+  const footer = page.locator('footer')
+  for (const badge of await footer.locator('.mantine-Badge-label').all())
+    expect(await readsWhole(badge), await badge.innerText()).toBe(true)
+  await expect(footer.locator('.mantine-Badge-label')).toHaveCount(2)
   await shotPl(page, 'quota-over')
 })

@@ -61,7 +61,14 @@ export function ScannerStatus() {
   const configured = useScannerStatus().filter((s) => s.state !== 'off')
   const { t } = useTranslation('scanners')
   return (
-    <Group gap="md" wrap="nowrap" aria-label={t('status.label')} style={{ minWidth: 0 }}>
+    // A badge keeps its whole words in a full status bar: only a not-connected scanner's reason gives way (cut short,
+    // whole on hover), so only a scanner that shows one may shrink.
+    <Group
+      gap="md"
+      wrap="nowrap"
+      aria-label={t('status.label')}
+      style={{ minWidth: 0, flexShrink: configured.some((s) => s.state !== 'connected') ? 1 : 0 }}
+    >
       {configured.map((s) => (
         <Group
           key={s.source}
@@ -70,9 +77,9 @@ export function ScannerStatus() {
           title={statusText(s)}
           data-scanner={s.source}
           data-state={s.state}
-          style={{ minWidth: 0 }}
+          style={{ minWidth: 0, flexShrink: s.state === 'connected' ? 0 : 1 }}
         >
-          <Badge size="xl" variant="dot" color={STATE_COLOUR[s.state]}>
+          <Badge size="xl" variant="dot" color={STATE_COLOUR[s.state]} style={{ flexShrink: 0 }}>
             {t('status.badge', { scanner: scannerName(s.source), state: stateWords(s.state) })}
           </Badge>
           {s.state !== 'connected' && (

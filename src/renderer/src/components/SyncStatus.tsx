@@ -44,10 +44,11 @@ export function SyncStatus({ onOpen }: { onOpen: () => void }) {
   if (!status) return null
   const { label, color } = connection(status)
   const lastError = lastErrorText(status)
+  const lastSync = t('status.lastSync', { time: timeOf(status.lastSuccessAt) })
   return (
     <UnstyledButton onClick={onOpen} aria-label={t('status.label')} style={{ minWidth: 0 }}>
       <Group gap="md" wrap="nowrap" style={{ minWidth: 0 }}>
-        <Badge size="lg" variant="dot" color={color} data-online={String(status.online)}>
+        <Badge size="lg" variant="dot" color={color} data-online={String(status.online)} style={{ flexShrink: 0 }}>
           {label}
         </Badge>
         <Text size="md" fw={700} aria-label={t('status.eventsWaiting')} style={{ whiteSpace: 'nowrap' }}>
@@ -58,8 +59,10 @@ export function SyncStatus({ onOpen }: { onOpen: () => void }) {
             {t('status.rejected', { count: status.rejected })}
           </Badge>
         )}
-        <Text size="md" style={{ whiteSpace: 'nowrap' }}>
-          {t('status.lastSync', { time: timeOf(status.lastSuccessAt) })}
+        {/* The states keep their whole words in a full status bar (another language, the evidence warning): this
+            line gives way first, cut short with its whole text on hover. */}
+        <Text size="md" truncate title={lastSync} style={{ minWidth: 0 }}>
+          {lastSync}
         </Text>
         {lastError && (
           <Text size="md" c="red.8" truncate maw={460} title={lastError}>
