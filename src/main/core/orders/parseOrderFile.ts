@@ -5,17 +5,21 @@
 // importer puts it on the failed-imports list.
 
 export type RawOrderFile = { products: unknown[]; orders: RawOrder[] }
-/** A record as found in the file; `problem` is set when the file itself contradicts the record. */
-export type RawOrder = { record: Record<string, unknown>; problem?: string }
+/**
+ * A record as found in the file; `problem` is set when the file itself contradicts the record. `text` is
+ * the record's JSON as it stood in a JSON file (JSON.parse(text) is `record`): the failed-imports list keeps
+ * it without writing the record out again.
+ */
+export type RawOrder = { record: Record<string, unknown>; problem?: string; text?: string }
 
 /** The problems a record can have here (worded for the failed-imports list in ./import/failureWords.ts). */
 export const NOT_AN_OBJECT = 'the record is not an object'
 export const DISAGREE_PREFIX = 'the rows of this order disagree on '
 
-/** One element of a JSON order list. */
-export function jsonOrder(value: unknown): RawOrder {
+/** One element of a JSON order list, and its text. */
+export function jsonOrder(value: unknown, text?: string): RawOrder {
   return value && typeof value === 'object' && !Array.isArray(value)
-    ? { record: value as Record<string, unknown> }
+    ? { record: value as Record<string, unknown>, text }
     : { record: {}, problem: NOT_AN_OBJECT }
 }
 

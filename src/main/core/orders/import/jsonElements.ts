@@ -29,8 +29,8 @@ export type ElementSink = {
    * large list this reader does not want).
    */
   key(name: string): 'elements' | 'check' | 'pass'
-  /** One element of a list that is read, parsed; `key` is null for the top-level list. */
-  element(key: string | null, value: unknown): void
+  /** One element of a list that is read, parsed, and its `text` as it stood; `key` is null for the top-level list. */
+  element(key: string | null, value: unknown, text: string): void
 }
 
 const enum Mode {
@@ -98,16 +98,17 @@ export function jsonElements(sink: ElementSink) {
     const bytes = pieces.length === 1 ? pieces[0] : Buffer.concat(pieces)
     pieces = []
     if (!isUtf8(bytes)) fail('bytes that are not UTF-8 text', next - 1)
+    const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8')
     let value: unknown
     try {
-      value = JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'))
+      value = JSON.parse(text)
     } catch (error) {
       throw new NotJson(`${(error as Error).message}, in the value that ends at byte ${base + next}`)
     }
     const kind = capturing
     capturing = null
     if (kind === 'element') {
-      sink.element(listKey, value)
+      sink.element(listKey, value, text)
       mode = Mode.AfterElement
     } else if (kind === 'key') {
       keyName = value as string

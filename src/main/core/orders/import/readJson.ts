@@ -18,7 +18,7 @@ export async function readJsonOrders(chunks: AsyncIterable<Uint8Array>, sink: Or
       if (name === 'orders') sawOrders = true
       return name === 'orders' || name === 'products' ? 'elements' : 'check'
     },
-    element: (key, value) => (key === 'products' ? sink.product(value) : sink.order(jsonOrder(value)))
+    element: (key, value, text) => (key === 'products' ? sink.product(value) : sink.order(jsonOrder(value, text)))
   })
   try {
     for await (const chunk of chunks) reader.write(chunk)
