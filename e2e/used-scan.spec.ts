@@ -2,6 +2,7 @@
 // shift lead, import the sample order file, find an order by its channel
 // order id, Used Scan it with typed IMEIs, save and confirm the box, confirm packing.
 import { resolve } from 'node:path'
+import type { Page } from '@playwright/test'
 import { enterSignInPin, expect, imei, scan, test } from './fixtures'
 
 const SAMPLE = resolve(import.meta.dirname, '../resources/sample-orders.json')
@@ -120,50 +121,65 @@ test('a held order cannot be scanned; an order is found again by a scanned IMEI'
   await expect(page.getByRole('table', { name: 'Orders' }).getByRole('row')).toHaveCount(2)
 })
 
-// Issue 10: Enter makes no frame of its own — the serial stays in the field until the station's answer is drawn and
-// leaves with it, and what the scanner types meanwhile is kept for the next scan. The answers are held at the
-// browser host's WebSocket (Playwright's routeWebSocket), so the check needs the browser host: in the Electron app
-// (no WebSocket) the same steps run with the answers not held, and only what follows them is checked.
-test('the serial stays in the field until its answer is drawn; what is typed meanwhile is the next scan', async ({ page, stationUrl }) => {
-  const held: (() => void)[] = []
-  let holding = false
-  if (stationUrl !== null) {
-    // Only the answers to scans are held (the screen asks other things meanwhile).
-    const scans = new Set<unknown>()
-    await page.routeWebSocket(/\/station\?/, (client) => {
-      const server = client.connectToServer()
-      client.onMessage((message) => {
-        const request = JSON.parse(String(message)) as { id: unknown; channel: string }
-        if (request.channel === 'scanning:scan') scans.add(request.id)
-        server.send(message)
-      })
-      server.onMessage((message) => {
-        const answer = JSON.parse(String(message)) as { id?: unknown }
-        if (holding && scans.has(answer.id)) held.push(() => client.send(message))
-        else client.send(message)
-      })
+/**
+ * Holds the station's answers to scans at the browser host's WebSocket (Playwright's routeWebSocket) while `holding`
+ * is on, and notes the serial of every scan the screen sends. Only answers to scans are held (the screen asks other
+ * things meanwhile). In the Electron app (no WebSocket, `stationUrl` null) nothing is held and nothing noted.
+ */
+async function scanAnswers(page: Page, stationUrl: string | null) {
+  const answers = { holding: false, held: [] as (() => void)[], sent: [] as string[], routed: stationUrl !== null }
+  if (!answers.routed) return answers
+  const scans = new Set<unknown>()
+  await page.routeWebSocket(/\/station\?/, (client) => {
+    const server = client.connectToServer()
+    client.onMessage((message) => {
+      const request = JSON.parse(String(message)) as { id: unknown; channel: string; args?: { input?: string } }
+      if (request.channel === 'scanning:scan') {
+        scans.add(request.id)
+        answers.sent.push(String(request.args?.input))
+      }
+      server.send(message)
     })
-    await page.reload()
-  }
+    server.onMessage((message) => {
+      const answer = JSON.parse(String(message)) as { id?: unknown }
+      if (answers.holding && scans.has(answer.id)) answers.held.push(() => client.send(message))
+      else client.send(message)
+    })
+  })
+  await page.reload()
+  return answers
+}
+
+/** Signs in the sample operator and opens Used Scan on SO-10005 (an iPhone 13 and an iPhone 12, one each). */
+async function usedScanOnSampleOrder(page: Page) {
   await page.getByRole('button', { name: 'Load sample data' }).click()
   await page.getByRole('button', { name: 'Marek Nowak' }).click()
   await page.getByLabel('Search').fill('BM-99812734')
   await page.getByLabel('Search').press('Enter')
   await page.getByRole('button', { name: 'Used Scan' }).click()
-  const field = page.getByRole('textbox', { name: 'Serial' })
   await expect(page.getByLabel('Scan Count')).toHaveText('0')
+}
+
+// Issue 10: Enter makes no frame of its own — the serial stays in the field until the station's answer is drawn and
+// leaves with it, and what the scanner types meanwhile is kept for the next scan. The answers are held at the
+// browser host's WebSocket, so the check needs the browser host: in the Electron app the same steps run with the
+// answers not held, and only what follows them is checked.
+test('the serial stays in the field until its answer is drawn; what is typed meanwhile is the next scan', async ({ page, stationUrl }) => {
+  const answers = await scanAnswers(page, stationUrl)
+  await usedScanOnSampleOrder(page)
+  const field = page.getByRole('textbox', { name: 'Serial' })
 
   const iphone12 = imei('35302611773010')
-  holding = stationUrl !== null
+  answers.holding = answers.routed
   await scan(page, iphone12)
   // The next scan's first characters, typed while the answer is on its way.
   await page.keyboard.type(iphone12.slice(0, 6), { delay: 5 })
-  if (holding) {
-    await expect.poll(() => held.length).toBe(1)
+  if (answers.holding) {
+    await expect.poll(() => answers.held.length).toBe(1)
     await expect(field).toHaveValue(iphone12 + iphone12.slice(0, 6))
     await expect(page.getByLabel('Scan Count')).toHaveText('0')
-    holding = false
-    for (const answer of held.splice(0)) answer()
+    answers.holding = false
+    for (const answer of answers.held.splice(0)) answer()
   }
   await expect(page.getByLabel('Scan result')).toContainText('OK')
   await expect(page.getByLabel('Scan Count')).toHaveText('1')
@@ -178,53 +194,26 @@ test('the serial stays in the field until its answer is drawn; what is typed mea
 })
 
 // A fast scanner can end a scan before the station has answered the one before: that scan waits its turn and is
-// counted, not dropped. The first answer is held at the browser host's WebSocket while the second scan is entered;
-// in the Electron app (no WebSocket) the two scans run as fast as the keyboard sends them.
+// counted, not dropped. The first answer is held while the second scan is entered; in the Electron app the two scans
+// run as fast as the keyboard sends them.
 test('a scan ended before the last one was answered is sent after it, not dropped', async ({ page, stationUrl, db }) => {
-  const held: (() => void)[] = []
-  let holding = false
-  const sentScans: string[] = []
-  if (stationUrl !== null) {
-    const scans = new Set<unknown>()
-    await page.routeWebSocket(/\/station\?/, (client) => {
-      const server = client.connectToServer()
-      client.onMessage((message) => {
-        const request = JSON.parse(String(message)) as { id: unknown; channel: string; args?: { input?: string } }
-        if (request.channel === 'scanning:scan') {
-          scans.add(request.id)
-          sentScans.push(String(request.args?.input))
-        }
-        server.send(message)
-      })
-      server.onMessage((message) => {
-        const answer = JSON.parse(String(message)) as { id?: unknown }
-        if (holding && scans.has(answer.id)) held.push(() => client.send(message))
-        else client.send(message)
-      })
-    })
-    await page.reload()
-  }
-  await page.getByRole('button', { name: 'Load sample data' }).click()
-  await page.getByRole('button', { name: 'Marek Nowak' }).click()
-  await page.getByLabel('Search').fill('BM-99812734')
-  await page.getByLabel('Search').press('Enter')
-  await page.getByRole('button', { name: 'Used Scan' }).click()
-  await expect(page.getByLabel('Scan Count')).toHaveText('0')
+  const answers = await scanAnswers(page, stationUrl)
+  await usedScanOnSampleOrder(page)
 
   const iphone12 = imei('35302611773010')
   const iphone13 = imei('35391611204481')
-  holding = stationUrl !== null
+  answers.holding = answers.routed
   await scan(page, iphone12)
-  if (holding) await expect.poll(() => held.length).toBe(1)
+  if (answers.holding) await expect.poll(() => answers.held.length).toBe(1)
   await page.keyboard.type(iphone13, { delay: 5 })
   await page.keyboard.press('Enter')
-  if (holding) {
+  if (answers.holding) {
     // The second scan waits for the first one's answer: only the first has gone to the station.
     await expect(page.getByLabel('Scan Count')).toHaveText('0')
-    expect(sentScans).toEqual([iphone12])
-    holding = false
-    for (const answer of held.splice(0)) answer()
-    await expect.poll(() => sentScans).toEqual([iphone12, iphone13])
+    expect(answers.sent).toEqual([iphone12])
+    answers.holding = false
+    for (const answer of answers.held.splice(0)) answer()
+    await expect.poll(() => answers.sent).toEqual([iphone12, iphone13])
   }
   await expect(page.getByLabel('Scan Count')).toHaveText('2')
   await expect(page.getByLabel('Scan result')).toContainText('OK')
