@@ -88,6 +88,9 @@ function* mutants(): Generator<[string, Fields]> {
     }
     for (const value of ODD_VALUES) yield [`lines[0] = ${String(value)}`, { ...record, lines: [value, ...rest] }]
     yield ['a line twice', { ...record, lines: [first, { ...first }] }]
+    const holey: unknown[] = [first]
+    holey[2] = { ...first, line_id: 'L9' }
+    yield ['a hole in the lines', { ...record, lines: holey }]
     yield ['a line id twice once trimmed', { ...record, lines: [first, { ...first, line_id: ` ${String(first.line_id)} ` }] }]
   }
 }

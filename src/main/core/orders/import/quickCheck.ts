@@ -108,7 +108,7 @@ function record(r: Fields): OrderRecord {
     priority: priority === undefined ? 0 : wholeNumber(priority),
     created_at: isoTime(r.created_at),
     oms_status: optionalText(r.oms_status),
-    lines: lines.map(line)
+    lines: Array.from(lines, line)
   }
   const seen = new Set<string>()
   for (const { line_id } of out.lines) {
