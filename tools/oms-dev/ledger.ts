@@ -100,8 +100,10 @@ export class SerialLedger implements EventRule {
     const key = { station: event.stationId, order }
     if (event.type === 'box.confirmed') {
       const number = typeof payload?.orderNumber === 'string' ? payload.orderNumber : order
-      for (const serial of serialsOf(payload?.units ?? []))
-        this.q.commit.run({ ...key, serial, number, at: event.at, seq: this.sequence.add() })
+      const serials = serialsOf(payload?.units ?? [])
+      // The box's sequence numbers are taken in one step (two statements a box, not two a serial).
+      let seq = this.sequence.add(serials.length) - serials.length
+      for (const serial of serials) this.q.commit.run({ ...key, serial, number, at: event.at, seq: ++seq })
       return
     }
     const released =
@@ -113,8 +115,8 @@ export class SerialLedger implements EventRule {
             ? this.q.liveOfOrder.all(event.stationId, order).map((r) => r.serial)
             : []
     // A gap in the sequence (a serial not live here) is fine: the cursor only has to grow.
-    for (const serial of released)
-      this.q.release.run({ ...key, serial, at: event.at || this.now().toISOString(), seq: this.sequence.add() })
+    let seq = this.sequence.add(released.length) - released.length
+    for (const serial of released) this.q.release.run({ ...key, serial, at: event.at || this.now().toISOString(), seq: ++seq })
   }
 
   /** Remembers a station's name from its X-Station-Name header, when it sends one. */
