@@ -80,7 +80,10 @@ async function measure(conn: Connection, calls: ScanCalls, p: Prepared, warmup: 
   const bytes = { h20: 0, h2k: 0 }
   const n = warmup + scans
   let callCount = 0
-  /** One call, timed inside; every CHECKPOINT_EVERY calls the station's WAL checkpoint (its 1 s timer), untimed. */
+  /**
+   * One call, timed inside; every CHECKPOINT_EVERY calls the station's WAL checkpoint, untimed (the station's timer runs
+   * every WAL_CHECKPOINT_EVERY_MS, half a minute: 10–25 scans at an operator's pace of one every 1–3 s).
+   */
   const step = async (into: number[], i: number, call: () => number | Promise<number>) => {
     if (++callCount % CHECKPOINT_EVERY === 0) checkpointWal(conn.sqlite)
     const ms = await call()
