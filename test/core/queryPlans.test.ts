@@ -205,4 +205,35 @@ describe('query plans of what the screens run', () => {
       await w.call('operators:all', {})
     })
   })
+
+  it("an import finds its orders' open failed imports by order id, however many others are open", async () => {
+    const w = await busyStation()
+    importRecords(
+      w,
+      Array.from({ length: 40 }, (_, i) => orderRecord(100 + i, [{ sku: 'NO-SUCH-SKU', quantity: 1 }]))
+    )
+    const runs: Run[] = (capturing = [])
+    try {
+      // OMS-100 fails again (one more attempt on its entry); OMS-101 comes back whole and settles its entry.
+      importRecords(w, [orderRecord(100, [{ sku: 'NO-SUCH-SKU', quantity: 1 }]), orderRecord(101)])
+    } finally {
+      capturing = null
+    }
+    // The batch's lookup of its orders' open entries and the settling update: each through the partial index
+    // of open entries by order id, not a walk of every open entry.
+    const byOrder = new Map(
+      runs.filter((r) => /failed_imports/.test(r.sql) && /oms_order_id/.test(r.sql) && !/^\s*insert/i.test(r.sql)).map((r) => [r.sql, r])
+    )
+    expect(byOrder.size).toBe(2)
+    for (const run of byOrder.values())
+      expect(planOf(w, run).join('\n'), run.sql).toContain('USING INDEX failed_imports_open_order (oms_order_id=?)')
+    const entries = w.sqlite.prepare(
+      "select oms_order_id, attempts, resolved_at is null as open from failed_imports where oms_order_id in ('OMS-100', 'OMS-101', 'OMS-102')"
+    )
+    expect(entries.all()).toEqual([
+      { oms_order_id: 'OMS-100', attempts: 2, open: 1 },
+      { oms_order_id: 'OMS-101', attempts: 1, open: 0 },
+      { oms_order_id: 'OMS-102', attempts: 1, open: 1 }
+    ])
+  })
 })

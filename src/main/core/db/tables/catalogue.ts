@@ -168,6 +168,13 @@ export const failedImports = sqliteTable(
     lastTriedAt: text('last_tried_at').notNull(),
     resolvedAt: text('resolved_at')
   },
-  // The failed imports screen: the open ones, the latest tried first (walked backwards).
-  (t) => [index('failed_imports_open').on(t.resolvedAt, t.lastTriedAt)]
+  (t) => [
+    // The failed imports screen: the open ones, the latest tried first (walked backwards).
+    index('failed_imports_open').on(t.resolvedAt, t.lastTriedAt),
+    // An import batch or an OMS pull finds its orders' open entries by order id: only those rows, however many
+    // other entries are open.
+    index('failed_imports_open_order')
+      .on(t.omsOrderId)
+      .where(sql`${t.resolvedAt} IS NULL`)
+  ]
 )

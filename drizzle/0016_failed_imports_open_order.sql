@@ -1,0 +1,1 @@
+CREATE INDEX `failed_imports_open_order` ON `failed_imports` (`oms_order_id`) WHERE "failed_imports"."resolved_at" IS NULL;
